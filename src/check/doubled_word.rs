@@ -1,0 +1,76 @@
+//! `doubled-word`: the same word twice in a row (`the the`, `من من`),
+//! separated by white space only. Repetitions that the language allows
+//! (`had had`, `nous nous`) are listed in the rule file; two capitalized
+//! words are a name (`Bora Bora`, `Sirhan Sirhan`) and are left alone.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use super::{Check, Hit, Kind};
+use crate::document::{Document, Script};
+use crate::rules::Data;
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    /// Words that may be repeated; `@list` references allowed.
+    #[serde(default)]
+    allow: Vec<String>,
+}
+
+#[derive(Debug)]
+pub(crate) struct DoubledWord {
+    allow: HashSet<String>,
+}
+
+impl Kind for DoubledWord {
+    const NAME: &'static str = "doubled-word";
+    const PLACEHOLDERS: &'static [&'static str] = &["word"];
+    type Params = Params;
+
+    fn build(p: Params, data: &Data) -> Result<Self, String> {
+        Ok(DoubledWord {
+            allow: data
+                .expand(&p.allow)?
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+        })
+    }
+}
+
+fn capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl Check for DoubledWord {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+        for block in &doc.blocks {
+            for pair in block.words.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                if matches!(a.script, Script::Digits | Script::Other) {
+                    continue;
+                }
+                let between = &block.text[a.range.end..b.range.start];
+                if between.is_empty()
+                    || !between
+                        .chars()
+                        .all(|c| c == ' ' || c == '\u{00A0}' || c == '\t')
+                {
+                    continue;
+                }
+                let (wa, wb) = (&block.text[a.range.clone()], &block.text[b.range.clone()]);
+                let (la, lb) = (wa.to_lowercase(), wb.to_lowercase());
+                if la != lb || self.allow.contains(&la) || (capitalized(wa) && capitalized(wb)) {
+                    continue;
+                }
+                let range = a.range.start..b.range.end;
+                if block.is_masked(&range) {
+                    continue;
+                }
+                out.push(Hit::in_block(block, range).var("word", wa).suggest(wa));
+            }
+        }
+    }
+}

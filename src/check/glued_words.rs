@@ -1,0 +1,272 @@
+//! `glued-words`: two words written without the space between them, found
+//! from orthographic evidence inside one word:
+//!
+//! - `final-form-inside`: Arabic taa marbuta `ة` or alef maqsura `ى`, which
+//!   only end a word, followed by a letter (`السيطرةمنظمة`). When what follows
+//!   is a pronoun suffix (`قشرةها`), the suggestion is the suffixed form
+//!   (`قشرتها`), not a split.
+//! - `triple-letter`: the same letter three times in a row (`ستارغيتتتطلب`).
+//! - `script-change`: Arabic letters directly against Latin letters
+//!   (`وراءهاchatgpt`), except a one-letter proclitic (`وChatGPT`).
+//! - `letters-digits`: Arabic letters directly against digits (`من100`),
+//!   except proclitics before (`ب5`) and era letters after (`2025م`).
+//! - `camel-case`: a lower-case Latin word followed by a capitalized one
+//!   (`theCompany`); brand names (`iPhone`, `eBay`, `OpenAI`) do not start
+//!   with two lower-case letters, and an allow list covers the rest.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use super::{Check, Hit, Kind};
+use crate::document::{Block, Document, Script, is_arabic_letter, is_latin_letter};
+use crate::rules::Data;
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Evidence {
+    FinalFormInside,
+    TripleLetter,
+    ScriptChange,
+    LettersDigits,
+    CamelCase,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    evidence: Vec<Evidence>,
+    /// Words that are never glued (brand names); `@list` references allowed.
+    #[serde(default)]
+    allow: Vec<String>,
+    /// Arabic proclitics that may be glued to a Latin word or a number.
+    #[serde(default)]
+    proclitics: Vec<String>,
+    /// Arabic letters that may follow a number (`2025م`, `1446هـ`).
+    #[serde(default)]
+    number_suffixes: Vec<String>,
+    /// Pronoun suffixes before which `ة` is written `ت` (and `ى` `ي`).
+    #[serde(default)]
+    pronoun_suffixes: Vec<String>,
+}
+
+#[derive(Debug)]
+pub(crate) struct GluedWords {
+    evidence: Vec<Evidence>,
+    allow: HashSet<String>,
+    proclitics: HashSet<String>,
+    number_suffixes: HashSet<String>,
+    pronoun_suffixes: HashSet<String>,
+}
+
+fn set(data: &Data, items: &[String]) -> Result<HashSet<String>, String> {
+    Ok(data
+        .expand(items)?
+        .into_iter()
+        .map(|s| s.to_lowercase())
+        .collect())
+}
+
+impl Kind for GluedWords {
+    const NAME: &'static str = "glued-words";
+    const PLACEHOLDERS: &'static [&'static str] = &["reason", "suggestion"];
+    type Params = Params;
+
+    fn build(p: Params, data: &Data) -> Result<Self, String> {
+        if p.evidence.is_empty() {
+            return Err("`evidence` is empty".into());
+        }
+        Ok(GluedWords {
+            evidence: p.evidence,
+            allow: set(data, &p.allow)?,
+            proclitics: set(data, &p.proclitics)?,
+            number_suffixes: set(data, &p.number_suffixes)?,
+            pronoun_suffixes: set(data, &p.pronoun_suffixes)?,
+        })
+    }
+}
+
+/// A place to split a word: the byte offset (in the word) and the
+/// suggestion for the whole word.
+struct Split {
+    reason: &'static str,
+    suggestion: String,
+}
+
+fn split_at(word: &str, at: usize) -> String {
+    format!("{} {}", &word[..at], &word[at..])
+}
+
+/// Letters of the word with their byte offsets, skipping combining marks.
+fn letters(word: &str) -> Vec<(usize, char)> {
+    word.char_indices()
+        .filter(|(_, c)| !crate::source::is_mark(*c))
+        .collect()
+}
+
+impl GluedWords {
+    fn final_form_inside(&self, word: &str) -> Option<Split> {
+        let ls = letters(word);
+        for w in ls.windows(2) {
+            let ((i, c), (j, n)) = (w[0], w[1]);
+            if !matches!(c, 'ة' | 'ى') || !is_arabic_letter(n) {
+                continue;
+            }
+            let rest = &word[j..];
+            let suggestion = if self.pronoun_suffixes.contains(rest) {
+                let stem = if c == 'ة' { 'ت' } else { 'ي' };
+                format!("{}{stem}{rest}", &word[..i])
+            } else {
+                split_at(word, j)
+            };
+            let reason = if c == 'ة' {
+                "taa marbuta «ة» inside a word"
+            } else {
+                "alef maqsura «ى» inside a word"
+            };
+            return Some(Split { reason, suggestion });
+        }
+        None
+    }
+
+    fn triple_letter(word: &str) -> Option<Split> {
+        let ls = letters(word);
+        for w in ls.windows(3) {
+            let c = w[0].1;
+            if is_arabic_letter(c) && w[1].1 == c && w[2].1 == c {
+                return Some(Split {
+                    reason: "the same letter three times in a row",
+                    suggestion: split_at(word, w[1].0),
+                });
+            }
+        }
+        None
+    }
+
+    fn script_change(&self, word: &str) -> Option<Split> {
+        let ls = letters(word);
+        let mut run_start = 0usize;
+        for k in 1..ls.len() {
+            let (j, n) = ls[k];
+            let c = ls[k - 1].1;
+            let ar_la = is_arabic_letter(c) && is_latin_letter(n);
+            let la_ar = is_latin_letter(c) && is_arabic_letter(n);
+            if ar_la {
+                let arabic = &word[ls[run_start].0..j];
+                if !self.proclitics.contains(arabic) {
+                    return Some(Split {
+                        reason: "Arabic letters glued to Latin letters",
+                        suggestion: split_at(word, j),
+                    });
+                }
+            } else if la_ar {
+                return Some(Split {
+                    reason: "Latin letters glued to Arabic letters",
+                    suggestion: split_at(word, j),
+                });
+            }
+            if is_arabic_letter(c) != is_arabic_letter(n) {
+                run_start = k;
+            }
+        }
+        None
+    }
+
+    fn letters_digits(&self, word: &str) -> Option<Split> {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        for k in 1..chars.len() {
+            let (j, n) = chars[k];
+            let c = chars[k - 1].1;
+            if is_arabic_letter(c) && n.is_numeric() {
+                let run_start = chars[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|(_, ch)| is_arabic_letter(*ch) || crate::source::is_mark(*ch))
+                    .last()
+                    .map_or(j, |(i, _)| *i);
+                let arabic: String = word[run_start..j].chars().filter(|c| *c != 'ـ').collect();
+                if !self.proclitics.contains(&arabic) {
+                    return Some(Split {
+                        reason: "Arabic letters glued to a number",
+                        suggestion: split_at(word, j),
+                    });
+                }
+            } else if c.is_numeric() && is_arabic_letter(n) {
+                let rest = &word[j..];
+                if !self.number_suffixes.contains(rest) {
+                    return Some(Split {
+                        reason: "a number glued to Arabic letters",
+                        suggestion: split_at(word, j),
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    fn camel_case(&self, word: &str) -> Option<Split> {
+        if self.allow.contains(&word.to_lowercase()) {
+            return None;
+        }
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        let lower_prefix = chars.iter().take_while(|(_, c)| c.is_lowercase()).count();
+        if lower_prefix < 2 || !chars.iter().all(|(_, c)| is_latin_letter(*c)) {
+            return None;
+        }
+        let (j, c) = *chars.get(lower_prefix)?;
+        let next = chars.get(lower_prefix + 1).map(|(_, n)| *n);
+        if c.is_uppercase() && next.is_some_and(char::is_lowercase) {
+            return Some(Split {
+                reason: "a lower-case word glued to a capitalized one",
+                suggestion: split_at(word, j),
+            });
+        }
+        None
+    }
+
+    fn check_word(
+        &self,
+        block: &Block,
+        range: std::ops::Range<usize>,
+        script: Script,
+        out: &mut Vec<Hit>,
+    ) {
+        let word = &block.text[range.clone()];
+        if self.allow.contains(&word.to_lowercase()) || block.is_masked(&range) {
+            return;
+        }
+        for ev in &self.evidence {
+            let split = match ev {
+                Evidence::FinalFormInside if script != Script::Latin => {
+                    self.final_form_inside(word)
+                }
+                Evidence::TripleLetter if script != Script::Latin => {
+                    GluedWords::triple_letter(word)
+                }
+                Evidence::ScriptChange if script == Script::Mixed => self.script_change(word),
+                Evidence::LettersDigits if script == Script::Mixed => self.letters_digits(word),
+                Evidence::CamelCase if script == Script::Latin => self.camel_case(word),
+                _ => None,
+            };
+            if let Some(s) = split {
+                out.push(
+                    Hit::in_block(block, range)
+                        .var("reason", s.reason)
+                        .var("suggestion", s.suggestion.clone())
+                        .suggest(s.suggestion),
+                );
+                return;
+            }
+        }
+    }
+}
+
+impl Check for GluedWords {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+        for block in &doc.blocks {
+            for w in &block.words {
+                self.check_word(block, w.range.clone(), w.script, out);
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Check kinds: the general mechanisms that rule files configure.
+//!
+//! A kind is a Rust type with a parameter struct (deserialized from the
+//! rule file's `[params]`, unknown keys denied), the placeholders its
+//! messages may use, and a [`Check`] implementation that reports [`Hit`]s in
+//! original byte spans. Adding a kind: write `check/<kind>.rs`, implement
+//! [`Kind`] and [`Check`], and add it to [`KINDS`].
+
+mod doubled_word;
+mod glued_words;
+mod pattern;
+mod quotes;
+mod spacing;
+mod untranslated;
+
+use serde::de::DeserializeOwned;
+
+use crate::document::{Block, Document};
+use crate::error::RuleFileError;
+use crate::rules::{Data, RuleFile};
+use crate::source::Span;
+
+pub(crate) use quotes::quoted_ranges;
+
+/// A related place reported with a hit.
+#[derive(Debug, Clone)]
+pub struct HitRelated {
+    pub span: Span,
+    pub message: String,
+}
+
+/// What a check reports: a span, the values of its message placeholders,
+/// a suggested replacement and related places.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub span: Span,
+    pub vars: Vec<(&'static str, String)>,
+    pub suggestion: Option<String>,
+    pub related: Vec<HitRelated>,
+}
+
+impl Hit {
+    pub fn new(span: Span) -> Hit {
+        Hit {
+            span,
+            vars: Vec::new(),
+            suggestion: None,
+            related: Vec::new(),
+        }
+    }
+
+    /// A hit on a view range of a block.
+    pub fn in_block(block: &Block, range: std::ops::Range<usize>) -> Hit {
+        Hit::new(block.span_of(range))
+    }
+
+    #[must_use]
+    pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Hit {
+        self.vars.push((name, value.into()));
+        self
+    }
+
+    #[must_use]
+    pub fn suggest(mut self, replacement: impl Into<String>) -> Hit {
+        self.suggestion = Some(replacement.into());
+        self
+    }
+
+    #[must_use]
+    pub fn related(mut self, span: Span, message: impl Into<String>) -> Hit {
+        self.related.push(HitRelated {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+}
+
+/// A compiled check.
+pub trait Check: Send + Sync + std::fmt::Debug {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>);
+}
+
+/// A check kind: how to build its check from a rule file's parameters.
+pub(crate) trait Kind: Check + Sized + 'static {
+    const NAME: &'static str;
+    /// Placeholders the kind fills, besides `text` and `lang`.
+    const PLACEHOLDERS: &'static [&'static str];
+    type Params: DeserializeOwned + Default;
+    fn build(params: Self::Params, data: &Data) -> Result<Self, String>;
+}
+
+/// A rule file parsed and its check built.
+pub(crate) struct Built {
+    pub(crate) file: RuleFile<()>,
+    pub(crate) check: Box<dyn Check>,
+    pub(crate) placeholders: &'static [&'static str],
+}
+
+type Loader = fn(&str, &str, &Data) -> Result<Built, RuleFileError>;
+
+fn load<K: Kind>(path: &str, text: &str, data: &Data) -> Result<Built, RuleFileError> {
+    let file: RuleFile<K::Params> =
+        toml::from_str(text).map_err(|e| RuleFileError::from_toml(path, text, &e))?;
+    let RuleFile {
+        kind,
+        category,
+        severity,
+        languages,
+        summary,
+        message,
+        explanation,
+        params,
+        fix,
+        examples,
+    } = file;
+    let check = K::build(params, data).map_err(|msg| {
+        let offset = text.find("[params]").unwrap_or(0);
+        let mut e = RuleFileError::at(path, text, offset, msg);
+        e.key = Some("params".into());
+        e
+    })?;
+    Ok(Built {
+        file: RuleFile {
+            kind,
+            category,
+            severity,
+            languages,
+            summary,
+            message,
+            explanation,
+            params: (),
+            fix,
+            examples,
+        },
+        check: Box::new(check),
+        placeholders: K::PLACEHOLDERS,
+    })
+}
+
+/// Every kind, by name.
+pub(crate) const KINDS: &[(&str, Loader)] = &[
+    (
+        doubled_word::DoubledWord::NAME,
+        load::<doubled_word::DoubledWord>,
+    ),
+    (
+        glued_words::GluedWords::NAME,
+        load::<glued_words::GluedWords>,
+    ),
+    (pattern::Pattern::NAME, load::<pattern::Pattern>),
+    (quotes::Quotes::NAME, load::<quotes::Quotes>),
+    (spacing::Spacing::NAME, load::<spacing::Spacing>),
+    (
+        untranslated::Untranslated::NAME,
+        load::<untranslated::Untranslated>,
+    ),
+];
+
+/// Names of all kinds, sorted.
+pub fn kind_names() -> Vec<&'static str> {
+    let mut v: Vec<_> = KINDS.iter().map(|(n, _)| *n).collect();
+    v.sort_unstable();
+    v
+}

@@ -1,0 +1,358 @@
+//! `quotes`: unbalanced and mismatched quotation marks, per paragraph.
+//!
+//! One scan per block keeps a stack of open quotation marks. A closing mark
+//! that belongs to another pair than the open one is a mismatch (`"…»`); a
+//! closing mark with nothing open, or an opening mark still open at the end
+//! of the paragraph, is unbalanced. A paragraph whose quotation goes on in
+//! the next paragraph (which opens with the same mark, as English and
+//! French typography do) is not unbalanced. Apostrophe-like marks (`’`) only
+//! close a quotation opened with their partner, and never when a letter
+//! follows them (`don’t`).
+
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use super::{Check, Hit, Kind};
+use crate::document::{Block, Document, Lang};
+use crate::rules::Data;
+
+#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Report {
+    /// A quotation closed with the mark of another pair.
+    #[default]
+    Mismatched,
+    /// An opening mark never closed, or a closing mark never opened.
+    Unbalanced,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    report: Report,
+    /// Pairs of (opening, closing) marks.
+    pairs: Vec<[char; 2]>,
+    /// Closing marks that are also apostrophes.
+    apostrophes: Vec<char>,
+    /// Languages in which a pair written in reverse (`”…“`) is accepted
+    /// (Arabic writers reverse “” so that they look right in right-to-left
+    /// text).
+    accept_reversed_in: Vec<Lang>,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            report: Report::default(),
+            pairs: default_pairs(),
+            apostrophes: vec!['’', '\''],
+            accept_reversed_in: Vec::new(),
+        }
+    }
+}
+
+fn default_pairs() -> Vec<[char; 2]> {
+    vec![
+        ['«', '»'],
+        ['“', '”'],
+        ['„', '“'],
+        ['‹', '›'],
+        ['‘', '’'],
+        ['"', '"'],
+    ]
+}
+
+#[derive(Debug)]
+pub(crate) struct Quotes {
+    params: Params,
+}
+
+impl Kind for Quotes {
+    const NAME: &'static str = "quotes";
+    const PLACEHOLDERS: &'static [&'static str] = &["open", "close", "expected"];
+    type Params = Params;
+
+    fn build(params: Params, _data: &Data) -> Result<Self, String> {
+        if params.pairs.is_empty() {
+            return Err("`pairs` is empty".into());
+        }
+        Ok(Quotes { params })
+    }
+}
+
+/// What the scan of one block found (view byte ranges of the marks).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum QuoteEvent {
+    /// A quotation, from its opening to its closing mark.
+    Pair {
+        open: Range<usize>,
+        close: Range<usize>,
+        /// The closing mark belongs to another pair (or the pair is reversed).
+        mismatched: bool,
+        reversed: bool,
+    },
+    Unclosed(Range<usize>),
+    Stray(Range<usize>),
+}
+
+struct Open {
+    range: Range<usize>,
+    expects: char,
+    reversed: bool,
+}
+
+fn is_space_or_edge(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/'))
+}
+
+/// Scans one view for quotation marks.
+pub(crate) fn scan(
+    text: &str,
+    masked: &[Range<usize>],
+    pairs: &[[char; 2]],
+    apostrophes: &[char],
+) -> Vec<QuoteEvent> {
+    let mut stack: Vec<Open> = Vec::new();
+    let mut events = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let range = i..i + c.len_utf8();
+        let p = prev;
+        prev = Some(c);
+        if masked.iter().any(|m| m.contains(&i)) {
+            continue;
+        }
+        let top_expects = stack.last().map(|o| o.expects);
+        // 1. It closes the open quotation.
+        if top_expects == Some(c) {
+            if apostrophes.contains(&c) && next.is_some_and(char::is_alphanumeric) {
+                continue; // an apostrophe inside a word
+            }
+            let o = stack.pop().expect("top exists");
+            events.push(QuoteEvent::Pair {
+                open: o.range,
+                close: range,
+                mismatched: o.reversed,
+                reversed: o.reversed,
+            });
+            continue;
+        }
+        if apostrophes.contains(&c) && !pairs.iter().any(|[o, cl]| *o == c && *cl != c) {
+            continue; // apostrophes never open, nor close another pair
+        }
+        let symmetric = pairs.iter().any(|[o, cl]| *o == c && *cl == c);
+        let opens = pairs.iter().find(|[o, _]| *o == c).map(|[_, cl]| *cl);
+        let closes = pairs.iter().any(|[_, cl]| *cl == c);
+        let looks_closing = !is_space_or_edge(p)
+            && (is_space_or_edge(next)
+                || next.is_some_and(|n| {
+                    n.is_ascii_punctuation() || matches!(n, '،' | '؛' | '؟' | '…')
+                }));
+        if symmetric {
+            if looks_closing && !stack.is_empty() {
+                // `"` after a word, while another quotation is open: it
+                // closes that quotation with the wrong mark.
+                let o = stack.pop().expect("non-empty");
+                events.push(QuoteEvent::Pair {
+                    open: o.range,
+                    close: range,
+                    mismatched: true,
+                    reversed: false,
+                });
+            } else if looks_closing {
+                events.push(QuoteEvent::Stray(range));
+            } else {
+                stack.push(Open {
+                    range,
+                    expects: c,
+                    reversed: false,
+                });
+            }
+            continue;
+        }
+        match (opens, closes) {
+            (Some(expects), _) if !(closes && looks_closing && !stack.is_empty()) => {
+                stack.push(Open {
+                    range,
+                    expects,
+                    reversed: false,
+                });
+            }
+            (_, true) => {
+                if let Some(o) = stack.pop() {
+                    events.push(QuoteEvent::Pair {
+                        open: o.range,
+                        close: range,
+                        mismatched: true,
+                        reversed: false,
+                    });
+                } else if let Some([open, _]) = pairs.iter().find(|[o, cl]| *cl == c && o != cl) {
+                    // A closing mark first: maybe a reversed pair (`”…“`).
+                    stack.push(Open {
+                        range,
+                        expects: *open,
+                        reversed: true,
+                    });
+                } else {
+                    events.push(QuoteEvent::Stray(range));
+                }
+            }
+            _ => {}
+        }
+    }
+    for o in stack {
+        events.push(if o.reversed {
+            QuoteEvent::Stray(o.range)
+        } else {
+            QuoteEvent::Unclosed(o.range)
+        });
+    }
+    events
+}
+
+/// View ranges inside quotation marks (the marks included), with the
+/// default pairs: text that other checks treat as quoted.
+pub(crate) fn quoted_ranges(block: &Block) -> Vec<Range<usize>> {
+    scan(&block.text, &block.masked, &default_pairs(), &['’', '\''])
+        .into_iter()
+        .filter_map(|e| match e {
+            QuoteEvent::Pair { open, close, .. } => Some(open.start..close.end),
+            _ => None,
+        })
+        .collect()
+}
+
+impl Check for Quotes {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+        let p = &self.params;
+        let accept_reversed = p.accept_reversed_in.contains(&doc.lang);
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            let events = scan(&block.text, &block.masked, &p.pairs, &p.apostrophes);
+            for e in events {
+                match (p.report, e) {
+                    (
+                        Report::Mismatched,
+                        QuoteEvent::Pair {
+                            open,
+                            close,
+                            mismatched: true,
+                            reversed,
+                        },
+                    ) => {
+                        if reversed && accept_reversed {
+                            continue;
+                        }
+                        let o = block.text[open.clone()].chars().next().unwrap_or('"');
+                        let c = block.text[close.clone()].chars().next().unwrap_or('"');
+                        let expected = p.pairs.iter().find(|[a, _]| *a == o).map_or(o, |[_, b]| *b);
+                        // A reversed pair (`”…“`) closes with the mark it opened with.
+                        let expected = if reversed { o } else { expected };
+                        out.push(
+                            Hit::in_block(block, close)
+                                .var("open", o.to_string())
+                                .var("close", c.to_string())
+                                .var("expected", expected.to_string())
+                                .suggest(expected.to_string())
+                                .related(
+                                    block.span_of(open),
+                                    format!("the quotation opens with «{o}» here"),
+                                ),
+                        );
+                    }
+                    (Report::Unbalanced, QuoteEvent::Unclosed(open)) => {
+                        let o = block.text[open.clone()].chars().next().unwrap_or('"');
+                        if continues_in_next(doc, bi, o) {
+                            continue;
+                        }
+                        let expected = p.pairs.iter().find(|[a, _]| *a == o).map_or(o, |[_, b]| *b);
+                        out.push(
+                            Hit::in_block(block, open)
+                                .var("open", o.to_string())
+                                .var("close", String::new())
+                                .var("expected", expected.to_string()),
+                        );
+                    }
+                    (Report::Unbalanced, QuoteEvent::Stray(close)) => {
+                        let c = block.text[close.clone()].chars().next().unwrap_or('"');
+                        let expected = p.pairs.iter().find(|[_, b]| *b == c).map_or(c, |[a, _]| *a);
+                        out.push(
+                            Hit::in_block(block, close)
+                                .var("open", String::new())
+                                .var("close", c.to_string())
+                                .var("expected", expected.to_string()),
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+/// True when the block after `bi` opens with `mark` (a quotation that runs
+/// over several paragraphs).
+fn continues_in_next(doc: &Document<'_>, bi: usize, mark: char) -> bool {
+    doc.blocks
+        .get(bi + 1)
+        .is_some_and(|b| b.text.trim_start().starts_with(mark))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<QuoteEvent> {
+        scan(text, &[], &default_pairs(), &['’', '\''])
+    }
+
+    #[test]
+    fn straight_quote_closed_by_guillemet_is_mismatched() {
+        let t = "قال: \"لقد حان الوقت». ثم";
+        let e = events(t);
+        assert!(
+            matches!(
+                &e[..],
+                [QuoteEvent::Pair {
+                    mismatched: true,
+                    ..
+                }]
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn nested_english_quotes_and_apostrophes_are_fine() {
+        let e = events("He said “she told me ‘don’t go’ yesterday” and left; it’s fine.");
+        assert!(
+            e.iter().all(|e| matches!(
+                e,
+                QuoteEvent::Pair {
+                    mismatched: false,
+                    ..
+                }
+            )),
+            "{e:?}"
+        );
+        assert_eq!(e.len(), 2);
+    }
+
+    #[test]
+    fn reversed_pair_is_reported_as_reversed() {
+        let e = events("”word“");
+        assert!(
+            matches!(
+                &e[..],
+                [QuoteEvent::Pair {
+                    mismatched: true,
+                    reversed: true,
+                    ..
+                }]
+            ),
+            "{e:?}"
+        );
+    }
+}

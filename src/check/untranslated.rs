@@ -1,0 +1,269 @@
+//! `untranslated`: function words of another language left in prose
+//! (a French `et` or an English `for` between Arabic words; `avec` in
+//! English prose; `the` in French prose).
+//!
+//! In a **non-Latin context** (Arabic prose), a Latin word from the lists is
+//! looked at inside its *Latin run*: the words around it written in Latin
+//! script with only spaces between them. `words` are flagged anywhere in a
+//! short run (`8vc et Ari Emanuel`, `Musk for Twitter`); `standalone-words`
+//! (which also occur inside names: `Bank of America`, `Banque de France`)
+//! only when they stand alone between Arabic words. A long run is a quoted
+//! title or sentence in that language and is left alone, as is a run in
+//! quotation marks or one that is an organisation's name (a run with a word
+//! from `name-heads` before the function word: `Institute for Fiscal
+//! Studies`).
+//!
+//! In a **Latin context** (French or English prose), a word is flagged when
+//! both of its neighbours are lower-case words of the prose with only spaces
+//! between: capitalized neighbours mark a name or a title (`the Rolling
+//! Stones`), and neighbours from `foreign-context` mark a phrase in the other
+//! language, which is left alone. `allow` lists accepted phrases (`et al`).
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use super::{Check, Hit, Kind, quoted_ranges};
+use crate::document::{Block, Document, Lang, Script, Word, is_arabic_letter, is_latin_letter};
+use crate::rules::Data;
+
+#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Context {
+    /// The prose is in a non-Latin script (Arabic).
+    #[default]
+    NonLatin,
+    /// The prose is in Latin script (French, English).
+    Latin,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    /// The language the words come from.
+    foreign: Option<Lang>,
+    context: Context,
+    words: Vec<String>,
+    #[serde(default)]
+    standalone_words: Vec<String>,
+    /// Words of the foreign language whose presence next to the word marks
+    /// a foreign phrase (Latin context).
+    #[serde(default)]
+    foreign_context: Vec<String>,
+    /// Words that start an organisation's name (non-Latin context).
+    #[serde(default)]
+    name_heads: Vec<String>,
+    /// Accepted phrases, in lower case.
+    #[serde(default)]
+    allow: Vec<String>,
+    /// A Latin run longer than this is a title or a quotation.
+    #[serde(default = "default_max_run")]
+    max_run: usize,
+    /// Word → translation offered as the suggestion.
+    #[serde(default)]
+    suggestions: BTreeMap<String, String>,
+}
+
+fn default_max_run() -> usize {
+    5
+}
+
+#[derive(Debug)]
+pub(crate) struct Untranslated {
+    foreign: Lang,
+    context: Context,
+    words: HashSet<String>,
+    standalone: HashSet<String>,
+    foreign_context: HashSet<String>,
+    name_heads: HashSet<String>,
+    allow: Vec<String>,
+    max_run: usize,
+    suggestions: BTreeMap<String, String>,
+}
+
+fn lower_set(data: &Data, items: &[String]) -> Result<HashSet<String>, String> {
+    Ok(data
+        .expand(items)?
+        .into_iter()
+        .map(|s| s.to_lowercase())
+        .collect())
+}
+
+impl Kind for Untranslated {
+    const NAME: &'static str = "untranslated";
+    const PLACEHOLDERS: &'static [&'static str] = &["foreign", "suggestion"];
+    type Params = Params;
+
+    fn build(p: Params, data: &Data) -> Result<Self, String> {
+        let foreign = p
+            .foreign
+            .ok_or("`foreign` (the language of the words) is missing")?;
+        if p.words.is_empty() && p.standalone_words.is_empty() {
+            return Err("`words` is empty".into());
+        }
+        Ok(Untranslated {
+            foreign,
+            context: p.context,
+            words: lower_set(data, &p.words)?,
+            standalone: lower_set(data, &p.standalone_words)?,
+            foreign_context: lower_set(data, &p.foreign_context)?,
+            name_heads: lower_set(data, &p.name_heads)?,
+            allow: data
+                .expand(&p.allow)?
+                .into_iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            max_run: p.max_run,
+            suggestions: p.suggestions,
+        })
+    }
+}
+
+/// A word written in Latin letters (digits allowed: `8vc`), no Arabic.
+fn is_latinish(block: &Block, w: &Word) -> bool {
+    let t = &block.text[w.range.clone()];
+    matches!(w.script, Script::Latin | Script::Mixed)
+        && t.chars().any(is_latin_letter)
+        && !t.chars().any(is_arabic_letter)
+}
+
+/// Only spaces (and joiners of names) between two words.
+fn tight_gap(gap: &str) -> bool {
+    !gap.is_empty()
+        && gap
+            .chars()
+            .all(|c| c == ' ' || c == '\u{00A0}' || c == '-' || c == '&')
+}
+
+fn is_lowercase_word(s: &str) -> bool {
+    s.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+}
+
+impl Untranslated {
+    fn allowed(&self, window: &str) -> bool {
+        let w = window.to_lowercase();
+        self.allow.iter().any(|a| w.contains(a.as_str()))
+    }
+
+    fn hit(&self, block: &Block, range: Range<usize>, word: &str, out: &mut Vec<Hit>) {
+        let mut hit = Hit::in_block(block, range).var("foreign", self.foreign.name());
+        let suggestion = self.suggestions.get(word).cloned().unwrap_or_default();
+        hit = hit.var("suggestion", suggestion.clone());
+        if !suggestion.is_empty() {
+            hit = hit.suggest(suggestion);
+        }
+        out.push(hit);
+    }
+
+    fn non_latin(&self, block: &Block, quoted: &[Range<usize>], out: &mut Vec<Hit>) {
+        let words = &block.words;
+        for (i, w) in words.iter().enumerate() {
+            let text = &block.text[w.range.clone()];
+            let lower = text.to_lowercase();
+            let anywhere = self.words.contains(&lower);
+            if !(anywhere || self.standalone.contains(&lower)) || !is_lowercase_word(text) {
+                continue;
+            }
+            if quoted
+                .iter()
+                .any(|q| q.start <= w.range.start && w.range.end <= q.end)
+                || block.is_masked(&w.range)
+            {
+                continue;
+            }
+            // The Latin run around the word.
+            let mut lo = i;
+            while lo > 0
+                && is_latinish(block, &words[lo - 1])
+                && tight_gap(&block.text[words[lo - 1].range.end..words[lo].range.start])
+            {
+                lo -= 1;
+            }
+            let mut hi = i;
+            while hi + 1 < words.len()
+                && is_latinish(block, &words[hi + 1])
+                && tight_gap(&block.text[words[hi].range.end..words[hi + 1].range.start])
+            {
+                hi += 1;
+            }
+            let run_len = hi - lo + 1;
+            if run_len > self.max_run || (!anywhere && run_len > 1) {
+                continue;
+            }
+            let run_text = &block.text[words[lo].range.start..words[hi].range.end];
+            if self.allowed(run_text) {
+                continue;
+            }
+            if words[lo..i].iter().any(|h| {
+                self.name_heads
+                    .contains(&block.text[h.range.clone()].to_lowercase())
+            }) {
+                continue;
+            }
+            // A run made of function words only is a quoted phrase.
+            if run_len > 1
+                && words[lo..=hi]
+                    .iter()
+                    .all(|x| is_lowercase_word(&block.text[x.range.clone()]))
+            {
+                continue;
+            }
+            self.hit(block, w.range.clone(), &lower, out);
+        }
+    }
+
+    fn latin(&self, block: &Block, quoted: &[Range<usize>], out: &mut Vec<Hit>) {
+        let words = &block.words;
+        for i in 1..words.len().saturating_sub(1) {
+            let (p, w, n) = (&words[i - 1], &words[i], &words[i + 1]);
+            let text = &block.text[w.range.clone()];
+            let lower = text.to_lowercase();
+            if !self.words.contains(&lower) || !is_lowercase_word(text) {
+                continue;
+            }
+            if quoted
+                .iter()
+                .any(|q| q.start <= w.range.start && w.range.end <= q.end)
+                || block.is_masked(&w.range)
+            {
+                continue;
+            }
+            let (pt, nt) = (&block.text[p.range.clone()], &block.text[n.range.clone()]);
+            let plain = |s: &str, x: &Word| {
+                x.script == Script::Latin
+                    && is_lowercase_word(s)
+                    && !self.foreign_context.contains(&s.to_lowercase())
+                    && !self.words.contains(&s.to_lowercase())
+            };
+            if !plain(pt, p) || !plain(nt, n) {
+                continue;
+            }
+            let gap_ok = |g: &str| !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{00A0}');
+            if !gap_ok(&block.text[p.range.end..w.range.start])
+                || !gap_ok(&block.text[w.range.end..n.range.start])
+            {
+                continue;
+            }
+            if self.allowed(&block.text[p.range.start..n.range.end]) {
+                continue;
+            }
+            self.hit(block, w.range.clone(), &lower, out);
+        }
+    }
+}
+
+impl Check for Untranslated {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+        if doc.lang == self.foreign {
+            return;
+        }
+        for block in &doc.blocks {
+            let quoted = quoted_ranges(block);
+            match self.context {
+                Context::NonLatin => self.non_latin(block, &quoted, out),
+                Context::Latin => self.latin(block, &quoted, out),
+            }
+        }
+    }
+}

@@ -1,0 +1,373 @@
+//! The command line: `factlint check`, `factlint rules list|explain|test`.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use factlint::lint::{FileReport, Linter};
+use factlint::render::{self, Summary};
+use factlint::rules::{RuleSet, Selector, test_rule};
+use factlint::source::Format;
+use factlint::{Lang, error::RuleFileError};
+
+/// factlint: a fact-checking and consistency linter for news articles in
+/// Arabic, French and English.
+#[derive(Debug, Parser)]
+#[command(name = "factlint", version, about, long_about = None)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check articles: files, folders (recursively: .txt, .md, .markdown,
+    /// honouring .gitignore) or `-` for standard input.
+    Check(CheckArgs),
+    /// List, explain and test rules.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum RulesCommand {
+    /// List the rules in force.
+    List {
+        #[command(flatten)]
+        rules: RuleArgs,
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+    /// Show a rule's documentation and examples.
+    Explain {
+        /// The rule id (`typography/mismatched-quotes`).
+        id: String,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Run the examples of every rule (of the default rules, or of the rule
+    /// pack in DIR); exit 1 if any fails.
+    Test {
+        /// A rule pack to test instead of the default rules.
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+struct RuleArgs {
+    /// A folder of rule files that adds rules and overrides default rules by
+    /// id (repeatable; later folders win).
+    #[arg(long = "rules", value_name = "DIR")]
+    packs: Vec<PathBuf>,
+    /// Do not load the default rules (only those of --rules).
+    #[arg(long)]
+    no_default_rules: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    Auto,
+    Ar,
+    Fr,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Files or folders to check; `-` reads standard input. Default: `.`.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// Language of the articles; `auto` reads front matter, then detects.
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    lang: LangArg,
+    /// Publication date (YYYY-MM-DD) that relative dates are resolved against.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    published: Option<NaiveDate>,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Only these rules: ids, id prefixes or categories (comma-separated,
+    /// repeatable).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    /// Leave out these rules: ids, id prefixes or categories.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    /// Exit 1 when a finding at or above this severity is found.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// Colours in the human format.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// The file name to report for standard input (its extension picks the
+    /// format: `.md` is Markdown).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("`{s}` is not a date YYYY-MM-DD: {e}"))
+}
+
+/// Rule-file errors, all of them, then exit 2.
+fn rule_errors(errors: &[RuleFileError]) -> anyhow::Error {
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    anyhow::anyhow!("{}", text.join("\n"))
+}
+
+fn load_rules(args: &RuleArgs) -> Result<RuleSet> {
+    RuleSet::load(&args.packs, !args.no_default_rules).map_err(|e| rule_errors(&e))
+}
+
+/// What to check.
+enum Input {
+    Stdin,
+    File(PathBuf),
+    Missing(PathBuf),
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown"))
+}
+
+fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Input::Stdin);
+        } else if p.is_dir() {
+            let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(p)
+                .build()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_some_and(|t| t.is_file()) && is_article(e.path()))
+                .map(ignore::DirEntry::into_path)
+                .collect();
+            files.sort();
+            out.extend(files.into_iter().map(Input::File));
+        } else if p.exists() {
+            out.push(Input::File(p.clone()));
+        } else {
+            out.push(Input::Missing(p.clone()));
+        }
+    }
+    out
+}
+
+fn run_check(args: &CheckArgs) -> Result<ExitCode> {
+    let mut rules = load_rules(&args.rules)?;
+    let selector = Selector::new(args.select.clone(), args.ignore.clone());
+    let known: Vec<(&str, _)> = rules
+        .rules()
+        .iter()
+        .map(|r| (&*r.id, r.meta.category))
+        .collect();
+    let unknown = selector.unknown(&known);
+    if !unknown.is_empty() {
+        bail!(
+            "--select/--ignore: no rule matches {}",
+            unknown
+                .iter()
+                .map(|u| format!("`{u}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    rules.retain(&selector);
+    let lang = match args.lang {
+        LangArg::Auto => None,
+        LangArg::Ar => Some(Lang::Ar),
+        LangArg::Fr => Some(Lang::Fr),
+        LangArg::En => Some(Lang::En),
+    };
+    let linter = Linter::new(rules, lang);
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let inputs = collect_inputs(&paths);
+    let reports: Vec<FileReport> = inputs
+        .par_iter()
+        .map(|input| match input {
+            Input::Stdin => {
+                let name = args
+                    .stdin_filename
+                    .clone()
+                    .unwrap_or_else(|| "<stdin>".into());
+                let mut bytes = Vec::new();
+                match std::io::stdin().lock().read_to_end(&mut bytes) {
+                    Ok(_) => linter.check_bytes(&name, bytes, Format::from_path(Path::new(&name))),
+                    Err(source) => {
+                        FileReport::Error(factlint::error::InputError::Io { path: name, source })
+                    }
+                }
+            }
+            Input::File(p) => linter.check_path(p),
+            Input::Missing(p) => FileReport::Error(factlint::error::InputError::Io {
+                path: p.display().to_string(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+            }),
+        })
+        .collect();
+    let _ = args.published; // validated; used by the date checks
+
+    let mut stderr = std::io::stderr().lock();
+    let mut input_error = false;
+    for r in &reports {
+        match r {
+            FileReport::Binary { path } => writeln!(
+                stderr,
+                "warning: {path}: skipped: binary file (it holds NUL bytes)"
+            )?,
+            FileReport::Error(e) => {
+                input_error = true;
+                writeln!(stderr, "error: {e}")?;
+            }
+            FileReport::Checked { .. } => {}
+        }
+    }
+    let styled = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let output = match args.format {
+        OutputFormat::Human => render::human::render(&reports, styled),
+        OutputFormat::Json => render::json::render(&reports),
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(output.as_bytes())?;
+    stdout.flush()?;
+
+    if input_error {
+        return Ok(ExitCode::from(2));
+    }
+    let s = Summary::of(&reports);
+    let failing = match args.fail_on {
+        FailOn::Never => false,
+        FailOn::Error => s.errors > 0,
+        FailOn::Warning => s.errors + s.warnings > 0,
+        FailOn::Info => s.findings > 0,
+    };
+    Ok(ExitCode::from(u8::from(failing)))
+}
+
+fn run_rules(cmd: RulesCommand) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match cmd {
+        RulesCommand::List { rules, format } => {
+            let set = load_rules(&rules)?;
+            match format {
+                ListFormat::Human => out.write_all(factlint::rules::docs::list(&set).as_bytes())?,
+                ListFormat::Json => {
+                    out.write_all(factlint::rules::docs::list_json(&set).as_bytes())?;
+                }
+            }
+        }
+        RulesCommand::Explain { id, rules } => {
+            let set = load_rules(&rules)?;
+            let Some(rule) = set.get(&id) else {
+                let close: Vec<&str> = set
+                    .rules()
+                    .iter()
+                    .map(|r| &*r.id)
+                    .filter(|r| r.contains(id.as_str()) || id.contains(r))
+                    .collect();
+                if close.is_empty() {
+                    bail!("no rule `{id}` (see `factlint rules list`)");
+                }
+                bail!("no rule `{id}`; did you mean {}?", close.join(", "));
+            };
+            out.write_all(factlint::rules::docs::explain(rule).as_bytes())?;
+        }
+        RulesCommand::Test { dir } => {
+            let set = match &dir {
+                Some(d) => {
+                    RuleSet::load(std::slice::from_ref(d), true).map_err(|e| rule_errors(&e))?
+                }
+                None => RuleSet::embedded().map_err(|e| rule_errors(&e))?,
+            };
+            let pack_prefix = dir.as_ref().map(|d| d.display().to_string());
+            let mut failures = Vec::new();
+            let mut tested = 0usize;
+            let mut examples = 0usize;
+            for rule in set.rules() {
+                if let Some(prefix) = &pack_prefix
+                    && !rule.origin.starts_with(prefix.as_str())
+                {
+                    continue;
+                }
+                tested += 1;
+                examples += rule.meta.examples.len();
+                failures.extend(test_rule(rule, set.data()));
+            }
+            for f in &failures {
+                if f.example == 0 {
+                    writeln!(out, "FAIL {}: {}", f.rule, f.message)?;
+                } else {
+                    writeln!(
+                        out,
+                        "FAIL {} example {}: {}\n     text: {:?}",
+                        f.rule, f.example, f.message, f.text
+                    )?;
+                }
+            }
+            let bad_rules = {
+                let mut v: Vec<&str> = failures.iter().map(|f| f.rule.as_str()).collect();
+                v.dedup();
+                v.len()
+            };
+            writeln!(
+                out,
+                "{} passed, {} failed ({examples} examples in {tested} rules)",
+                tested - bad_rules,
+                bad_rules
+            )?;
+            return Ok(ExitCode::from(u8::from(!failures.is_empty())));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => run_check(&args),
+        Command::Rules(cmd) => run_rules(cmd),
+    }
+}

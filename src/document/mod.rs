@@ -1,0 +1,125 @@
+//! The document model: prose blocks, sentences and words, all mapped to byte
+//! spans of the original text.
+//!
+//! A [`Block`] is one paragraph (or heading, list item, table cell) of prose.
+//! Its `text` is a *prose view*: for plain text, the paragraph itself; for
+//! Markdown, the text of the paragraph without markup (inline code becomes
+//! U+FFFC, soft breaks become spaces). Checks match on the view and turn
+//! view ranges into original spans with [`Block::span_of`].
+
+mod lang;
+mod markdown;
+mod plain;
+mod segment;
+
+pub use lang::{Lang, detect as detect_language, is_arabic_letter, is_latin_letter};
+pub use segment::{Script, Word};
+
+use std::ops::Range;
+
+use crate::rules::Data;
+use crate::source::{Format, OffsetMap, SourceFile, Span};
+
+/// Stands for a piece of inline code (or other non-prose inline) in a view.
+pub const PLACEHOLDER: char = '\u{FFFC}';
+
+/// Metadata read from front matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub span: Option<Span>,
+    /// The raw `published:` value.
+    pub published: Option<String>,
+    /// The raw `lang:` (or `language:`) value.
+    pub lang: Option<String>,
+}
+
+/// One block of prose.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// The prose view.
+    pub text: String,
+    /// Maps view offsets to original offsets.
+    pub map: OffsetMap,
+    /// View ranges of sentences.
+    pub sentences: Vec<Range<usize>>,
+    /// Words, in order.
+    pub words: Vec<Word>,
+    /// View ranges that are not prose (URLs, e-mail addresses, handles).
+    pub masked: Vec<Range<usize>>,
+}
+
+impl Block {
+    /// Builds a block from its view and map, segmenting it.
+    pub fn new(text: String, map: OffsetMap) -> Block {
+        let masked = segment::mask_non_prose(&text);
+        let sentences = segment::sentences(&text);
+        let words = segment::words(&text);
+        Block {
+            text,
+            map,
+            sentences,
+            words,
+            masked,
+        }
+    }
+
+    /// The original span of a view range.
+    pub fn span_of(&self, range: Range<usize>) -> Span {
+        self.map.to_orig(range.start, range.end)
+    }
+
+    /// True when the view range touches a masked (non-prose) range.
+    pub fn is_masked(&self, range: &Range<usize>) -> bool {
+        self.masked
+            .iter()
+            .any(|m| m.start < range.end.max(range.start + 1) && range.start < m.end)
+    }
+
+    /// The index of the first word that starts at or after `pos`.
+    pub fn word_at_or_after(&self, pos: usize) -> usize {
+        self.words.partition_point(|w| w.range.start < pos)
+    }
+}
+
+/// A document ready to be checked.
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub source: &'a SourceFile,
+    pub lang: Lang,
+    pub front_matter: FrontMatter,
+    pub blocks: Vec<Block>,
+}
+
+impl<'a> Document<'a> {
+    /// Parses `source` into blocks and decides its language: `lang` when
+    /// given, else the front matter's `lang:`, else detection.
+    pub fn parse(source: &'a SourceFile, lang: Option<Lang>, data: &Data) -> Document<'a> {
+        let (front_matter, blocks) = match source.format {
+            Format::Text => (FrontMatter::default(), plain::blocks(source)),
+            Format::Markdown => markdown::parse(source),
+        };
+        let lang = lang
+            .or_else(|| front_matter.lang.as_deref().and_then(|l| l.parse().ok()))
+            .unwrap_or_else(|| {
+                let mut sample = String::new();
+                for b in &blocks {
+                    sample.push_str(&b.text);
+                    sample.push('\n');
+                    if sample.len() > 20_000 {
+                        break;
+                    }
+                }
+                detect_language(&sample, data)
+            });
+        Document {
+            source,
+            lang,
+            front_matter,
+            blocks,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.source.text
+    }
+}

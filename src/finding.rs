@@ -1,0 +1,72 @@
+//! Findings: what a rule reports, in original byte spans.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::rules::{Category, FixSafety, Severity};
+use crate::source::Span;
+
+/// A secondary place that a finding points at (the quote that opened a
+/// mismatched pair, the other spelling of a name, …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+/// The fix a finding offers: replace the finding's span with the first
+/// suggestion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub title: String,
+    pub safety: FixSafety,
+}
+
+/// One problem found in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: Arc<str>,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Span,
+    /// Replacements for the span, best first.
+    pub suggestions: Vec<String>,
+    pub fix: Option<Fix>,
+    pub related: Vec<Related>,
+}
+
+impl Finding {
+    /// The flagged text.
+    pub fn text<'t>(&self, source: &'t str) -> &'t str {
+        source.get(self.span.range()).unwrap_or_default()
+    }
+}
+
+/// Applies the first suggestion of every fixable finding to `text`; findings
+/// that overlap an earlier one are left out. Returns the new text and how
+/// many fixes were applied.
+pub fn apply_fixes(text: &str, findings: &[Finding]) -> (String, usize) {
+    let mut edits: Vec<(Span, &str)> = findings
+        .iter()
+        .filter(|f| f.fix.is_some())
+        .filter_map(|f| f.suggestions.first().map(|s| (f.span, s.as_str())))
+        .collect();
+    edits.sort_by_key(|(s, _)| (s.start, s.end));
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0usize;
+    let mut applied = 0;
+    for (span, replacement) in edits {
+        let r = span.range();
+        if r.start < pos || r.end > text.len() {
+            continue;
+        }
+        out.push_str(&text[pos..r.start]);
+        out.push_str(replacement);
+        pos = r.end;
+        applied += 1;
+    }
+    out.push_str(&text[pos..]);
+    (out, applied)
+}

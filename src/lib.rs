@@ -1,0 +1,33 @@
+//! factlint: a fact-checking and consistency linter for news articles in
+//! Arabic, French and English.
+//!
+//! The data flow:
+//!
+//! ```text
+//! path → SourceFile { text, LineIndex }        (source/)
+//!      → Document { blocks of prose, sentences, words }   (document/; views + offset maps)
+//!      → RuleSet (rules/*.toml, embedded)      (rules/)
+//!      → one Check per rule, by kind           (check/)
+//!      → Vec<Finding> sorted by span           (finding.rs)
+//!      → render::{human, json}                 (render/; the only place columns are computed)
+//! ```
+//!
+//! Units: every span is a half-open range of **bytes** into the original
+//! text, always on char boundaries. Lines and columns (1-based; columns in
+//! Unicode scalar values, or UTF-16 code units where a consumer asks for
+//! them) are computed only when rendering.
+
+pub mod check;
+pub mod document;
+pub mod error;
+pub mod finding;
+pub mod lint;
+pub mod render;
+pub mod rules;
+pub mod source;
+
+pub use document::{Document, Lang};
+pub use finding::Finding;
+pub use lint::{FileReport, Linter};
+pub use rules::{RuleSet, Severity};
+pub use source::{SourceFile, Span};

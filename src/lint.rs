@@ -1,0 +1,78 @@
+//! Checking one file: decode, parse, run the rules.
+
+use crate::document::{Document, Lang};
+use crate::error::InputError;
+use crate::finding::Finding;
+use crate::rules::RuleSet;
+use crate::source::{Decoded, Format, SourceFile};
+
+/// The result of checking one file.
+#[derive(Debug)]
+pub enum FileReport {
+    Checked {
+        source: SourceFile,
+        lang: Lang,
+        findings: Vec<Finding>,
+    },
+    /// Skipped: the file holds NUL bytes.
+    Binary {
+        path: String,
+    },
+    Error(InputError),
+}
+
+/// Checks files with one rule set.
+#[derive(Debug)]
+pub struct Linter {
+    pub rules: RuleSet,
+    /// The language of every file, or `None` to read it from front matter
+    /// or detect it.
+    pub lang: Option<Lang>,
+}
+
+impl Linter {
+    pub fn new(rules: RuleSet, lang: Option<Lang>) -> Linter {
+        Linter { rules, lang }
+    }
+
+    /// Checks a decoded source file.
+    pub fn check_source(&self, source: SourceFile) -> FileReport {
+        let doc = Document::parse(&source, self.lang, self.rules.data());
+        let lang = doc.lang;
+        let findings = self.rules.check(&doc);
+        drop(doc);
+        FileReport::Checked {
+            source,
+            lang,
+            findings,
+        }
+    }
+
+    /// Checks the bytes of a file called `path`.
+    pub fn check_bytes(&self, path: &str, bytes: Vec<u8>, format: Format) -> FileReport {
+        match SourceFile::decode(path, bytes, format) {
+            Ok(Decoded::File(source)) => self.check_source(source),
+            Ok(Decoded::Binary) => FileReport::Binary {
+                path: path.to_owned(),
+            },
+            Err(e) => FileReport::Error(e),
+        }
+    }
+
+    /// Reads and checks a file on disk.
+    pub fn check_path(&self, path: &std::path::Path) -> FileReport {
+        let display = path.display().to_string();
+        match std::fs::read(path) {
+            Ok(bytes) => self.check_bytes(&display, bytes, Format::from_path(path)),
+            Err(source) => FileReport::Error(InputError::Io {
+                path: display,
+                source,
+            }),
+        }
+    }
+
+    /// Checks a text (for tests and the library API).
+    pub fn check_text(&self, path: &str, text: &str, format: Format) -> FileReport {
+        self.check_source(SourceFile::from_text(path, text.to_owned(), format))
+    }
+}

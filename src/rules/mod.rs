@@ -1,0 +1,381 @@
+//! The rule engine: loads rule files and data files, selects rules, runs
+//! them over a document.
+//!
+//! The default `rules/` folder is embedded in the binary. Rule packs given
+//! with `--rules DIR` add rules and replace default rules of the same id;
+//! their `data/` files add or replace word lists. A rule's id is its path
+//! under the rules folder without `.toml` (`typography/mismatched-quotes`).
+
+mod data;
+pub mod docs;
+mod examples;
+mod select;
+mod spec;
+
+pub use data::Data;
+pub use examples::{ExampleFailure, test_rule};
+pub use select::Selector;
+pub use spec::{Category, Example, FixSafety, FixSpec, RuleFile, Severity};
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::check::{Check, Hit, KINDS, kind_names};
+use crate::document::{Document, Lang};
+use crate::error::RuleFileError;
+use crate::finding::{Finding, Fix, Related};
+
+include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+/// A loaded rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: Arc<str>,
+    /// Where the rule came from: `rules/<id>.toml` (embedded) or a path.
+    pub origin: String,
+    pub meta: RuleFile<()>,
+    check: Box<dyn Check>,
+}
+
+impl Rule {
+    pub fn applies_to(&self, lang: Lang) -> bool {
+        self.meta.languages.contains(&lang)
+    }
+
+    /// Runs the rule on `doc` (whatever the document's language).
+    pub fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let mut hits = Vec::new();
+        self.check.check(doc, &mut hits);
+        out.extend(hits.into_iter().map(|h| self.finding(doc, h)));
+    }
+
+    fn finding(&self, doc: &Document<'_>, hit: Hit) -> Finding {
+        let text = doc.text().get(hit.span.range()).unwrap_or_default();
+        let fill = |template: &str| fill_template(template, text, doc.lang, &hit.vars);
+        let fix = self.meta.fix.as_ref().and_then(|f| {
+            hit.suggestion.as_ref().map(|_| Fix {
+                title: fill(&f.title),
+                safety: f.safety,
+            })
+        });
+        Finding {
+            rule: Arc::clone(&self.id),
+            category: self.meta.category,
+            severity: self.meta.severity,
+            message: fill(&self.meta.message),
+            span: hit.span,
+            suggestions: if fix.is_some() {
+                hit.suggestion.into_iter().collect()
+            } else {
+                Vec::new()
+            },
+            fix,
+            related: hit
+                .related
+                .into_iter()
+                .map(|r| Related {
+                    span: r.span,
+                    message: r.message,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Fills `{name}` placeholders; `{text}` is the flagged text, `{lang}` the
+/// document's language name.
+fn fill_template(
+    template: &str,
+    text: &str,
+    lang: Lang,
+    vars: &[(&'static str, String)],
+) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match name {
+            "text" => out.push_str(text),
+            "lang" => out.push_str(lang.name()),
+            _ => match vars.iter().find(|(n, _)| *n == name) {
+                Some((_, v)) => out.push_str(v),
+                None => out.push_str(&rest[open..=open + close + 1]),
+            },
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Placeholders used in a template.
+fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(n, _)| n))
+}
+
+/// The set of rules in force, with their shared data.
+#[derive(Debug)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    data: Data,
+}
+
+/// One rule or data file to load.
+struct RuleSource {
+    /// Path under the rules folder, with `/` separators.
+    rel: String,
+    /// Path shown in errors.
+    display: String,
+    text: String,
+}
+
+fn read_pack(dir: &Path) -> Result<Vec<RuleSource>, RuleFileError> {
+    let display = dir.display().to_string();
+    if !dir.is_dir() {
+        return Err(RuleFileError::whole(&display, "not a folder of rule files"));
+    }
+    let mut out = Vec::new();
+    for entry in ignore::WalkBuilder::new(dir)
+        .standard_filters(false)
+        .sort_by_file_name(Ord::cmp)
+        .build()
+    {
+        let entry = entry.map_err(|e| RuleFileError::whole(&display, e.to_string()))?;
+        let path = entry.path();
+        if !path.is_file() || path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let rel = path
+            .strip_prefix(dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| RuleFileError::whole(&path.display().to_string(), e.to_string()))?;
+        out.push(RuleSource {
+            rel,
+            display: path.display().to_string(),
+            text,
+        });
+    }
+    Ok(out)
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('/').all(|seg| {
+            !seg.is_empty()
+                && seg
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+}
+
+impl RuleSet {
+    /// The embedded default rules only.
+    pub fn embedded() -> Result<RuleSet, Vec<RuleFileError>> {
+        RuleSet::load(&[], true)
+    }
+
+    /// Loads the embedded rules (when `defaults`) and then each pack in
+    /// order. Every broken file is reported, not only the first.
+    pub fn load(packs: &[PathBuf], defaults: bool) -> Result<RuleSet, Vec<RuleFileError>> {
+        let mut sources = Vec::new();
+        if defaults {
+            sources.extend(EMBEDDED_RULES.iter().map(|(rel, text)| RuleSource {
+                rel: (*rel).to_owned(),
+                display: format!("rules/{rel}"),
+                text: (*text).to_owned(),
+            }));
+        }
+        let mut errors = Vec::new();
+        for pack in packs {
+            match read_pack(pack) {
+                Ok(s) => sources.extend(s),
+                Err(e) => errors.push(e),
+            }
+        }
+        let mut data = Data::default();
+        for s in sources.iter().filter(|s| s.rel.starts_with("data/")) {
+            let stem = s.rel.trim_start_matches("data/").trim_end_matches(".toml");
+            if let Err(e) = data.add_file(&s.display, stem, &s.text) {
+                errors.push(e);
+            }
+        }
+        let mut rules: Vec<Rule> = Vec::new();
+        for s in sources.iter().filter(|s| !s.rel.starts_with("data/")) {
+            match load_rule(s, &data) {
+                Ok(rule) => {
+                    if let Some(old) = rules.iter_mut().find(|r| r.id == rule.id) {
+                        *old = rule;
+                    } else {
+                        rules.push(rule);
+                    }
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        rules.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(RuleSet { rules, data })
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn data(&self) -> &Data {
+        &self.data
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| &*r.id == id)
+    }
+
+    /// Keeps the rules that `selector` selects.
+    pub fn retain(&mut self, selector: &Selector) {
+        self.rules
+            .retain(|r| selector.selects(&r.id, r.meta.category));
+    }
+
+    /// Runs every rule that applies to the document's language. Findings
+    /// are sorted by position, then rule id, without duplicates.
+    pub fn check(&self, doc: &Document<'_>) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for rule in self.rules.iter().filter(|r| r.applies_to(doc.lang)) {
+            rule.run(doc, &mut findings);
+        }
+        sort_findings(&mut findings);
+        findings
+    }
+}
+
+/// Sorts findings by span, then rule, and drops exact duplicates.
+pub fn sort_findings(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            &b.rule,
+            &b.message,
+        ))
+    });
+    findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+}
+
+fn load_rule(s: &RuleSource, data: &Data) -> Result<Rule, RuleFileError> {
+    let id = s.rel.trim_end_matches(".toml");
+    if !valid_id(id) {
+        return Err(RuleFileError::whole(
+            &s.display,
+            format!(
+                "`{id}` is not a valid rule id: use lower-case letters, digits and `-`, in folders"
+            ),
+        ));
+    }
+    let head: spec::KindOnly =
+        toml::from_str(&s.text).map_err(|e| RuleFileError::from_toml(&s.display, &s.text, &e))?;
+    let kind = head.kind.get_ref();
+    let Some((_, loader)) = KINDS.iter().find(|(name, _)| name == kind) else {
+        let mut e = RuleFileError::at(
+            &s.display,
+            &s.text,
+            head.kind.span().start,
+            format!(
+                "unknown kind `{kind}` (known kinds: {})",
+                kind_names().join(", ")
+            ),
+        );
+        e.key = Some("kind".into());
+        return Err(e);
+    };
+    let built = loader(&s.display, &s.text, data)?;
+    let meta = built.file;
+    let lint = |cond: bool, key: &str, msg: String| -> Result<(), RuleFileError> {
+        if cond {
+            return Ok(());
+        }
+        let offset = s
+            .text
+            .find(&format!("{key} ="))
+            .or_else(|| s.text.find(key))
+            .unwrap_or(0);
+        let mut e = RuleFileError::at(&s.display, &s.text, offset, msg);
+        e.key = Some(key.to_owned());
+        Err(e)
+    };
+    lint(
+        !meta.summary.trim().is_empty(),
+        "summary",
+        "the summary is empty".into(),
+    )?;
+    lint(
+        !meta.message.trim().is_empty(),
+        "message",
+        "the message is empty".into(),
+    )?;
+    lint(
+        !meta.languages.is_empty(),
+        "languages",
+        "the rule applies to no language".into(),
+    )?;
+    let mut templates = vec![("message", meta.message.as_str())];
+    if let Some(fix) = &meta.fix {
+        templates.push(("title", fix.title.as_str()));
+    }
+    for (key, template) in templates {
+        for name in placeholders(template) {
+            lint(
+                name == "text" || name == "lang" || built.placeholders.contains(&name),
+                key,
+                format!(
+                    "unknown placeholder `{{{name}}}`; kind `{kind}` offers {}",
+                    ["text", "lang"]
+                        .iter()
+                        .chain(built.placeholders)
+                        .map(|p| format!("{{{p}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )?;
+        }
+    }
+    Ok(Rule {
+        id: Arc::from(id),
+        origin: s.display.clone(),
+        meta,
+        check: built.check,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders_and_keeps_unknown_ones() {
+        let vars = vec![("open", "\"".to_owned())];
+        assert_eq!(
+            fill_template("«{text}» opened with «{open}» {x}", "»", Lang::Ar, &vars),
+            "«»» opened with «\"» {x}"
+        );
+    }
+
+    #[test]
+    fn rule_ids_are_paths_of_lowercase_segments() {
+        assert!(valid_id("typography/mismatched-quotes"));
+        assert!(!valid_id("Typography/x"));
+        assert!(!valid_id("a//b"));
+    }
+}

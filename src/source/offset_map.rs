@@ -1,0 +1,138 @@
+//! Maps byte offsets of a derived text (a prose view, a normalized copy)
+//! back to byte offsets of the original text.
+//!
+//! NOTE: a derived text is built piece by piece; every piece records where
+//! it came from. A match found in the derived text is turned into an original
+//! span through this map — never by searching for the matched string again
+//! (the bug behind vale-cli/vale#8).
+
+use super::Span;
+
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// Byte range in the derived text.
+    from: u32,
+    to: u32,
+    /// Byte range in the original text.
+    orig_start: u32,
+    orig_end: u32,
+    /// Identity pieces map byte for byte; atomic pieces (a placeholder, a
+    /// folded character) map as a whole.
+    identity: bool,
+}
+
+/// An offset map from a derived text to the original.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    pieces: Vec<Piece>,
+}
+
+impl OffsetMap {
+    pub fn new() -> Self {
+        OffsetMap::default()
+    }
+
+    /// Records that derived bytes `from..from+len` are original bytes
+    /// `orig..orig+len`, byte for byte.
+    pub fn push_identity(&mut self, from: usize, orig: usize, len: usize) {
+        if len == 0 {
+            return;
+        }
+        if let Some(last) = self.pieces.last_mut()
+            && last.identity
+            && last.to as usize == from
+            && last.orig_end as usize == orig
+        {
+            last.to += len as u32;
+            last.orig_end += len as u32;
+            return;
+        }
+        self.pieces.push(Piece {
+            from: from as u32,
+            to: (from + len) as u32,
+            orig_start: orig as u32,
+            orig_end: (orig + len) as u32,
+            identity: true,
+        });
+    }
+
+    /// Records that derived bytes `from..to` stand for original `orig` as a
+    /// whole (neither end can fall inside it).
+    pub fn push_atomic(&mut self, from: usize, to: usize, orig: Span) {
+        self.pieces.push(Piece {
+            from: from as u32,
+            to: to as u32,
+            orig_start: orig.start,
+            orig_end: orig.end,
+            identity: false,
+        });
+    }
+
+    /// The original offset of a start position in the derived text.
+    pub fn start_to_orig(&self, pos: usize) -> usize {
+        let pos = pos as u32;
+        let i = self.pieces.partition_point(|p| p.to <= pos);
+        match self.pieces.get(i) {
+            Some(p) if p.from <= pos => {
+                if p.identity {
+                    (p.orig_start + (pos - p.from)) as usize
+                } else {
+                    p.orig_start as usize
+                }
+            }
+            Some(p) => p.orig_start as usize,
+            None => self.pieces.last().map_or(0, |p| p.orig_end as usize),
+        }
+    }
+
+    /// The original offset of an end position in the derived text.
+    pub fn end_to_orig(&self, pos: usize) -> usize {
+        let pos = pos as u32;
+        // The piece that holds the byte just before `pos`.
+        let i = self.pieces.partition_point(|p| p.to < pos);
+        match self.pieces.get(i) {
+            Some(p) if p.from < pos => {
+                if p.identity {
+                    (p.orig_start + (pos - p.from)) as usize
+                } else {
+                    p.orig_end as usize
+                }
+            }
+            _ if i > 0 => self.pieces[i - 1].orig_end as usize,
+            Some(p) => p.orig_start as usize,
+            None => 0,
+        }
+    }
+
+    /// The original span of a derived byte range.
+    pub fn to_orig(&self, start: usize, end: usize) -> Span {
+        if start == end {
+            let s = self.start_to_orig(start);
+            return Span::new(s, s);
+        }
+        let s = self.start_to_orig(start);
+        let e = self.end_to_orig(end).max(s);
+        Span::new(s, e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_identity_and_atomic_pieces() {
+        // original: "ab**cd**e`x`f" ; derived: "abcde\u{fffc}f"
+        let mut m = OffsetMap::new();
+        m.push_identity(0, 0, 2); // ab
+        m.push_identity(2, 4, 2); // cd
+        m.push_identity(4, 8, 1); // e
+        m.push_atomic(5, 8, Span::new(9, 12)); // `x`
+        m.push_identity(8, 12, 1); // f
+        assert_eq!(m.to_orig(0, 2), Span::new(0, 2));
+        assert_eq!(m.to_orig(1, 3), Span::new(1, 5));
+        assert_eq!(m.to_orig(2, 4), Span::new(4, 6));
+        assert_eq!(m.to_orig(5, 8), Span::new(9, 12));
+        assert_eq!(m.to_orig(4, 9), Span::new(8, 13));
+    }
+}
