@@ -143,21 +143,46 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|e| format!("`{s}` is not a date YYYY-MM-DD: {e}"))
 }
 
-/// Rule-file errors, all of them, then exit 2.
+/// Rule-file errors, all of them, then exit 2. `main` prints the first with
+/// `error: `; the others get it here.
 fn rule_errors(errors: &[RuleFileError]) -> anyhow::Error {
     let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    anyhow::anyhow!("{}", text.join("\n"))
+    anyhow::anyhow!("{}", text.join("\nerror: "))
 }
 
 fn load_rules(args: &RuleArgs) -> Result<RuleSet> {
     RuleSet::load(&args.packs, !args.no_default_rules).map_err(|e| rule_errors(&e))
 }
 
-/// What to check.
+/// What to check. Ordered so that a run's output does not depend on the
+/// order of its arguments or of the file system: standard input first, then
+/// files by path.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Input {
     Stdin,
     File(PathBuf),
     Missing(PathBuf),
+    /// A folder (or a part of one) that could not be walked.
+    Unreadable(PathBuf, String),
+}
+
+impl Input {
+    fn path(&self) -> Option<&Path> {
+        match self {
+            Input::Stdin => None,
+            Input::File(p) | Input::Missing(p) | Input::Unreadable(p, _) => Some(p),
+        }
+    }
+}
+
+/// The path an error of a folder walk is about (`root` when it names none)
+/// and its message without the path.
+fn walk_error(root: &Path, err: &ignore::Error) -> (PathBuf, String) {
+    match err {
+        ignore::Error::WithPath { path, err } => (path.clone(), err.to_string()),
+        ignore::Error::WithDepth { err, .. } => walk_error(root, err),
+        other => (root.to_path_buf(), other.to_string()),
+    }
 }
 
 fn is_article(path: &Path) -> bool {
@@ -166,27 +191,42 @@ fn is_article(path: &Path) -> bool {
         .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown"))
 }
 
-fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
+/// The files to check: folders are walked (honouring `.gitignore` files
+/// whether or not the folder is in a Git repository), then every input is
+/// sorted by path and listed once. Also returns warnings (a `.gitignore`
+/// line that is not a valid pattern).
+fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
     let mut out = Vec::new();
+    let mut warnings = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Input::Stdin);
         } else if p.is_dir() {
-            let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(p)
-                .build()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_some_and(|t| t.is_file()) && is_article(e.path()))
-                .map(ignore::DirEntry::into_path)
-                .collect();
-            files.sort();
-            out.extend(files.into_iter().map(Input::File));
+            for entry in ignore::WalkBuilder::new(p).require_git(false).build() {
+                match entry {
+                    Ok(e) => {
+                        if e.file_type().is_some_and(|t| t.is_file()) && is_article(e.path()) {
+                            out.push(Input::File(e.into_path()));
+                        }
+                    }
+                    Err(e) if e.is_partial() => warnings.push(e.to_string()),
+                    Err(e) => {
+                        let (path, message) = walk_error(p, &e);
+                        out.push(Input::Unreadable(path, message));
+                    }
+                }
+            }
         } else if p.exists() {
             out.push(Input::File(p.clone()));
         } else {
             out.push(Input::Missing(p.clone()));
         }
     }
-    out
+    out.sort_by(|a, b| (a.path(), a).cmp(&(b.path(), b)));
+    out.dedup();
+    warnings.sort();
+    warnings.dedup();
+    (out, warnings)
 }
 
 fn run_check(args: &CheckArgs) -> Result<ExitCode> {
@@ -221,7 +261,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     } else {
         args.paths.clone()
     };
-    let inputs = collect_inputs(&paths);
+    let (inputs, warnings) = collect_inputs(&paths);
     let reports: Vec<FileReport> = inputs
         .par_iter()
         .map(|input| match input {
@@ -243,21 +283,33 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
                 path: p.display().to_string(),
                 source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
             }),
+            Input::Unreadable(p, message) => FileReport::Error(factlint::error::InputError::Io {
+                path: p.display().to_string(),
+                source: std::io::Error::other(message.clone()),
+            }),
         })
         .collect();
     let _ = args.published; // validated; used by the date checks
 
+    // Diagnostics about inputs go to standard error; a closed standard
+    // error or output (`| head`) is not an error, and the exit status still
+    // tells what was found.
     let mut stderr = std::io::stderr().lock();
     let mut input_error = false;
+    for w in &warnings {
+        let _ = writeln!(stderr, "warning: {w}");
+    }
     for r in &reports {
         match r {
-            FileReport::Binary { path } => writeln!(
-                stderr,
-                "warning: {path}: skipped: binary file (it holds NUL bytes)"
-            )?,
+            FileReport::Binary { path } => {
+                let _ = writeln!(
+                    stderr,
+                    "warning: {path}: skipped: binary file (it holds NUL bytes)"
+                );
+            }
             FileReport::Error(e) => {
                 input_error = true;
-                writeln!(stderr, "error: {e}")?;
+                let _ = writeln!(stderr, "error: {e}");
             }
             FileReport::Checked { .. } => {}
         }
@@ -272,8 +324,13 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         OutputFormat::Json => render::json::render(&reports),
     };
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(output.as_bytes())?;
-    stdout.flush()?;
+    if let Err(e) = stdout
+        .write_all(output.as_bytes())
+        .and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(e.into());
+    }
 
     if input_error {
         return Ok(ExitCode::from(2));
@@ -323,15 +380,18 @@ fn run_rules(cmd: RulesCommand) -> Result<ExitCode> {
                 }
                 None => RuleSet::embedded().map_err(|e| rule_errors(&e))?,
             };
-            let pack_prefix = dir.as_ref().map(|d| d.display().to_string());
             let mut failures = Vec::new();
             let mut tested = 0usize;
             let mut examples = 0usize;
             for rule in set.rules() {
-                if let Some(prefix) = &pack_prefix
-                    && !rule.origin.starts_with(prefix.as_str())
-                {
-                    continue;
+                // Only the pack's own rules. An embedded rule's origin
+                // (`rules/<id>.toml`) looks like a path under a pack called
+                // `rules`, but names no file there.
+                if let Some(d) = &dir {
+                    let origin = Path::new(&rule.origin);
+                    if !(origin.starts_with(d) && origin.is_file()) {
+                        continue;
+                    }
                 }
                 tested += 1;
                 examples += rule.meta.examples.len();

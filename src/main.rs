@@ -4,6 +4,7 @@
 
 mod cli;
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -21,7 +22,9 @@ fn main() -> ExitCode {
                 }
             }
             // `{:#}` prints the chain; rule-file errors carry path:line:column.
-            eprintln!("error: {err:#}");
+            // Not `eprintln!`, which panics when standard error is a closed
+            // pipe.
+            let _ = writeln!(std::io::stderr(), "error: {err:#}");
             ExitCode::from(2)
         }
     }

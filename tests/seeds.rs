@@ -34,7 +34,10 @@ fn seed_reports() {
         let name = seed.file_stem().unwrap().to_string_lossy().into_owned();
         let reports = check(&seed);
         settings().bind(|| {
-            insta::assert_snapshot!(format!("seed_{name}_human"), render::human::render(&reports, false));
+            insta::assert_snapshot!(
+                format!("seed_{name}_human"),
+                render::human::render(&reports, false)
+            );
             insta::assert_snapshot!(format!("seed_{name}_json"), render::json::render(&reports));
         });
     }

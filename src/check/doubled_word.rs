@@ -1,7 +1,9 @@
 //! `doubled-word`: the same word twice in a row (`the the`, `من من`),
 //! separated by white space only. Repetitions that the language allows
 //! (`had had`, `nous nous`) are listed in the rule file; two capitalized
-//! words are a name (`Bora Bora`, `Sirhan Sirhan`) and are left alone.
+//! words are a name (`Bora Bora`, `Sirhan Sirhan`) and are left alone, and
+//! so is a word that ends or starts a hyphenated compound (`line-up up to`,
+//! `run-in in May`).
 
 use std::collections::HashSet;
 
@@ -10,6 +12,7 @@ use serde::Deserialize;
 use super::{Check, Hit, Kind};
 use crate::document::{Document, Script};
 use crate::rules::Data;
+use crate::source::{NormalizeOptions, is_format_control, normalize};
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -40,8 +43,21 @@ impl Kind for DoubledWord {
     }
 }
 
+fn fold(w: &str) -> String {
+    let options = NormalizeOptions {
+        lowercase: true,
+        ..NormalizeOptions::default()
+    };
+    normalize(w, 0, options).text
+}
+
 fn capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Joiners of compounds (`line-up`, `run-in`).
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 impl Check for DoubledWord {
@@ -53,16 +69,33 @@ impl Check for DoubledWord {
                     continue;
                 }
                 let between = &block.text[a.range.end..b.range.start];
-                if between.is_empty()
+                // Only spaces between the words (bidi controls are invisible
+                // and do not separate them).
+                if !between
+                    .chars()
+                    .any(|c| c == ' ' || c == '\u{00A0}' || c == '\t')
                     || !between
                         .chars()
-                        .all(|c| c == ' ' || c == '\u{00A0}' || c == '\t')
+                        .all(|c| c == ' ' || c == '\u{00A0}' || c == '\t' || is_format_control(c))
                 {
                     continue;
                 }
                 let (wa, wb) = (&block.text[a.range.clone()], &block.text[b.range.clone()]);
-                let (la, lb) = (wa.to_lowercase(), wb.to_lowercase());
+                // Compared without case, diacritics, tatweel or bidi controls
+                // (`من مِن` is the same word twice).
+                let (la, lb) = (fold(wa), fold(wb));
                 if la != lb || self.allow.contains(&la) || (capitalized(wa) && capitalized(wb)) {
+                    continue;
+                }
+                let in_compound = block.text[..a.range.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_joiner)
+                    || block.text[b.range.end..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_joiner);
+                if in_compound {
                     continue;
                 }
                 let range = a.range.start..b.range.end;

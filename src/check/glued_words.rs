@@ -7,19 +7,24 @@
 //!   (`قشرتها`), not a split.
 //! - `triple-letter`: the same letter three times in a row (`ستارغيتتتطلب`).
 //! - `script-change`: Arabic letters directly against Latin letters
-//!   (`وراءهاchatgpt`), except a one-letter proclitic (`وChatGPT`).
+//!   (`وراءهاchatgpt`), except a proclitic (`وChatGPT`, `لـCNN`).
 //! - `letters-digits`: Arabic letters directly against digits (`من100`),
 //!   except proclitics before (`ب5`) and era letters after (`2025م`).
+//!
+//!   A word that alone fills a quotation or a bracket (`“عربي21”`) is a name
+//!   (a site, a channel, a product) and is not split by these two.
 //! - `camel-case`: a lower-case Latin word followed by a capitalized one
 //!   (`theCompany`); brand names (`iPhone`, `eBay`, `OpenAI`) do not start
-//!   with two lower-case letters, and an allow list covers the rest.
+//!   with two lower-case letters, and an allow list covers the rest. A name
+//!   particle before a capital (`deGrasse`, `duPlessis`) is a surname when a
+//!   capitalized word stands next to it (`Neil deGrasse Tyson`).
 
 use std::collections::HashSet;
 
 use serde::Deserialize;
 
 use super::{Check, Hit, Kind};
-use crate::document::{Block, Document, Script, is_arabic_letter, is_latin_letter};
+use crate::document::{Block, Document, Script, Word, is_arabic_letter, is_latin_letter};
 use crate::rules::Data;
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
@@ -48,6 +53,10 @@ pub(crate) struct Params {
     /// Pronoun suffixes before which `ة` is written `ت` (and `ى` `ي`).
     #[serde(default)]
     pronoun_suffixes: Vec<String>,
+    /// Lower-case particles of surnames (`de`, `du`, `van`): glued to a
+    /// capital next to another capitalized word they are a name.
+    #[serde(default)]
+    name_particles: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -57,6 +66,7 @@ pub(crate) struct GluedWords {
     proclitics: HashSet<String>,
     number_suffixes: HashSet<String>,
     pronoun_suffixes: HashSet<String>,
+    name_particles: HashSet<String>,
 }
 
 fn set(data: &Data, items: &[String]) -> Result<HashSet<String>, String> {
@@ -82,6 +92,7 @@ impl Kind for GluedWords {
             proclitics: set(data, &p.proclitics)?,
             number_suffixes: set(data, &p.number_suffixes)?,
             pronoun_suffixes: set(data, &p.pronoun_suffixes)?,
+            name_particles: set(data, &p.name_particles)?,
         })
     }
 }
@@ -152,8 +163,12 @@ impl GluedWords {
             let ar_la = is_arabic_letter(c) && is_latin_letter(n);
             let la_ar = is_latin_letter(c) && is_arabic_letter(n);
             if ar_la {
-                let arabic = &word[ls[run_start].0..j];
-                if !self.proclitics.contains(arabic) {
+                // A tatweel may stretch the proclitic: `لـCNN`, `الـChatGPT`.
+                let arabic: String = word[ls[run_start].0..j]
+                    .chars()
+                    .filter(|c| *c != 'ـ')
+                    .collect();
+                if !self.proclitics.contains(&arabic) {
                     return Some(Split {
                         reason: "Arabic letters glued to Latin letters",
                         suggestion: split_at(word, j),
@@ -204,7 +219,7 @@ impl GluedWords {
         None
     }
 
-    fn camel_case(&self, word: &str) -> Option<Split> {
+    fn camel_case(&self, word: &str, beside_capitalized: bool) -> Option<Split> {
         if self.allow.contains(&word.to_lowercase()) {
             return None;
         }
@@ -214,6 +229,9 @@ impl GluedWords {
             return None;
         }
         let (j, c) = *chars.get(lower_prefix)?;
+        if beside_capitalized && self.name_particles.contains(&word[..j]) {
+            return None; // a surname: `Neil deGrasse Tyson`
+        }
         let next = chars.get(lower_prefix + 1).map(|(_, n)| *n);
         if c.is_uppercase() && next.is_some_and(char::is_lowercase) {
             return Some(Split {
@@ -224,17 +242,14 @@ impl GluedWords {
         None
     }
 
-    fn check_word(
-        &self,
-        block: &Block,
-        range: std::ops::Range<usize>,
-        script: Script,
-        out: &mut Vec<Hit>,
-    ) {
+    fn check_word(&self, block: &Block, k: usize, out: &mut Vec<Hit>) {
+        let Word { range, script } = &block.words[k];
+        let (range, script) = (range.clone(), *script);
         let word = &block.text[range.clone()];
         if self.allow.contains(&word.to_lowercase()) || block.is_masked(&range) {
             return;
         }
+        let enclosed = is_enclosed(&block.text, &range);
         for ev in &self.evidence {
             let split = match ev {
                 Evidence::FinalFormInside if script != Script::Latin => {
@@ -243,9 +258,15 @@ impl GluedWords {
                 Evidence::TripleLetter if script != Script::Latin => {
                     GluedWords::triple_letter(word)
                 }
-                Evidence::ScriptChange if script == Script::Mixed => self.script_change(word),
-                Evidence::LettersDigits if script == Script::Mixed => self.letters_digits(word),
-                Evidence::CamelCase if script == Script::Latin => self.camel_case(word),
+                Evidence::ScriptChange if script == Script::Mixed && !enclosed => {
+                    self.script_change(word)
+                }
+                Evidence::LettersDigits if script == Script::Mixed && !enclosed => {
+                    self.letters_digits(word)
+                }
+                Evidence::CamelCase if script == Script::Latin => {
+                    self.camel_case(word, beside_capitalized(block, k))
+                }
                 _ => None,
             };
             if let Some(s) = split {
@@ -261,11 +282,43 @@ impl GluedWords {
     }
 }
 
+/// True when the word alone fills a quotation or a bracket (`“عربي21”`,
+/// `(MBC4)`): the name of a site, a channel or a product.
+fn is_enclosed(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    before.is_some_and(|c| matches!(c, '"' | '«' | '“' | '”' | '„' | '‹' | '‘' | '(' | '['))
+        && after.is_some_and(|c| matches!(c, '"' | '»' | '”' | '“' | '›' | '’' | ')' | ']'))
+}
+
+/// True when the word before or after word `k` (one space between) is a
+/// capitalized Latin word.
+fn beside_capitalized(block: &Block, k: usize) -> bool {
+    let words = &block.words;
+    let capitalized = |w: &Word| {
+        w.script == Script::Latin
+            && block.text[w.range.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    let one_space =
+        |a: &Word, b: &Word| matches!(&block.text[a.range.end..b.range.start], " " | "\u{00A0}");
+    let prev = k
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|p| capitalized(p) && one_space(p, &words[k]));
+    let next = words
+        .get(k + 1)
+        .is_some_and(|n| capitalized(n) && one_space(&words[k], n));
+    prev || next
+}
+
 impl Check for GluedWords {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
         for block in &doc.blocks {
-            for w in &block.words {
-                self.check_word(block, w.range.clone(), w.script, out);
+            for k in 0..block.words.len() {
+                self.check_word(block, k, out);
             }
         }
     }

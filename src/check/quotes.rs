@@ -5,9 +5,14 @@
 //! closing mark with nothing open, or an opening mark still open at the end
 //! of the paragraph, is unbalanced. A paragraph whose quotation goes on in
 //! the next paragraph (which opens with the same mark, as English and
-//! French typography do) is not unbalanced. Apostrophe-like marks (`’`) only
-//! close a quotation opened with their partner, and never when a letter
-//! follows them (`don’t`).
+//! French typography do) is not unbalanced. The same holds inside one block
+//! when a sentence inside an open quotation ends and the same mark opens
+//! again (`"… ready. "The team…`): that is a quotation running over
+//! paragraphs whose breaks were lost (feeds that put a whole article on one
+//! line). Apostrophe-like marks (`’`) only close a quotation opened with
+//! their partner, and never when a letter follows them (`don’t`). A straight
+//! `"` right after a digit with no quotation open is an inch or second mark
+//! (`12" vinyl`, `5'10"`), not a quotation mark.
 
 use std::ops::Range;
 
@@ -98,12 +103,27 @@ pub(crate) enum QuoteEvent {
 
 struct Open {
     range: Range<usize>,
+    /// The mark that opened the quotation.
+    mark: char,
     expects: char,
     reversed: bool,
 }
 
 fn is_space_or_edge(c: Option<char>) -> bool {
     c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/'))
+}
+
+/// True when the text before `i` ends a sentence: white space, then a full
+/// stop, question or exclamation mark (`… ready. "The`), maybe followed by a
+/// closing bracket.
+fn after_sentence_end(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() {
+        return false; // no white space before the mark
+    }
+    let trimmed = trimmed.trim_end_matches([')', ']']);
+    trimmed.ends_with(['.', '?', '!', '…', '؟'])
 }
 
 /// Scans one view for quotation marks.
@@ -126,6 +146,32 @@ pub(crate) fn scan(
             continue;
         }
         let top_expects = stack.last().map(|o| o.expects);
+        // White space before, a word after (French `« Et` has a space).
+        let opens_here = is_space_or_edge(p)
+            && text[range.end..]
+                .trim_start_matches([' ', '\u{00A0}', '\u{202F}'])
+                .starts_with(char::is_alphanumeric);
+        // 0. The same mark opens again after a sentence inside the open
+        // quotation: the quotation goes on in a new paragraph.
+        if opens_here
+            && stack.last().is_some_and(|o| o.mark == c && !o.reversed)
+            && after_sentence_end(text, i)
+        {
+            let o = stack.pop().expect("top exists");
+            events.push(QuoteEvent::Pair {
+                open: o.range,
+                close: range.clone(),
+                mismatched: false,
+                reversed: false,
+            });
+            stack.push(Open {
+                range,
+                mark: c,
+                expects: o.expects,
+                reversed: false,
+            });
+            continue;
+        }
         // 1. It closes the open quotation.
         if top_expects == Some(c) {
             if apostrophes.contains(&c) && next.is_some_and(char::is_alphanumeric) {
@@ -144,6 +190,9 @@ pub(crate) fn scan(
             continue; // apostrophes never open, nor close another pair
         }
         let symmetric = pairs.iter().any(|[o, cl]| *o == c && *cl == c);
+        if symmetric && stack.is_empty() && p.is_some_and(|p| p.is_ascii_digit()) {
+            continue; // an inch or second mark: `12"`, `5'10"`
+        }
         let opens = pairs.iter().find(|[o, _]| *o == c).map(|[_, cl]| *cl);
         let closes = pairs.iter().any(|[_, cl]| *cl == c);
         let looks_closing = !is_space_or_edge(p)
@@ -167,6 +216,7 @@ pub(crate) fn scan(
             } else {
                 stack.push(Open {
                     range,
+                    mark: c,
                     expects: c,
                     reversed: false,
                 });
@@ -177,22 +227,27 @@ pub(crate) fn scan(
             (Some(expects), _) if !(closes && looks_closing && !stack.is_empty()) => {
                 stack.push(Open {
                     range,
+                    mark: c,
                     expects,
                     reversed: false,
                 });
             }
             (_, true) => {
                 if let Some(o) = stack.pop() {
+                    // `”…”` (or `“…“`): the same mark at both ends, a variant
+                    // of the reversed pair.
+                    let same_mark = o.mark == c;
                     events.push(QuoteEvent::Pair {
                         open: o.range,
                         close: range,
                         mismatched: true,
-                        reversed: false,
+                        reversed: o.reversed || same_mark,
                     });
                 } else if let Some([open, _]) = pairs.iter().find(|[o, cl]| *cl == c && o != cl) {
                     // A closing mark first: maybe a reversed pair (`”…“`).
                     stack.push(Open {
                         range,
+                        mark: c,
                         expects: *open,
                         reversed: true,
                     });
@@ -250,17 +305,20 @@ impl Check for Quotes {
                         let expected = p.pairs.iter().find(|[a, _]| *a == o).map_or(o, |[_, b]| *b);
                         // A reversed pair (`”…“`) closes with the mark it opened with.
                         let expected = if reversed { o } else { expected };
-                        out.push(
-                            Hit::in_block(block, close)
-                                .var("open", o.to_string())
-                                .var("close", c.to_string())
-                                .var("expected", expected.to_string())
-                                .suggest(expected.to_string())
-                                .related(
-                                    block.span_of(open),
-                                    format!("the quotation opens with «{o}» here"),
-                                ),
-                        );
+                        let mut hit = Hit::in_block(block, close)
+                            .var("open", o.to_string())
+                            .var("close", c.to_string())
+                            .var("expected", expected.to_string())
+                            .related(
+                                block.span_of(open),
+                                format!("the quotation opens with «{o}» here"),
+                            );
+                        // `”…”`: the opening mark is the wrong one, and
+                        // rewriting the closing one would change nothing.
+                        if expected != c {
+                            hit = hit.suggest(expected.to_string());
+                        }
+                        out.push(hit);
                     }
                     (Report::Unbalanced, QuoteEvent::Unclosed(open)) => {
                         let o = block.text[open.clone()].chars().next().unwrap_or('"');
@@ -338,6 +396,77 @@ mod tests {
             "{e:?}"
         );
         assert_eq!(e.len(), 2);
+    }
+
+    #[test]
+    fn quotation_running_over_lost_paragraph_breaks_is_balanced() {
+        // See: ABC news corpus (gensim lee_background.cor), whole articles on one line.
+        let e = events("He said: \"We will win. We are ready. \"The team is strong,\" he added.");
+        assert!(
+            e.iter().all(|e| matches!(
+                e,
+                QuoteEvent::Pair {
+                    mismatched: false,
+                    ..
+                }
+            )),
+            "{e:?}"
+        );
+        let e = events("« Nous allons investir. « Et recruter », a-t-il dit.");
+        assert!(
+            e.iter().all(|e| matches!(
+                e,
+                QuoteEvent::Pair {
+                    mismatched: false,
+                    ..
+                }
+            )),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quotation_before_another_one_is_still_unbalanced() {
+        let e = events("He called it \"a joke, and \"nonsense\" too.");
+        assert!(
+            e.iter()
+                .any(|e| matches!(e, QuoteEvent::Unclosed(_) | QuoteEvent::Stray(_))),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn inch_marks_are_not_quotation_marks() {
+        let e = events("He is 5'10\" tall and sells 12\" vinyl.");
+        assert!(e.is_empty(), "{e:?}");
+        let e = events("The novel \"1984\" sold well.");
+        assert!(
+            matches!(
+                &e[..],
+                [QuoteEvent::Pair {
+                    mismatched: false,
+                    ..
+                }]
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn the_same_closing_mark_at_both_ends_is_a_reversed_pair() {
+        // See: Arabic web news, `بـ”الإسلام السياسي”`.
+        let e = events("بـ”الإسلام السياسي”.");
+        assert!(
+            matches!(
+                &e[..],
+                [QuoteEvent::Pair {
+                    mismatched: true,
+                    reversed: true,
+                    ..
+                }]
+            ),
+            "{e:?}"
+        );
     }
 
     #[test]

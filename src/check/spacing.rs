@@ -8,16 +8,27 @@
 //!   `word,word`); the neighbours must be of the given classes so that
 //!   `97.4`, `1,000`, `U.S.` and `e.g.` are left alone. The fix adds a space.
 //! - `double-space`: two or more spaces between words. The fix keeps one.
+//!   With `except = ["after-sentence-end"]`, two spaces after a full stop
+//!   (the typewriter convention) are left alone.
 //! - `missing-space-before`: marks that need a space before them (French
 //!   `;` `:` `!` `?` `»`: a narrow no-break space). The fix inserts `insert`.
 //! - `missing-space-after-opening`: marks that need a space after them
 //!   (French `«`). The fix inserts `insert`.
+//!
+//! House styles differ (AFP writes `Somme: deux hommes`, Quebec papers
+//! `«non»`), so with `except = ["house-style"]` the last two modes only flag
+//! a mark that the same document also writes with the space: an
+//! inconsistency, not a convention. With `"repeated"`, `missing-space-after`
+//! leaves alone a glued form the document writes more than once (`One.Tel`):
+//! a name, not a slip; with `"abbreviations"`, a mark between two one-letter
+//! words (`ش.م.ع`, `ق.م`).
 
 use serde::Deserialize;
 
 use super::{Check, Hit, Kind};
 use crate::document::{Block, Document, PLACEHOLDER, is_arabic_letter};
 use crate::rules::Data;
+use crate::source::is_format_control;
 
 #[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
@@ -74,6 +85,23 @@ impl Class {
     }
 }
 
+/// What a spacing rule leaves alone.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Except {
+    /// `double-space`: two spaces after the end of a sentence.
+    AfterSentenceEnd,
+    /// `missing-space-before`/`-after-opening`: a mark that the document
+    /// never writes with the space (its house style).
+    HouseStyle,
+    /// `missing-space-after`: a glued form that the document writes more
+    /// than once (a name: `One.Tel`).
+    Repeated,
+    /// `missing-space-after`: a mark between two one-letter words, an
+    /// abbreviation (`ش.م.ع`, `ق.م`, `ص.ب`).
+    Abbreviations,
+}
+
 #[derive(Debug, Deserialize, Default)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct Params {
@@ -97,6 +125,9 @@ pub(crate) struct Params {
     /// The space the fix inserts (`missing-space-before`/`-after-opening`).
     #[serde(default)]
     insert: Option<String>,
+    /// Places left alone (see [`Except`]).
+    #[serde(default)]
+    except: Vec<Except>,
 }
 
 #[derive(Debug)]
@@ -125,6 +156,36 @@ fn is_hspace(c: char) -> bool {
     c.is_whitespace() && c != '\n' && c != '\r'
 }
 
+/// True when the spaces starting at `start` follow the end of a sentence
+/// (`said.  Mr`, `over."  The`).
+fn after_sentence_end(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(['"', '”', '’', '»', ')', ']', '\'']);
+    before.ends_with(['.', '?', '!', '…', '؟'])
+}
+
+/// Marks of `chars` that the document writes with white space before them
+/// (`before`) or after them (not `before`).
+fn spaced_marks(doc: &Document<'_>, chars: &[char], before: bool) -> Vec<char> {
+    let mut found = Vec::new();
+    for block in &doc.blocks {
+        let t = &block.text;
+        for (i, c) in t.char_indices() {
+            if !chars.contains(&c) || found.contains(&c) {
+                continue;
+            }
+            let neighbour = if before {
+                t[..i].chars().next_back()
+            } else {
+                t[i + c.len_utf8()..].chars().next()
+            };
+            if neighbour.is_some_and(is_hspace) {
+                found.push(c);
+            }
+        }
+    }
+    found
+}
+
 /// Start of the word that ends at `end` (letters, digits, marks).
 fn word_start(text: &str, end: usize) -> usize {
     text[..end]
@@ -144,6 +205,10 @@ fn word_end(text: &str, start: usize) -> usize {
 }
 
 impl Spacing {
+    fn except(&self, e: Except) -> bool {
+        self.p.except.contains(&e)
+    }
+
     fn space_before(&self, block: &Block, out: &mut Vec<Hit>) {
         let t = &block.text;
         for (i, c) in t.char_indices() {
@@ -157,15 +222,21 @@ impl Spacing {
             if c == '.' && t[after..].starts_with('.') {
                 continue; // an ellipsis
             }
+            // White space before the mark; invisible bidi controls among
+            // it do not hide it, and the fix keeps them.
             let ws_start = t[..i]
                 .char_indices()
                 .rev()
-                .take_while(|(_, ch)| is_hspace(*ch))
+                .take_while(|(_, ch)| is_hspace(*ch) || is_format_control(*ch))
                 .last()
                 .map_or(i, |(j, _)| j);
-            if ws_start == i {
+            if !t[ws_start..i].chars().any(is_hspace) {
                 continue;
             }
+            let kept: String = t[ws_start..i]
+                .chars()
+                .filter(|ch| is_format_control(*ch))
+                .collect();
             let Some(before) = t[..ws_start].chars().next_back() else {
                 continue;
             };
@@ -180,12 +251,12 @@ impl Spacing {
                 Hit::in_block(block, range)
                     .var("punct", c.to_string())
                     .var("suggestion", c.to_string())
-                    .suggest(c.to_string()),
+                    .suggest(format!("{kept}{c}")),
             );
         }
     }
 
-    fn missing_space_after(&self, block: &Block, out: &mut Vec<Hit>) {
+    fn missing_space_after(&self, doc: &Document<'_>, block: &Block, out: &mut Vec<Hit>) {
         let t = &block.text;
         for (i, c) in t.char_indices() {
             if !self.p.chars.contains(&c) {
@@ -204,7 +275,18 @@ impl Spacing {
             }
             let end = word_end(t, after);
             let range = i..end;
-            if block.is_masked(&(word_start(t, i)..end)) {
+            let token = word_start(t, i)..end;
+            if block.is_masked(&token) {
+                continue;
+            }
+            if self.except(Except::Repeated) && occurrences(doc, &t[token.clone()]) > 1 {
+                continue;
+            }
+            let one_letter = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() == 1;
+            if self.except(Except::Abbreviations)
+                && one_letter(&t[token.start..i])
+                && one_letter(&t[after..end])
+            {
                 continue;
             }
             let suggestion = format!("{c} {}", &t[after..end]);
@@ -217,7 +299,7 @@ impl Spacing {
         }
     }
 
-    fn double_space(block: &Block, out: &mut Vec<Hit>) {
+    fn double_space(&self, block: &Block, out: &mut Vec<Hit>) {
         let t = &block.text;
         let b = t.as_bytes();
         let mut i = 0;
@@ -229,7 +311,9 @@ impl Spacing {
                 }
                 let range = start..i;
                 let at_edge = start == 0 || i == b.len() || b[i] == b'\n' || b[start - 1] == b'\n';
-                if !at_edge && !block.is_masked(&range) {
+                let convention =
+                    self.except(Except::AfterSentenceEnd) && after_sentence_end(t, start);
+                if !at_edge && !convention && !block.is_masked(&range) {
                     out.push(
                         Hit::in_block(block, range)
                             .var("punct", " ")
@@ -243,11 +327,11 @@ impl Spacing {
         }
     }
 
-    fn missing_space_before(&self, block: &Block, out: &mut Vec<Hit>) {
+    fn missing_space_before(&self, block: &Block, marks: &[char], out: &mut Vec<Hit>) {
         let t = &block.text;
         let insert = self.p.insert.as_deref().unwrap_or("\u{202F}");
         for (i, c) in t.char_indices() {
-            if !self.p.chars.contains(&c) {
+            if !marks.contains(&c) {
                 continue;
             }
             let Some(prev) = t[..i].chars().next_back() else {
@@ -277,11 +361,11 @@ impl Spacing {
         }
     }
 
-    fn missing_space_after_opening(&self, block: &Block, out: &mut Vec<Hit>) {
+    fn missing_space_after_opening(&self, block: &Block, marks: &[char], out: &mut Vec<Hit>) {
         let t = &block.text;
         let insert = self.p.insert.as_deref().unwrap_or("\u{202F}");
         for (i, c) in t.char_indices() {
-            if !self.p.chars.contains(&c) {
+            if !marks.contains(&c) {
                 continue;
             }
             let after = i + c.len_utf8();
@@ -304,15 +388,45 @@ impl Spacing {
     }
 }
 
+/// How many times `token` occurs in the document as a whole word.
+fn occurrences(doc: &Document<'_>, token: &str) -> usize {
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    doc.blocks
+        .iter()
+        .map(|b| {
+            b.text
+                .match_indices(token)
+                .filter(|(i, _)| {
+                    !is_word(b.text[..*i].chars().next_back())
+                        && !is_word(b.text[i + token.len()..].chars().next())
+                })
+                .count()
+        })
+        .sum()
+}
+
 impl Check for Spacing {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+        // The marks to check: with `house-style`, only those that the
+        // document also writes with the space.
+        let marks = match self.p.mode {
+            Mode::MissingSpaceBefore if self.except(Except::HouseStyle) => {
+                spaced_marks(doc, &self.p.chars, true)
+            }
+            Mode::MissingSpaceAfterOpening if self.except(Except::HouseStyle) => {
+                spaced_marks(doc, &self.p.chars, false)
+            }
+            _ => self.p.chars.clone(),
+        };
         for block in &doc.blocks {
             match self.p.mode {
                 Mode::SpaceBefore => self.space_before(block, out),
-                Mode::MissingSpaceAfter => self.missing_space_after(block, out),
-                Mode::DoubleSpace => Spacing::double_space(block, out),
-                Mode::MissingSpaceBefore => self.missing_space_before(block, out),
-                Mode::MissingSpaceAfterOpening => self.missing_space_after_opening(block, out),
+                Mode::MissingSpaceAfter => self.missing_space_after(doc, block, out),
+                Mode::DoubleSpace => self.double_space(block, out),
+                Mode::MissingSpaceBefore => self.missing_space_before(block, &marks, out),
+                Mode::MissingSpaceAfterOpening => {
+                    self.missing_space_after_opening(block, &marks, out);
+                }
             }
         }
     }

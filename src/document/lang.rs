@@ -51,15 +51,19 @@ impl FromStr for Lang {
             "en" | "eng" | "english" => Ok(Lang::En),
             other => {
                 // Accept region subtags such as `fr-FR`, `ar_EG`, `en-GB`.
-                let base = other.split(['-', '_']).next().unwrap_or_default();
-                if base == other {
-                    Err(format!("unknown language `{s}` (expected ar, fr or en)"))
-                } else {
-                    base.parse()
+                match other.split_once(['-', '_']) {
+                    Some((base, region)) if !region.is_empty() && !base.is_empty() => {
+                        base.parse().map_err(|_| unknown(s))
+                    }
+                    _ => Err(unknown(s)),
                 }
             }
         }
     }
+}
+
+fn unknown(s: &str) -> String {
+    format!("unknown language `{s}` (expected ar, fr or en)")
 }
 
 /// True for letters of the Arabic script (base and presentation blocks).
@@ -77,33 +81,70 @@ pub fn is_latin_letter(c: char) -> bool {
             && matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}'))
 }
 
+/// Letters that French writes and English does not (outside borrowings).
+fn is_french_letter(c: char) -> bool {
+    matches!(
+        c,
+        'é' | 'è'
+            | 'ê'
+            | 'ë'
+            | 'à'
+            | 'â'
+            | 'ç'
+            | 'î'
+            | 'ï'
+            | 'ô'
+            | 'ù'
+            | 'û'
+            | 'œ'
+            | 'É'
+            | 'È'
+            | 'Ê'
+            | 'À'
+            | 'Ç'
+            | 'Œ'
+    )
+}
+
 /// Detects the language of `text` from its script and function words.
 ///
-/// Arabic wins when at least a quarter of the letters are Arabic (Arabic news
-/// quotes many Latin names). Otherwise the language whose function words
-/// (`<lang>.detect` lists in `rules/data/`) are more frequent wins; English
-/// when nothing decides.
+/// Arabic news quotes many names in Latin script, so Latin words that start
+/// with a capital letter or hold a digit (names, brands, acronyms) do not
+/// count against Arabic: the text is Arabic when its Arabic words are at
+/// least as many as its other Latin words, or its Arabic letters at least as
+/// many as its Latin letters. Otherwise the language whose function words (`<lang>.detect`
+/// lists in `rules/data/`) are more frequent wins; on a tie, letters that
+/// only French writes (`é`, `ç`, `œ`, …) decide; English when nothing does
+/// (an empty or very short text).
 pub fn detect(text: &str, data: &Data) -> Lang {
-    let (mut arabic, mut latin) = (0usize, 0usize);
-    for c in text.chars() {
-        if is_arabic_letter(c) {
-            arabic += 1;
-        } else if is_latin_letter(c) {
-            latin += 1;
-        }
-    }
-    if arabic > 0 && arabic * 4 >= arabic + latin {
-        return Lang::Ar;
-    }
     let fr_words = data.set("fr.detect");
     let en_words = data.set("en.detect");
-    let (mut fr, mut en) = (0usize, 0usize);
-    for word in text
-        .split(|c: char| !(c.is_alphabetic() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .take(5000)
-    {
-        let lower = word.to_lowercase();
+    let (mut arabic_letters, mut latin_letters) = (0usize, 0usize);
+    let (mut arabic_words, mut latin_words) = (0usize, 0usize);
+    let (mut fr, mut en, mut fr_letters) = (0usize, 0usize, 0usize);
+    let words = text
+        .split(|c: char| !(c.is_alphanumeric() || is_mark_or_apostrophe(c)))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .take(5000);
+    for word in words {
+        let ar = word.chars().filter(|&c| is_arabic_letter(c)).count();
+        let la = word.chars().filter(|&c| is_latin_letter(c)).count();
+        arabic_letters += ar;
+        latin_letters += la;
+        fr_letters += word.chars().filter(|&c| is_french_letter(c)).count();
+        if ar > 0 {
+            arabic_words += 1;
+            continue;
+        }
+        if la == 0 {
+            continue;
+        }
+        let name = word.starts_with(char::is_uppercase) || word.chars().any(char::is_numeric);
+        let lower = word.replace('’', "'").to_lowercase();
+        let function_word = fr_words.contains(lower.as_str()) || en_words.contains(lower.as_str());
+        if !name || function_word {
+            latin_words += 1;
+        }
         if fr_words.contains(lower.as_str()) {
             fr += 1;
         }
@@ -111,5 +152,56 @@ pub fn detect(text: &str, data: &Data) -> Lang {
             en += 1;
         }
     }
-    if fr > en { Lang::Fr } else { Lang::En }
+    if arabic_words > 0 && (arabic_words >= latin_words || arabic_letters >= latin_letters) {
+        return Lang::Ar;
+    }
+    match fr.cmp(&en) {
+        std::cmp::Ordering::Greater => Lang::Fr,
+        std::cmp::Ordering::Less => Lang::En,
+        std::cmp::Ordering::Equal if fr_letters > 0 => Lang::Fr,
+        std::cmp::Ordering::Equal => Lang::En,
+    }
+}
+
+fn is_mark_or_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’' || crate::source::is_mark(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_codes_names_and_region_subtags() {
+        for (s, l) in [
+            ("ar", Lang::Ar),
+            ("AR", Lang::Ar),
+            (" arabic ", Lang::Ar),
+            ("ar_EG", Lang::Ar),
+            ("fr-FR", Lang::Fr),
+            ("fra", Lang::Fr),
+            ("en-GB", Lang::En),
+            ("English", Lang::En),
+        ] {
+            assert_eq!(s.parse::<Lang>(), Ok(l), "{s}");
+        }
+        for s in ["de", "", "xx-ar", "en-"] {
+            assert!(s.parse::<Lang>().is_err(), "{s}");
+        }
+        assert_eq!(Lang::Fr.to_string(), "fr");
+        assert_eq!(Lang::Ar.name(), "Arabic");
+    }
+
+    #[test]
+    fn script_predicates() {
+        assert!(is_arabic_letter('ب') && is_arabic_letter('ی') && is_arabic_letter('ﻻ'));
+        // Tatweel, harakat, Arabic digits and punctuation are not letters.
+        for c in ['ـ', '\u{064E}', '٣', '،', '؟'] {
+            assert!(!is_arabic_letter(c), "{c}");
+        }
+        assert!(is_latin_letter('a') && is_latin_letter('É') && is_latin_letter('œ'));
+        for c in ['Ω', 'ب', '1', '\u{0301}'] {
+            assert!(!is_latin_letter(c), "{c}");
+        }
+    }
 }

@@ -2,10 +2,13 @@
 //! spans of the original text.
 //!
 //! A [`Block`] is one paragraph (or heading, list item, table cell) of prose.
-//! Its `text` is a *prose view*: for plain text, the paragraph itself; for
-//! Markdown, the text of the paragraph without markup (inline code becomes
-//! U+FFFC, soft breaks become spaces). Checks match on the view and turn
-//! view ranges into original spans with [`Block::span_of`].
+//! Its `text` is a *prose view*: for plain text, the paragraph itself (a
+//! line break inside it, with the white space around it, becomes one
+//! space); for Markdown, the text of the paragraph without markup (inline
+//! code, inline HTML, autolinks and images become U+FFFC, soft breaks become
+//! spaces, escapes and entities are resolved). Checks match on the view and
+//! turn view ranges into original spans with [`Block::span_of`], never by
+//! searching the original for the matched text.
 
 mod lang;
 mod markdown;

@@ -8,7 +8,8 @@
 use super::Block;
 use crate::source::{OffsetMap, SourceFile, Span};
 
-/// Lines of `text` from `start`: (content range, terminator range).
+/// Lines of `text` from `start`: (content start, content end, next line
+/// start). Lines end at `\n`, `\r\n` or a lone `\r`.
 fn lines(text: &str, start: usize) -> Vec<(usize, usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -40,41 +41,78 @@ fn lines(text: &str, start: usize) -> Vec<(usize, usize, usize)> {
     out
 }
 
+fn is_hspace(c: char) -> bool {
+    c.is_whitespace() && c != '\n' && c != '\r'
+}
+
 pub(super) fn blocks(source: &SourceFile) -> Vec<Block> {
     let text = &source.text;
     let lines = lines(text, source.content_start);
     let is_blank = |&(s, e, _): &(usize, usize, usize)| text[s..e].trim().is_empty();
-    let has_blank_separators = lines.iter().any(is_blank);
-    let mut blocks = Vec::new();
+    let mut paragraphs: Vec<Vec<(usize, usize)>> = Vec::new();
+    if lines.iter().any(is_blank) {
+        let mut current = Vec::new();
+        for line in &lines {
+            if is_blank(line) {
+                if !current.is_empty() {
+                    paragraphs.push(std::mem::take(&mut current));
+                }
+            } else {
+                current.push((line.0, line.1));
+            }
+        }
+        if !current.is_empty() {
+            paragraphs.push(current);
+        }
+    } else {
+        paragraphs.extend(lines.iter().map(|&(s, e, _)| vec![(s, e)]));
+    }
+    paragraphs
+        .into_iter()
+        .map(|lines| paragraph(text, &lines))
+        .collect()
+}
+
+/// One paragraph from its lines. A line break inside a paragraph reads as
+/// one space, which stands for the line terminator and the white space
+/// around it (trailing spaces, the next line's indentation), so that
+/// hard-wrapped text shows no doubled space.
+fn paragraph(text: &str, lines: &[(usize, usize)]) -> Block {
     let mut view = String::new();
     let mut map = OffsetMap::new();
-    let mut flush = |view: &mut String, map: &mut OffsetMap| {
-        if view.trim().is_empty() {
-            view.clear();
-            *map = OffsetMap::new();
-        } else {
-            blocks.push(Block::new(std::mem::take(view), std::mem::take(map)));
-        }
-    };
-    for line in &lines {
-        let (s, e, _) = *line;
-        if is_blank(line) {
-            flush(&mut view, &mut map);
-            continue;
-        }
-        if has_blank_separators && !view.is_empty() {
-            // A line break inside a paragraph reads as a space.
-            let prev_end = map.end_to_orig(view.len());
+    let last = lines.len() - 1;
+    let mut pending_break: Option<usize> = None;
+    for (k, &(s, e)) in lines.iter().enumerate() {
+        let mut start = s;
+        let mut end = e;
+        if let Some(break_start) = pending_break.take() {
+            start = e - text[s..e].trim_start_matches(is_hspace).len();
             let from = view.len();
             view.push(' ');
-            map.push_atomic(from, view.len(), Span::new(prev_end, s));
+            map.push_atomic(from, view.len(), Span::new(break_start, start));
         }
-        map.push_identity(view.len(), s, e - s);
-        view.push_str(&text[s..e]);
-        if !has_blank_separators {
-            flush(&mut view, &mut map);
+        if k < last {
+            end = s + text[s..e].trim_end_matches(is_hspace).len();
+            pending_break = Some(end);
         }
+        map.push_identity(view.len(), start, end - start);
+        view.push_str(&text[start..end]);
     }
-    flush(&mut view, &mut map);
-    blocks
+    Block::new(view, map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_lone_cr() {
+        let text = "a\r\nb\rc\nd";
+        let l = lines(text, 0);
+        assert_eq!(l, [(0, 1, 3), (3, 4, 5), (5, 6, 7), (7, 8, 8)]);
+        // A final terminator makes no empty line; a BOM is skipped.
+        assert_eq!(lines("\u{FEFF}x\r", 3), [(3, 4, 5)]);
+        assert_eq!(lines("", 0), []);
+        assert_eq!(lines("\n\n", 0), [(0, 0, 1), (1, 1, 2)]);
+    }
 }

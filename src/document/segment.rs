@@ -1,6 +1,7 @@
 //! Sentence and word segmentation (Unicode UAX #29, which knows the Arabic
-//! question mark and keeps decimals such as `97.4` whole), and masks for
-//! what is not prose.
+//! question mark, keeps decimals such as `97.4` whole and keeps Arabic
+//! words with their clitics and diacritics whole), and masks for what is not
+//! prose.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -9,6 +10,7 @@ use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::lang::{is_arabic_letter, is_latin_letter};
+use crate::source::is_format_control;
 
 /// The writing system of a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,11 @@ pub struct Word {
 fn script_of(word: &str) -> Script {
     let (mut ar, mut la, mut dig, mut other) = (false, false, false, false);
     for c in word.chars() {
+        if crate::source::is_mark(c) {
+            // Harakat, tatweel and combining accents belong to their letter
+            // (they are `Alphabetic` in Unicode, but of no script here).
+            continue;
+        }
         if is_arabic_letter(c) {
             ar = true;
         } else if is_latin_letter(c) {
@@ -53,26 +60,87 @@ fn script_of(word: &str) -> Script {
     }
 }
 
-/// Words: UAX #29 word segments that hold a letter or a digit.
+/// Words: UAX #29 word segments that hold a letter or a digit, without
+/// the bidi and zero-width controls that UAX #29 attaches to their ends
+/// (`the\u{200F}` is the word `the`); controls inside a word stay.
 pub(super) fn words(text: &str) -> Vec<Word> {
     text.split_word_bound_indices()
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(i, w)| Word {
-            range: i..i + w.len(),
-            script: script_of(w),
+        .map(|(i, w)| {
+            let trimmed = w.trim_end_matches(is_format_control);
+            let lead = trimmed.len() - trimmed.trim_start_matches(is_format_control).len();
+            let word = &trimmed[lead..];
+            Word {
+                range: i + lead..i + lead + word.len(),
+                script: script_of(word),
+            }
         })
         .collect()
 }
 
-/// Sentences: UAX #29 sentence segments, trimmed of surrounding white space.
+/// Abbreviations after which a full stop does not end the sentence when a
+/// capitalized word follows: titles before a name (English and French) and
+/// Latin abbreviations. Matched case-sensitively, so that `me.` (English)
+/// ends a sentence but `Me.` (French *Maître*) does not.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep",
+    "Rev", "Hon", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Pr", "Mgr", "Ste", "vs", "cf", "e.g",
+    "i.e",
+];
+
+/// Abbreviations that do not end a sentence when a number follows them
+/// (`No. 5`, `p. 12`).
+const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "No", "no", "Nos", "nos", "p", "pp", "art", "Art", "fig", "Fig", "vol", "Vol", "n", "N",
+];
+
+/// True when the sentence segment `s` ends with an abbreviation or an
+/// initial (`J.`) and a full stop, and `next` (the following segment) goes
+/// on with the same sentence.
+fn continues_after_abbreviation(s: &str, next: &str) -> bool {
+    let Some(body) = s.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let word_start = body
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &body[word_start..];
+    let mut chars = word.chars();
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    initial
+        || ABBREVIATIONS.contains(&word)
+        || (NUMBER_ABBREVIATIONS.contains(&word)
+            && next.trim_start().starts_with(|c: char| c.is_numeric()))
+}
+
+/// Sentences: UAX #29 sentence segments (which end at `.` `!` `?` and the
+/// Arabic `؟`, not at `،` or `؛`, and keep decimals such as `97.4` whole),
+/// joined again after an abbreviation or an initial (`Mr. Smith`,
+/// `J. Smith`, `No. 5`), trimmed of surrounding white space.
 pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
-    text.split_sentence_bound_indices()
-        .filter_map(|(i, s)| {
-            let lead = s.len() - s.trim_start().len();
-            let trimmed = s.trim();
-            (!trimmed.is_empty()).then(|| i + lead..i + lead + trimmed.len())
-        })
-        .collect()
+    let segments: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut join = false;
+    for (k, &(i, s)) in segments.iter().enumerate() {
+        let lead = s.len() - s.trim_start().len();
+        let trimmed = s.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let range = i + lead..i + lead + trimmed.len();
+        match out.last_mut() {
+            Some(prev) if join => prev.end = range.end,
+            _ => out.push(range),
+        }
+        // A paragraph separator (a hard line break) always ends a sentence.
+        let next = segments.get(k + 1).map_or("", |&(_, n)| n);
+        join = !s.ends_with(['\n', '\r', '\u{2029}'])
+            && !next.is_empty()
+            && continues_after_abbreviation(trimmed, next);
+    }
+    out
 }
 
 static NON_PROSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -82,15 +150,38 @@ static NON_PROSE: LazyLock<Regex> = LazyLock::new(|| {
         | \bwww\.[^\s<>«»\x22]+
         | [\w.+-]+@[\w-]+(?:\.[\w-]+)+              # e-mail addresses
         | (?:^|\B)[@\#][\w_]+                       # handles and hashtags
-        | \b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|fr|uk|io|ai|gov|edu|info|news|ma|dz|tn|eg|sa|ae|qa|lb)\b(?:/[^\s]*)?
+        | \b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?-i:com|org|net|fr|uk|io|ai|gov|edu|info|news|ma|dz|tn|eg|sa|ae|qa|lb)\b(?:/[^\s]*)?
         ",
     )
     .expect("valid regex")
 });
 
+/// Trims what ends a sentence or a clause after a URL (`.` `,` `)` `»` `،`
+/// …) from a match; a closing parenthesis stays when the URL opened one.
+fn trim_trailing_punctuation(m: &str) -> usize {
+    let mut end = m.len();
+    while let Some(c) = m[..end].chars().next_back() {
+        let trailing = matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | '”' | '،' | '؛' | '؟' | '…'
+        ) || (c == ')'
+            && m[..end].matches('(').count() < m[..end].matches(')').count())
+            || (c == ']' && m[..end].matches('[').count() < m[..end].matches(']').count());
+        if !trailing {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    end
+}
+
 /// View ranges of URLs, e-mail addresses, domain names, handles and hashtags.
 pub(super) fn mask_non_prose(text: &str) -> Vec<Range<usize>> {
-    NON_PROSE.find_iter(text).map(|m| m.range()).collect()
+    NON_PROSE
+        .find_iter(text)
+        .map(|m| m.start()..m.start() + trim_trailing_punctuation(m.as_str()))
+        .filter(|r| !r.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -126,5 +217,140 @@ mod tests {
         let text = "see https://example.com/a?b and i-nfo.fr or @user";
         let m: Vec<&str> = mask_non_prose(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(m, ["https://example.com/a?b", "i-nfo.fr", "@user"]);
+    }
+
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    fn word_texts(text: &str) -> Vec<&str> {
+        words(text).into_iter().map(|w| &text[w.range]).collect()
+    }
+
+    #[test]
+    fn arabic_comma_and_semicolon_do_not_end_a_sentence() {
+        let text = "قال ماسك، وهو غاضب؛ لن أبيع. ثم غادر؟ نعم";
+        assert_eq!(
+            sentence_texts(text),
+            ["قال ماسك، وهو غاضب؛ لن أبيع.", "ثم غادر؟", "نعم"]
+        );
+    }
+
+    #[test]
+    fn decimals_in_latin_and_arabic_digits_stay_in_their_sentence() {
+        let text = "Growth was 97.4 percent. النمو ٩٧٫٤ بالمئة. Le taux est de 2,5 %.";
+        assert_eq!(
+            sentence_texts(text),
+            [
+                "Growth was 97.4 percent.",
+                "النمو ٩٧٫٤ بالمئة.",
+                "Le taux est de 2,5 %."
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_initials_and_numbered_abbreviations_do_not_end_a_sentence() {
+        let text = "Mr. Smith met Dr. Jones and J. K. Rowling. See No. 5 today. M. Macron et Mme Borne sont là. Tell me. Then go.";
+        assert_eq!(
+            sentence_texts(text),
+            [
+                "Mr. Smith met Dr. Jones and J. K. Rowling.",
+                "See No. 5 today.",
+                "M. Macron et Mme Borne sont là.",
+                "Tell me.",
+                "Then go."
+            ]
+        );
+        // `e.g.` before a lower-case word was never split; `No.` before a
+        // capitalized word ends the sentence.
+        assert_eq!(
+            sentence_texts("Use tools, e.g. a hammer. The answer is No. The end."),
+            ["Use tools, e.g. a hammer.", "The answer is No.", "The end."]
+        );
+    }
+
+    #[test]
+    fn a_hard_line_break_ends_a_sentence_even_after_an_abbreviation() {
+        assert_eq!(sentence_texts("Mr.\nSmith"), ["Mr.", "Smith"]);
+        assert_eq!(sentence_texts("  \n "), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn arabic_words_keep_clitics_diacritics_and_tatweel() {
+        let text = "والمليار وبالشركة سيُعلنُ لـ2025 إيلـون، ماسك؟";
+        assert_eq!(
+            word_texts(text),
+            ["والمليار", "وبالشركة", "سيُعلنُ", "لـ2025", "إيلـون", "ماسك"]
+        );
+        let scripts: Vec<Script> = words(text).into_iter().map(|w| w.script).collect();
+        assert_eq!(
+            scripts,
+            [
+                Script::Arabic,
+                Script::Arabic,
+                Script::Arabic,
+                Script::Mixed,
+                Script::Arabic,
+                Script::Arabic
+            ]
+        );
+    }
+
+    #[test]
+    fn digits_apostrophes_and_hyphens() {
+        let text = "٢٠٢٥ 97.4 ١٬٢٣٤ 1,000 l’homme McDonald's porte-parole";
+        assert_eq!(
+            word_texts(text),
+            [
+                "٢٠٢٥",
+                "97.4",
+                "١٬٢٣٤",
+                "1,000",
+                "l’homme",
+                "McDonald's",
+                "porte",
+                "parole"
+            ]
+        );
+        let scripts: Vec<Script> = words(text).into_iter().map(|w| w.script).collect();
+        assert_eq!(&scripts[..4], [Script::Digits; 4]);
+        assert_eq!(scripts[4], Script::Latin);
+    }
+
+    #[test]
+    fn bidi_controls_at_word_ends_are_not_part_of_the_word() {
+        let text = "the\u{200F} end \u{2067}ماسك\u{2069} Open\u{200D}AI";
+        assert_eq!(word_texts(text), ["the", "end", "ماسك", "Open\u{200D}AI"]);
+    }
+
+    #[test]
+    fn placeholders_and_arabic_comma_separate_words() {
+        let text = "a\u{FFFC}b ماسك،اطرح";
+        assert_eq!(word_texts(text), ["a", "b", "ماسك", "اطرح"]);
+    }
+
+    #[test]
+    fn masks_leave_out_punctuation_after_a_url() {
+        let text =
+            "(see https://en.wikipedia.org/wiki/X_(y)), www.a.fr/b. or https://x.com، ثم a@b.co.";
+        let m: Vec<&str> = mask_non_prose(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            m,
+            [
+                "https://en.wikipedia.org/wiki/X_(y)",
+                "www.a.fr/b",
+                "https://x.com",
+                "a@b.co"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_capitalized_word_after_a_full_stop_is_not_a_domain() {
+        // French `Sa`, `Ma` and English `Ai` are not the TLDs `.sa` `.ma` `.ai`.
+        let text = "Il a refusé.Sa position est claire.Ma foi. Voir le site gouv.fr et #هاشتاغ";
+        let m: Vec<&str> = mask_non_prose(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(m, ["gouv.fr", "#هاشتاغ"]);
     }
 }

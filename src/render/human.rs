@@ -22,7 +22,9 @@ fn level(s: Severity) -> Level<'static> {
     }
 }
 
-/// Shows invisible characters of a short quoted text.
+/// Shows invisible characters of a short quoted text. Bidi controls are
+/// named rather than printed: printed, they would reorder the rest of the
+/// line on the terminal.
 fn visible(s: &str) -> String {
     s.chars()
         .map(|c| match c {
@@ -31,9 +33,33 @@ fn visible(s: &str) -> String {
             '\u{202F}' => "⍽".to_owned(),
             '\t' => "␉".to_owned(),
             '\n' | '\r' => "⏎".to_owned(),
-            c => c.to_string(),
+            c => match control_name(c) {
+                Some(name) => format!("⟨{name}⟩"),
+                None => c.to_string(),
+            },
         })
         .collect()
+}
+
+/// The short name of a bidi control or an invisible format character.
+fn control_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200B}' => "ZWSP",
+        '\u{200E}' => "LRM",
+        '\u{200F}' => "RLM",
+        '\u{061C}' => "ALM",
+        '\u{202A}' => "LRE",
+        '\u{202B}' => "RLE",
+        '\u{202C}' => "PDF",
+        '\u{202D}' => "LRO",
+        '\u{202E}' => "RLO",
+        '\u{2066}' => "LRI",
+        '\u{2067}' => "RLI",
+        '\u{2068}' => "FSI",
+        '\u{2069}' => "PDI",
+        '\u{FEFF}' => "ZWNBSP",
+        _ => return None,
+    })
 }
 
 fn render_finding(out: &mut String, renderer: &Renderer, source: &SourceFile, f: &Finding) {
@@ -43,9 +69,10 @@ fn render_finding(out: &mut String, renderer: &Renderer, source: &SourceFile, f:
     let line_range = source.line_index.line_range(text, lc.line - 1);
     let line_text = &text[line_range.clone()];
     // The annotation within the line (a span that runs past the line end is
-    // cut at it).
-    let a_start = start - line_range.start;
-    let a_end = (f.span.end as usize).min(line_range.end).max(start) - line_range.start;
+    // cut at it; one that starts on the line terminator marks the line end).
+    let a_start = start.clamp(line_range.start, line_range.end);
+    let a_end = (f.span.end as usize).clamp(a_start, line_range.end) - line_range.start;
+    let a_start = a_start - line_range.start;
     let flagged = f.text(text);
     let mut snippet = Snippet::source(line_text)
         .line_start(lc.line)
@@ -59,7 +86,10 @@ fn render_finding(out: &mut String, renderer: &Renderer, source: &SourceFile, f:
     for r in &f.related {
         let rl = source.line_col(r.span.start as usize, ColumnUnit::Chars);
         let rtext = text.get(r.span.range()).unwrap_or_default();
-        if rl.line == lc.line && (r.span.end as usize) <= line_range.end {
+        if rl.line == lc.line
+            && line_range.contains(&(r.span.start as usize))
+            && (r.span.end as usize) <= line_range.end
+        {
             let rs = r.span.start as usize - line_range.start;
             let re = r.span.end as usize - line_range.start;
             snippet = snippet.annotation(
@@ -158,4 +188,59 @@ pub fn summary_line(reports: &[FileReport]) -> String {
     }
     line.push_str(".\n");
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Related;
+    use crate::rules::Category;
+    use crate::source::{Format, Span};
+
+    fn finding(span: Span, related: Vec<Related>) -> Finding {
+        Finding {
+            rule: "typography/test".into(),
+            category: Category::Typography,
+            severity: Severity::Warning,
+            message: "a test".into(),
+            span,
+            suggestions: Vec::new(),
+            fix: None,
+            related,
+        }
+    }
+
+    fn rendered(text: &str, f: Finding) -> String {
+        let source = SourceFile::from_text("t.txt", text.to_owned(), Format::Text);
+        let reports = [FileReport::Checked {
+            source,
+            lang: crate::Lang::En,
+            findings: vec![f],
+        }];
+        render(&reports, false)
+    }
+
+    #[test]
+    fn spans_on_line_terminators_and_byte_order_marks_do_not_panic() {
+        // A span that starts on the LF of a CRLF, past the line's text.
+        let text = "ab\r\n  cd";
+        let out = rendered(text, finding(Span::new(3, 6), Vec::new()));
+        assert!(out.contains("--> t.txt:1:"), "{out}");
+        assert!(out.contains("«⏎␠␠»"), "{out}");
+        // A related span over the byte order mark, before line 1's text.
+        let text = "\u{feff}«a»";
+        let related = vec![Related {
+            span: Span::new(0, 3),
+            message: "here".into(),
+        }];
+        let out = rendered(text, finding(Span::new(3, 5), related));
+        assert!(out.contains("t.txt:1:1"), "{out}");
+        assert!(out.contains("note: 1:1: here «⟨ZWNBSP⟩»"), "{out}");
+    }
+
+    #[test]
+    fn bidi_controls_are_named() {
+        assert_eq!(visible("a\u{202E}b\u{2067} \u{200F}"), "a⟨RLO⟩b⟨RLI⟩␠⟨RLM⟩");
+        assert_eq!(visible("مرحبا"), "مرحبا");
+    }
 }

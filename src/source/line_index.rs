@@ -164,4 +164,32 @@ mod tests {
             LineCol { line: 1, column: 2 }
         );
     }
+
+    #[test]
+    fn utf16_columns_count_surrogate_pairs_and_offsets_inside_chars_clamp() {
+        let text = "a\r\n𝔸ب x";
+        let idx = LineIndex::new(text, 0);
+        let x = text.find('x').unwrap();
+        assert_eq!(
+            idx.line_col(text, x, ColumnUnit::Chars),
+            LineCol { line: 2, column: 4 }
+        );
+        assert_eq!(
+            idx.line_col(text, x, ColumnUnit::Utf16),
+            LineCol { line: 2, column: 5 }
+        );
+        // Byte 4 is inside "𝔸" (4 bytes from offset 3): clamped to its start.
+        assert_eq!(
+            idx.line_col(text, 4, ColumnUnit::Chars),
+            LineCol { line: 2, column: 1 }
+        );
+        // The end of the text is a valid position.
+        assert_eq!(
+            idx.line_col(text, text.len(), ColumnUnit::Chars),
+            LineCol { line: 2, column: 5 }
+        );
+        assert_eq!(&text[idx.line_range(text, 1)], "𝔸ب x");
+        assert_eq!(idx.line_of(1), 0);
+        assert_eq!(idx.line_of(2), 0); // the "\n" of "\r\n" is on line 1
+    }
 }

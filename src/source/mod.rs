@@ -6,7 +6,7 @@ mod offset_map;
 mod span;
 
 pub use line_index::{ColumnUnit, LineCol, LineIndex};
-pub use normalize::{NormalizeOptions, Normalized, is_mark, normalize};
+pub use normalize::{NormalizeOptions, Normalized, is_format_control, is_mark, normalize};
 pub use offset_map::OffsetMap;
 pub use span::Span;
 
@@ -102,4 +102,87 @@ fn line_col_of_bytes(valid: &[u8]) -> (usize, usize) {
     let idx = LineIndex::new(text, usize::from(text.starts_with('\u{feff}')) * 3);
     let lc = idx.line_col(text, text.len(), ColumnUnit::Chars);
     (lc.line, lc.column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
+        SourceFile::decode("a/b.txt", bytes.to_vec(), Format::Text)
+    }
+
+    #[test]
+    fn byte_order_mark_is_kept_in_the_text_and_skipped_for_columns() {
+        let Ok(Decoded::File(f)) = decode("\u{FEFF}ab\r\nc".as_bytes()) else {
+            panic!("decodes");
+        };
+        assert_eq!(f.content_start, 3);
+        assert_eq!(&f.text[3..], "ab\r\nc");
+        let b = f.text.find('b').unwrap();
+        assert_eq!(
+            f.line_col(b, ColumnUnit::Chars),
+            LineCol { line: 1, column: 2 }
+        );
+        let c = f.text.find('c').unwrap();
+        assert_eq!(
+            f.line_col(c, ColumnUnit::Chars),
+            LineCol { line: 2, column: 1 }
+        );
+    }
+
+    #[test]
+    fn nul_bytes_make_a_file_binary_before_utf8_is_checked() {
+        assert!(matches!(decode(b"ab\0cd"), Ok(Decoded::Binary)));
+        assert!(matches!(decode(b"\xff\0"), Ok(Decoded::Binary)));
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_path_offset_line_and_column() {
+        // "é\n" is 3 bytes; then "ab" and an invalid byte at offset 5.
+        let Err(e) = decode(b"\xc3\xa9\nab\xffz") else {
+            panic!("must fail");
+        };
+        let InputError::InvalidUtf8 {
+            ref path,
+            offset,
+            line,
+            column,
+        } = e
+        else {
+            panic!("{e:?}");
+        };
+        assert_eq!((path.as_str(), offset, line, column), ("a/b.txt", 5, 2, 3));
+        let msg = e.to_string();
+        assert!(
+            msg.contains("a/b.txt") && msg.contains("byte offset 5"),
+            "{msg}"
+        );
+        // A truncated sequence at the very end.
+        let Err(InputError::InvalidUtf8 { offset, .. }) = decode(b"abc\xd8") else {
+            panic!("must fail");
+        };
+        assert_eq!(offset, 3);
+    }
+
+    #[test]
+    fn empty_file_decodes() {
+        let Ok(Decoded::File(f)) = decode(b"") else {
+            panic!("decodes");
+        };
+        assert_eq!(f.text, "");
+        assert_eq!(f.content_start, 0);
+        assert_eq!(
+            f.line_col(0, ColumnUnit::Chars),
+            LineCol { line: 1, column: 1 }
+        );
+    }
+
+    #[test]
+    fn format_comes_from_the_extension() {
+        assert_eq!(Format::from_path(Path::new("x.md")), Format::Markdown);
+        assert_eq!(Format::from_path(Path::new("x.MARKDOWN")), Format::Markdown);
+        assert_eq!(Format::from_path(Path::new("x.txt")), Format::Text);
+        assert_eq!(Format::from_path(Path::new("md")), Format::Text);
+    }
 }

@@ -21,7 +21,8 @@ pub struct NormalizeOptions {
     pub diacritics: bool,
     /// ٠–٩ and ۰–۹ → 0–9, ٫ → `.`, ٬ removed.
     pub digits: bool,
-    /// Remove bidi and zero-width controls; NBSP, narrow NBSP and thin space → space.
+    /// Remove bidi and zero-width controls; no-break, narrow no-break, thin and
+    /// other fixed-width spaces → space.
     pub spaces_and_controls: bool,
     /// Lower-case letters (full Unicode lower case).
     pub lowercase: bool,
@@ -61,8 +62,8 @@ pub(crate) fn is_arabic_mark(c: char) -> bool {
         | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}' | '\u{0640}')
 }
 
-/// Bidi controls and zero-width characters.
-pub(crate) fn is_format_control(c: char) -> bool {
+/// Bidi controls and zero-width characters (removed by `spaces_and_controls`).
+pub fn is_format_control(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
@@ -75,7 +76,10 @@ fn fold(c: char, o: NormalizeOptions) -> Option<char> {
         if is_format_control(c) {
             return None;
         }
-        if matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}') {
+        if matches!(
+            c,
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+        ) {
             return Some(' ');
         }
     }
@@ -104,25 +108,50 @@ fn fold(c: char, o: NormalizeOptions) -> Option<char> {
 }
 
 /// Normalizes `text`, whose first byte is at `base` in the original.
+///
+/// Every character of the result maps back to the original character it
+/// came from. A diacritic or tatweel that is removed belongs to the letter
+/// before it: that letter's original span takes it in, so that a match that
+/// ends with the letter ends after its diacritics in the original (`محمدٌ`,
+/// not `محمد` and a stray tanwin). Removed controls belong to nothing.
 pub fn normalize(text: &str, base: usize, options: NormalizeOptions) -> Normalized {
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap::new();
+    // The last kept character: its derived range and original span, not
+    // yet recorded because removed marks may still extend it.
+    let mut pending: Option<(usize, usize, Span)> = None;
+    let flush = |map: &mut OffsetMap, out: &str, pending: Option<(usize, usize, Span)>| {
+        if let Some((from, to, orig)) = pending {
+            let same = orig.len() == to - from
+                && out[from..to] == text[orig.range().start - base..orig.range().end - base];
+            if same {
+                map.push_identity(from, orig.range().start, to - from);
+            } else {
+                map.push_atomic(from, to, orig);
+            }
+        }
+    };
     for (i, c) in text.char_indices() {
         let orig = base + i;
-        let Some(f) = fold(c, options) else { continue };
+        let Some(f) = fold(c, options) else {
+            if is_arabic_mark(c)
+                && let Some((_, _, span)) = pending.as_mut()
+                && span.end as usize == orig
+            {
+                *span = Span::new(span.start as usize, orig + c.len_utf8());
+            }
+            continue;
+        };
+        flush(&mut map, &out, pending.take());
         let from = out.len();
-        if options.lowercase && f.is_uppercase() {
+        if options.lowercase {
             out.extend(f.to_lowercase());
         } else {
             out.push(f);
         }
-        let len = out.len() - from;
-        if f == c && len == c.len_utf8() {
-            map.push_identity(from, orig, len);
-        } else {
-            map.push_atomic(from, out.len(), Span::new(orig, orig + c.len_utf8()));
-        }
+        pending = Some((from, out.len(), Span::new(orig, orig + c.len_utf8())));
     }
+    flush(&mut map, &out, pending.take());
     Normalized { text: out, map }
 }
 
@@ -160,5 +189,133 @@ mod tests {
         let n = normalize("Open\u{200F}AI", 0, o);
         assert_eq!(n.text, "openai");
         assert_eq!(n.to_orig(0, n.text.len()), Span::new(0, 9));
+    }
+
+    /// The original text of a normalized byte range.
+    fn orig<'t>(text: &'t str, n: &Normalized, start: usize, end: usize) -> &'t str {
+        &text[n.to_orig(start, end).range()]
+    }
+
+    #[test]
+    fn folds_hamza_alef_maqsura_and_persian_letters_but_not_taa_marbuta() {
+        let text = "أحمد إلى آخر ٱلكتاب مدرسة یک ۀ";
+        let n = normalize(text, 0, NormalizeOptions::default());
+        assert_eq!(n.text, "احمد الي اخر الكتاب مدرسة يك ه");
+        let o = NormalizeOptions {
+            taa_marbuta: true,
+            ..NormalizeOptions::default()
+        };
+        assert_eq!(normalize("مدرسة", 0, o).text, "مدرسه");
+        let off = NormalizeOptions {
+            arabic_letters: false,
+            ..NormalizeOptions::default()
+        };
+        assert_eq!(normalize("أحمد إلى", 0, off).text, "أحمد إلى");
+    }
+
+    #[test]
+    fn removed_diacritics_and_tatweel_belong_to_the_letter_before_them() {
+        let text = "قال مُحَمَّدٌ: إيلـــون";
+        let n = normalize(text, 0, NormalizeOptions::default());
+        assert_eq!(n.text, "قال محمد: ايلون");
+        // "محمد" ends with its tanwin in the original.
+        let name = n.text.find("محمد").unwrap();
+        assert_eq!(orig(text, &n, name, name + "محمد".len()), "مُحَمَّدٌ");
+        // A range that starts at a letter starts at the letter, not at the
+        // diacritic before it.
+        let tail = n.text.find("حمد").unwrap();
+        assert_eq!(orig(text, &n, tail, tail + "حمد".len()), "حَمَّدٌ");
+        // Tatweel goes with the letter before it.
+        let first_lam = n.text.find('ل').unwrap();
+        let lam = n.text.rfind('ل').unwrap();
+        assert_ne!(first_lam, lam);
+        assert_eq!(orig(text, &n, lam, lam + 2), "لـــ");
+        let word = n.text.find("ايلون").unwrap();
+        assert_eq!(orig(text, &n, word, n.text.len()), "إيلـــون");
+        let keep = NormalizeOptions {
+            diacritics: false,
+            ..NormalizeOptions::default()
+        };
+        assert_eq!(normalize("مُحمد", 0, keep).text, "مُحمد");
+    }
+
+    #[test]
+    fn folds_eastern_arabic_and_persian_digits_and_separators() {
+        let text = "نما ٩٧٫٤٪ و۱۲۳ و١٬٢٣٤";
+        let n = normalize(text, 100, NormalizeOptions::default());
+        assert_eq!(n.text, "نما 97.4٪ و123 و1234");
+        let s = n.text.find("1234").unwrap();
+        let span = n.to_orig(s, s + 4);
+        assert_eq!(
+            &text[span.start as usize - 100..span.end as usize - 100],
+            "١٬٢٣٤"
+        );
+        let p = n.text.find("123 ").unwrap();
+        let span = n.to_orig(p, p + 3);
+        assert_eq!(
+            &text[span.start as usize - 100..span.end as usize - 100],
+            "۱۲۳"
+        );
+        let off = NormalizeOptions {
+            digits: false,
+            ..NormalizeOptions::default()
+        };
+        assert_eq!(normalize("٩٧٫٤", 0, off).text, "٩٧٫٤");
+    }
+
+    #[test]
+    fn drops_bidi_controls_and_folds_no_break_spaces() {
+        let text =
+            "\u{202B}ماسك\u{202C} و\u{200F}Musk a\u{00A0}dit\u{202F}: «\u{2009}x\u{2007}y\u{3000}z";
+        let n = normalize(text, 0, NormalizeOptions::default());
+        assert_eq!(n.text, "ماسك وMusk a dit : « x y z");
+        let m = n.text.find("Musk").unwrap();
+        assert_eq!(orig(text, &n, m, m + 4), "Musk");
+        let d = n.text.find("dit :").unwrap();
+        assert_eq!(orig(text, &n, d, d + 5), "dit\u{202F}:");
+        // The narrow no-break space alone maps to its three bytes.
+        assert_eq!(orig(text, &n, d + 3, d + 4), "\u{202F}");
+        let off = NormalizeOptions {
+            spaces_and_controls: false,
+            ..NormalizeOptions::default()
+        };
+        assert_eq!(
+            normalize("a\u{00A0}b\u{200F}", 0, off).text,
+            "a\u{00A0}b\u{200F}"
+        );
+    }
+
+    #[test]
+    fn every_normalized_range_maps_to_an_original_span_on_char_boundaries() {
+        let text = "\u{FEFF}أَهلًا İstanbul ١٢٫٥ ـ\u{200E}«Ωmega» ﻻ";
+        for o in [
+            NormalizeOptions::default(),
+            NormalizeOptions {
+                lowercase: true,
+                taa_marbuta: true,
+                ..NormalizeOptions::default()
+            },
+        ] {
+            let n = normalize(text, 0, o);
+            let bounds: Vec<usize> = n
+                .text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([n.text.len()])
+                .collect();
+            let mut last_start = 0;
+            for (a, &i) in bounds.iter().enumerate() {
+                let s0 = n.to_orig(i, i).start;
+                assert!(s0 >= last_start, "starts are monotonic");
+                last_start = s0;
+                for &j in &bounds[a..] {
+                    let span = n.to_orig(i, j);
+                    assert!(span.is_on_char_boundaries(text), "{i}..{j} → {span:?}");
+                    if n.map.is_verbatim(i, j) {
+                        assert_eq!(&text[span.range()], &n.text[i..j]);
+                    }
+                }
+            }
+        }
     }
 }

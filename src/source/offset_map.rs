@@ -104,6 +104,16 @@ impl OffsetMap {
         }
     }
 
+    /// True when the derived range `start..end` lies inside one identity
+    /// piece: its original text is the derived text, byte for byte.
+    pub fn is_verbatim(&self, start: usize, end: usize) -> bool {
+        let (s, e) = (start as u32, end as u32);
+        let i = self.pieces.partition_point(|p| p.to <= s);
+        self.pieces
+            .get(i)
+            .is_some_and(|p| p.identity && p.from <= s && e <= p.to)
+    }
+
     /// The original span of a derived byte range.
     pub fn to_orig(&self, start: usize, end: usize) -> Span {
         if start == end {
@@ -134,5 +144,53 @@ mod tests {
         assert_eq!(m.to_orig(2, 4), Span::new(4, 6));
         assert_eq!(m.to_orig(5, 8), Span::new(9, 12));
         assert_eq!(m.to_orig(4, 9), Span::new(8, 13));
+    }
+
+    #[test]
+    fn identity_pieces_merge_and_report_verbatim_ranges() {
+        let mut m = OffsetMap::new();
+        m.push_identity(0, 10, 3);
+        m.push_identity(3, 13, 2); // contiguous: merged with the first
+        m.push_atomic(5, 6, Span::new(15, 18));
+        m.push_identity(6, 18, 4);
+        assert!(m.is_verbatim(0, 5));
+        assert!(m.is_verbatim(1, 4));
+        assert!(!m.is_verbatim(4, 6)); // crosses into the atomic piece
+        assert!(!m.is_verbatim(5, 6));
+        assert!(m.is_verbatim(6, 10));
+        assert!(!m.is_verbatim(6, 11)); // past the end
+        assert_eq!(m.to_orig(0, 5), Span::new(10, 15));
+        assert_eq!(m.to_orig(6, 10), Span::new(18, 22));
+    }
+
+    #[test]
+    fn empty_ranges_and_ends_at_piece_boundaries() {
+        // derived "ab cd" from original "ab\r\ncd": the space stands for CRLF.
+        let mut m = OffsetMap::new();
+        m.push_identity(0, 0, 2);
+        m.push_atomic(2, 3, Span::new(2, 4));
+        m.push_identity(3, 4, 2);
+        // An empty range maps to an empty span at the start position.
+        assert_eq!(m.to_orig(3, 3), Span::new(4, 4));
+        assert_eq!(m.to_orig(2, 2), Span::new(2, 2));
+        // A range that ends where a piece ends does not take the next piece.
+        assert_eq!(m.to_orig(0, 2), Span::new(0, 2));
+        assert_eq!(m.to_orig(2, 3), Span::new(2, 4));
+        assert_eq!(m.to_orig(1, 4), Span::new(1, 5));
+        // Past the end: the end of the original.
+        assert_eq!(m.start_to_orig(9), 6);
+        assert_eq!(OffsetMap::new().to_orig(0, 0), Span::new(0, 0));
+    }
+
+    #[test]
+    fn gaps_in_the_original_are_not_covered_by_ranges_that_avoid_them() {
+        // original "a**b**" → derived "ab": the markup is a gap.
+        let mut m = OffsetMap::new();
+        m.push_identity(0, 0, 1);
+        m.push_identity(1, 3, 1);
+        assert_eq!(m.to_orig(0, 1), Span::new(0, 1));
+        assert_eq!(m.to_orig(1, 2), Span::new(3, 4));
+        assert_eq!(m.to_orig(0, 2), Span::new(0, 4));
+        assert!(!m.is_verbatim(0, 2));
     }
 }

@@ -60,3 +60,27 @@ impl From<Range<usize>> for Span {
         Span::new(r.start, r.end)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contains_overlaps_and_char_boundaries() {
+        let a = Span::new(2, 6);
+        assert!(a.contains(Span::new(2, 6)));
+        assert!(a.contains(Span::new(3, 3)));
+        assert!(!a.contains(Span::new(1, 3)));
+        assert!(a.overlaps(Span::new(5, 9)));
+        assert!(!a.overlaps(Span::new(6, 9))); // half-open
+        assert!(!a.overlaps(Span::new(0, 2)));
+        assert_eq!(a.len(), 4);
+        assert!(Span::new(3, 3).is_empty());
+        assert_eq!(Span::from(1..4).range(), 1..4);
+        // "ب" is two bytes.
+        let text = "aب";
+        assert!(Span::new(1, 3).is_on_char_boundaries(text));
+        assert!(!Span::new(1, 2).is_on_char_boundaries(text));
+        assert!(!Span::new(1, 4).is_on_char_boundaries(text));
+    }
+}
