@@ -16,6 +16,21 @@
 //! text, always on char boundaries. Lines and columns (1-based; columns in
 //! Unicode scalar values, or UTF-16 code units where a consumer asks for
 //! them) are computed only when rendering.
+//!
+//! ```
+//! use factlint::{Lang, Linter, RuleSet, FileReport};
+//! use factlint::source::Format;
+//!
+//! let linter = Linter::new(RuleSet::embedded().unwrap(), Some(Lang::Ar));
+//! let text = "قال موسك: \"لقد حان الوقت». ثم غادر.";
+//! let FileReport::Checked { findings, source, .. } = linter.check_text("article.txt", text, Format::Text) else {
+//!     panic!("the text is checked");
+//! };
+//! let quote = findings.iter().find(|f| &*f.rule == "typography/mismatched-quotes").unwrap();
+//! assert_eq!(quote.text(&source.text), "»");
+//! // Spans are byte ranges into the original text.
+//! assert_eq!(&text[quote.span.range()], "»");
+//! ```
 
 pub mod check;
 pub mod document;

@@ -47,6 +47,9 @@ pub struct Block {
     pub sentences: Vec<Range<usize>>,
     /// Words, in order.
     pub words: Vec<Word>,
+    /// View ranges of clauses: sentences cut at `،` `؛` `,` `;` (a comma
+    /// between digits, `1,000`, does not cut).
+    pub clauses: Vec<Range<usize>>,
     /// View ranges that are not prose (URLs, e-mail addresses, handles).
     pub masked: Vec<Range<usize>>,
 }
@@ -57,11 +60,13 @@ impl Block {
         let masked = segment::mask_non_prose(&text);
         let sentences = segment::sentences(&text);
         let words = segment::words(&text);
+        let clauses = segment::clauses(&text, &sentences);
         Block {
             text,
             map,
             sentences,
             words,
+            clauses,
             masked,
         }
     }

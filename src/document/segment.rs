@@ -115,6 +115,41 @@ fn continues_after_abbreviation(s: &str, next: &str) -> bool {
             && next.trim_start().starts_with(|c: char| c.is_numeric()))
 }
 
+/// Clauses: each sentence cut after `،` `؛` `,` `;`, trimmed. A comma with
+/// a digit on both sides (`1,000`, `97,4`) does not cut.
+pub(super) fn clauses(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut push = |r: Range<usize>| {
+        let piece = &text[r.clone()];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            out.push(r.start + lead..r.start + lead + trimmed.len());
+        }
+    };
+    for sentence in sentences {
+        let mut start = sentence.start;
+        for (i, c) in text[sentence.clone()].char_indices() {
+            let at = sentence.start + i;
+            if !matches!(c, '،' | '؛' | ',' | ';') {
+                continue;
+            }
+            let before = text[..at].chars().next_back();
+            let after = text[at + c.len_utf8()..].chars().next();
+            if c == ','
+                && before.is_some_and(char::is_numeric)
+                && after.is_some_and(char::is_numeric)
+            {
+                continue;
+            }
+            push(start..at + c.len_utf8());
+            start = at + c.len_utf8();
+        }
+        push(start..sentence.end);
+    }
+    out
+}
+
 /// Sentences: UAX #29 sentence segments (which end at `.` `!` `?` and the
 /// Arabic `؟`, not at `،` or `؛`, and keep decimals such as `97.4` whole),
 /// joined again after an abbreviation or an initial (`Mr. Smith`,
@@ -352,5 +387,22 @@ mod tests {
         let text = "Il a refusé.Sa position est claire.Ma foi. Voir le site gouv.fr et #هاشتاغ";
         let m: Vec<&str> = mask_non_prose(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(m, ["gouv.fr", "#هاشتاغ"]);
+    }
+
+    #[test]
+    fn clauses_cut_at_arabic_and_latin_commas_but_not_inside_numbers() {
+        let text = "قال ماسك، في عام 2019؛ إن العرض 1,000 دولار, لا أكثر. Fin";
+        let s = sentences(text);
+        let c: Vec<&str> = clauses(text, &s).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            c,
+            [
+                "قال ماسك،",
+                "في عام 2019؛",
+                "إن العرض 1,000 دولار,",
+                "لا أكثر.",
+                "Fin"
+            ]
+        );
     }
 }
