@@ -1,5 +1,6 @@
-//! Embeds the default `rules/` folder in the binary: every `.toml` file under
-//! `rules/`, sorted by path, becomes an entry of `EMBEDDED_RULES`.
+//! Embeds the default `rules/` folder in the binary: every `.toml` file (rules,
+//! data, gazetteer) and `.txt` word list under `rules/`, sorted by path,
+//! becomes an entry of `EMBEDDED_RULES`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
+        } else if path.extension().is_some_and(|e| e == "toml" || e == "txt") {
             out.push(path);
         }
     }

@@ -34,6 +34,7 @@
 
 pub mod check;
 pub mod document;
+pub mod entity;
 pub mod error;
 pub mod finding;
 pub mod lint;

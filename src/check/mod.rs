@@ -7,6 +7,7 @@
 //! [`Kind`] and [`Check`], and add it to [`KINDS`].
 
 mod doubled_word;
+mod entity;
 mod glued_words;
 mod pattern;
 mod quotes;
@@ -37,6 +38,9 @@ pub struct Hit {
     pub vars: Vec<(&'static str, String)>,
     pub suggestion: Option<String>,
     pub related: Vec<HitRelated>,
+    /// A severity lower than the rule's, when the evidence is weaker (a
+    /// fuzzy guess). Never raises the rule's severity.
+    pub weaker: Option<crate::rules::Severity>,
 }
 
 impl Hit {
@@ -46,7 +50,15 @@ impl Hit {
             vars: Vec::new(),
             suggestion: None,
             related: Vec::new(),
+            weaker: None,
         }
+    }
+
+    /// Lowers the severity of this hit to at most `severity`.
+    #[must_use]
+    pub fn at_most(mut self, severity: crate::rules::Severity) -> Hit {
+        self.weaker = Some(severity);
+        self
     }
 
     /// A hit on a view range of a block.
@@ -144,6 +156,7 @@ pub(crate) const KINDS: &[(&str, Loader)] = &[
         doubled_word::DoubledWord::NAME,
         load::<doubled_word::DoubledWord>,
     ),
+    (entity::Entities::NAME, load::<entity::Entities>),
     (
         glued_words::GluedWords::NAME,
         load::<glued_words::GluedWords>,

@@ -96,12 +96,16 @@ pub struct Document<'a> {
     pub lang: Lang,
     pub front_matter: FrontMatter,
     pub blocks: Vec<Block>,
+    /// The shared language data and gazetteer of the rule set.
+    pub data: &'a Data,
+    /// Entity mentions, extracted once by the first rule that needs them.
+    entities: std::sync::OnceLock<crate::entity::Mentions>,
 }
 
 impl<'a> Document<'a> {
     /// Parses `source` into blocks and decides its language: `lang` when
     /// given, else the front matter's `lang:`, else detection.
-    pub fn parse(source: &'a SourceFile, lang: Option<Lang>, data: &Data) -> Document<'a> {
+    pub fn parse(source: &'a SourceFile, lang: Option<Lang>, data: &'a Data) -> Document<'a> {
         let (front_matter, blocks) = match source.format {
             Format::Text => (FrontMatter::default(), plain::blocks(source)),
             Format::Markdown => markdown::parse(source),
@@ -124,7 +128,15 @@ impl<'a> Document<'a> {
             lang,
             front_matter,
             blocks,
+            data,
+            entities: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The mentions of the gazetteer's entities (extracted on first use).
+    pub fn entities(&self) -> &crate::entity::Mentions {
+        self.entities
+            .get_or_init(|| crate::entity::extract(self, &self.data.gazetteer, self.data))
     }
 
     pub fn text(&self) -> &str {

@@ -26,9 +26,12 @@ fn level(s: Severity) -> Level<'static> {
 /// named rather than printed: printed, they would reorder the rest of the
 /// line on the terminal.
 fn visible(s: &str) -> String {
+    // Spaces between words read as they are; a space that is the evidence
+    // itself (at either end, or alone) is shown.
+    let show_spaces = s.starts_with(' ') || s.ends_with(' ') || s.contains("  ");
     s.chars()
         .map(|c| match c {
-            ' ' => "␠".to_owned(),
+            ' ' if show_spaces => "␠".to_owned(),
             '\u{00A0}' => "⍽".to_owned(),
             '\u{202F}' => "⍽".to_owned(),
             '\t' => "␉".to_owned(),

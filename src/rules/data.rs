@@ -4,7 +4,9 @@
 //! is named `fr.x`. Rule parameters that take words accept such names with
 //! an `@` (`words = ["@fr.function-words", "extra"]`), so the language facts
 //! live in one place. A rule pack's `data/` files add lists and replace
-//! lists of the same name.
+//! lists of the same name. A plain `data/<name>.txt` file is one list,
+//! `<name>`, with one entry per line (the word frequency lists
+//! `lexicon-<lang>` that tell ordinary words from names).
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -17,9 +19,39 @@ use crate::error::RuleFileError;
 pub struct Data {
     lists: BTreeMap<String, Vec<String>>,
     sets: BTreeMap<String, HashSet<String>>,
+    /// Plain word lists (`data/<name>.txt`), parsed on first use: the
+    /// frequency lexicons are large and most runs need few of them.
+    texts: BTreeMap<String, LazyList>,
+    /// Known entities, from `rules/gazetteer/*.toml`.
+    pub gazetteer: std::sync::Arc<crate::entity::Gazetteer>,
 }
 
 static EMPTY: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(HashSet::new);
+
+#[derive(Debug, Default, Clone)]
+struct LazyList {
+    text: String,
+    words: std::sync::OnceLock<Vec<String>>,
+    set: std::sync::OnceLock<HashSet<String>>,
+}
+
+impl LazyList {
+    fn words(&self) -> &[String] {
+        self.words.get_or_init(|| {
+            self.text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_owned)
+                .collect()
+        })
+    }
+
+    fn set(&self) -> &HashSet<String> {
+        self.set
+            .get_or_init(|| self.words().iter().map(|w| w.to_lowercase()).collect())
+    }
+}
 
 impl Data {
     /// Adds the lists of one data file; `stem` is its name (`fr` for
@@ -29,6 +61,7 @@ impl Data {
             toml::from_str(text).map_err(|e| RuleFileError::from_toml(path, text, &e))?;
         for (name, DataValue(words)) in lists {
             let key = format!("{stem}.{name}");
+            self.texts.remove(&key);
             self.sets.insert(
                 key.clone(),
                 words.iter().map(|w| w.to_lowercase()).collect(),
@@ -38,19 +71,46 @@ impl Data {
         Ok(())
     }
 
+    /// Adds a plain word list (`data/<stem>.txt`: one entry per line, `#`
+    /// starts a comment line), named `stem`.
+    pub fn add_text_file(&mut self, stem: &str, text: &str) {
+        self.lists.remove(stem);
+        self.sets.remove(stem);
+        self.texts.insert(
+            stem.to_owned(),
+            LazyList {
+                text: text.to_owned(),
+                ..LazyList::default()
+            },
+        );
+    }
+
     /// The list called `name`, if there is one.
     pub fn list(&self, name: &str) -> Option<&[String]> {
-        self.lists.get(name).map(Vec::as_slice)
+        self.lists
+            .get(name)
+            .map(Vec::as_slice)
+            .or_else(|| self.texts.get(name).map(LazyList::words))
     }
 
     /// The list called `name`, lower-cased, as a set (empty when missing).
     pub fn set(&self, name: &str) -> &HashSet<String> {
-        self.sets.get(name).unwrap_or(&EMPTY)
+        self.sets
+            .get(name)
+            .or_else(|| self.texts.get(name).map(LazyList::set))
+            .unwrap_or(&EMPTY)
     }
 
     /// Names of all lists, sorted.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.lists.keys().map(String::as_str)
+        let mut names: Vec<&str> = self
+            .lists
+            .keys()
+            .chain(self.texts.keys())
+            .map(String::as_str)
+            .collect();
+        names.sort_unstable();
+        names.into_iter()
     }
 
     /// Expands `@name` references in `items` into the lists they name.

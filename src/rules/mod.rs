@@ -61,7 +61,9 @@ impl Rule {
         Finding {
             rule: Arc::clone(&self.id),
             category: self.meta.category,
-            severity: self.meta.severity,
+            severity: hit
+                .weaker
+                .map_or(self.meta.severity, |w| w.min(self.meta.severity)),
             message: fill(&self.meta.message),
             span: hit.span,
             suggestions: if fix.is_some() {
@@ -151,7 +153,7 @@ fn read_pack(dir: &Path) -> Result<Vec<RuleSource>, RuleFileError> {
     {
         let entry = entry.map_err(|e| RuleFileError::whole(&display, e.to_string()))?;
         let path = entry.path();
-        if !path.is_file() || path.extension().is_none_or(|e| e != "toml") {
+        if !path.is_file() || path.extension().is_none_or(|e| e != "toml" && e != "txt") {
             continue;
         }
         let rel = path
@@ -168,6 +170,12 @@ fn read_pack(dir: &Path) -> Result<Vec<RuleSource>, RuleFileError> {
         });
     }
     Ok(out)
+}
+
+fn is_toml(rel: &str) -> bool {
+    Path::new(rel)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
 
 fn valid_id(id: &str) -> bool {
@@ -206,13 +214,30 @@ impl RuleSet {
         }
         let mut data = Data::default();
         for s in sources.iter().filter(|s| s.rel.starts_with("data/")) {
-            let stem = s.rel.trim_start_matches("data/").trim_end_matches(".toml");
-            if let Err(e) = data.add_file(&s.display, stem, &s.text) {
+            let rel = s.rel.trim_start_matches("data/");
+            if let Some(stem) = rel.strip_suffix(".txt") {
+                data.add_text_file(stem, &s.text);
+            } else if let Err(e) = data.add_file(&s.display, rel.trim_end_matches(".toml"), &s.text)
+            {
                 errors.push(e);
             }
         }
+        let mut gazetteer = crate::entity::Gazetteer::default();
+        for s in sources
+            .iter()
+            .filter(|s| s.rel.starts_with("gazetteer/") && is_toml(&s.rel))
+        {
+            if let Err(e) = gazetteer.add_file(&s.display, &s.text) {
+                errors.push(e);
+            }
+        }
+        gazetteer.build();
+        data.gazetteer = std::sync::Arc::new(gazetteer);
+        let is_rule = |s: &&RuleSource| {
+            !s.rel.starts_with("data/") && !s.rel.starts_with("gazetteer/") && is_toml(&s.rel)
+        };
         let mut rules: Vec<Rule> = Vec::new();
-        for s in sources.iter().filter(|s| !s.rel.starts_with("data/")) {
+        for s in sources.iter().filter(is_rule) {
             match load_rule(s, &data) {
                 Ok(rule) => {
                     if let Some(old) = rules.iter_mut().find(|r| r.id == rule.id) {

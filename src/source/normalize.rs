@@ -16,6 +16,8 @@ pub struct NormalizeOptions {
     pub arabic_letters: bool,
     /// ة → ه (off by default: it merges feminine and masculine forms).
     pub taa_marbuta: bool,
+    /// Hamza seats ؤ → و, ئ → ي (off by default; on for matching names).
+    pub hamza_seats: bool,
     /// Remove harakat, tanwin, shadda, sukun, superscript alef, Quranic marks
     /// and tatweel.
     pub diacritics: bool,
@@ -33,6 +35,7 @@ impl Default for NormalizeOptions {
         NormalizeOptions {
             arabic_letters: true,
             taa_marbuta: false,
+            hamza_seats: false,
             diacritics: true,
             digits: true,
             spaces_and_controls: true,
@@ -94,6 +97,13 @@ fn fold(c: char, o: NormalizeOptions) -> Option<char> {
     }
     if o.taa_marbuta && c == 'ة' {
         return Some('ه');
+    }
+    if o.hamza_seats {
+        match c {
+            'ؤ' => return Some('و'),
+            'ئ' => return Some('ي'),
+            _ => {}
+        }
     }
     if o.digits {
         match c {

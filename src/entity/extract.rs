@@ -1,0 +1,240 @@
+//! Entity mentions: one pass of the gazetteer's automaton over each block's
+//! normalized text, with word boundaries that allow Arabic proclitics
+//! (`وماسك`, `لـOpenAI`) and a Latin name glued to Arabic letters
+//! (`وراءهاchatgpt` gives `chatgpt`). Spans go back to the original text
+//! through the normalization map, then the block's map.
+
+use super::gazetteer::{FormKind, Gazetteer, key_options};
+use crate::document::{Document, is_arabic_letter, is_latin_letter};
+use crate::rules::Data;
+use crate::source::{NormalizeOptions, Span, normalize};
+
+/// How a mention is written, compared with its entity's forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// A correct form.
+    Correct,
+    /// A correct form in the wrong case (`Openai`).
+    Case,
+    /// An Arabic form that differs from a correct one only in hamza, taa
+    /// marbuta or alef maqsura (`التمان` for `ألتمان`).
+    Spelling,
+    /// A known wrong form.
+    Variant,
+    /// A known misspelling.
+    Misspelling,
+    /// A Latin word close to a known name (`Optai` for `OpenAI`).
+    Fuzzy,
+    /// An Arabic rendering of an entity that the article names, found by its
+    /// consonant skeleton (`موسك`, `المسك` beside `Musk`).
+    Transliteration,
+}
+
+/// One mention of a known entity.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Original byte span.
+    pub span: Span,
+    /// The block it is in, and its view range there.
+    pub block: usize,
+    pub view: std::ops::Range<usize>,
+    pub entity: usize,
+    /// The gazetteer form it matched (its key).
+    pub form: usize,
+    pub status: Status,
+    pub arabic: bool,
+    /// Edit distance (fuzzy) or skeleton distance (transliteration) to the
+    /// form; 0 for the other statuses.
+    pub distance: usize,
+    /// Bytes of the view range that belong to a wrong Arabic article `ال`
+    /// (`المسك`): the suggestion drops them.
+    pub article_len: usize,
+}
+
+/// The mentions of known entities in a document, in text order.
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    pub list: Vec<Mention>,
+}
+
+/// An Arabic form without diacritics, with final ى as ي and ة as ه: the
+/// spellings that outlets use interchangeably (`مالى`/`مالي`). Hamza is kept.
+fn light_key(s: &str) -> String {
+    let o = NormalizeOptions {
+        arabic_letters: false,
+        digits: false,
+        taa_marbuta: true,
+        ..NormalizeOptions::default()
+    };
+    normalize(s, 0, o).text.replace('ى', "ي")
+}
+
+/// True when the capitalization of `surface` is acceptable for `form`: the
+/// words that differ only in case are ordinary words written in lower or
+/// title case (`the Guardian`, `new Delhi`, `Who`), unless the form's word
+/// has an inner capital (`TikTok`, `OpenAI`), which no ordinary word has.
+fn case_is_acceptable(data: &Data, surface: &str, form: &str) -> bool {
+    let sw: Vec<&str> = surface.split_whitespace().collect();
+    let fw: Vec<&str> = form.split_whitespace().collect();
+    if sw.len() != fw.len() {
+        return false;
+    }
+    sw.iter().zip(&fw).all(|(s, f)| {
+        if s == f {
+            return true;
+        }
+        let inner_capital =
+            f.chars().skip(1).any(char::is_uppercase) && f.chars().any(char::is_lowercase);
+        let mut rest = s.chars().skip(1);
+        let plain = rest.all(|c| !c.is_uppercase());
+        !inner_capital && plain && is_ordinary_word(data, &s.to_lowercase())
+    })
+}
+
+/// True for the letters and digits of the script of `c` (what a name may
+/// not touch on either side).
+fn same_script_word_char(c: char, arabic: bool) -> bool {
+    if arabic {
+        is_arabic_letter(c)
+    } else {
+        is_latin_letter(c) || c.is_ascii_digit() || (c.is_alphabetic() && !is_arabic_letter(c))
+    }
+}
+
+pub(super) fn is_ordinary_word(data: &Data, lower: &str) -> bool {
+    data.set("lexicon-en").contains(lower) || data.set("lexicon-fr").contains(lower)
+}
+
+/// Finds the mentions of the gazetteer's entities in `doc`.
+pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
+    let Some(ac) = gaz.automaton() else {
+        return Mentions::default();
+    };
+    let mut proclitics: Vec<String> = data
+        .list("ar.proclitics")
+        .unwrap_or_default()
+        .iter()
+        .map(|p| super::gazetteer::key(p))
+        .collect();
+    proclitics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    proclitics.dedup();
+    let mut list = Vec::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        let n = normalize(&block.text, 0, key_options());
+        let t = n.text.as_str();
+        for m in ac.find_iter(t) {
+            let (s, e) = (m.start(), m.end());
+            let forms = gaz.pattern_forms(m.pattern().as_usize());
+            let arabic = gaz.forms[forms[0]].arabic;
+            // Boundaries in the normalized text.
+            if let Some(after) = t[e..].chars().next()
+                && same_script_word_char(after, arabic)
+            {
+                continue;
+            }
+            if let Some(before) = t[..s].chars().next_back()
+                && same_script_word_char(before, arabic)
+            {
+                if !arabic {
+                    continue;
+                }
+                // Arabic: only a proclitic may stand glued before the name.
+                let word_start = t[..s]
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| is_arabic_letter(*c))
+                    .last()
+                    .map_or(s, |(i, _)| i);
+                if !proclitics.iter().any(|p| p == &t[word_start..s]) {
+                    continue;
+                }
+            }
+            let view = n.to_orig(s, e);
+            let view = view.start as usize..view.end as usize;
+            let surface = &block.text[view.clone()];
+            let Some((form_index, status)) = classify(gaz, data, forms, surface) else {
+                continue;
+            };
+            let form = &gaz.forms[form_index];
+            list.push(Mention {
+                span: block.span_of(view.clone()),
+                block: bi,
+                view,
+                entity: form.entity,
+                form: form_index,
+                status,
+                arabic,
+                distance: 0,
+                article_len: 0,
+            });
+        }
+    }
+    let fuzzy = super::fuzzy::latin(doc, gaz, data, &list);
+    let translit = super::fuzzy::arabic(doc, gaz, data, &list, &proclitics);
+    list.extend(fuzzy);
+    list.extend(translit);
+    list.sort_by_key(|m| (m.span.start, m.span.end));
+    Mentions { list }
+}
+
+/// Picks the form a surface stands for and how it is written. `None` when
+/// the surface is not a mention after all (a one-letter name in the wrong
+/// case, an ordinary lower-case word).
+fn classify(
+    gaz: &Gazetteer,
+    data: &Data,
+    form_ids: &[usize],
+    surface: &str,
+) -> Option<(usize, Status)> {
+    let forms: Vec<(usize, &super::gazetteer::Form)> =
+        form_ids.iter().map(|&i| (i, &gaz.forms[i])).collect();
+    let status_of_kind = |k: FormKind| match k {
+        FormKind::Variant => Status::Variant,
+        FormKind::Misspelling => Status::Misspelling,
+        _ => Status::Correct,
+    };
+    // Written exactly as a form.
+    if let Some((i, f)) = forms.iter().find(|(_, f)| f.text == surface) {
+        return Some((*i, status_of_kind(f.kind)));
+    }
+    let (best_i, best) = forms
+        .iter()
+        .min_by_key(|(_, f)| (f.kind, f.entity))
+        .copied()?;
+    if !best.kind.is_correct() {
+        return Some((best_i, status_of_kind(best.kind)));
+    }
+    let entity = &gaz.entities[best.entity];
+    if best.arabic {
+        // Diacritics, final ى/ي and ة/ه are house style; hamza is not.
+        if forms
+            .iter()
+            .any(|(_, f)| f.kind.is_correct() && light_key(&f.text) == light_key(surface))
+        {
+            return Some((best_i, Status::Correct));
+        }
+        return Some((best_i, Status::Spelling));
+    }
+    // Latin: only case can differ.
+    let lower = surface.to_lowercase();
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 {
+        return None; // `x` is not X
+    }
+    let all_upper = surface
+        .chars()
+        .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let all_lower = surface
+        .chars()
+        .all(|c| !c.is_alphabetic() || c.is_lowercase());
+    if all_lower && is_ordinary_word(data, &lower) {
+        return None; // `apple`, `orange`, `total`
+    }
+    if !entity.case_sensitive
+        || (all_upper && letters > 3)
+        || case_is_acceptable(data, surface, &best.text)
+    {
+        return Some((best_i, Status::Correct));
+    }
+    Some((best_i, Status::Case))
+}

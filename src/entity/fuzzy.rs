@@ -1,0 +1,391 @@
+//! Mentions found by similarity, after the exact pass:
+//!
+//! - [`latin`]: a capitalized Latin word that is no ordinary word and is
+//!   within a small Damerau-Levenshtein distance of a known name (`Optai` →
+//!   `OpenAI`). Candidates are looked up by length bucket and first letter,
+//!   never compared with every name. The allowed distance grows when the
+//!   article itself names the entity.
+//! - [`arabic`]: an Arabic word whose consonant skeleton is that of an
+//!   entity the article already names (`موسك`, `المسك` beside `Musk`), or one
+//!   consonant off right after the entity's first name (`سام ألمان`).
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::extract::{Mention, Status, is_ordinary_word};
+use super::gazetteer::{FormKind, Gazetteer, key};
+use super::skeleton;
+use crate::document::{Document, Script, is_arabic_letter, is_latin_letter};
+use crate::rules::Data;
+
+fn overlaps(existing: &[Mention], block: usize, r: &std::ops::Range<usize>) -> bool {
+    existing
+        .iter()
+        .any(|m| m.block == block && m.view.start < r.end && r.start < m.view.end)
+}
+
+/// How many times each entity is mentioned.
+fn counts(existing: &[Mention]) -> BTreeMap<usize, usize> {
+    let mut c = BTreeMap::new();
+    for m in existing {
+        *c.entry(m.entity).or_insert(0) += 1;
+    }
+    c
+}
+
+/// Latin words close to a known Latin name.
+pub(super) fn latin(
+    doc: &Document<'_>,
+    gaz: &Gazetteer,
+    data: &Data,
+    existing: &[Mention],
+) -> Vec<Mention> {
+    let present = counts(existing);
+    let mut out = Vec::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        for w in &block.words {
+            if !matches!(w.script, Script::Latin | Script::Mixed) {
+                continue;
+            }
+            // A Latin part glued to Arabic letters is its own candidate.
+            let text = &block.text[w.range.clone()];
+            let lead = text.find(|c: char| is_latin_letter(c)).unwrap_or(0);
+            if text[..lead].chars().any(|c| !is_arabic_letter(c)) {
+                continue;
+            }
+            let range = w.range.start + lead..w.range.end;
+            let surface = &block.text[range.clone()];
+            if !surface
+                .chars()
+                .all(|c| is_latin_letter(c) || c.is_ascii_digit())
+                || !surface.chars().any(char::is_uppercase)
+                || surface.chars().count() < 4
+                || overlaps(existing, bi, &range)
+                || block.is_masked(&range)
+            {
+                continue;
+            }
+            let lower = surface.to_lowercase();
+            if is_ordinary_word(data, &lower) {
+                continue;
+            }
+            // The nearest name, preferring the entities the article names;
+            // two different entities equally near are no guess at all.
+            let near: Vec<(usize, usize)> = gaz
+                .near_latin(&lower)
+                .into_iter()
+                .filter(|&(f, _)| doc.lang == crate::Lang::Fr || !gaz.is_french_only(f))
+                .collect();
+            let is_named = |f: usize| present.contains_key(&gaz.forms[f].entity);
+            let pool: Vec<(usize, usize)> = if near.iter().any(|&(f, _)| is_named(f)) {
+                near.into_iter().filter(|&(f, _)| is_named(f)).collect()
+            } else {
+                near
+            };
+            let Some(&(form, d)) = pool.iter().min_by_key(|&&(f, d)| (d, f)) else {
+                continue;
+            };
+            if pool
+                .iter()
+                .any(|&(f, fd)| fd == d && gaz.forms[f].entity != gaz.forms[form].entity)
+            {
+                continue;
+            }
+            let entity = gaz.forms[form].entity;
+            let target_len = gaz.forms[form].key.chars().count();
+            let named = present.get(&entity).copied().unwrap_or(0) > 0;
+            // In half edits: a keyboard or OCR slip costs half an edit.
+            let w = weighted_distance(&lower, &gaz.forms[form].key);
+            let ok = if named {
+                w <= 4 && 3 * w <= 2 * target_len
+            } else {
+                w <= 1 && target_len >= 6
+            };
+            if !ok {
+                continue;
+            }
+            out.push(Mention {
+                span: block.span_of(range.clone()),
+                block: bi,
+                view: range,
+                entity,
+                form,
+                status: Status::Fuzzy,
+                arabic: false,
+                distance: d,
+                article_len: 0,
+            });
+        }
+    }
+    out
+}
+
+/// One name token of an entity, for transliteration matching.
+struct Target {
+    entity: usize,
+    form: usize,
+    skeleton: String,
+    /// The Latin source starts with a consonant: an Arabic rendering then
+    /// does not start with alef (`Musk` is not `أمسك`).
+    consonant_initial: bool,
+    /// The name itself ends like a relative adjective (`Mali`, `مالي`).
+    ends_with_yeh: bool,
+}
+
+/// Arabic words that render an entity the article names.
+pub(super) fn arabic(
+    doc: &Document<'_>,
+    gaz: &Gazetteer,
+    data: &Data,
+    existing: &[Mention],
+    proclitics: &[String],
+) -> Vec<Mention> {
+    // An Arabic mention that is also an ordinary word (`العربية`, the
+    // channel and the language) is no evidence that the entity is there.
+    let lexicon = data.set("lexicon-ar");
+    // Once the entity is named unambiguously, its other mentions count too
+    // (`ماسك` beside `إيلون ماسك`).
+    let evidence: Vec<Mention> = existing
+        .iter()
+        .filter(|m| !m.arabic || !lexicon.contains(&doc.text()[m.span.range()]))
+        .cloned()
+        .collect();
+    let named = counts(&evidence);
+    let present: BTreeMap<usize, usize> = counts(existing)
+        .into_iter()
+        .filter(|(e, _)| named.contains_key(e))
+        .collect();
+    if present.is_empty() {
+        return Vec::new();
+    }
+    // Surnames and one-word names of the entities present, and the keys
+    // of their first names.
+    let mut targets: Vec<Target> = Vec::new();
+    let mut first_names: BTreeMap<usize, HashSet<String>> = BTreeMap::new();
+    for &entity in present.keys() {
+        // Places have standard Arabic names and adjectives derived from
+        // them (`فرنسا`, `الفرنسي`): transliteration drift is a matter of
+        // people, organisations and products.
+        if gaz.entities[entity].kind == crate::entity::EntityType::Place {
+            continue;
+        }
+        for (i, f) in gaz.forms.iter().enumerate() {
+            // Names that carry the Arabic article are Arabic words, not
+            // transliterations (`العربية`, `Al-Arabiya`).
+            let arabic_article = if f.arabic {
+                f.key.starts_with("ال")
+            } else {
+                ["al-", "al ", "el-", "el "]
+                    .iter()
+                    .any(|a| f.key.starts_with(a))
+            };
+            if f.entity != entity || !f.kind.is_correct() || arabic_article {
+                continue;
+            }
+            let words: Vec<&str> = f.text.split_whitespace().collect();
+            if words.len() > 1 {
+                first_names.entry(entity).or_default().insert(key(words[0]));
+            }
+            if words.len() == 1 || f.kind == FormKind::Short {
+                let sk = skeleton::of(words[words.len() - 1]);
+                if sk.len() >= 3 {
+                    let first = words[words.len() - 1].chars().next().unwrap_or('a');
+                    targets.push(Target {
+                        entity,
+                        form: i,
+                        skeleton: sk,
+                        consonant_initial: !f.arabic && !"aeiouyAEIOUY".contains(first),
+                        ends_with_yeh: f.key.ends_with('ي') || f.key.ends_with(['i', 'y']),
+                    });
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        for (wi, w) in block.words.iter().enumerate() {
+            if w.script != Script::Arabic || overlaps(existing, bi, &w.range) {
+                continue;
+            }
+            let word = &block.text[w.range.clone()];
+            let k = key(word);
+            // Strip one proclitic (kept outside the span), then an article
+            // (inside the span: a name takes none).
+            let mut options: Vec<(usize, usize)> = vec![(0, 0)];
+            for p in proclitics {
+                if k.starts_with(p.as_str()) && k.len() > p.len() + 4 {
+                    let al = p.ends_with("ال") || p == "لل";
+                    options.push(if al {
+                        (
+                            p.len() - if p == "لل" { 2 } else { 4 },
+                            if p == "لل" { 2 } else { 4 },
+                        )
+                    } else {
+                        (p.len(), 0)
+                    });
+                }
+            }
+            let prev_key = wi
+                .checked_sub(1)
+                .map(|p| key(&block.text[block.words[p].range.clone()]));
+            let mut found: Option<(usize, usize, usize, usize)> = None; // target, distance, clitic, article
+            'opts: for &(clitic, article) in &options {
+                let core = &k[clitic + article..];
+                if core.chars().count() < 3 {
+                    continue;
+                }
+                let sk = skeleton::arabic(core);
+                let alef_initial = core.starts_with('ا');
+                // A relative adjective or a plural (`الأمريكي`, `الفرنسيون`)
+                // is derived from a name, not a spelling of it.
+                let derived = ["ي", "يه", "يا", "يون", "يين", "يات"]
+                    .iter()
+                    .any(|x| core.ends_with(x));
+                for (ti, t) in targets.iter().enumerate() {
+                    if t.consonant_initial && alef_initial {
+                        continue;
+                    }
+                    if derived && !t.ends_with_yeh {
+                        continue;
+                    }
+                    let d = if sk == t.skeleton {
+                        0
+                    } else if strsim::levenshtein(&sk, &t.skeleton) == 1
+                        && t.skeleton.len() >= 4
+                        && prev_key.as_ref().is_some_and(|p| {
+                            first_names.get(&t.entity).is_some_and(|f| f.contains(p))
+                        })
+                    {
+                        1
+                    } else {
+                        continue;
+                    };
+                    let common = lexicon.contains(core) || lexicon.contains(word);
+                    if common && d == 0 && present.get(&t.entity).copied().unwrap_or(0) < 2 {
+                        continue;
+                    }
+                    if common && d > 0 && prev_key.is_none() {
+                        continue;
+                    }
+                    found = Some((ti, d, clitic, article));
+                    break 'opts;
+                }
+            }
+            let Some((ti, d, clitic, article)) = found else {
+                continue;
+            };
+            // Byte offsets in the key are byte offsets in the word only when
+            // normalization kept lengths; map through characters instead.
+            let skip_chars = k[..clitic].chars().count();
+            let start = word
+                .char_indices()
+                .filter(|(_, c)| !crate::source::is_mark(*c))
+                .nth(skip_chars)
+                .map_or(0, |(i, _)| i);
+            let article_chars = k[clitic..clitic + article].chars().count();
+            let article_len = word[start..]
+                .char_indices()
+                .filter(|(_, c)| !crate::source::is_mark(*c))
+                .nth(article_chars)
+                .map_or(0, |(i, _)| i);
+            let range = w.range.start + start..w.range.end;
+            let t = &targets[ti];
+            out.push(Mention {
+                span: block.span_of(range.clone()),
+                block: bi,
+                view: range,
+                entity: t.entity,
+                form: t.form,
+                status: Status::Transliteration,
+                arabic: true,
+                distance: d,
+                article_len,
+            });
+        }
+    }
+    out
+}
+
+/// Keys next to each other on a QWERTY keyboard, and letters that OCR
+/// confuses.
+fn confusable(a: char, b: char) -> bool {
+    const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    const OCR: [(char, char); 9] = [
+        ('l', 'i'),
+        ('i', '1'),
+        ('l', '1'),
+        ('o', '0'),
+        ('s', '5'),
+        ('b', '8'),
+        ('c', 'e'),
+        ('u', 'v'),
+        ('m', 'n'),
+    ];
+    if OCR
+        .iter()
+        .any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
+    {
+        return true;
+    }
+    let pos = |c: char| {
+        ROWS.iter()
+            .enumerate()
+            .find_map(|(r, row)| row.find(c).map(|i| (r, i)))
+    };
+    match (pos(a), pos(b)) {
+        (Some((ra, ia)), Some((rb, ib))) => {
+            (ra == rb && ia.abs_diff(ib) == 1) || (ra.abs_diff(rb) == 1 && ia.abs_diff(ib) <= 1)
+        }
+        _ => false,
+    }
+}
+
+/// Damerau-Levenshtein distance (optimal string alignment) in half edits:
+/// insertions, deletions, transpositions and substitutions cost 2, a
+/// substitution of confusable letters costs 1.
+#[allow(clippy::many_single_char_names)]
+pub(super) fn weighted_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = 2 * i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = 2 * j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let sub = if a[i - 1] == b[j - 1] {
+                0
+            } else if confusable(a[i - 1], b[j - 1]) {
+                1
+            } else {
+                2
+            };
+            let mut v = (d[i - 1][j] + 2)
+                .min(d[i][j - 1] + 2)
+                .min(d[i - 1][j - 1] + sub);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 2);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyboard_and_ocr_slips_cost_half_an_edit() {
+        assert_eq!(weighted_distance("openai", "openai"), 0);
+        assert_eq!(weighted_distance("optai", "openai"), 4);
+        assert_eq!(weighted_distance("micrisoft", "microsoft"), 1); // i/o are neighbours
+        assert_eq!(weighted_distance("rnicrosoft", "microsoft"), 3); // OCR rn for m
+        assert_eq!(weighted_distance("mircosoft", "microsoft"), 2); // a transposition
+        assert_eq!(weighted_distance("tesia", "tesla"), 1); // OCR l/i
+    }
+}

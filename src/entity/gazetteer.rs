@@ -1,0 +1,326 @@
+//! The gazetteer: known entities and their forms, from `rules/gazetteer/*.toml`.
+//!
+//! Every form (canonical, accepted, the surname of a person, known variants
+//! and misspellings) is reduced to a matching key: lower case, Arabic letter
+//! forms folded (alef with hamza or madda, alef maqsura, taa marbuta, hamza
+//! seats), diacritics, tatweel and controls removed, spaces collapsed. One
+//! Aho-Corasick automaton over all keys finds every mention in one pass.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+
+use crate::document::{is_arabic_letter, is_latin_letter};
+use crate::error::RuleFileError;
+use crate::source::{NormalizeOptions, normalize};
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Organisation,
+    Product,
+    Place,
+    Other,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct EntitySpec {
+    name: String,
+    #[serde(rename = "type")]
+    kind: EntityType,
+    #[serde(default)]
+    ar: Option<String>,
+    #[serde(default)]
+    fr: Option<String>,
+    #[serde(default)]
+    accept: Vec<String>,
+    #[serde(default)]
+    variants: Vec<String>,
+    #[serde(default)]
+    misspellings: Vec<String>,
+    #[serde(default = "yes")]
+    case_sensitive: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityFile {
+    #[serde(default)]
+    entity: Vec<EntitySpec>,
+}
+
+/// A known entity.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// The canonical form in Latin script.
+    pub name: String,
+    pub kind: EntityType,
+    /// The canonical form in Arabic text.
+    pub ar: Option<String>,
+    /// The canonical form in French text, when it differs from `name`.
+    pub fr: Option<String>,
+    pub case_sensitive: bool,
+    /// The gazetteer file it comes from.
+    pub origin: String,
+}
+
+/// How a form relates to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FormKind {
+    /// `name`, `ar` or `fr`.
+    Canonical,
+    /// A correct alternative (`accept`).
+    Accepted,
+    /// The surname of a person's canonical forms.
+    Short,
+    /// A known wrong form (`variants`).
+    Variant,
+    /// A known misspelling (`misspellings`).
+    Misspelling,
+}
+
+impl FormKind {
+    /// Correct forms.
+    pub fn is_correct(self) -> bool {
+        matches!(
+            self,
+            FormKind::Canonical | FormKind::Accepted | FormKind::Short
+        )
+    }
+}
+
+/// One form of an entity.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub entity: usize,
+    pub kind: FormKind,
+    /// As written in the gazetteer.
+    pub text: String,
+    /// Its matching key.
+    pub key: String,
+    /// True when the form is written in Arabic script.
+    pub arabic: bool,
+    /// The French canonical form, where it differs from `name`.
+    pub french: bool,
+}
+
+/// The options of the matching key.
+pub fn key_options() -> NormalizeOptions {
+    NormalizeOptions {
+        arabic_letters: true,
+        taa_marbuta: true,
+        hamza_seats: true,
+        diacritics: true,
+        digits: true,
+        spaces_and_controls: true,
+        lowercase: true,
+    }
+}
+
+/// The matching key of a name: normalized, spaces collapsed.
+pub fn key(s: &str) -> String {
+    let n = normalize(s, 0, key_options()).text;
+    n.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when the text is written in Arabic letters.
+pub fn is_arabic(s: &str) -> bool {
+    s.chars().any(is_arabic_letter) && !s.chars().any(is_latin_letter)
+}
+
+/// All known entities and the automaton over their forms.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub entities: Vec<Entity>,
+    pub forms: Vec<Form>,
+    /// Distinct keys, the automaton's patterns.
+    keys: Vec<String>,
+    /// Forms of each key.
+    key_forms: Vec<Vec<usize>>,
+    automaton: Option<AhoCorasick>,
+    /// Correct one-word Latin forms by length in chars, for fuzzy lookup.
+    latin_by_len: BTreeMap<usize, Vec<usize>>,
+}
+
+impl Gazetteer {
+    /// Adds the entities of one gazetteer file. A later file's entity with
+    /// the same `name` replaces the earlier one (a newsroom's own forms).
+    pub fn add_file(&mut self, path: &str, text: &str) -> Result<(), RuleFileError> {
+        let file: EntityFile =
+            toml::from_str(text).map_err(|e| RuleFileError::from_toml(path, text, &e))?;
+        for spec in file.entity {
+            if spec.name.trim().is_empty() {
+                return Err(RuleFileError::whole(path, "an entity has an empty `name`"));
+            }
+            let entity = Entity {
+                name: spec.name.clone(),
+                kind: spec.kind,
+                ar: spec.ar.clone(),
+                fr: spec.fr.clone(),
+                case_sensitive: spec.case_sensitive,
+                origin: path.to_owned(),
+            };
+            // A later entity with the same name replaces the earlier one.
+            let index = if let Some(i) = self.entities.iter().position(|e| e.name == spec.name) {
+                self.forms.retain(|f| f.entity != i);
+                self.entities[i] = entity;
+                i
+            } else {
+                self.entities.push(entity);
+                self.entities.len() - 1
+            };
+            let mut add = |text: &str, kind: FormKind| {
+                let k = key(text);
+                if k.is_empty() {
+                    return;
+                }
+                self.forms.push(Form {
+                    entity: index,
+                    kind,
+                    french: spec.fr.as_deref() == Some(text) && text != spec.name,
+                    text: text.to_owned(),
+                    key: k,
+                    arabic: is_arabic(text),
+                });
+            };
+            let canon: Vec<&String> = [Some(&spec.name), spec.ar.as_ref(), spec.fr.as_ref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            for c in &canon {
+                add(c, FormKind::Canonical);
+            }
+            for a in &spec.accept {
+                add(a, FormKind::Accepted);
+            }
+            if spec.kind == EntityType::Person {
+                for c in canon
+                    .iter()
+                    .chain(spec.accept.iter().collect::<Vec<_>>().iter())
+                {
+                    let words: Vec<&str> = c.split_whitespace().collect();
+                    if words.len() > 1
+                        && let Some(last) = words.last()
+                        && last.chars().count() >= 3
+                    {
+                        add(last, FormKind::Short);
+                    }
+                }
+            }
+            for v in &spec.variants {
+                add(v, FormKind::Variant);
+            }
+            for m in &spec.misspellings {
+                add(m, FormKind::Misspelling);
+            }
+        }
+        Ok(())
+    }
+
+    /// Builds the automaton; call after the last file.
+    pub fn build(&mut self) {
+        let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, f) in self.forms.iter().enumerate() {
+            by_key.entry(f.key.as_str()).or_default().push(i);
+        }
+        self.latin_by_len.clear();
+        for (i, f) in self.forms.iter().enumerate() {
+            if f.kind.is_correct()
+                && !f.arabic
+                && !f.key.contains(' ')
+                && f.key.chars().count() >= 4
+            {
+                self.latin_by_len
+                    .entry(f.key.chars().count())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        self.keys = by_key.keys().map(|k| (*k).to_owned()).collect();
+        self.key_forms = by_key.into_values().collect();
+        self.automaton = if self.keys.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&self.keys)
+                .ok()
+        };
+    }
+
+    /// The correct one-word Latin forms near `lower` (a lower-case word):
+    /// same first letter, length within 2, Damerau-Levenshtein distance 1 or
+    /// 2, and not a word that only extends a name (`Macronie`, `Musks`).
+    /// Returns (form, distance) pairs; the lookup goes through length
+    /// buckets, never through every name.
+    pub fn near_latin(&self, lower: &str) -> Vec<(usize, usize)> {
+        let len = lower.chars().count();
+        let Some(first) = lower.chars().next() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for l in len.saturating_sub(2)..=len + 2 {
+            for &i in self.latin_by_len.get(&l).into_iter().flatten() {
+                let k = &self.forms[i].key;
+                if !k.starts_with(first) || lower.starts_with(k.as_str()) || k.starts_with(lower) {
+                    continue;
+                }
+                let d = strsim::damerau_levenshtein(lower, k);
+                if (1..=2).contains(&d) {
+                    out.push((i, d));
+                }
+            }
+        }
+        out
+    }
+
+    /// True for a French canonical form that differs from the entity's name
+    /// (`Allemagne`): not a target for words of English text.
+    pub fn is_french_only(&self, form: usize) -> bool {
+        self.forms[form].french
+    }
+
+    pub fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton.as_ref()
+    }
+
+    /// The indices (in `forms`) of the forms whose key is pattern `pattern`
+    /// of the automaton.
+    pub fn pattern_forms(&self, pattern: usize) -> &[usize] {
+        &self.key_forms[pattern]
+    }
+
+    /// The forms of one entity.
+    pub fn forms_of(&self, entity: usize) -> impl Iterator<Item = &Form> {
+        self.forms.iter().filter(move |f| f.entity == entity)
+    }
+
+    /// The canonical form of `entity` for a mention in `arabic` script in a
+    /// document in `lang`.
+    pub fn canonical(&self, entity: usize, arabic: bool, lang: crate::Lang) -> &str {
+        let e = &self.entities[entity];
+        if arabic {
+            if let Some(ar) = &e.ar {
+                return ar;
+            }
+        }
+        if lang == crate::Lang::Fr
+            && let Some(fr) = &e.fr
+        {
+            return fr;
+        }
+        &e.name
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+}

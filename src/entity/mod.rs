@@ -1,0 +1,10 @@
+//! Named entities: the gazetteer of known names and their mentions in a
+//! document, shared by the `entity-*` check kinds.
+
+mod extract;
+mod fuzzy;
+mod gazetteer;
+pub mod skeleton;
+
+pub use extract::{Mention, Mentions, Status, extract};
+pub use gazetteer::{Entity, EntityType, Form, FormKind, Gazetteer, is_arabic, key, key_options};

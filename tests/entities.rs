@@ -1,0 +1,119 @@
+//! Entity checks end to end: the seed article's entity items (see
+//! ../shared/seeds/EXPECTED.md), texts that must not be flagged in three
+//! languages, and a newsroom's own gazetteer in a rule pack.
+
+use factlint::Lang;
+use factlint::lint::{FileReport, Linter};
+use factlint::rules::{RuleSet, Selector};
+use factlint::source::Format;
+
+fn entity_findings(rules: RuleSet, lang: Lang, text: &str) -> Vec<(String, String, Vec<String>)> {
+    let mut rules = rules;
+    rules.retain(&Selector::new(vec!["entity".into()], vec![]));
+    let linter = Linter::new(rules, Some(lang));
+    let FileReport::Checked {
+        source, findings, ..
+    } = linter.check_text("t.txt", text, Format::Text)
+    else {
+        panic!("checked");
+    };
+    findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.to_string(),
+                f.text(&source.text).to_owned(),
+                f.suggestions.clone(),
+            )
+        })
+        .collect()
+}
+
+fn defaults() -> RuleSet {
+    RuleSet::embedded().expect("default rules load")
+}
+
+#[test]
+fn seed_article_entity_items() {
+    let text = std::fs::read_to_string("seeds/000_1da055f338dfc321.txt").unwrap();
+    let got = entity_findings(defaults(), Lang::Ar, &text);
+    let count = |rule: &str, t: &str| got.iter().filter(|(r, x, _)| r == rule && x == t).count();
+    assert_eq!(count("entity/variant", "Openai"), 9, "{got:#?}");
+    for (rule, t, fix) in [
+        ("entity/variant", "Tiktok", "TikTok"),
+        ("entity/variant", "chatgpt", "ChatGPT"),
+        ("entity/variant", "8vc", "8VC"),
+        ("entity/misspelling", "Optai", "OpenAI"),
+        ("entity/inconsistent", "موسك", "ماسك"),
+        ("entity/inconsistent", "المسك", "ماسك"),
+        ("entity/inconsistent", "ألمان", "ألتمان"),
+        ("entity/variant", "التمان", "ألتمان"),
+    ] {
+        assert!(
+            got.iter()
+                .any(|(r, x, s)| r == rule && x == t && s.first().map(String::as_str) == Some(fix)),
+            "missing {rule} «{t}» → «{fix}» in {got:#?}"
+        );
+    }
+    // `chatgpt` glued to Arabic is flagged alone.
+    assert!(got.iter().all(|(_, x, _)| x != "وراءهاchatgpt"));
+}
+
+#[test]
+fn ordinary_words_near_names_are_not_flagged() {
+    let en = "OpenAI opened the doors of its Open Lab on Monday. An Opal mine and a Mask maker were \
+              there; she bought an apple. OpenAI said Microsoft would attend.";
+    assert_eq!(entity_findings(defaults(), Lang::En, en), vec![]);
+    let ar = "يستخدم المسك في صناعة العطور منذ قرون، ويمسك التاجر قارورة المسك بحذر، \
+              ويقول إن رائحة المسك تدوم طويلًا.";
+    assert_eq!(entity_findings(defaults(), Lang::Ar, ar), vec![]);
+    let fr =
+        "Emmanuel Macron a réuni la macronie à l'Élysée. Pour la Macronie, Macron reste le chef.";
+    assert_eq!(entity_findings(defaults(), Lang::Fr, fr), vec![]);
+}
+
+#[test]
+fn a_newsroom_gazetteer_adds_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("gazetteer")).unwrap();
+    std::fs::write(
+        dir.path().join("gazetteer/local.toml"),
+        "[[entity]]\nname = \"Quarkonia Labs\"\ntype = \"organisation\"\nar = \"كواركونيا لابز\"\nvariants = [\"Quarconia Labs\"]\n",
+    )
+    .unwrap();
+    let rules = RuleSet::load(&[dir.path().to_path_buf()], true).expect("pack loads");
+    let got = entity_findings(
+        rules,
+        Lang::En,
+        "Quarkonia Labs hired staff. Quarconia Labs denied it.",
+    );
+    assert_eq!(
+        got,
+        vec![(
+            "entity/variant".to_owned(),
+            "Quarconia Labs".to_owned(),
+            vec!["Quarkonia Labs".to_owned()]
+        )]
+    );
+}
+
+#[test]
+fn a_broken_gazetteer_file_names_its_path_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("gazetteer")).unwrap();
+    std::fs::write(
+        dir.path().join("gazetteer/bad.toml"),
+        "[[entity]]\nname = \"A\"\ntype = \"organisation\"\nnickname = \"x\"\n",
+    )
+    .unwrap();
+    let errors = RuleSet::load(&[dir.path().to_path_buf()], true).unwrap_err();
+    let text = errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        text.contains("gazetteer/bad.toml:4:1") && text.contains("nickname"),
+        "{text}"
+    );
+}
