@@ -243,7 +243,14 @@ mod tests {
 
     #[test]
     fn bidi_controls_are_named() {
-        assert_eq!(visible("a\u{202E}b\u{2067} \u{200F}"), "a⟨RLO⟩b⟨RLI⟩␠⟨RLM⟩");
+        assert_eq!(visible("a\u{202E}b\u{2067} \u{200F}"), "a⟨RLO⟩b⟨RLI⟩ ⟨RLM⟩");
         assert_eq!(visible("مرحبا"), "مرحبا");
+    }
+
+    #[test]
+    fn spaces_show_only_when_they_are_the_evidence() {
+        assert_eq!(visible(" ،"), "␠،");
+        assert_eq!(visible("  "), "␠␠");
+        assert_eq!(visible("Elon Musk"), "Elon Musk");
     }
 }
