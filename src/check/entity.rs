@@ -95,15 +95,14 @@ impl Entities {
     /// The correct form to write instead of a mention.
     fn suggestion(doc: &Document<'_>, m: &Mention) -> String {
         let gaz = &doc.data.gazetteer;
+        if let Some(local) = m.entity.checked_sub(gaz.entities.len()) {
+            return doc.entities().locals[local].majority.clone();
+        }
         let form = &gaz.forms[m.form];
         let entity = &gaz.entities[m.entity];
         let one_word = !doc.text()[m.span.range()].trim().contains(' ');
         match m.status {
             Status::Case | Status::Spelling | Status::Fuzzy if form.kind.is_correct() => {
-                if m.status == Status::Case {
-                    // The form with its own case; in French text the French one.
-                    return form.text.clone();
-                }
                 form.text.clone()
             }
             Status::Transliteration => {
@@ -118,6 +117,15 @@ impl Entities {
             }
             _ => gaz.canonical(m.entity, m.arabic, doc.lang).to_owned(),
         }
+    }
+}
+
+/// The name of an entity, known or local.
+fn entity_name(doc: &Document<'_>, entity: usize) -> String {
+    let gaz = &doc.data.gazetteer;
+    match entity.checked_sub(gaz.entities.len()) {
+        Some(local) => doc.entities().locals[local].name.clone(),
+        None => gaz.entities[entity].name.clone(),
     }
 }
 
@@ -157,7 +165,7 @@ impl Check for Entities {
             let mut hit = Hit::new(m.span)
                 .var("canonical", suggestion.clone())
                 .var("forms", forms.get(&m.entity).cloned().unwrap_or_default())
-                .var("entity", gaz.entities[m.entity].name.clone())
+                .var("entity", entity_name(doc, m.entity))
                 .suggest(suggestion);
             if m.status == Status::Fuzzy && named.get(&m.entity).copied().unwrap_or(0) < 2 {
                 hit = hit.at_most(Severity::Info);
@@ -187,6 +195,9 @@ impl Check for Entities {
                 if m.arabic { e.1.push(m) } else { e.0.push(m) }
             }
             for (entity, (latin, arabic)) in by_entity {
+                if entity >= gaz.entities.len() {
+                    continue; // a local entity has no canonical Arabic form
+                }
                 let (Some(l), Some(a)) = (latin.first(), arabic.first()) else {
                     continue;
                 };

@@ -55,6 +55,18 @@ pub struct Mention {
 #[derive(Debug, Clone, Default)]
 pub struct Mentions {
     pub list: Vec<Mention>,
+    /// Entities the gazetteer does not know, found in the article itself;
+    /// a mention's `entity` at `gazetteer.entities.len() + i` is `locals[i]`.
+    pub locals: Vec<LocalEntity>,
+}
+
+/// A name the gazetteer does not know, written several ways in the article.
+#[derive(Debug, Clone)]
+pub struct LocalEntity {
+    /// How the article names it (its Latin form when there is one).
+    pub name: String,
+    /// The Arabic form the article uses most.
+    pub majority: String,
 }
 
 /// An Arabic form without diacritics, with final ى as ي and ة as ه: the
@@ -173,8 +185,10 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
     let translit = super::fuzzy::arabic(doc, gaz, data, &list, &proclitics);
     list.extend(fuzzy);
     list.extend(translit);
+    let (local, locals) = super::local::find(doc, gaz.entities.len(), data, &list, &proclitics);
+    list.extend(local);
     list.sort_by_key(|m| (m.span.start, m.span.end));
-    Mentions { list }
+    Mentions { list, locals }
 }
 
 /// Picks the form a surface stands for and how it is written. `None` when

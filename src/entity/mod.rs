@@ -4,7 +4,8 @@
 mod extract;
 mod fuzzy;
 mod gazetteer;
+mod local;
 pub mod skeleton;
 
-pub use extract::{Mention, Mentions, Status, extract};
+pub use extract::{LocalEntity, Mention, Mentions, Status, extract};
 pub use gazetteer::{Entity, EntityType, Form, FormKind, Gazetteer, is_arabic, key, key_options};

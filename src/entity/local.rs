@@ -1,0 +1,178 @@
+//! Names the gazetteer does not know, clustered inside one Arabic article
+//! without any list of variants: Arabic words that are no ordinary word and
+//! share a consonant skeleton of at least three consonants with a Latin
+//! name of the article (`Toberoff`, `توبروف`, `طوبروف`), or with each other
+//! while differing in one letter only (`توبروف`, `طوبروف`). When such a
+//! cluster has several Arabic forms, the least used ones are mentions to
+//! report (`Status::Transliteration`), and the most used one is the
+//! suggestion.
+
+use std::collections::BTreeMap;
+
+use super::extract::{LocalEntity, Mention, Status, is_ordinary_word};
+use super::gazetteer::key;
+use super::skeleton;
+use crate::document::{Document, Script, is_latin_letter};
+use crate::rules::Data;
+
+struct Occurrence {
+    block: usize,
+    range: std::ops::Range<usize>,
+    /// The word without its proclitic, as written.
+    text: String,
+}
+
+fn overlaps(existing: &[Mention], block: usize, r: &std::ops::Range<usize>) -> bool {
+    existing
+        .iter()
+        .any(|m| m.block == block && m.view.start < r.end && r.start < m.view.end)
+}
+
+/// Local entities and the mentions of their minority Arabic forms. `base`
+/// is the number of gazetteer entities (local indices follow them).
+pub(super) fn find(
+    doc: &Document<'_>,
+    base: usize,
+    data: &Data,
+    existing: &[Mention],
+    proclitics: &[String],
+) -> (Vec<Mention>, Vec<LocalEntity>) {
+    if doc.lang != crate::Lang::Ar {
+        return (Vec::new(), Vec::new());
+    }
+    let lexicon = data.set("lexicon-ar");
+    // Latin names: capitalized, no ordinary word, not a known entity.
+    let mut latin: BTreeMap<String, String> = BTreeMap::new(); // skeleton → name
+    // Arabic words: (block, word range, start of the name after a possible
+    // proclitic, key of the whole word).
+    let mut words: Vec<(usize, std::ops::Range<usize>, usize, String)> = Vec::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        for w in &block.words {
+            if overlaps(existing, bi, &w.range) || block.is_masked(&w.range) {
+                continue;
+            }
+            let text = &block.text[w.range.clone()];
+            match w.script {
+                Script::Latin
+                    if text.chars().next().is_some_and(char::is_uppercase)
+                        && text.chars().count() >= 4
+                        && text.chars().all(is_latin_letter)
+                        && !is_ordinary_word(data, &text.to_lowercase()) =>
+                {
+                    let sk = skeleton::latin(text);
+                    if sk.len() >= 3 {
+                        latin.entry(sk).or_insert_with(|| text.to_owned());
+                    }
+                }
+                Script::Arabic => {
+                    let k = key(text);
+                    // One proclitic (not an article: names take none) may
+                    // stand before the name.
+                    let clitic = proclitics
+                        .iter()
+                        .filter(|p| !p.contains("ال") && *p != "لل")
+                        .find(|p| k.starts_with(p.as_str()) && k.len() >= p.len() + 8)
+                        .map_or(0, |p| p.chars().count());
+                    let start = text
+                        .char_indices()
+                        .filter(|(_, c)| !crate::source::is_mark(*c))
+                        .nth(clitic)
+                        .map_or(0, |(i, _)| i);
+                    words.push((bi, w.range.clone(), start, k));
+                }
+                _ => {}
+            }
+        }
+    }
+    // A letter that looks like a proclitic belongs to the name unless the
+    // stripped form is what matches a Latin name, or what the article also
+    // writes on its own (`بيليترو` is not ب + يليترو).
+    let whole: std::collections::HashSet<&str> =
+        words.iter().map(|(_, _, _, k)| k.as_str()).collect();
+    let mut arabic: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
+    for (bi, range, start, _) in &words {
+        let block = &doc.blocks[*bi];
+        let text = &block.text[range.clone()];
+        let mut options = vec![0usize];
+        if *start > 0 {
+            options.insert(0, *start);
+        }
+        let chosen = options.iter().copied().find(|&st| {
+            let core_key = key(&text[st..]);
+            st == 0
+                || latin.contains_key(&skeleton::arabic(&core_key))
+                || whole.contains(core_key.as_str())
+        });
+        let Some(st) = chosen else { continue };
+        let core = &text[st..];
+        let core_key = key(core);
+        if core_key.chars().count() < 4
+            || lexicon.contains(core)
+            || lexicon.contains(text)
+            || lexicon.contains(&core_key)
+        {
+            continue;
+        }
+        let sk = skeleton::arabic(&core_key);
+        if sk.len() < 3 {
+            continue;
+        }
+        arabic.entry(sk).or_default().push(Occurrence {
+            block: *bi,
+            range: range.start + st..range.end,
+            text: core.to_owned(),
+        });
+    }
+    let mut mentions = Vec::new();
+    let mut locals = Vec::new();
+    for (sk, occurrences) in arabic {
+        // The distinct forms, most used first.
+        let mut forms: Vec<(String, usize)> = Vec::new();
+        for o in &occurrences {
+            match forms.iter_mut().find(|(t, _)| *t == o.text) {
+                Some(f) => f.1 += 1,
+                None => forms.push((o.text.clone(), 1)),
+            }
+        }
+        if forms.len() < 2 {
+            continue;
+        }
+        let anchor = latin.get(&sk).cloned();
+        // Without a Latin name, the forms must be one letter apart.
+        if anchor.is_none()
+            && !forms
+                .iter()
+                .skip(1)
+                .all(|(t, _)| strsim::levenshtein(&key(t), &key(&forms[0].0)) == 1)
+        {
+            continue;
+        }
+        forms.sort_by_key(|f| std::cmp::Reverse(f.1));
+        let majority = forms[0].0.clone();
+        let index = base + locals.len();
+        locals.push(LocalEntity {
+            name: anchor.unwrap_or_else(|| majority.clone()),
+            majority: majority.clone(),
+        });
+        for o in occurrences {
+            let status = if o.text == majority {
+                Status::Correct
+            } else {
+                Status::Transliteration
+            };
+            let block = &doc.blocks[o.block];
+            mentions.push(Mention {
+                span: block.span_of(o.range.clone()),
+                block: o.block,
+                view: o.range,
+                entity: index,
+                form: usize::MAX,
+                status,
+                arabic: true,
+                distance: 0,
+                article_len: 0,
+            });
+        }
+    }
+    (mentions, locals)
+}
