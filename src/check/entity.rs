@@ -162,6 +162,9 @@ impl Check for Entities {
                 continue;
             }
             let suggestion = Entities::suggestion(doc, m);
+            if suggestion == doc.text()[m.span.range()] {
+                continue;
+            }
             let mut hit = Hit::new(m.span)
                 .var("canonical", suggestion.clone())
                 .var("forms", forms.get(&m.entity).cloned().unwrap_or_default())

@@ -127,8 +127,37 @@ pub fn key_options() -> NormalizeOptions {
 
 /// The matching key of a name: normalized, spaces collapsed.
 pub fn key(s: &str) -> String {
-    let n = normalize(s, 0, key_options()).text;
+    let n = normalize(s, 0, key_options()).text.replace('’', "'");
     n.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True for a last word that is no surname to match alone: a regnal number
+/// (`III`, `الثالث`), `Jr.`, an Arabic word with the article (`الأسد`,
+/// `الصباح`), or an ordinary Arabic word that is not a rendering of the
+/// Latin surname (every lion is not al-Assad; `ماسك` is Musk).
+fn is_not_a_surname(word: &str, latin_surname: &str, data: &crate::rules::Data) -> bool {
+    const ORDINALS: [&str; 11] = [
+        "الأول",
+        "الثاني",
+        "الثالث",
+        "الرابع",
+        "الخامس",
+        "السادس",
+        "السابع",
+        "الثامن",
+        "التاسع",
+        "العاشر",
+        "عشر",
+    ];
+    let w = word.trim_end_matches('.');
+    w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        || matches!(w, "Jr" | "Sr")
+        || ORDINALS.contains(&word)
+        || (is_arabic(word) && word.starts_with("ال"))
+        || (is_arabic(word)
+            && (data.set("lexicon-ar").contains(word)
+                || data.set("lexicon-ar").contains(&key(word)))
+            && super::skeleton::arabic(&key(word)) != super::skeleton::latin(latin_surname))
 }
 
 /// True when the text is written in Arabic letters.
@@ -153,7 +182,12 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// Adds the entities of one gazetteer file. A later file's entity with
     /// the same `name` replaces the earlier one (a newsroom's own forms).
-    pub fn add_file(&mut self, path: &str, text: &str) -> Result<(), RuleFileError> {
+    pub fn add_file(
+        &mut self,
+        path: &str,
+        text: &str,
+        data: &crate::rules::Data,
+    ) -> Result<(), RuleFileError> {
         let file: EntityFile =
             toml::from_str(text).map_err(|e| RuleFileError::from_toml(path, text, &e))?;
         for spec in file.entity {
@@ -210,6 +244,11 @@ impl Gazetteer {
                     if words.len() > 1
                         && let Some(last) = words.last()
                         && last.chars().count() >= 3
+                        && !is_not_a_surname(
+                            last,
+                            spec.name.split_whitespace().last().unwrap_or_default(),
+                            data,
+                        )
                     {
                         add(last, FormKind::Short);
                     }
