@@ -227,7 +227,7 @@ impl RuleSet {
             .iter()
             .filter(|s| s.rel.starts_with("gazetteer/") && is_toml(&s.rel))
         {
-            if let Err(e) = gazetteer.add_file(&s.display, &s.text) {
+            if let Err(e) = gazetteer.add_file(&s.display, &s.text, &data) {
                 errors.push(e);
             }
         }
