@@ -132,6 +132,10 @@ struct CheckArgs {
     /// Colours in the human format.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    /// Also list every figure understood in each file (human format; the
+    /// JSON format always has them under `amounts`).
+    #[arg(long)]
+    amounts: bool,
     /// The file name to report for standard input (its extension picks the
     /// format: `.md` is Markdown).
     #[arg(long, value_name = "NAME")]
@@ -320,6 +324,11 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let output = match args.format {
+        OutputFormat::Human if args.amounts => {
+            let mut out = render::human::render_amounts(&reports);
+            out.push_str(&render::human::render(&reports, styled));
+            out
+        }
         OutputFormat::Human => render::human::render(&reports, styled),
         OutputFormat::Json => render::json::render(&reports),
     };

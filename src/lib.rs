@@ -32,6 +32,7 @@
 //! assert_eq!(&text[quote.span.range()], "»");
 //! ```
 
+pub mod amount;
 pub mod check;
 pub mod document;
 pub mod entity;

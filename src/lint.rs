@@ -13,6 +13,8 @@ pub enum FileReport {
         source: SourceFile,
         lang: Lang,
         findings: Vec<Finding>,
+        /// Every figure the tool understood, in text order.
+        amounts: Vec<crate::amount::AmountMention>,
     },
     /// Skipped: the file holds NUL bytes.
     Binary {
@@ -40,11 +42,13 @@ impl Linter {
         let doc = Document::parse(&source, self.lang, self.rules.data());
         let lang = doc.lang;
         let findings = self.rules.check(&doc);
+        let amounts = doc.amounts().to_vec();
         drop(doc);
         FileReport::Checked {
             source,
             lang,
             findings,
+            amounts,
         }
     }
 

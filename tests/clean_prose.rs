@@ -57,6 +57,7 @@ fn assert_clean(lang: Lang) {
                 source,
                 lang: detected,
                 findings,
+                ..
             } => {
                 assert_eq!(detected, lang, "{}", path.display());
                 for f in findings.iter().filter(|f| f.severity != Severity::Info) {

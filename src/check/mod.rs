@@ -6,6 +6,7 @@
 //! original byte spans. Adding a kind: write `check/<kind>.rs`, implement
 //! [`Kind`] and [`Check`], and add it to [`KINDS`].
 
+mod decimal_shift;
 mod doubled_word;
 mod entity;
 mod glued_words;
@@ -152,6 +153,10 @@ fn load<K: Kind>(path: &str, text: &str, data: &Data) -> Result<Built, RuleFileE
 
 /// Every kind, by name.
 pub(crate) const KINDS: &[(&str, Loader)] = &[
+    (
+        decimal_shift::DecimalShift::NAME,
+        load::<decimal_shift::DecimalShift>,
+    ),
     (
         doubled_word::DoubledWord::NAME,
         load::<doubled_word::DoubledWord>,

@@ -100,6 +100,8 @@ pub struct Document<'a> {
     pub data: &'a Data,
     /// Entity mentions, extracted once by the first rule that needs them.
     entities: std::sync::OnceLock<crate::entity::Mentions>,
+    /// Amounts, extracted once by the first rule that needs them.
+    amounts: std::sync::OnceLock<Vec<crate::amount::AmountMention>>,
 }
 
 impl<'a> Document<'a> {
@@ -130,6 +132,7 @@ impl<'a> Document<'a> {
             blocks,
             data,
             entities: std::sync::OnceLock::new(),
+            amounts: std::sync::OnceLock::new(),
         }
     }
 
@@ -137,6 +140,11 @@ impl<'a> Document<'a> {
     pub fn entities(&self) -> &crate::entity::Mentions {
         self.entities
             .get_or_init(|| crate::entity::extract(self, &self.data.gazetteer, self.data))
+    }
+
+    /// The figures of the document (extracted on first use).
+    pub fn amounts(&self) -> &[crate::amount::AmountMention] {
+        self.amounts.get_or_init(|| crate::amount::extract(self))
     }
 
     pub fn text(&self) -> &str {

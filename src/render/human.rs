@@ -153,6 +153,58 @@ pub fn render(reports: &[FileReport], styled: bool) -> String {
     out
 }
 
+/// The figures of each file, one per line, for `--amounts`:
+/// `path:line:column  «97.4 مليار دولار»  money 97400000000 USD (billion, approx)`.
+pub fn render_amounts(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        let FileReport::Checked {
+            source, amounts, ..
+        } = r
+        else {
+            continue;
+        };
+        if amounts.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "{} in {}:",
+            plural(amounts.len(), "amount", "amounts"),
+            source.path
+        );
+        for a in amounts {
+            let lc = source.line_col(a.span.start as usize, ColumnUnit::Chars);
+            let text = source.text.get(a.span.range()).unwrap_or_default();
+            let mut qualifiers: Vec<&str> = Vec::new();
+            if let Some(scale) = &a.scale {
+                qualifiers.push(scale);
+            }
+            if let Some(h) = a.hedge {
+                qualifiers.push(h.as_str());
+            }
+            let _ = write!(
+                out,
+                "  {}:{}  «{}»  {} {}",
+                lc.line,
+                lc.column,
+                visible(text),
+                a.kind.as_str(),
+                a.value.normalize()
+            );
+            if let Some(c) = &a.currency {
+                let _ = write!(out, " {c}");
+            }
+            if !qualifiers.is_empty() {
+                let _ = write!(out, " ({})", qualifiers.join(", "));
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// The closing line: `Found 3 findings (1 error, 2 warnings, 0 infos) in 1 file.`
 pub fn summary_line(reports: &[FileReport]) -> String {
     let s = Summary::of(reports);
@@ -219,6 +271,7 @@ mod tests {
             source,
             lang: crate::Lang::En,
             findings: vec![f],
+            amounts: Vec::new(),
         }];
         render(&reports, false)
     }

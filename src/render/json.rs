@@ -10,7 +10,10 @@
 //!               "end_line": …, "end_column": …},
 //!      "text": "<the flagged substring>", "suggestions": ["…"],
 //!      "fix": {"title": "…", "safety": "safe"|"unsafe"} | null,
-//!      "related": [{"span": {…}, "text": "…", "message": "…"}]}]}],
+//!      "related": [{"span": {…}, "text": "…", "message": "…"}]}],
+//!    "amounts": [{"text": "97.4 مليار دولار", "span": {…}, "kind": "money"|"number"|"percent",
+//!                 "value": "97400000000", "currency": "USD"|null,
+//!                 "scale": "billion"|null, "hedge": "approx"|"min"|"max"|null}]}],
 //!  "summary": {"files": 1, "findings": N, "errors": N, "warnings": N, "infos": N}}
 //! ```
 //!
@@ -72,10 +75,36 @@ struct JsonFinding<'a> {
 }
 
 #[derive(Serialize)]
+struct JsonAmount<'a> {
+    text: &'a str,
+    span: JsonSpan,
+    kind: &'static str,
+    /// The value with the scale applied, as a decimal string.
+    value: String,
+    currency: Option<&'a str>,
+    scale: Option<&'a str>,
+    hedge: Option<&'static str>,
+}
+
+fn amount<'a>(source: &'a SourceFile, a: &'a crate::amount::AmountMention) -> JsonAmount<'a> {
+    JsonAmount {
+        text: source.text.get(a.span.range()).unwrap_or_default(),
+        span: JsonSpan::new(source, a.span),
+        kind: a.kind.as_str(),
+        value: a.value.normalize().to_string(),
+        currency: a.currency.as_deref(),
+        scale: a.scale.as_deref(),
+        hedge: a.hedge.map(crate::amount::Hedge::as_str),
+    }
+}
+
+#[derive(Serialize)]
 struct JsonFile<'a> {
     path: &'a str,
     language: Option<&'a str>,
     findings: Vec<JsonFinding<'a>>,
+    /// Every figure the tool understood.
+    amounts: Vec<JsonAmount<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,7 +150,9 @@ pub fn render(reports: &[FileReport]) -> String {
                 source,
                 lang,
                 findings,
+                amounts,
             } => JsonFile {
+                amounts: amounts.iter().map(|a| amount(source, a)).collect(),
                 path: &source.path,
                 language: Some(lang.code()),
                 findings: findings.iter().map(|f| finding(source, f)).collect(),
@@ -132,6 +163,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 path,
                 language: None,
                 findings: Vec::new(),
+                amounts: Vec::new(),
                 error: None,
                 skipped: Some("binary file"),
             },
@@ -142,6 +174,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 },
                 language: None,
                 findings: Vec::new(),
+                amounts: Vec::new(),
                 error: Some(e.to_string()),
                 skipped: None,
             },

@@ -1,0 +1,278 @@
+//! Finding the figures of a document (see the module documentation).
+
+use rust_decimal::Decimal;
+
+use super::lexicon::Lexicon;
+use super::link::finish;
+use super::number::{Convention, parse_number, significant_digits};
+use super::prepare::{Prepared, convention, excluded};
+use super::token::{Kind, Tok};
+use super::{AmountMention, Hedge};
+use crate::document::{Block, Document};
+
+/// What follows a number: its scale, currency, percent sign and hedge.
+#[derive(Debug, Default)]
+pub(super) struct Tail {
+    /// Sig position after the last token of the figure.
+    pub(super) end: usize,
+    pub(super) exp: Option<u32>,
+    pub(super) half: Option<Decimal>,
+    pub(super) currency: Option<String>,
+    pub(super) percent: bool,
+    pub(super) hedge: Option<Hedge>,
+    /// Sig position after a trailing hedge.
+    pub(super) after: usize,
+}
+
+/// A figure before linking and cues.
+pub(super) struct Draft {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) base: Decimal,
+    pub(super) digits: String,
+    pub(super) tail: Tail,
+    pub(super) hedge: Option<Hedge>,
+    /// A plain number with nothing after it but a connector or punctuation.
+    pub(super) linkable: bool,
+    /// Followed by another number (`10-20`, `10 to 20`): it links only to
+    /// that number.
+    pub(super) range_start: bool,
+    pub(super) linked: bool,
+}
+
+fn tail(pr: &Prepared, lx: &Lexicon, q: usize, has_currency: bool, exp: Option<u32>) -> Tail {
+    let mut t = Tail {
+        end: q,
+        exp,
+        ..Tail::default()
+    };
+    let mut q = q;
+    if exp.is_none() {
+        if let Some((e, ())) = pr.match_fwd(lx, &lx.percent, q, false) {
+            t.percent = true;
+            t.end = e;
+            t.after = e;
+            return t;
+        }
+        if let Some((e, s)) = pr.match_fwd(lx, &lx.scales, q, true) {
+            let currency_next = pr.match_fwd(lx, &lx.currency_symbols, e, false).is_some()
+                || pr.match_fwd(lx, &lx.currencies, e, true).is_some();
+            if !s.money_only || has_currency || currency_next {
+                t.exp = Some(s.exp);
+                q = e;
+            }
+        }
+    }
+    if let Some(exp) = t.exp {
+        if let Some((e, h)) = pr.match_fwd(lx, &lx.halves, q, false) {
+            t.half = Some(*h);
+            q = e;
+            if let Some((e2, s)) = pr.match_fwd(lx, &lx.scales, q, true)
+                && s.exp == exp
+            {
+                q = e2;
+            }
+        }
+    }
+    t.end = q;
+    let currency = pr
+        .match_fwd(lx, &lx.currency_symbols, q, false)
+        .or_else(|| pr.match_fwd(lx, &lx.currencies, q, true))
+        .or_else(|| {
+            let (l, ()) = pr.match_fwd(lx, &lx.links, q, false)?;
+            pr.match_fwd(lx, &lx.currencies, l, true)
+        });
+    if !has_currency && let Some((e, c)) = currency {
+        t.currency = Some(c.clone());
+        t.end = e;
+        if pr.match_fwd(lx, &lx.percent, e, false).is_some() {
+            t.currency = None;
+            t.end = q;
+        }
+    }
+    if t.exp.is_none() && t.currency.is_none() && !has_currency {
+        if let Some((e, ())) = pr.match_fwd(lx, &lx.percent, t.end, false) {
+            t.percent = true;
+            t.end = e;
+        }
+    }
+    t.after = t.end;
+    if let Some((e, h)) = pr.match_fwd(lx, &lx.hedges_after, t.end, false) {
+        t.hedge = Some(*h);
+        t.after = e;
+    }
+    t
+}
+
+/// The figures of a document, in text order.
+pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
+    let lx = Lexicon::shared(doc.data, doc.lang);
+    let lx = &*lx;
+    let prepared: Vec<Prepared> = doc
+        .blocks
+        .iter()
+        .map(|b| Prepared::new(b, doc.lang))
+        .collect();
+    let conv = convention(doc.lang, &prepared);
+    let mut out = Vec::new();
+    for (bi, (block, pr)) in doc.blocks.iter().zip(&prepared).enumerate() {
+        let drafts = block_drafts(block, pr, lx, conv);
+        out.extend(finish(bi, block, pr, lx, drafts));
+    }
+    out
+}
+
+fn block_drafts(block: &Block, pr: &Prepared, lx: &Lexicon, conv: Convention) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    let mut p = 0;
+    while p < pr.sig.len() {
+        let t = pr.tok(p);
+        let draft = if t.kind == Kind::Num {
+            number_draft(block, pr, lx, conv, p)
+        } else if t.is_word() && (p == 0 || pr.tok(p - 1).kind != Kind::Num) {
+            word_draft(pr, lx, p)
+        } else {
+            None
+        };
+        match draft {
+            Some(d) => {
+                p = d.tail.after.max(p + 1);
+                drafts.push(d);
+            }
+            None => p += 1,
+        }
+    }
+    drafts
+}
+
+fn number_draft(
+    block: &Block,
+    pr: &Prepared,
+    lx: &Lexicon,
+    conv: Convention,
+    p: usize,
+) -> Option<Draft> {
+    let raw = &pr.norm.text[pr.tok(p).range.clone()];
+    let parsed = parse_number(raw, conv)?;
+    let view = pr
+        .norm
+        .to_orig(pr.tok(p).range.start, pr.tok(p).range.end)
+        .range();
+    if block.is_masked(&view) || excluded(pr, lx, p) {
+        return None;
+    }
+    // A currency before it (`$`, `US$`, `USD`).
+    let (start, prefix) = match pr.match_back(lx, &lx.currency_symbols, p, true) {
+        Some((s, c)) => (s, Some(c.clone())),
+        None => (p, None),
+    };
+    let mut t = tail(pr, lx, p + 1, prefix.is_some(), None);
+    // A Latin word glued after the number must belong to the figure
+    // (`97.4bn`), else it is a name or an ordinal (`8vc`, `3rd`).
+    if pr.raw(p, 1).is_some_and(Tok::is_latin_word) && t.end == p + 1 {
+        return None;
+    }
+    let mut start = start;
+    if prefix.is_some() {
+        t.currency = prefix;
+    } else if t.exp.is_none()
+        && t.currency.is_none()
+        && !t.percent
+        && matches!(pr.raw_key(p, -1), Some("%" | "٪"))
+    {
+        // `٪15`, typed in the wrong order in right-to-left text.
+        t.percent = true;
+        start = p - 1;
+    }
+    let unit = t.exp.is_some() || t.currency.is_some() || t.percent;
+    if !unit && parsed.plain {
+        if raw.len() == 4 && (Decimal::from(1800)..=Decimal::from(2100)).contains(&parsed.value) {
+            return None;
+        }
+        if (3..=4).contains(&raw.len()) && p > 0 {
+            // `عام 2019`, `en 2019`, `لـ2025` (a bare proclitic before it).
+            let mut q = p - 1;
+            if lx.is_proclitic(pr.key(q)) && q > 0 {
+                q -= 1;
+            }
+            let w = pr.key(q);
+            let arabic = pr.tok(q).is_arabic_word();
+            // A Latin marker (`in`, `en`) makes only four digits a year.
+            if pr.tok(q).is_word()
+                && (arabic || raw.len() == 4)
+                && lx.in_set(&lx.year_markers, w, arabic)
+            {
+                return None;
+            }
+        }
+    }
+    let hedge_end = if start > 0
+        && lx.is_proclitic(pr.key(start - 1))
+        && pr.raw(start, -1).is_some_and(|t| t.kind != Kind::Space)
+    {
+        start - 1
+    } else {
+        start
+    };
+    let hedge = pr
+        .match_back(lx, &lx.hedges, hedge_end, false)
+        .map(|(_, h)| *h)
+        .or(t.hedge);
+    let next = t.end;
+    let is_num = |q: usize| q < pr.sig.len() && pr.tok(q).kind == Kind::Num;
+    let connector = |q: usize| {
+        q < pr.sig.len()
+            && pr.tok(q).is_word()
+            && lx.in_set(&lx.connectors, pr.key(q), pr.tok(q).is_arabic_word())
+    };
+    let linkable = !unit && (next >= pr.sig.len() || !pr.tok(next).is_word() || connector(next));
+    // `10-20 billion`, `between 10 and 20 billion`: the unit of the range
+    // is the next number's.
+    let range_start = is_num(next) || (connector(next) && is_num(next + 1));
+    Some(Draft {
+        start,
+        end: t.end,
+        base: parsed.value,
+        digits: parsed.digits,
+        tail: t,
+        hedge,
+        linkable,
+        range_start,
+        linked: false,
+    })
+}
+
+/// A figure written with words: `نصف مليار`, `half a billion`, `un
+/// demi-milliard`, `مليار دولار`, `ملياري دولار`.
+fn word_draft(pr: &Prepared, lx: &Lexicon, p: usize) -> Option<Draft> {
+    let (base, t) = if let Some((q, nw)) = pr.match_fwd(lx, &lx.number_words, p, true) {
+        let t = tail(pr, lx, q, false, None);
+        if t.exp.is_none() && (nw.needs_scale || t.currency.is_none() || t.percent) {
+            return None;
+        }
+        (nw.value, t)
+    } else {
+        let (q, s) = pr.match_fwd(lx, &lx.scales, p, true)?;
+        let alone = s.alone?;
+        let t = tail(pr, lx, q, false, Some(s.exp));
+        if s.exp < 6 && t.currency.is_none() {
+            return None;
+        }
+        (Decimal::from(alone), t)
+    };
+    let hedge = pr
+        .match_back(lx, &lx.hedges, p, false)
+        .map(|(_, h)| *h)
+        .or(t.hedge);
+    Some(Draft {
+        start: p,
+        end: t.end,
+        digits: significant_digits(base),
+        base,
+        tail: t,
+        hedge,
+        linkable: false,
+        range_start: false,
+        linked: false,
+    })
+}

@@ -1,0 +1,302 @@
+//! The words of amount extraction, read from the data lists
+//! `amount-<lang>.<list>` (`rules/data/amount-{ar,fr,en}.toml`).
+//!
+//! Every entry is normalized and tokenized like the text, so a phrase is
+//! compared token by token. Lists of the document's language come first;
+//! the other languages' lists fill in what it does not define (`billion`
+//! is 10^12 in a French article, 10^9 elsewhere).
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+use rust_decimal::Decimal;
+
+use super::Hedge;
+use super::number::parse_data_decimal;
+use super::token::{Kind, key, tokenize};
+use crate::document::Lang;
+use crate::rules::Data;
+use crate::source::{NormalizeOptions, normalize};
+
+/// A scale word's meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Scale {
+    pub(crate) exp: u32,
+    /// What the word means alone (1 for `مليار`, 2 for `ملياري`), if it
+    /// can stand without a number.
+    pub(crate) alone: Option<u8>,
+    /// Only next to a currency (`m`, `k`).
+    pub(crate) money_only: bool,
+}
+
+/// A word for a number (`نصف`, `half a`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NumberWord {
+    pub(crate) value: Decimal,
+    /// Counts only before a scale word.
+    pub(crate) needs_scale: bool,
+}
+
+/// Phrases (token keys) with a value, found by their first token.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrases<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    /// All phrases, longest first (for matching backwards).
+    pub(crate) all: Vec<(Vec<String>, V)>,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases {
+            by_first: HashMap::new(),
+            all: Vec::new(),
+        }
+    }
+}
+
+impl<V: Clone> Phrases<V> {
+    fn add(&mut self, toks: Vec<String>, v: V) {
+        if toks.is_empty() || self.all.iter().any(|(t, _)| *t == toks) {
+            return;
+        }
+        let list = self.by_first.entry(toks[0].clone()).or_default();
+        list.push((toks.clone(), v.clone()));
+        list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        self.all.push((toks, v));
+        self.all.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+    }
+
+    /// The phrases whose first token is `first`.
+    pub(crate) fn starting(&self, first: &str) -> &[(Vec<String>, V)] {
+        self.by_first.get(first).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Everything amount extraction knows about words, for one document
+/// language.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub(crate) scales: Phrases<Scale>,
+    pub(crate) number_words: Phrases<NumberWord>,
+    pub(crate) halves: Phrases<Decimal>,
+    pub(crate) links: Phrases<()>,
+    pub(crate) currencies: Phrases<String>,
+    pub(crate) currency_symbols: Phrases<String>,
+    pub(crate) percent: Phrases<()>,
+    pub(crate) hedges: Phrases<Hedge>,
+    pub(crate) hedges_after: Phrases<Hedge>,
+    pub(crate) year_markers: HashSet<String>,
+    pub(crate) year_suffixes: HashSet<String>,
+    pub(crate) name_markers: HashSet<String>,
+    pub(crate) ordinal_suffixes: HashSet<String>,
+    pub(crate) months: HashSet<String>,
+    pub(crate) connectors: HashSet<String>,
+    pub(crate) cues: HashMap<String, String>,
+    /// Arabic proclitics, longest first (`@ar.proclitics`).
+    pub(crate) proclitics: Vec<String>,
+}
+
+/// The normalization of text and data alike.
+pub(crate) fn options() -> NormalizeOptions {
+    NormalizeOptions {
+        lowercase: true,
+        ..NormalizeOptions::default()
+    }
+}
+
+/// An entry's token keys.
+fn phrase(s: &str) -> Vec<String> {
+    let n = normalize(s.trim(), 0, options()).text;
+    tokenize(&n, &|_| false)
+        .iter()
+        .filter(|t| !t.is_skipped(&n))
+        .map(|t| key(&n, t).to_owned())
+        .collect()
+}
+
+fn single(s: &str) -> String {
+    phrase(s).concat()
+}
+
+fn split_pair(entry: &str) -> (&str, &str) {
+    // The value follows the last `=` (a key may not hold one).
+    entry.rsplit_once('=').unwrap_or((entry, ""))
+}
+
+/// Lexicons already built, by language and a hash of the lists they were
+/// built from (a rule pack may change them).
+type Cache = Vec<(Lang, u64, Arc<Lexicon>)>;
+static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
+
+impl Lexicon {
+    /// The lexicon of `lang` for `data`, built once per process for each
+    /// distinct set of lists.
+    pub fn shared(data: &Data, lang: Lang) -> Arc<Lexicon> {
+        let mut h = DefaultHasher::new();
+        for name in data
+            .names()
+            .filter(|n| n.starts_with("amount-") || *n == "ar.proclitics")
+        {
+            name.hash(&mut h);
+            data.list(name).hash(&mut h);
+        }
+        let key = h.finish();
+        let mut cache = CACHE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, _, lx)) = cache.iter().find(|(l, k, _)| *l == lang && *k == key) {
+            return Arc::clone(lx);
+        }
+        let lx = Arc::new(Lexicon::new(data, lang));
+        if cache.len() >= 16 {
+            cache.remove(0);
+        }
+        cache.push((lang, key, Arc::clone(&lx)));
+        lx
+    }
+
+    /// The lexicon of a document in `lang`, from `data`.
+    pub fn new(data: &Data, lang: Lang) -> Lexicon {
+        let mut order = vec![lang];
+        order.extend(
+            [Lang::En, Lang::Fr, Lang::Ar]
+                .into_iter()
+                .filter(|&l| l != lang),
+        );
+        let mut lx = Lexicon::default();
+        for l in order {
+            let list = |name: &str| {
+                data.list(&format!("amount-{}.{name}", l.code()))
+                    .unwrap_or(&[])
+                    .to_vec()
+            };
+            let money = list("scale-money");
+            for e in list("scales").iter().chain(&money) {
+                let money_only = money.contains(e);
+                let (k, v) = split_pair(e);
+                let mut parts = v.split_whitespace();
+                let Some(exp) = parts.next().and_then(|x| x.parse().ok()) else {
+                    continue;
+                };
+                let alone = match parts.next() {
+                    Some("one") => Some(1),
+                    Some("two") => Some(2),
+                    _ => None,
+                };
+                lx.scales.add(
+                    phrase(k),
+                    Scale {
+                        exp,
+                        alone,
+                        money_only,
+                    },
+                );
+            }
+            for e in list("number-words") {
+                let (k, v) = split_pair(&e);
+                let mut parts = v.split_whitespace();
+                let Some(value) = parts.next().and_then(parse_data_decimal) else {
+                    continue;
+                };
+                let needs_scale = parts.next() == Some("scale");
+                lx.number_words
+                    .add(phrase(k), NumberWord { value, needs_scale });
+            }
+            for e in list("halves") {
+                let (k, v) = split_pair(&e);
+                if let Some(d) = parse_data_decimal(v) {
+                    lx.halves.add(phrase(k), d);
+                }
+            }
+            for e in list("links") {
+                lx.links.add(phrase(&e), ());
+            }
+            for e in list("percent") {
+                lx.percent.add(phrase(&e), ());
+            }
+            for (name, target) in [
+                ("currencies", &mut lx.currencies),
+                ("currency-symbols", &mut lx.currency_symbols),
+            ] {
+                for e in list(name) {
+                    let (k, v) = split_pair(&e);
+                    if !v.is_empty() {
+                        target.add(phrase(k), v.trim().to_ascii_uppercase());
+                    }
+                }
+            }
+            for (name, target) in [
+                ("hedges", &mut lx.hedges),
+                ("hedges-after", &mut lx.hedges_after),
+            ] {
+                for e in list(name) {
+                    let (k, v) = split_pair(&e);
+                    if let Some(h) = Hedge::parse(v) {
+                        target.add(phrase(k), h);
+                    }
+                }
+            }
+            for (name, target) in [
+                ("year-markers", &mut lx.year_markers),
+                ("year-suffixes", &mut lx.year_suffixes),
+                ("name-markers", &mut lx.name_markers),
+                ("ordinal-suffixes", &mut lx.ordinal_suffixes),
+                ("months", &mut lx.months),
+                ("connectors", &mut lx.connectors),
+            ] {
+                target.extend(list(name).iter().map(|e| single(e)));
+            }
+            for e in list("cues") {
+                let (k, v) = split_pair(&e);
+                let concept = if v.is_empty() { k } else { v };
+                lx.cues
+                    .entry(single(k))
+                    .or_insert_with(|| concept.trim().to_owned());
+            }
+        }
+        let mut proclitics: Vec<String> = data
+            .list("ar.proclitics")
+            .unwrap_or(&[])
+            .iter()
+            .map(|p| single(p))
+            .collect();
+        proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        lx.proclitics = proclitics;
+        lx
+    }
+
+    /// The forms of an Arabic word without a proclitic (`بمليار` →
+    /// `مليار`; `والمليارات` → `المليارات`, `مليارات`); the remainder keeps
+    /// at least two letters.
+    pub(crate) fn strip<'w>(&'w self, word: &'w str) -> impl Iterator<Item = &'w str> + 'w {
+        self.proclitics.iter().filter_map(move |p| {
+            let rest = word.strip_prefix(p.as_str())?;
+            (rest.chars().count() >= 2).then_some(rest)
+        })
+    }
+
+    /// True when `word` is a proclitic alone (`ب` of `بـ5`).
+    pub(crate) fn is_proclitic(&self, word: &str) -> bool {
+        self.proclitics.iter().any(|p| p == word)
+    }
+
+    /// True when `word` or a form of it without a proclitic is in `set`.
+    pub(crate) fn in_set(&self, set: &HashSet<String>, word: &str, arabic: bool) -> bool {
+        set.contains(word) || (arabic && self.strip(word).any(|w| set.contains(w)))
+    }
+
+    /// The cue concept of a word, if it is one.
+    pub(crate) fn cue(&self, word: &str, kind: Kind) -> Option<&str> {
+        if let Some(c) = self.cues.get(word) {
+            return Some(c);
+        }
+        if kind == (Kind::Word { arabic: true }) {
+            return self
+                .strip(word)
+                .find_map(|w| self.cues.get(w))
+                .map(String::as_str);
+        }
+        None
+    }
+}

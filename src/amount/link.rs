@@ -1,0 +1,138 @@
+//! Linking bare numbers to the amounts of their sentence, subject cues,
+//! and the final mentions.
+
+use super::extract::Draft;
+use super::lexicon::Lexicon;
+use super::number::pow10;
+use super::prepare::Prepared;
+use super::{AmountKind, AmountMention, scale_name};
+use crate::document::Block;
+
+/// Words looked at before a figure for its subject cues, and after it.
+const CUES_BEFORE: usize = 10;
+const CUES_AFTER: usize = 5;
+
+/// Links bare numbers to the amounts of their sentence, finds cues and
+/// builds the mentions.
+pub(super) fn finish(
+    bi: usize,
+    block: &Block,
+    pr: &Prepared,
+    lx: &Lexicon,
+    mut drafts: Vec<Draft>,
+) -> Vec<AmountMention> {
+    let view_of = |d: &Draft| {
+        let s = pr.tok(d.start).range.start;
+        let e = pr.tok(d.end - 1).range.end;
+        pr.norm.to_orig(s, e).range()
+    };
+    let sentence_of = |pos: usize| block.sentences.partition_point(|s| s.end <= pos);
+    let sentences: Vec<usize> = drafts
+        .iter()
+        .map(|d| sentence_of(view_of(d).start))
+        .collect();
+    let has_unit =
+        |d: &Draft| !d.tail.percent && (d.tail.exp.is_some() || d.tail.currency.is_some());
+    let units: Vec<bool> = drafts.iter().map(has_unit).collect();
+    // 1. The same digits as an amount of this sentence or the one before.
+    let mut inherit: Vec<Option<usize>> = vec![None; drafts.len()];
+    for (i, d) in drafts.iter().enumerate().filter(|(_, d)| d.linkable) {
+        inherit[i] = (0..drafts.len()).find(|&j| {
+            units[j]
+                && drafts[j].digits == d.digits
+                && (sentences[j] == sentences[i] || sentences[j] + 1 == sentences[i])
+        });
+    }
+    // 2. Else the nearest amount with a unit in the same sentence.
+    let linked_units: Vec<bool> = (0..drafts.len())
+        .map(|j| units[j] || inherit[j].is_some())
+        .collect();
+    for i in 0..drafts.len() {
+        if !drafts[i].linkable || inherit[i].is_some() {
+            continue;
+        }
+        let range_start = drafts[i].range_start;
+        inherit[i] = (0..drafts.len())
+            .filter(|&j| j != i && linked_units[j] && sentences[j] == sentences[i])
+            .filter(|&j| !range_start || j == i + 1)
+            .min_by_key(|&j| drafts[j].start.abs_diff(drafts[i].start));
+    }
+    let source: Vec<(Option<u32>, Option<String>)> = drafts
+        .iter()
+        .map(|d| (d.tail.exp, d.tail.currency.clone()))
+        .collect();
+    for (i, d) in drafts.iter_mut().enumerate() {
+        if let Some(mut j) = inherit[i] {
+            if let Some(k) = inherit[j].filter(|_| !units[j]) {
+                j = k;
+            }
+            d.tail.exp = source[j].0;
+            d.tail.currency.clone_from(&source[j].1);
+            d.linked = true;
+        }
+    }
+    drafts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            let view = view_of(d);
+            let mut value = d.base;
+            if let Some(exp) = d.tail.exp.filter(|_| !d.tail.percent) {
+                let p = pow10(exp)?;
+                value = value
+                    .checked_add(d.tail.half.unwrap_or_default())?
+                    .checked_mul(p)?;
+            }
+            let kind = if d.tail.percent {
+                AmountKind::Percent
+            } else if d.tail.currency.is_some() {
+                AmountKind::Money
+            } else {
+                AmountKind::Number
+            };
+            Some(AmountMention {
+                span: block.span_of(view.clone()),
+                block: bi,
+                view,
+                value: value.normalize(),
+                kind,
+                currency: d.tail.currency.clone(),
+                scale: d.tail.exp.map(scale_name),
+                hedge: d.hedge,
+                digits: d.digits.clone(),
+                cues: cues(block, pr, lx, d, sentences[i], &sentence_of),
+                linked: d.linked,
+            })
+        })
+        .collect()
+}
+
+/// The cue concepts of the words around a figure in its sentence.
+fn cues(
+    block: &Block,
+    pr: &Prepared,
+    lx: &Lexicon,
+    d: &Draft,
+    sentence: usize,
+    sentence_of: &dyn Fn(usize) -> usize,
+) -> Vec<String> {
+    let before = d.start.saturating_sub(CUES_BEFORE)..d.start;
+    let after = d.tail.after..(d.tail.after + CUES_AFTER).min(pr.sig.len());
+    let mut out: Vec<String> = Vec::new();
+    for q in before.rev().chain(after) {
+        let t = pr.tok(q);
+        if !t.is_word() {
+            continue;
+        }
+        let v = pr.norm.map.start_to_orig(t.range.start);
+        if sentence_of(v) != sentence || v >= block.text.len() {
+            continue;
+        }
+        if let Some(c) = lx.cue(pr.key(q), t.kind)
+            && !out.iter().any(|o| o == c)
+        {
+            out.push(c.to_owned());
+        }
+    }
+    out
+}

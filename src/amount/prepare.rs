@@ -1,0 +1,231 @@
+//! A block prepared for extraction (normalized, tokenized), phrase
+//! matching on it, and the tests that tell a figure from a date, a time, a
+//! phone number or a name with digits.
+
+use super::lexicon::{Lexicon, Phrases, options};
+use super::number::Convention;
+use super::token::{Kind, Tok, key, tokenize};
+use crate::document::{Block, Lang};
+use crate::source::{Normalized, normalize};
+
+/// One block, normalized and tokenized.
+pub(super) struct Prepared {
+    pub(super) norm: Normalized,
+    pub(super) toks: Vec<Tok>,
+    /// Indices (into `toks`) of the tokens that phrases are made of.
+    pub(super) sig: Vec<usize>,
+}
+
+impl Prepared {
+    pub(super) fn new(block: &Block, lang: Lang) -> Prepared {
+        let norm = normalize(&block.text, 0, options());
+        let view = &block.text;
+        let groups = |pos: usize| {
+            let v = norm.map.start_to_orig(pos);
+            let c = view[v..].chars().next();
+            matches!(c, Some('\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}'))
+                || (lang == Lang::Fr && c == Some(' '))
+        };
+        let toks = tokenize(&norm.text, &groups);
+        let sig = (0..toks.len())
+            .filter(|&i| !toks[i].is_skipped(&norm.text))
+            .collect();
+        Prepared { norm, toks, sig }
+    }
+
+    pub(super) fn key(&self, p: usize) -> &str {
+        key(&self.norm.text, &self.toks[self.sig[p]])
+    }
+
+    pub(super) fn tok(&self, p: usize) -> &Tok {
+        &self.toks[self.sig[p]]
+    }
+
+    /// The raw token next to sig position `p` (`d` = -1 or +1), white space
+    /// included.
+    pub(super) fn raw(&self, p: usize, d: isize) -> Option<&Tok> {
+        self.toks.get(self.sig[p].checked_add_signed(d)?)
+    }
+
+    pub(super) fn raw_key(&self, p: usize, d: isize) -> Option<&str> {
+        self.raw(p, d).map(|t| key(&self.norm.text, t))
+    }
+
+    /// The longest phrase of `set` at sig position `p`; Arabic proclitics
+    /// are stripped from the first word when `clitics`.
+    pub(super) fn match_fwd<'l, V>(
+        &self,
+        lx: &Lexicon,
+        set: &'l Phrases<V>,
+        p: usize,
+        clitics: bool,
+    ) -> Option<(usize, &'l V)>
+    where
+        V: Clone,
+    {
+        if p >= self.sig.len() {
+            return None;
+        }
+        let first = self.key(p);
+        let strip = clitics && self.tok(p).is_arabic_word();
+        let stripped = lx.strip(first).filter(move |_| strip);
+        for f in std::iter::once(first).chain(stripped) {
+            for (toks, v) in set.starting(f) {
+                let n = toks.len();
+                if p + n <= self.sig.len() && (1..n).all(|k| self.key(p + k) == toks[k]) {
+                    return Some((p + n, v));
+                }
+            }
+        }
+        None
+    }
+
+    /// The longest phrase of `set` that ends just before sig position `end`;
+    /// its first word may carry a proclitic (`بنحو`). With `glued`, the
+    /// phrase's tokens touch each other (`US$`, not `a $`).
+    pub(super) fn match_back<'l, V>(
+        &self,
+        lx: &Lexicon,
+        set: &'l Phrases<V>,
+        end: usize,
+        glued: bool,
+    ) -> Option<(usize, &'l V)>
+    where
+        V: Clone,
+    {
+        for (toks, v) in &set.all {
+            let n = toks.len();
+            if n > end {
+                continue;
+            }
+            let start = end - n;
+            let tail_ok = (1..n).all(|k| self.key(start + k) == toks[k]);
+            let first = self.key(start);
+            let head_ok = first == toks[0]
+                || (self.tok(start).is_arabic_word() && lx.strip(first).any(|w| w == toks[0]));
+            let glued_ok = !glued || (start + 1..end).all(|k| self.sig[k] == self.sig[k - 1] + 1);
+            if tail_ok && head_ok && glued_ok {
+                return Some((start, v));
+            }
+        }
+        None
+    }
+}
+
+/// The decimal convention of a document: its language's, unless its own
+/// unambiguous numbers say otherwise.
+pub(super) fn convention(lang: Lang, blocks: &[Prepared]) -> Convention {
+    let (mut dot, mut comma) = (0usize, 0usize);
+    for pr in blocks {
+        for t in pr.toks.iter().filter(|t| t.kind == Kind::Num) {
+            let raw = &pr.norm.text[t.range.clone()];
+            let dots = raw.matches('.').count();
+            let commas = raw.matches(',').count();
+            let tail_len = raw.rsplit(['.', ',']).next().map_or(0, str::len);
+            match (dots, commas) {
+                (0, 0) => {}
+                (1, 0) if tail_len != 3 => dot += 1,
+                (0, 1) if tail_len != 3 => comma += 1,
+                (d, 0) if d > 1 => comma += 1,
+                (0, c) if c > 1 => dot += 1,
+                (d, c) if d > 0 && c > 0 => {
+                    if raw.rfind('.') > raw.rfind(',') {
+                        dot += 1;
+                    } else {
+                        comma += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    match lang {
+        Lang::Fr if dot > comma => Convention::DotDecimal,
+        Lang::Fr => Convention::CommaDecimal,
+        _ if comma > dot => Convention::CommaDecimal,
+        _ => Convention::DotDecimal,
+    }
+}
+
+/// True when the number at sig position `p` is not an amount: a date, a
+/// time, a phone number, a name or version with digits.
+pub(super) fn excluded(pr: &Prepared, lx: &Lexicon, p: usize) -> bool {
+    let text = &pr.norm.text;
+    let raw = &text[pr.tok(p).range.clone()];
+    let tok_at = |d: isize| pr.raw(p, d);
+    let key_at = |d: isize| pr.raw_key(p, d).unwrap_or("");
+    // Glued before: a Latin word that is not a currency code (`iphone16`),
+    // `+` (phone), `/` `:` after digits (dates, times), a letter and a
+    // hyphen (`F-16`).
+    if let Some(t) = tok_at(-1) {
+        if t.is_latin_word() && lx.currency_symbols.starting(key_at(-1)).is_empty() {
+            return true;
+        }
+        match key_at(-1) {
+            "+" | "#" | "№" => return true,
+            "/" | ":" | "." | "-" if tok_at(-2).is_some_and(|t| t.kind == Kind::Num) => {
+                return key_at(-1) != "-" || dash_chain(pr, p) >= 3;
+            }
+            "-" | "." if tok_at(-2).is_some_and(Tok::is_latin_word) => return true,
+            _ => {}
+        }
+    }
+    if let Some(t) = tok_at(1) {
+        match key_at(1) {
+            "/" | ":" | "." if tok_at(2).is_some_and(|t| t.kind == Kind::Num) => return true,
+            "-" if tok_at(2).is_some_and(|t| t.kind == Kind::Num) => return dash_chain(pr, p) >= 3,
+            k if t.is_arabic_word() && lx.year_suffixes.contains(k) => return true,
+            _ => {}
+        }
+    }
+    // A long number with a leading zero, or a run of short numbers
+    // (`06 12 34 56 78`), is a phone number.
+    if raw.len() >= 8 && raw.starts_with('0') && raw.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let short = |q: usize| {
+        q < pr.sig.len()
+            && pr.tok(q).kind == Kind::Num
+            && pr.key(q).len() <= 4
+            && pr.key(q).bytes().all(|b| b.is_ascii_digit())
+    };
+    if short(p) && short(p + 1) && short(p + 2) && short(p + 3) {
+        return true;
+    }
+    if p >= 1 && short(p) && short(p - 1) && (short(p + 1) || (p >= 2 && short(p - 2))) {
+        return true;
+    }
+    // A month next to it: a day or a year.
+    let word = |q: usize| (q < pr.sig.len() && pr.tok(q).is_word()).then(|| pr.key(q));
+    if p > 0
+        && word(p - 1).is_some_and(|w| {
+            lx.months.contains(w) || lx.in_set(&lx.name_markers, w, pr.tok(p - 1).is_arabic_word())
+        })
+    {
+        return true;
+    }
+    if word(p + 1).is_some_and(|w| lx.in_set(&lx.months, w, pr.tok(p + 1).is_arabic_word())) {
+        return true;
+    }
+    false
+}
+
+/// How many numbers are chained by hyphens around sig position `p`.
+fn dash_chain(pr: &Prepared, p: usize) -> usize {
+    let text = &pr.norm.text;
+    let i = pr.sig[p];
+    let is = |j: usize, want: &str| pr.toks.get(j).is_some_and(|t| key(text, t) == want);
+    let num = |j: usize| pr.toks.get(j).is_some_and(|t| t.kind == Kind::Num);
+    let mut n = 1;
+    let mut j = i;
+    while j >= 2 && is(j - 1, "-") && num(j - 2) {
+        n += 1;
+        j -= 2;
+    }
+    let mut j = i;
+    while is(j + 1, "-") && num(j + 2) {
+        n += 1;
+        j += 2;
+    }
+    n
+}

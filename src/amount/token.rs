@@ -1,0 +1,162 @@
+//! Tokens of a normalized block: digit runs (with their separators),
+//! words (cut where the script changes: `من100`, `وراءهاchatgpt`), white
+//! space and single symbols.
+
+use std::ops::Range;
+
+use crate::document::is_arabic_letter;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Num,
+    Word { arabic: bool },
+    Space,
+    Sym,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub(crate) range: Range<usize>,
+    pub(crate) kind: Kind,
+}
+
+impl Tok {
+    pub(crate) fn is_word(&self) -> bool {
+        matches!(self.kind, Kind::Word { .. })
+    }
+
+    pub(crate) fn is_latin_word(&self) -> bool {
+        matches!(self.kind, Kind::Word { arabic: false })
+    }
+
+    pub(crate) fn is_arabic_word(&self) -> bool {
+        matches!(self.kind, Kind::Word { arabic: true })
+    }
+
+    /// True for tokens that phrase matching skips: white space and hyphens
+    /// (`demi-milliard`).
+    pub(crate) fn is_skipped(&self, text: &str) -> bool {
+        self.kind == Kind::Space || (self.kind == Kind::Sym && &text[self.range.clone()] == "-")
+    }
+}
+
+/// The matching key of a token: its text, with `’` as `'`.
+pub(crate) fn key<'t>(text: &'t str, tok: &Tok) -> &'t str {
+    let s = &text[tok.range.clone()];
+    if s == "’" { "'" } else { s }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || crate::source::is_mark(c)
+}
+
+/// Cuts `text` (normalized: ASCII digits) into tokens. `space_groups(pos)`
+/// tells whether the white space at `pos` may group thousands
+/// (`1 250 000`).
+pub(crate) fn tokenize(text: &str, space_groups: &dyn Fn(usize) -> bool) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i..].chars().next().expect("in bounds");
+        let start = i;
+        if c.is_ascii_digit() {
+            i = scan_number(text, i, space_groups);
+            toks.push(Tok {
+                range: start..i,
+                kind: Kind::Num,
+            });
+        } else if is_word_char(c) {
+            let arabic = is_arabic_letter(c);
+            i += c.len_utf8();
+            while let Some(d) = text[i..].chars().next() {
+                if !is_word_char(d) || (is_arabic_letter(d) != arabic && !crate::source::is_mark(d))
+                {
+                    break;
+                }
+                i += d.len_utf8();
+            }
+            toks.push(Tok {
+                range: start..i,
+                kind: Kind::Word { arabic },
+            });
+        } else if c.is_whitespace() {
+            i += c.len_utf8();
+            while let Some(d) = text[i..].chars().next().filter(|d| d.is_whitespace()) {
+                i += d.len_utf8();
+            }
+            toks.push(Tok {
+                range: start..i,
+                kind: Kind::Space,
+            });
+        } else {
+            i += c.len_utf8();
+            toks.push(Tok {
+                range: start..i,
+                kind: Kind::Sym,
+            });
+        }
+        debug_assert!(i <= bytes.len());
+    }
+    toks
+}
+
+fn digits_at(b: &[u8], i: usize) -> usize {
+    b[i..].iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+/// The end of the digit run at `i`: digits, and `.` `,` between digits,
+/// and a single space before a group of exactly three digits while the run
+/// is still a grouped integer (`1 250 000`, not `2019 100`).
+fn scan_number(text: &str, mut i: usize, space_groups: &dyn Fn(usize) -> bool) -> usize {
+    let b = text.as_bytes();
+    let first = digits_at(b, i);
+    i += first;
+    let mut grouped_ok = first <= 3;
+    let mut marks = false;
+    loop {
+        match b.get(i) {
+            Some(b'.' | b',') if b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                marks = true;
+                i += 1;
+                i += digits_at(b, i);
+            }
+            Some(b' ')
+                if grouped_ok
+                    && !marks
+                    && space_groups(i)
+                    && digits_at(b, i + 1) == 3
+                    && !b.get(i + 4).is_some_and(u8::is_ascii_alphanumeric) =>
+            {
+                i += 4;
+                grouped_ok = true;
+            }
+            _ => return i,
+        }
+        grouped_ok = grouped_ok && !marks;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str, groups: bool) -> Vec<String> {
+        tokenize(text, &|_| groups)
+            .iter()
+            .filter(|t| t.kind != Kind::Space)
+            .map(|t| key(text, t).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn numbers_words_and_symbols() {
+        assert_eq!(keys("من100 مليار", false), ["من", "100", "مليار"]);
+        assert_eq!(keys("$97.4bn", false), ["$", "97.4", "bn"]);
+        assert_eq!(keys("1 250 000,5 €", true), ["1 250 000,5", "€"]);
+        assert_eq!(keys("1 250 000", false), ["1", "250", "000"]);
+        assert_eq!(keys("2019 100", true), ["2019", "100"]);
+        assert_eq!(keys("d’euros 5.", false), ["d", "'", "euros", "5", "."]);
+        assert_eq!(keys("وراءهاchatgpt", false), ["وراءها", "chatgpt"]);
+    }
+}

@@ -1,0 +1,198 @@
+//! `decimal-shift`: two figures of one article with the same significant
+//! digits whose values differ by a power of ten (`97.4` and `9.74 billion`;
+//! `9.74 million` and `9.74 billion`; a French `milliard` rendered as
+//! `million`).
+//!
+//! Figures are grouped by their significant digits, so only figures that
+//! could be shifts of each other are ever compared. The evidence grows with
+//! the number of significant digits: with `min-digits` or more (`974`) a
+//! shift is rarely a coincidence and is reported whatever the subjects;
+//! with fewer (`15`, `1.5`) only when both figures have the same currency
+//! and share a subject cue (both a budget, both users). Plain numbers
+//! without unit need a shared cue or the same sentence. Percentages are
+//! compared only with percentages.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::{Check, Hit, Kind};
+use crate::amount::{AmountKind, AmountMention};
+use crate::document::Document;
+use crate::rules::Data;
+
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    /// Ratios between the two values that count as a shift.
+    factors: Vec<u64>,
+    /// From this many significant digits on, the subjects need not agree.
+    min_digits: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            factors: vec![10, 100, 1000, 1_000_000],
+            min_digits: 3,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct DecimalShift {
+    factors: Vec<Decimal>,
+    min_digits: usize,
+}
+
+impl Kind for DecimalShift {
+    const NAME: &'static str = "decimal-shift";
+    const PLACEHOLDERS: &'static [&'static str] = &["value", "other", "other_text", "factor"];
+    type Params = Params;
+
+    fn build(p: Params, _data: &Data) -> Result<Self, String> {
+        if p.factors.is_empty() || p.factors.iter().any(|&f| f < 2) {
+            return Err("`factors` must list ratios of 2 or more".into());
+        }
+        Ok(DecimalShift {
+            factors: p.factors.into_iter().map(Decimal::from).collect(),
+            min_digits: p.min_digits.max(1),
+        })
+    }
+}
+
+/// `9.74 × 10⁹ USD`: a value written with the exponent of `exp` (a
+/// multiple of 3), its unit after it.
+fn show(m: &AmountMention, exp: u32) -> String {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut v = m.value;
+    if exp > 0 {
+        v /= Decimal::from(10u64.pow(exp));
+    }
+    let mut s = v.normalize().to_string();
+    if exp > 0 {
+        let e: String = exp
+            .to_string()
+            .chars()
+            .map(|c| SUP[c.to_digit(10).unwrap_or(0) as usize])
+            .collect();
+        s.push_str(" × 10");
+        s.push_str(&e);
+    }
+    match (m.kind, &m.currency) {
+        (AmountKind::Percent, _) => s.push('%'),
+        (_, Some(c)) => {
+            s.push(' ');
+            s.push_str(c);
+        }
+        _ => {}
+    }
+    s
+}
+
+/// The exponent (a multiple of 3) to show a value with.
+fn exponent(v: Decimal) -> u32 {
+    let mut e = 0;
+    let mut t = v.abs();
+    let thousand = Decimal::from(1000);
+    while t >= thousand && e < 12 {
+        t /= thousand;
+        e += 3;
+    }
+    e
+}
+
+fn sentence_of(doc: &Document<'_>, m: &AmountMention) -> Option<usize> {
+    doc.blocks
+        .get(m.block)?
+        .sentences
+        .iter()
+        .position(|s| s.start <= m.view.start && m.view.end <= s.end)
+}
+
+impl DecimalShift {
+    /// The power-of-ten factor between two values, if it is one of ours.
+    fn factor(&self, a: Decimal, b: Decimal) -> Option<Decimal> {
+        let (hi, lo) = if a.abs() >= b.abs() { (a, b) } else { (b, a) };
+        if lo.is_zero() || hi == lo {
+            return None;
+        }
+        let ratio = hi.checked_div(lo)?;
+        self.factors.iter().copied().find(|f| *f == ratio)
+    }
+
+    fn related(&self, doc: &Document<'_>, a: &AmountMention, b: &AmountMention) -> bool {
+        if (a.kind == AmountKind::Percent || b.kind == AmountKind::Percent) && a.kind != b.kind {
+            return false;
+        }
+        if let (Some(x), Some(y)) = (&a.currency, &b.currency)
+            && x != y
+        {
+            return false;
+        }
+        let shared_cue = a.cues.iter().any(|c| b.cues.contains(c));
+        if a.digits.len() < self.min_digits {
+            return a.currency.is_some() && a.currency == b.currency && shared_cue;
+        }
+        let plain = |m: &AmountMention| m.kind == AmountKind::Number && m.scale.is_none();
+        if plain(a) && plain(b) {
+            let same_sentence = a.block == b.block
+                && sentence_of(doc, a).is_some()
+                && sentence_of(doc, a) == sentence_of(doc, b);
+            return shared_cue || same_sentence;
+        }
+        true
+    }
+}
+
+impl Check for DecimalShift {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+        let amounts = doc.amounts();
+        let mut by_digits: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, m) in amounts.iter().enumerate() {
+            if !m.digits.is_empty() {
+                by_digits.entry(m.digits.as_str()).or_default().push(i);
+            }
+        }
+        for group in by_digits.values().filter(|g| g.len() > 1) {
+            // How often each value occurs: the rarer one is the odd one out.
+            let count = |v: Decimal| group.iter().filter(|&&j| amounts[j].value == v).count();
+            let mut reported = Vec::new();
+            for (x, &i) in group.iter().enumerate() {
+                for &j in &group[x + 1..] {
+                    let (a, b) = (&amounts[i], &amounts[j]);
+                    let Some(factor) = self.factor(a.value, b.value) else {
+                        continue;
+                    };
+                    if !self.related(doc, a, b) {
+                        continue;
+                    }
+                    // The odd one out: the rarer value, else the later one.
+                    let (odd, other) = if count(a.value) < count(b.value) {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
+                    if reported.contains(&odd.span) {
+                        continue;
+                    }
+                    reported.push(odd.span);
+                    let exp = exponent(odd.value.abs().max(other.value.abs()));
+                    let other_text = doc.text()[other.span.range()].to_owned();
+                    out.push(
+                        Hit::new(odd.span)
+                            .var("value", show(odd, exp))
+                            .var("other", show(other, exp))
+                            .var("other_text", other_text)
+                            .var("factor", factor.to_string())
+                            .related(
+                                other.span,
+                                format!("the same digits as {}", show(other, exp)),
+                            ),
+                    );
+                }
+            }
+        }
+    }
+}
