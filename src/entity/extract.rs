@@ -113,6 +113,13 @@ fn same_script_word_char(c: char, arabic: bool) -> bool {
     }
 }
 
+/// True when a view range of a block overlaps a mention already found.
+pub(super) fn overlaps(existing: &[Mention], block: usize, r: &std::ops::Range<usize>) -> bool {
+    existing
+        .iter()
+        .any(|m| m.block == block && m.view.start < r.end && r.start < m.view.end)
+}
+
 pub(super) fn is_ordinary_word(data: &Data, lower: &str) -> bool {
     data.set("lexicon-en").contains(lower) || data.set("lexicon-fr").contains(lower)
 }

@@ -11,17 +11,11 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::extract::{Mention, Status, is_ordinary_word};
+use super::extract::{Mention, Status, is_ordinary_word, overlaps};
 use super::gazetteer::{FormKind, Gazetteer, key};
 use super::skeleton;
 use crate::document::{Document, Script, is_arabic_letter, is_latin_letter};
 use crate::rules::Data;
-
-fn overlaps(existing: &[Mention], block: usize, r: &std::ops::Range<usize>) -> bool {
-    existing
-        .iter()
-        .any(|m| m.block == block && m.view.start < r.end && r.start < m.view.end)
-}
 
 /// How many times each entity is mentioned.
 fn counts(existing: &[Mention]) -> BTreeMap<usize, usize> {

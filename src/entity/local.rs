@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use super::extract::{LocalEntity, Mention, Status, is_ordinary_word};
+use super::extract::{LocalEntity, Mention, Status, is_ordinary_word, overlaps};
 use super::gazetteer::key;
 use super::skeleton;
 use crate::document::{Document, Script, is_latin_letter};
@@ -20,12 +20,6 @@ struct Occurrence {
     range: std::ops::Range<usize>,
     /// The word without its proclitic, as written.
     text: String,
-}
-
-fn overlaps(existing: &[Mention], block: usize, r: &std::ops::Range<usize>) -> bool {
-    existing
-        .iter()
-        .any(|m| m.block == block && m.view.start < r.end && r.start < m.view.end)
 }
 
 /// Local entities and the mentions of their minority Arabic forms. `base`
