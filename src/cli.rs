@@ -119,6 +119,11 @@ struct CheckArgs {
     published: Option<NaiveDate>,
     #[command(flatten)]
     rules: RuleArgs,
+    /// A fact sheet (TOML, see README "Fact sheets") whose figures the
+    /// `fact` rules check the articles against (repeatable; added to the
+    /// default sheets of `rules/facts/`).
+    #[arg(long = "facts", value_name = "FILE")]
+    facts: Vec<PathBuf>,
     /// Only these rules: ids, id prefixes or categories (comma-separated,
     /// repeatable).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
@@ -235,6 +240,7 @@ fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
 
 fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     let mut rules = load_rules(&args.rules)?;
+    rules.add_facts(&args.facts).map_err(|e| rule_errors(&e))?;
     let selector = Selector::new(args.select.clone(), args.ignore.clone());
     let known: Vec<(&str, _)> = rules
         .rules()

@@ -37,6 +37,7 @@ pub mod check;
 pub mod document;
 pub mod entity;
 pub mod error;
+pub mod fact;
 pub mod finding;
 pub mod lint;
 pub mod render;

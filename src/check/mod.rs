@@ -6,9 +6,12 @@
 //! original byte spans. Adding a kind: write `check/<kind>.rs`, implement
 //! [`Kind`] and [`Check`], and add it to [`KINDS`].
 
+mod arithmetic;
+mod changed_figure;
 mod decimal_shift;
 mod doubled_word;
 mod entity;
+mod fact_amount;
 mod glued_words;
 mod pattern;
 mod quotes;
@@ -153,6 +156,11 @@ fn load<K: Kind>(path: &str, text: &str, data: &Data) -> Result<Built, RuleFileE
 
 /// Every kind, by name.
 pub(crate) const KINDS: &[(&str, Loader)] = &[
+    (arithmetic::Arithmetic::NAME, load::<arithmetic::Arithmetic>),
+    (
+        changed_figure::ChangedFigure::NAME,
+        load::<changed_figure::ChangedFigure>,
+    ),
     (
         decimal_shift::DecimalShift::NAME,
         load::<decimal_shift::DecimalShift>,
@@ -162,6 +170,10 @@ pub(crate) const KINDS: &[(&str, Loader)] = &[
         load::<doubled_word::DoubledWord>,
     ),
     (entity::Entities::NAME, load::<entity::Entities>),
+    (
+        fact_amount::FactAmount::NAME,
+        load::<fact_amount::FactAmount>,
+    ),
     (
         glued_words::GluedWords::NAME,
         load::<glued_words::GluedWords>,

@@ -24,6 +24,8 @@ pub struct Data {
     texts: BTreeMap<String, LazyList>,
     /// Known entities, from `rules/gazetteer/*.toml`.
     pub gazetteer: std::sync::Arc<crate::entity::Gazetteer>,
+    /// Known figures, from `rules/facts/*.toml` and `--facts FILE`.
+    pub facts: std::sync::Arc<crate::fact::Facts>,
 }
 
 static EMPTY: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(HashSet::new);

@@ -233,8 +233,21 @@ impl RuleSet {
         }
         gazetteer.build();
         data.gazetteer = std::sync::Arc::new(gazetteer);
+        let mut facts = crate::fact::Facts::default();
+        for s in sources
+            .iter()
+            .filter(|s| s.rel.starts_with("facts/") && is_toml(&s.rel))
+        {
+            if let Err(e) = facts.add_file(&s.display, &s.text, &data.gazetteer) {
+                errors.push(e);
+            }
+        }
+        data.facts = std::sync::Arc::new(facts);
         let is_rule = |s: &&RuleSource| {
-            !s.rel.starts_with("data/") && !s.rel.starts_with("gazetteer/") && is_toml(&s.rel)
+            !s.rel.starts_with("data/")
+                && !s.rel.starts_with("gazetteer/")
+                && !s.rel.starts_with("facts/")
+                && is_toml(&s.rel)
         };
         let mut rules: Vec<Rule> = Vec::new();
         for s in sources.iter().filter(is_rule) {
@@ -254,6 +267,33 @@ impl RuleSet {
         }
         rules.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(RuleSet { rules, data })
+    }
+
+    /// Adds fact sheets (`--facts FILE`) after the rule set is loaded: a
+    /// fact with the id of a loaded one replaces it. Every broken sheet is
+    /// reported.
+    pub fn add_facts(&mut self, paths: &[PathBuf]) -> Result<(), Vec<RuleFileError>> {
+        if paths.is_empty() {
+            return Ok(());
+        }
+        let mut facts = (*self.data.facts).clone();
+        let mut errors = Vec::new();
+        for path in paths {
+            let display = path.display().to_string();
+            match std::fs::read_to_string(path) {
+                Ok(text) => {
+                    if let Err(e) = facts.add_file(&display, &text, &self.data.gazetteer) {
+                        errors.push(e);
+                    }
+                }
+                Err(e) => errors.push(RuleFileError::whole(&display, e.to_string())),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.data.facts = Arc::new(facts);
+        Ok(())
     }
 
     pub fn rules(&self) -> &[Rule] {

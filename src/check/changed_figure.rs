@@ -1,0 +1,431 @@
+//! `changed-figure`: one quantity of an article given two different values
+//! (`the offer of $44bn` … `the $46bn offer`).
+//!
+//! Two figures are the same quantity when they are of the same kind (money,
+//! plain number, percentage), have the same currency, share a subject cue
+//! (a concept key: `offer`, `valuation`) and are of the same order of
+//! magnitude (the larger below `max-ratio` times the smaller). Plain
+//! numbers without a scale word (`2,500 employees`) are compared only with
+//! `unscaled`: an article counts many things with the same cue. They are not
+//! reported when:
+//! - a hedge covers the difference: `about 100 billion` stands for
+//!   100 ± `approx-percent`%, `more than 40` for 40 or more, `up to 50` for
+//!   50 or less; two figures agree when their ranges meet;
+//! - one is the other rounded (`$97bn` and `$97.4bn`);
+//! - the sentence of either states a change or a comparison (`rose from … to
+//!   …`, `ارتفع`, `en hausse`, `contre`: the `changes` words);
+//! - both sentences name periods (years, months) and none is common to
+//!   them (`in 2023 …`, `in 2024 …`);
+//! - they are in the same sentence (a list, a range or a contrast);
+//! - their digits are the same with the decimal point moved (decimal-shift
+//!   reports those).
+//!
+//! The finding is on the later figure with the earlier one as a related
+//! place, each pair of values once. Its severity is the rule's when the two
+//! share a strong cue (one not in `weak-cues`) and neither is hedged, at most
+//! `info` otherwise.
+
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::{Check, Hit, Kind};
+use crate::amount::{AmountKind, AmountMention, Hedge};
+use crate::document::{Block, Document};
+use crate::rules::{Data, Severity};
+use crate::source::{NormalizeOptions, normalize};
+
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    /// Two figures are of the same order of magnitude when the larger is
+    /// less than this many times the smaller.
+    max_ratio: u64,
+    /// The tolerance of an `approx` hedge, in percent of its value.
+    approx_percent: u64,
+    /// Kinds of figures compared: `money`, `number`, `percent`.
+    kinds: Vec<String>,
+    /// Whether plain numbers without a scale word (`2,500 employees`) are
+    /// compared.
+    unscaled: bool,
+    /// Cue concepts too generic to make two figures the same quantity with
+    /// confidence: a pair sharing only these is at most `info`.
+    weak_cues: Vec<String>,
+    /// Words and phrases that state a change or a comparison (`@lists`).
+    changes: Vec<String>,
+    /// Words that name a period besides years: month names (`@lists`).
+    periods: Vec<String>,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            max_ratio: 10,
+            approx_percent: 10,
+            kinds: vec!["money".into(), "number".into()],
+            unscaled: false,
+            weak_cues: Vec::new(),
+            changes: Vec::new(),
+            periods: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct ChangedFigure {
+    max_ratio: Decimal,
+    approx: Decimal,
+    kinds: Vec<AmountKind>,
+    unscaled: bool,
+    weak_cues: HashSet<String>,
+    /// Change phrases, as normalized words.
+    changes: Vec<Vec<String>>,
+    /// Month names (four letters or more: `may` and `mar` are also words).
+    periods: HashSet<String>,
+    /// Arabic proclitics, longest first.
+    proclitics: Vec<String>,
+}
+
+fn options() -> NormalizeOptions {
+    NormalizeOptions {
+        lowercase: true,
+        ..NormalizeOptions::default()
+    }
+}
+
+/// The normalized words of a phrase; a word with an elided article
+/// (`l'an`, `d’euros`) is the part after the apostrophe.
+fn words_of(s: &str) -> Vec<String> {
+    normalize(s, 0, options())
+        .text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '.'))
+        .map(|w| w.trim_matches('.'))
+        .map(|w| w.rsplit(['\'', '’']).next().unwrap_or(w))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl Kind for ChangedFigure {
+    const NAME: &'static str = "changed-figure";
+    const PLACEHOLDERS: &'static [&'static str] = &["value", "other", "other_text", "cue"];
+    type Params = Params;
+
+    fn build(p: Params, data: &Data) -> Result<Self, String> {
+        if p.max_ratio < 2 {
+            return Err("`max-ratio` must be 2 or more".into());
+        }
+        if p.approx_percent >= 100 {
+            return Err("`approx-percent` must be below 100".into());
+        }
+        let kinds = p
+            .kinds
+            .iter()
+            .map(|k| match k.as_str() {
+                "money" => Ok(AmountKind::Money),
+                "number" => Ok(AmountKind::Number),
+                "percent" => Ok(AmountKind::Percent),
+                other => Err(format!(
+                    "unknown kind `{other}` in `kinds` (money, number, percent)"
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let changes = data
+            .expand(&p.changes)?
+            .iter()
+            .map(|c| words_of(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let periods = data
+            .expand(&p.periods)?
+            .iter()
+            .map(|c| words_of(c).concat())
+            .filter(|w| w.chars().count() >= 4 && w != "may")
+            .collect();
+        let mut proclitics: Vec<String> = data
+            .list("ar.proclitics")
+            .unwrap_or(&[])
+            .iter()
+            .map(|c| words_of(c).concat())
+            .filter(|c| !c.is_empty())
+            .collect();
+        proclitics.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        Ok(ChangedFigure {
+            max_ratio: Decimal::from(p.max_ratio),
+            approx: Decimal::from(p.approx_percent) / Decimal::from(100),
+            kinds,
+            unscaled: p.unscaled,
+            weak_cues: p.weak_cues.into_iter().collect(),
+            changes,
+            periods,
+            proclitics,
+        })
+    }
+}
+
+/// `9.74 × 10⁹ USD`: a value written with the exponent of `exp` (a
+/// multiple of 3), its unit after it (as decimal-shift writes it).
+fn show(m: &AmountMention, exp: u32) -> String {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut v = m.value;
+    if exp > 0 {
+        v /= Decimal::from(10u64.pow(exp));
+    }
+    let mut s = v.normalize().to_string();
+    if exp > 0 {
+        let e: String = exp
+            .to_string()
+            .chars()
+            .map(|c| SUP[c.to_digit(10).unwrap_or(0) as usize])
+            .collect();
+        s.push_str(" × 10");
+        s.push_str(&e);
+    }
+    match (m.kind, &m.currency) {
+        (AmountKind::Percent, _) => s.push('%'),
+        (_, Some(c)) => {
+            s.push(' ');
+            s.push_str(c);
+        }
+        _ => {}
+    }
+    s
+}
+
+/// The exponent (a multiple of 3) to show a value with.
+fn exponent(v: Decimal) -> u32 {
+    let mut e = 0;
+    let mut t = v.abs();
+    let thousand = Decimal::from(1000);
+    while t >= thousand && e < 12 {
+        t /= thousand;
+        e += 3;
+    }
+    e
+}
+
+/// The range of values a figure stands for: `(low, high)`, `None` for no
+/// bound.
+type Range = (Option<Decimal>, Option<Decimal>);
+
+/// What is known of one sentence: whether it states a change, and the
+/// periods (years, months) it names.
+#[derive(Debug, Default)]
+struct Sentence {
+    change: bool,
+    periods: Vec<String>,
+}
+
+impl ChangedFigure {
+    fn range(&self, m: &AmountMention) -> Range {
+        let v = m.value;
+        match m.hedge {
+            None => (Some(v), Some(v)),
+            Some(Hedge::Approx) => {
+                let d = (v * self.approx).abs();
+                (Some(v - d), Some(v + d))
+            }
+            Some(Hedge::Min) => (Some(v), None),
+            Some(Hedge::Max) => (None, Some(v)),
+        }
+    }
+
+    /// True when the two figures can be the same value: their ranges meet,
+    /// or one is the other rounded.
+    fn consistent(&self, a: &AmountMention, b: &AmountMention) -> bool {
+        let ((alo, ahi), (blo, bhi)) = (self.range(a), self.range(b));
+        let below = |hi: Option<Decimal>, lo: Option<Decimal>| matches!((hi, lo), (Some(h), Some(l)) if h < l);
+        if !below(ahi, blo) && !below(bhi, alo) {
+            return true;
+        }
+        rounded(a, b) || rounded(b, a)
+    }
+
+    /// The words of `text`, each with its forms without an Arabic proclitic.
+    fn forms(&self, text: &str) -> Vec<Vec<String>> {
+        words_of(text)
+            .into_iter()
+            .map(|w| {
+                let mut forms: Vec<String> = self
+                    .proclitics
+                    .iter()
+                    .filter_map(|p| w.strip_prefix(p.as_str()))
+                    .filter(|r| r.chars().count() >= 2)
+                    .map(str::to_owned)
+                    .collect();
+                forms.insert(0, w);
+                forms
+            })
+            .collect()
+    }
+
+    fn sentence(&self, block: &Block, range: std::ops::Range<usize>) -> Sentence {
+        let text = &block.text[range];
+        let words = self.forms(text);
+        let change = self.changes.iter().any(|phrase| {
+            (0..words.len()).any(|i| {
+                phrase.iter().enumerate().all(|(k, p)| {
+                    words
+                        .get(i + k)
+                        .is_some_and(|forms| forms.iter().any(|f| f == p))
+                })
+            })
+        });
+        let mut periods: Vec<String> = Vec::new();
+        for forms in &words {
+            // Years, also glued to a word (`آب2019`).
+            for run in forms[0].split(|c: char| !c.is_ascii_digit()) {
+                if is_year(run) {
+                    periods.push(run.to_owned());
+                }
+            }
+            if let Some(month) = forms.iter().find(|f| self.periods.contains(*f)) {
+                periods.push(month.clone());
+            }
+        }
+        Sentence { change, periods }
+    }
+}
+
+/// A year between 1900 and 2099.
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
+}
+
+/// True when `short`, written with fewer significant digits, is `long`
+/// rounded to them (`97` or `100` for `97.4`).
+fn rounded(short: &AmountMention, long: &AmountMention) -> bool {
+    let digits = short.digits.len();
+    if digits == 0 || digits >= long.digits.len() {
+        return false;
+    }
+    u32::try_from(digits)
+        .ok()
+        .and_then(|d| long.value.abs().round_sf(d))
+        .is_some_and(|r| r == short.value.abs())
+}
+
+fn sentence_index(block: &Block, m: &AmountMention) -> usize {
+    block.sentences.partition_point(|s| s.end <= m.view.start)
+}
+
+impl Check for ChangedFigure {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+        let amounts: Vec<&AmountMention> = doc
+            .amounts()
+            .iter()
+            .filter(|m| {
+                self.kinds.contains(&m.kind)
+                    && !m.cues.is_empty()
+                    && !m.value.is_zero()
+                    && (self.unscaled || m.kind != AmountKind::Number || m.scale.is_some())
+            })
+            .collect();
+        if amounts.len() < 2 {
+            return;
+        }
+        let mut sentences: std::collections::HashMap<(usize, usize), Sentence> =
+            std::collections::HashMap::new();
+        let mut key_of = |m: &AmountMention| {
+            let block = &doc.blocks[m.block];
+            let i = sentence_index(block, m);
+            sentences.entry((m.block, i)).or_insert_with(|| {
+                let r = block
+                    .sentences
+                    .get(i)
+                    .cloned()
+                    .unwrap_or(0..block.text.len());
+                self.sentence(block, r)
+            });
+            (m.block, i)
+        };
+        let keys: Vec<(usize, usize)> = amounts.iter().map(|m| key_of(m)).collect();
+        let mut reported: Vec<(Decimal, Decimal)> = Vec::new();
+        for (j, b) in amounts.iter().enumerate().skip(1) {
+            let sb = &sentences[&keys[j]];
+            if sb.change {
+                continue;
+            }
+            // The earlier figure with the best evidence: shared strong cue,
+            // unhedged, nearest.
+            let mut best: Option<(bool, usize, &str)> = None;
+            for (i, a) in amounts[..j].iter().enumerate() {
+                if a.kind != b.kind
+                    || a.currency != b.currency
+                    || a.value == b.value
+                    || keys[i] == keys[j]
+                {
+                    // Two values in one sentence are a list, a range or a
+                    // contrast (`$999, $1,099 and $1,199`), not a change.
+                    continue;
+                }
+                let shared: Vec<&String> = b.cues.iter().filter(|c| a.cues.contains(c)).collect();
+                if shared.is_empty() {
+                    continue;
+                }
+                let (hi, lo) = if a.value.abs() >= b.value.abs() {
+                    (a.value.abs(), b.value.abs())
+                } else {
+                    (b.value.abs(), a.value.abs())
+                };
+                if lo.is_zero() || hi >= lo * self.max_ratio {
+                    continue;
+                }
+                if a.digits == b.digits {
+                    // A power of ten with the same digits: decimal-shift.
+                    continue;
+                }
+                if self.consistent(a, b) {
+                    continue;
+                }
+                let sa = &sentences[&keys[i]];
+                if sa.change {
+                    continue;
+                }
+                if !sa.periods.is_empty()
+                    && !sb.periods.is_empty()
+                    && !sa.periods.iter().any(|y| sb.periods.contains(y))
+                {
+                    // Two periods: `in 2023 … $3.2bn`, `in 2024 … $4.1bn`.
+                    continue;
+                }
+                let strong_cue = shared.iter().find(|c| !self.weak_cues.contains(**c));
+                let strong = strong_cue.is_some() && a.hedge.is_none() && b.hedge.is_none();
+                let cue = strong_cue.unwrap_or(&shared[0]).as_str();
+                // Stronger evidence first, then the nearest.
+                if best.is_none_or(|(s, _, _)| strong || !s) {
+                    best = Some((strong, i, cue));
+                }
+            }
+            let Some((strong, i, cue)) = best else {
+                continue;
+            };
+            let a = amounts[i];
+            let pair = if a.value <= b.value {
+                (a.value, b.value)
+            } else {
+                (b.value, a.value)
+            };
+            if reported.contains(&pair) {
+                continue;
+            }
+            reported.push(pair);
+            let exp = exponent(a.value.abs().max(b.value.abs()));
+            let other_text = doc.text()[a.span.range()].to_owned();
+            let hit = Hit::new(b.span)
+                .var("value", show(b, exp))
+                .var("other", show(a, exp))
+                .var("other_text", other_text)
+                .var("cue", cue)
+                .related(a.span, format!("the {cue} given as {}", show(a, exp)));
+            out.push(if strong {
+                hit
+            } else {
+                hit.at_most(Severity::Info)
+            });
+        }
+    }
+}

@@ -1,0 +1,501 @@
+//! `fact-amount`: a figure that contradicts a fact sheet
+//! (`rules/facts/*.toml`, `--facts FILE`; see `crate::fact`).
+//!
+//! A sentence matches a fact's subject when it mentions every entity of the
+//! fact, one of its words (when it has some for the document's language),
+//! and one of its cues: a word, or an amount concept key (`offer`,
+//! `valuation`) that a word of the sentence has in the data files' `cues`
+//! lists. The figures of that sentence in the fact's currency (or with a
+//! scale word and no currency: `9.74 مليار`), within `max-factor` of the
+//! fact's value, are compared with it:
+//!
+//! - a figure as written stands for an interval: `97.4 billion` is anything
+//!   that rounds to it (97.35–97.45 billion); a hedged one (`about 100
+//!   billion`) is the value ± the fact's tolerance; `more than X` is X minus
+//!   the tolerance and up; `up to X` is X plus the tolerance and down;
+//! - the fact is its value, or an interval when it is hedged itself;
+//! - they are consistent when the intervals meet.
+//!
+//! When one figure of the sentence is consistent with the fact, the others
+//! are about something else; a figure consistent with another fact of the
+//! sentence is not reported either. Otherwise the figure nearest to a cue
+//! is reported, citing the fact's source and its place in the fact sheet.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::{Check, Hit, Kind};
+use crate::amount::{AmountKind, AmountMention, Hedge, scale_exponent};
+use crate::document::{Document, Lang};
+use crate::entity::key;
+use crate::fact::Fact;
+use crate::rules::{Data, Severity};
+
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    /// Figures further than this factor from the fact's value are about
+    /// something else (a price per share beside a takeover price).
+    max_factor: u64,
+    /// Also compare figures with a scale word but no currency
+    /// (`9.74 مليار`), at `info` severity.
+    without_currency: bool,
+    /// Cue concepts that say nothing of the subject (`sum`: `مبلغ`,
+    /// `montant`). A figure whose own cues (the words next to it) name
+    /// other concepts than the fact's is about something else.
+    neutral_cues: Vec<String>,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            max_factor: 1000,
+            without_currency: true,
+            neutral_cues: vec!["sum".into()],
+        }
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct FactAmount {
+    max_factor: Decimal,
+    without_currency: bool,
+    neutral_cues: HashSet<String>,
+    /// Cue concept of a word's key, per language (ar, fr, en).
+    concepts: [HashMap<String, String>; 3],
+    /// Arabic proclitics (keys), longest first.
+    proclitics: Vec<String>,
+}
+
+fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::Ar => 0,
+        Lang::Fr => 1,
+        Lang::En => 2,
+    }
+}
+
+impl Kind for FactAmount {
+    const NAME: &'static str = "fact-amount";
+    const PLACEHOLDERS: &'static [&'static str] = &[
+        "value",
+        "fact",
+        "fact_value",
+        "date",
+        "source",
+        "where",
+        "id",
+    ];
+    type Params = Params;
+
+    fn build(p: Params, data: &Data) -> Result<Self, String> {
+        if p.max_factor < 2 {
+            return Err("`max-factor` must be 2 or more".into());
+        }
+        let concepts = [Lang::Ar, Lang::Fr, Lang::En].map(|lang| {
+            let mut map = HashMap::new();
+            for e in data
+                .list(&format!("amount-{}.cues", lang.code()))
+                .unwrap_or(&[])
+            {
+                let (k, v) = e.rsplit_once('=').unwrap_or((e, e));
+                map.entry(key(k)).or_insert_with(|| v.trim().to_owned());
+            }
+            map
+        });
+        let mut proclitics: Vec<String> = data
+            .list("ar.proclitics")
+            .unwrap_or(&[])
+            .iter()
+            .map(|p| key(p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Ok(FactAmount {
+            max_factor: Decimal::from(p.max_factor),
+            without_currency: p.without_currency,
+            neutral_cues: p.neutral_cues.into_iter().collect(),
+            concepts,
+            proclitics,
+        })
+    }
+}
+
+/// `9.74 × 10⁹ USD`.
+fn show(value: Decimal, currency: Option<&str>) -> String {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut exp = 0u32;
+    let mut t = value.abs();
+    let thousand = Decimal::from(1000);
+    while t >= thousand && exp < 12 {
+        t /= thousand;
+        exp += 3;
+    }
+    let mut s = t.normalize().to_string();
+    if exp > 0 {
+        s.push_str(" × 10");
+        s.extend(
+            exp.to_string()
+                .chars()
+                .map(|c| SUP[c.to_digit(10).unwrap_or(0) as usize]),
+        );
+    }
+    if let Some(c) = currency {
+        s.push(' ');
+        s.push_str(c);
+    }
+    s
+}
+
+/// The place of the last digit written: 10⁸ for `97.4 billion`, 10⁹ for
+/// `100 billion`, 1 for `44,000,000,000`.
+fn written_unit(m: &AmountMention) -> Decimal {
+    let exp = m.scale.as_deref().and_then(scale_exponent).unwrap_or(0);
+    let p = Decimal::from(10u64.pow(exp.min(18)));
+    let written = (m.value / p).normalize();
+    let mut unit = p;
+    for _ in 0..written.scale() {
+        unit /= Decimal::TEN;
+    }
+    unit
+}
+
+/// A closed interval; `None` is unbounded.
+type Interval = (Option<Decimal>, Option<Decimal>);
+
+fn meet(a: Interval, b: Interval) -> bool {
+    let lo = match (a.0, b.0) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    };
+    let hi = match (a.1, b.1) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    };
+    match (lo, hi) {
+        (Some(l), Some(h)) => l <= h,
+        _ => true,
+    }
+}
+
+/// True when the figure agrees with the fact.
+fn consistent(m: &AmountMention, f: &Fact) -> bool {
+    let tol = f.tolerance * f.value;
+    let v = m.value;
+    let half = written_unit(m) / Decimal::TWO;
+    let mention: Interval = match m.hedge {
+        None => (Some(v - half), Some(v + half)),
+        Some(Hedge::Approx) => (Some(v - tol - half), Some(v + tol + half)),
+        Some(Hedge::Min) => (Some(v - tol - half), None),
+        Some(Hedge::Max) => (None, Some(v + tol + half)),
+    };
+    let fact: Interval = match f.hedge {
+        None => (Some(f.value), Some(f.value)),
+        Some(Hedge::Approx) => (Some(f.value - tol), Some(f.value + tol)),
+        Some(Hedge::Min) => (Some(f.value - tol), None),
+        Some(Hedge::Max) => (Some(Decimal::ZERO), Some(f.value + tol)),
+    };
+    meet(mention, fact)
+}
+
+/// One word of a sentence: its keys (with and without an Arabic proclitic)
+/// and where it is.
+struct SentenceWord {
+    forms: Vec<String>,
+    at: usize,
+}
+
+impl FactAmount {
+    fn words(
+        &self,
+        doc: &Document<'_>,
+        block: usize,
+        sentence: &Range<usize>,
+    ) -> Vec<SentenceWord> {
+        let b = &doc.blocks[block];
+        b.words
+            .iter()
+            .filter(|w| sentence.start <= w.range.start && w.range.end <= sentence.end)
+            .map(|w| {
+                let k = key(&b.text[w.range.clone()]);
+                let mut forms = vec![k.clone()];
+                if crate::entity::is_arabic(&k) {
+                    for p in &self.proclitics {
+                        if let Some(rest) = k.strip_prefix(p.as_str())
+                            && rest.chars().count() >= 2
+                        {
+                            forms.push(rest.to_owned());
+                        }
+                    }
+                }
+                SentenceWord {
+                    forms,
+                    at: w.range.start,
+                }
+            })
+            .collect()
+    }
+
+    /// Where a phrase (or, for a one-word cue, a concept key) occurs in the
+    /// sentence.
+    fn find(
+        &self,
+        lang: Lang,
+        words: &[SentenceWord],
+        phrase: &[String],
+        concept: bool,
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        if phrase.is_empty() {
+            return out;
+        }
+        let concepts = &self.concepts[lang_index(lang)];
+        for i in 0..words.len() {
+            let hit = phrase.iter().enumerate().all(|(j, p)| {
+                words
+                    .get(i + j)
+                    .is_some_and(|w| w.forms.iter().any(|f| f == p))
+            }) || (concept
+                && phrase.len() == 1
+                && words[i]
+                    .forms
+                    .iter()
+                    .any(|f| concepts.get(f).is_some_and(|c| c == &phrase[0])));
+            if hit {
+                out.push(words[i].at);
+            }
+        }
+        out
+    }
+
+    /// Where the fact's cues are in the sentence, if its subject matches.
+    fn subject(
+        &self,
+        lang: Lang,
+        f: &Fact,
+        words: &[SentenceWord],
+        entities: &HashSet<usize>,
+    ) -> Option<Vec<usize>> {
+        if !f.entities.iter().all(|e| entities.contains(e)) {
+            return None;
+        }
+        let mut own = f.words.for_lang(lang).peekable();
+        if own.peek().is_some() && !own.any(|p| !self.find(lang, words, p, false).is_empty()) {
+            return None;
+        }
+        let cues: Vec<usize> = f
+            .cues
+            .for_lang(lang)
+            .flat_map(|p| self.find(lang, words, p, true))
+            .collect();
+        (!cues.is_empty()).then_some(cues)
+    }
+
+    fn eligible(&self, lang: Lang, m: &AmountMention, f: &Fact) -> bool {
+        // The nearest cue of the figure (the cues run from the figure
+        // backwards, then forwards) says what it is.
+        if let Some(own) = m.cues.iter().find(|c| !self.neutral_cues.contains(*c))
+            && !f.cues.for_lang(lang).any(|p| p.len() == 1 && p[0] == *own)
+        {
+            return false;
+        }
+        let currency_ok = match &m.currency {
+            Some(c) => *c == f.currency,
+            None => self.without_currency && m.kind == AmountKind::Number && m.scale.is_some(),
+        };
+        if !currency_ok || m.kind == AmountKind::Percent || m.value <= Decimal::ZERO {
+            return false;
+        }
+        let (hi, lo) = if m.value >= f.value {
+            (m.value, f.value)
+        } else {
+            (f.value, m.value)
+        };
+        hi <= lo * self.max_factor
+    }
+}
+
+impl Check for FactAmount {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+        let facts = &doc.data.facts;
+        if facts.is_empty() {
+            return;
+        }
+        let amounts = doc.amounts();
+        if amounts.is_empty() {
+            return;
+        }
+        let mentions = doc.entities();
+        let mut reported: HashSet<usize> = HashSet::new();
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            for sentence in &block.sentences {
+                let inside: Vec<usize> = (0..amounts.len())
+                    .filter(|&i| {
+                        let m = &amounts[i];
+                        m.block == bi
+                            && sentence.start <= m.view.start
+                            && m.view.end <= sentence.end
+                    })
+                    .collect();
+                if inside.is_empty() {
+                    continue;
+                }
+                let entities: HashSet<usize> = mentions
+                    .list
+                    .iter()
+                    .filter(|e| {
+                        e.block == bi
+                            && sentence.start <= e.view.start
+                            && e.view.start < sentence.end
+                    })
+                    .map(|e| e.entity)
+                    .collect();
+                let words = self.words(doc, bi, sentence);
+                let matched: Vec<(&Fact, Vec<usize>)> = facts
+                    .list
+                    .iter()
+                    .filter_map(|f| {
+                        self.subject(doc.lang, f, &words, &entities)
+                            .map(|cues| (f, cues))
+                    })
+                    .collect();
+                for (f, cues) in &matched {
+                    let candidates: Vec<usize> = inside
+                        .iter()
+                        .copied()
+                        .filter(|&i| self.eligible(doc.lang, &amounts[i], f))
+                        .collect();
+                    if candidates.iter().any(|&i| consistent(&amounts[i], f)) {
+                        continue;
+                    }
+                    let odd = candidates
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            !matched.iter().any(|(g, _)| {
+                                g.id != f.id
+                                    && self.eligible(doc.lang, &amounts[i], g)
+                                    && consistent(&amounts[i], g)
+                            })
+                        })
+                        .min_by_key(|&i| {
+                            let at = amounts[i].view.start;
+                            cues.iter().map(|&c| c.abs_diff(at)).min().unwrap_or(0)
+                        });
+                    let Some(i) = odd else {
+                        continue;
+                    };
+                    if !reported.insert(i) {
+                        continue;
+                    }
+                    let m = &amounts[i];
+                    let mut hit = Hit::new(m.span)
+                        .var("value", show(m.value, m.currency.as_deref()))
+                        .var("fact", f.description.clone())
+                        .var("fact_value", show(f.value, Some(&f.currency)))
+                        .var("date", f.date.clone().unwrap_or_else(|| "undated".into()))
+                        .var("source", f.source.clone())
+                        .var("where", format!("{}:{}", f.origin, f.line))
+                        .var("id", f.id.clone());
+                    if m.currency.is_none() {
+                        hit = hit.at_most(Severity::Info);
+                    }
+                    out.push(hit);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(value: &str, scale: Option<&str>, hedge: Option<Hedge>) -> AmountMention {
+        AmountMention {
+            span: crate::source::Span::new(0, 1),
+            block: 0,
+            view: 0..1,
+            value: value.parse().unwrap(),
+            kind: AmountKind::Money,
+            currency: Some("USD".into()),
+            scale: scale.map(str::to_owned),
+            hedge,
+            digits: String::new(),
+            cues: Vec::new(),
+            linked: false,
+        }
+    }
+
+    fn fact(value: &str, hedge: Option<Hedge>) -> Fact {
+        Fact {
+            id: "x".into(),
+            description: "x".into(),
+            entities: Vec::new(),
+            entity_names: Vec::new(),
+            words: crate::fact::PerLang::default(),
+            cues: crate::fact::PerLang::default(),
+            value: value.parse().unwrap(),
+            currency: "USD".into(),
+            date: None,
+            tolerance: Decimal::new(1, 1),
+            hedge,
+            source: "s".into(),
+            origin: "f".into(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn intervals() {
+        let offer = fact("97400000000", None);
+        // Exact, and rounded to the written precision.
+        assert!(consistent(
+            &mention("97400000000", Some("billion"), None),
+            &offer
+        ));
+        assert!(consistent(
+            &mention("97000000000", Some("billion"), None),
+            &offer
+        ));
+        // Hedged within the tolerance.
+        assert!(consistent(
+            &mention("100000000000", Some("billion"), Some(Hedge::Approx)),
+            &offer
+        ));
+        assert!(!consistent(
+            &mention("100000000000", Some("billion"), None),
+            &offer
+        ));
+        assert!(!consistent(
+            &mention("9740000000", Some("billion"), None),
+            &offer
+        ));
+        assert!(!consistent(
+            &mention("9740000000", Some("billion"), Some(Hedge::Approx)),
+            &offer
+        ));
+        // An upper bound as the fact: smaller figures agree.
+        let stargate = fact("500000000000", Some(Hedge::Max));
+        assert!(consistent(
+            &mention("100000000000", Some("billion"), None),
+            &stargate
+        ));
+        assert!(!consistent(
+            &mention("5000000000000", Some("trillion"), None),
+            &stargate
+        ));
+    }
+
+    #[test]
+    fn shows_values() {
+        assert_eq!(
+            show(Decimal::from(44_000_000_000_u64), Some("USD")),
+            "44 × 10⁹ USD"
+        );
+        assert_eq!(show(Decimal::from(9_740_000_000_u64), None), "9.74 × 10⁹");
+    }
+}
