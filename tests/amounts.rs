@@ -161,6 +161,8 @@ ar | 7 ملايين درهم مغربي | 7 ملايين درهم مغربي | 7
 ar | 7 ملايين درهم | 7 ملايين درهم | 7000000 | money | AED | million | -
 ar | 10 مليارات جنيه مصري | 10 مليارات جنيه مصري | 10000000000 | money | EGP | billion | -
 ar | 10 ملايين جنيه إسترليني | 10 ملايين جنيه إسترليني | 10000000 | money | GBP | million | -
+ar | دفع 50 جنيهًا إسترلينيًا | 50 جنيهًا إسترلينيًا | 50 | money | GBP | - | -
+ar | بلغ 25 دولارًا أمريكيًا | 25 دولارًا أمريكيًا | 25 | money | USD | - | -
 ar | 4 مليارات ريال قطري | 4 مليارات ريال قطري | 4000000000 | money | QAR | billion | -
 ar | 900 مليون دينار أردني | 900 مليون دينار أردني | 900000000 | money | JOD | million | -
 ar | 300 ألف ليرة لبنانية | 300 ألف ليرة لبنانية | 300000 | money | LBP | thousand | -
@@ -406,5 +408,33 @@ fn spans_go_through_the_markdown_view_and_normalization() {
     assert_eq!(
         &doc.blocks[m.block].text[m.view.clone()],
         "97,4 milliards de dollars"
+    );
+}
+
+/// A bare number far from an amount with a unit keeps no unit: the cast of
+/// a $534 million film is not $2 billion. (Seen in a real ABC article.)
+#[test]
+fn a_bare_number_far_from_an_amount_is_not_linked_to_it() {
+    let got = amounts(
+        Lang::En,
+        "The $534 million film, shot in Morocco over two years, hired over 2,000 extras.",
+    );
+    let extras = got
+        .iter()
+        .find(|(t, _)| t == "2,000")
+        .map(|(_, m)| m)
+        .expect("2,000 is a figure");
+    assert_eq!(extras.value.to_string(), "2000");
+    assert_eq!(extras.currency, None);
+    assert!(!extras.linked);
+    // Close by, the first number of a range still takes the unit.
+    let got = amounts(
+        Lang::Ar,
+        "بلغت قيمة العرض 20 مليار دولار، أي بين 15 و20 مليار دولار.",
+    );
+    assert!(
+        got.iter()
+            .all(|(_, m)| m.currency.as_deref() == Some("USD")),
+        "{got:?}"
     );
 }

@@ -11,6 +11,8 @@ use crate::document::Block;
 /// Words looked at before a figure for its subject cues, and after it.
 const CUES_BEFORE: usize = 10;
 const CUES_AFTER: usize = 5;
+/// Tokens between a bare number and the amount it takes its unit from.
+const MAX_LINK_GAP: usize = 6;
 
 /// Links bare numbers to the amounts of their sentence, finds cues and
 /// builds the mentions.
@@ -43,7 +45,10 @@ pub(super) fn finish(
                 && (sentences[j] == sentences[i] || sentences[j] + 1 == sentences[i])
         });
     }
-    // 2. Else the nearest amount with a unit in the same sentence.
+    // 2. Else the nearest amount with a unit in the same sentence, when it
+    //    is a few tokens away (a list or a pair: `97.4 9.74`, `10, 20 and 30
+    //    billion`); a figure farther away is another quantity (`over 2,000`
+    //    actors in a sentence about a $534 million film).
     let linked_units: Vec<bool> = (0..drafts.len())
         .map(|j| units[j] || inherit[j].is_some())
         .collect();
@@ -55,6 +60,10 @@ pub(super) fn finish(
         inherit[i] = (0..drafts.len())
             .filter(|&j| j != i && linked_units[j] && sentences[j] == sentences[i])
             .filter(|&j| !range_start || j == i + 1)
+            .filter(|&j| {
+                let (a, b) = (&drafts[i], &drafts[j]);
+                b.start.abs_diff(a.end).min(a.start.abs_diff(b.end)) <= MAX_LINK_GAP
+            })
             .min_by_key(|&j| drafts[j].start.abs_diff(drafts[i].start));
     }
     let source: Vec<(Option<u32>, Option<String>)> = drafts
