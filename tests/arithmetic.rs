@@ -248,3 +248,15 @@ fn partial_list_exceeding_its_total() {
         &["300 millions", "250 millions"],
     );
 }
+
+/// A proptest case from CI (2026-11-29): figures that overlap or run past
+/// their sentence made the total check slice the text backwards.
+#[test]
+fn overlapping_figures_do_not_panic() {
+    let text = " \u{670}52025\u{645}\u{6f6}%\u{6f8}\u{699}\u{66c}-x\u{1f44d}\u{1f3fd}\u{6b2}.et# fLe\u{640}%\u{2018}sandr\u{63d}\u{69f}\u{64b}\u{662}x\u{202f}\u{67c}\u{202c}<https://a.b> \u{60c} 6```s";
+    for lang in [Lang::Ar, Lang::Fr, Lang::En] {
+        let rules = RuleSet::embedded().expect("rules");
+        let linter = factlint::lint::Linter::new(rules, Some(lang));
+        let _ = linter.check_text("t.txt", text, factlint::source::Format::Text);
+    }
+}

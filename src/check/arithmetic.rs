@@ -318,7 +318,7 @@ impl Arithmetic {
         }
         // The part, at most two words (`employees`), the connector and an
         // article, then the whole.
-        let gap = tokens(&block.text[part.view.end..whole.view.start]);
+        let gap = tokens(between(&block.text, part.view.end, whole.view.start));
         let mut rest: &[String] = &gap;
         if let Some(n) = ends_with(rest, &w.articles) {
             rest = &rest[..rest.len() - n];
@@ -330,7 +330,7 @@ impl Arithmetic {
         }
         // The whole, a short label, the introducer, then the percentage
         // (after its hedge words, when it has one).
-        let gap = tokens(&block.text[whole.view.end..pct.view.start]);
+        let gap = tokens(between(&block.text, whole.view.end, pct.view.start));
         let (at, n) = find_last(&gap, &w.percent_intro)?;
         let after = &gap[at + n..];
         if after.iter().any(|t| !is_word(t))
@@ -346,7 +346,7 @@ impl Arithmetic {
         }
         // `40% of revenue` may be a share of something else.
         let sentence = &block.sentences[sentence_of(block, pct)?];
-        let next = tokens(&block.text[pct.view.end..sentence.end]);
+        let next = tokens(between(&block.text, pct.view.end, sentence.end));
         if starts_with(&next, &w.percent_of).is_some() {
             return None;
         }
@@ -430,7 +430,7 @@ impl Arithmetic {
         let (mut closed, mut last_and) = (false, false);
         for m in &ms[1..] {
             let prev = parts.last()?;
-            let gap = tokens(&block.text[prev.view.end..m.view.start]);
+            let gap = tokens(between(&block.text, prev.view.end, m.view.start));
             if closed || word_count(&gap) > self.gap_words || gap.iter().any(|t| t == ":") {
                 return None;
             }
@@ -473,9 +473,9 @@ impl Arithmetic {
         } else {
             ms[i - 1].view.end
         };
-        let before = tokens(&block.text[before_start..t.view.start]);
+        let before = tokens(between(&block.text, before_start, t.view.start));
         let after_end = ms.get(i + 1).map_or(sentence.end, |m| m.view.start);
-        let after = tokens(&block.text[t.view.end..after_end]);
+        let after = tokens(between(&block.text, t.view.end, after_end));
         let marked_before = ends_with(trim_punct(&before), &w.total).is_some();
         let marked_after = starts_with(trim_punct(&after), &w.total).is_some();
         // The list after the total: a colon or a partial marker.
@@ -511,7 +511,7 @@ impl Arithmetic {
         // `…, the rest for C`: the list leaves a part unnamed.
         let rest = || {
             let s = t.view.start.min(parts[0].view.start);
-            contains(&tokens(&block.text[s..sentence.end]), &w.remainder)
+            contains(&tokens(between(&block.text, s, sentence.end)), &w.remainder)
         };
         let off = if complete {
             (sum - t.value).abs() > tol && !(sum < t.value && rest())
@@ -580,4 +580,10 @@ impl Check for Arithmetic {
             }
         }
     }
+}
+
+/// The text between two view offsets; empty when they are out of order or
+/// off a char boundary (figures may overlap or run past their sentence).
+fn between(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or_default()
 }
