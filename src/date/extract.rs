@@ -1,0 +1,546 @@
+//! Finding the dates of a document (see the module documentation).
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use super::lexicon::{Kind, Lexicon, Phrases, Rel, Tok, key, options, tokenize};
+use super::{DateMention, Precision};
+use crate::document::{Document, Lang};
+use crate::source::{Normalized, normalize};
+
+/// One normalized, tokenized block.
+struct Ctx<'a> {
+    norm: &'a Normalized,
+    toks: &'a [Tok],
+    lx: &'a Lexicon,
+    lang: Lang,
+}
+
+/// A date read from tokens `start..end`, before spans and resolution.
+#[derive(Debug, Default, Clone)]
+struct Draft {
+    start: usize,
+    end: usize,
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    weekday: Option<u32>,
+    rel: Option<RelKind>,
+    precision: Option<Precision>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum RelKind {
+    Offset(Rel),
+    /// A named month or weekday, the previous (`false`) or next (`true`)
+    /// occurrence.
+    Month(u32, bool),
+    Weekday(u32, bool),
+}
+
+impl<'a> Ctx<'a> {
+    /// The key of token `i` (empty past the end).
+    fn key(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        self.toks
+            .get(i)
+            .map_or(std::borrow::Cow::Borrowed(""), |t| key(&self.norm.text, t))
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn is(&self, i: usize, options: &[&str]) -> bool {
+        i < self.toks.len() && options.contains(&&*self.key(i))
+    }
+
+    /// The value and digit count of a digit run at `i`.
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        if self.kind(i)? != Kind::Num {
+            return None;
+        }
+        let k = self.key(i);
+        if k.len() > 4 {
+            return None;
+        }
+        Some((k.parse().ok()?, k.len()))
+    }
+
+    /// A day number at `i` (1 or 2 digits, 1–31) with a glued ordinal
+    /// suffix; the token after it.
+    fn day(&self, i: usize) -> Option<(u32, usize)> {
+        let (d, n) = self.num(i)?;
+        if n > 2 || !(1..=31).contains(&d) {
+            return None;
+        }
+        // Not part of a larger number (`1.5`, `10,000`).
+        if i > 0 && self.toks[i].glued && self.is(i - 1, &[".", ",", "/", "-"]) {
+            return None;
+        }
+        let mut e = i + 1;
+        if self.kind(e) == Some(Kind::Word)
+            && self.toks[e].glued
+            && self.lx.ordinal_suffixes.contains(&*self.key(e))
+        {
+            e += 1;
+        }
+        Some((d, e))
+    }
+
+    /// A four-digit year at `i` (1000–2200), with a glued era suffix.
+    fn year(&self, i: usize) -> Option<(i32, usize)> {
+        let (y, n) = self.num(i)?;
+        if n != 4 || !(1000..=2200).contains(&y) {
+            return None;
+        }
+        // Not glued to more digits or letters (`2019x`, `1,2019`).
+        if i > 0 && self.toks[i].glued && self.is(i - 1, &[".", ","]) {
+            return None;
+        }
+        let mut e = i + 1;
+        if self.kind(e) == Some(Kind::Word) && self.toks[e].glued {
+            if self.lx.year_suffixes.contains(&*self.key(e)) {
+                e += 1;
+            } else {
+                return None;
+            }
+        }
+        Some((i32::try_from(y).ok()?, e))
+    }
+
+    fn word_in(&self, set: &std::collections::HashSet<String>, i: usize) -> bool {
+        if self.kind(i) != Some(Kind::Word) {
+            return false;
+        }
+        let k = self.key(i);
+        self.lx.forms(&k).iter().any(|f| set.contains(*f))
+    }
+
+    /// The longest phrase of `set` at `i` (the first word may carry Arabic
+    /// proclitics); the token after it.
+    fn phrase<V: Copy>(&self, set: &Phrases<V>, i: usize) -> Option<(usize, V)> {
+        if self.kind(i) != Some(Kind::Word) {
+            return None;
+        }
+        let first = self.key(i);
+        let forms = self.lx.forms(&first);
+        'outer: for (toks, v) in &set.0 {
+            if !forms.contains(&toks[0].as_str()) || i + toks.len() > self.toks.len() {
+                continue;
+            }
+            for (j, t) in toks.iter().enumerate().skip(1) {
+                if *self.key(i + j) != **t {
+                    continue 'outer;
+                }
+            }
+            return Some((i + toks.len(), *v));
+        }
+        None
+    }
+
+    /// A month name at `i`, with a paired name (`فبراير/شباط`,
+    /// `شباط (فبراير)`) and an abbreviation's period.
+    fn month(&self, i: usize) -> Option<(u32, usize)> {
+        let (mut e, m) = self.phrase(&self.lx.months, i)?;
+        if self.is(e, &["/"])
+            && let Some((e2, m2)) = self.phrase(&self.lx.months, e + 1)
+            && m2 == m
+        {
+            e = e2;
+        } else if self.is(e, &["("])
+            && let Some((e2, m2)) = self.phrase(&self.lx.months, e + 1)
+            && m2 == m
+            && self.is(e2, &[")"])
+        {
+            e = e2 + 1;
+        }
+        if self.is(e, &["."]) && self.toks[e].glued {
+            e += 1;
+        }
+        Some((m, e))
+    }
+
+    fn comma(&self, i: usize) -> usize {
+        if self.is(i, &[",", "،"]) { i + 1 } else { i }
+    }
+
+    /// An explicit date at `i`.
+    fn date(&self, i: usize) -> Option<Draft> {
+        self.numeric(i)
+            .or_else(|| self.day_first(i))
+            .or_else(|| self.month_first(i))
+    }
+
+    fn numeric(&self, i: usize) -> Option<Draft> {
+        let glued = |j: usize| self.toks.get(j).is_some_and(|tok| tok.glued);
+        // ISO: 2025-02-11.
+        if let Some((y, 4)) = self.num(i)
+            && self.is(i + 1, &["-"])
+            && let Some((m, 1..=2)) = self.num(i + 2)
+            && self.is(i + 3, &["-"])
+            && let Some((d, 1..=2)) = self.num(i + 4)
+            && (1..=4).all(|k| glued(i + k))
+            && (1..=12).contains(&m)
+            && (1..=31).contains(&d)
+        {
+            return Some(Draft {
+                start: i,
+                end: i + 5,
+                year: Some(i32::try_from(y).ok()?),
+                month: Some(m),
+                day: Some(d),
+                precision: Some(Precision::Day),
+                ..Draft::default()
+            });
+        }
+        let (first, 1..=2) = self.num(i)? else {
+            return None;
+        };
+        let sep = self.key(i + 1).into_owned();
+        if !matches!(sep.as_str(), "/" | "." | "-") || !self.is(i + 3, &[sep.as_str()]) {
+            return None;
+        }
+        let (second, 1..=2) = self.num(i + 2)? else {
+            return None;
+        };
+        let (y, yn) = self.num(i + 4)?;
+        if !(1..=4).all(|k| glued(i + k)) || !(yn == 4 || yn == 2) {
+            return None;
+        }
+        if i > 0 && self.toks[i].glued && self.kind(i - 1) != Some(Kind::Word) {
+            return None;
+        }
+        if self.is(i + 5, &[sep.as_str()]) || self.kind(i + 5) == Some(Kind::Num) {
+            return None;
+        }
+        let y = if yn == 2 { 2000 + y } else { y };
+        let (d, m) = match self.lang {
+            Lang::En if first <= 12 => (second, first),
+            Lang::En => (first, second),
+            _ if second > 12 && first <= 12 => (second, first),
+            _ => (first, second),
+        };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        Some(Draft {
+            start: i,
+            end: i + 5,
+            year: Some(i32::try_from(y).ok()?),
+            month: Some(m),
+            day: Some(d),
+            precision: Some(Precision::Day),
+            ..Draft::default()
+        })
+    }
+
+    /// `10 فبراير 2025`, `1er mars`, `10th of February 2025`.
+    fn day_first(&self, i: usize) -> Option<Draft> {
+        let (d, mut e) = self.day(i)?;
+        if self.word_in(&self.lx.links, e) {
+            e += 1;
+        }
+        let (m, e) = self.month(e)?;
+        let mut draft = Draft {
+            start: i,
+            end: e,
+            month: Some(m),
+            day: Some(d),
+            precision: Some(Precision::Day),
+            ..Draft::default()
+        };
+        let e2 = self.comma(e);
+        if let Some((y, e3)) = self.year(e2) {
+            draft.year = Some(y);
+            draft.end = e3;
+        }
+        Some(draft)
+    }
+
+    /// `February 10, 2025`, `February 2025`, `فبراير 2025`, `ديسمبر الماضي`.
+    fn month_first(&self, i: usize) -> Option<Draft> {
+        let (m, e) = self.month(i)?;
+        let mut draft = Draft {
+            start: i,
+            end: e,
+            month: Some(m),
+            ..Draft::default()
+        };
+        if let Some((d, e2)) = self.day(e)
+            && self.kind(e2) != Some(Kind::Num)
+        {
+            draft.day = Some(d);
+            draft.precision = Some(Precision::Day);
+            draft.end = e2;
+            let e3 = self.comma(e2);
+            if let Some((y, e4)) = self.year(e3) {
+                draft.year = Some(y);
+                draft.end = e4;
+            }
+            return Some(draft);
+        }
+        let e2 = if self.is(e, &[","]) { e + 1 } else { e };
+        if let Some((y, e3)) = self.year(e2) {
+            draft.year = Some(y);
+            draft.end = e3;
+            draft.precision = Some(Precision::Month);
+            return Some(draft);
+        }
+        let past = self.word_in(&self.lx.past_after, e);
+        if past || self.word_in(&self.lx.next_after, e) {
+            draft.end = e + 1;
+            draft.rel = Some(RelKind::Month(m, !past));
+            draft.precision = Some(Precision::Month);
+            return Some(draft);
+        }
+        None
+    }
+
+    /// What starts at token `i`.
+    fn at(&self, i: usize) -> Vec<Draft> {
+        // A weekday before a date, or with `الماضي`, `dernier`.
+        if let Some((e, w)) = self.phrase(&self.lx.weekdays, i) {
+            let e2 = self.comma(e);
+            if let Some(mut d) = self.date(e2)
+                && d.day.is_some()
+            {
+                d.start = i;
+                d.weekday = Some(w);
+                return vec![d];
+            }
+            let past = self.word_in(&self.lx.past_after, e);
+            if past || self.word_in(&self.lx.next_after, e) {
+                return vec![Draft {
+                    start: i,
+                    end: e + 1,
+                    weekday: Some(w),
+                    rel: Some(RelKind::Weekday(w, !past)),
+                    precision: Some(Precision::Day),
+                    ..Draft::default()
+                }];
+            }
+        }
+        // `last December`, `next Tuesday`.
+        let past = self.word_in(&self.lx.past_before, i);
+        if past || self.word_in(&self.lx.next_before, i) {
+            if let Some((m, e)) = self.month(i + 1) {
+                return vec![Draft {
+                    start: i,
+                    end: e,
+                    month: Some(m),
+                    rel: Some(RelKind::Month(m, !past)),
+                    precision: Some(Precision::Month),
+                    ..Draft::default()
+                }];
+            }
+            if let Some((e, w)) = self.phrase(&self.lx.weekdays, i + 1) {
+                return vec![Draft {
+                    start: i,
+                    end: e,
+                    weekday: Some(w),
+                    rel: Some(RelKind::Weekday(w, !past)),
+                    precision: Some(Precision::Day),
+                    ..Draft::default()
+                }];
+            }
+        }
+        if let Some(d) = self.date(i) {
+            return vec![d];
+        }
+        if let Some((e, r)) = self.phrase(&self.lx.relative, i) {
+            let precision = match r.unit {
+                'd' => Precision::Day,
+                'w' => Precision::Week,
+                'm' => Precision::Month,
+                _ => Precision::Year,
+            };
+            return vec![Draft {
+                start: i,
+                end: e,
+                rel: Some(RelKind::Offset(r)),
+                precision: Some(precision),
+                ..Draft::default()
+            }];
+        }
+        self.years(i)
+    }
+
+    /// A year in year context: after a marker (`عام`, `en`, `since`), with
+    /// an era suffix (`2025م`), or in a range (`2019-2021`).
+    fn years(&self, i: usize) -> Vec<Draft> {
+        let Some((y, e)) = self.year(i) else {
+            return Vec::new();
+        };
+        let year = |start: usize, end: usize, y: i32| Draft {
+            start,
+            end,
+            year: Some(y),
+            precision: Some(Precision::Year),
+            ..Draft::default()
+        };
+        if self.is(e, &["-", "–", "—"])
+            && let Some((y2, e2)) = self.year(e + 1)
+            && y2 > y
+            && y2 - y <= 100
+        {
+            return vec![year(i, e, y), year(e + 1, e2, y2)];
+        }
+        let marked = i > 0 && self.word_in(&self.lx.year_markers, i - 1);
+        if marked || e > i + 1 {
+            return vec![year(i, e, y)];
+        }
+        Vec::new()
+    }
+}
+
+/// Resolves a relative draft against the publication date.
+fn resolve(d: &mut Draft, published: NaiveDate) {
+    let Some(rel) = d.rel else { return };
+    match rel {
+        RelKind::Offset(Rel { unit, offset }) => {
+            let date = match unit {
+                'd' => shift_days(published, i64::from(offset)),
+                'w' => shift_days(published, 7 * i64::from(offset)).map(|x| {
+                    x - chrono::Duration::days(i64::from(x.weekday().num_days_from_monday()))
+                }),
+                'm' => {
+                    let first = published.with_day(1);
+                    first.and_then(|f| {
+                        if offset >= 0 {
+                            f.checked_add_months(Months::new(offset.unsigned_abs()))
+                        } else {
+                            f.checked_sub_months(Months::new(offset.unsigned_abs()))
+                        }
+                    })
+                }
+                _ => NaiveDate::from_ymd_opt(published.year() + offset, 1, 1),
+            };
+            if let Some(x) = date {
+                d.year = Some(x.year());
+                if unit != 'y' {
+                    d.month = Some(x.month());
+                }
+                if matches!(unit, 'd' | 'w') {
+                    d.day = Some(x.day());
+                }
+            }
+        }
+        RelKind::Month(m, next) => {
+            let pm = published.month();
+            let y = published.year();
+            d.year = Some(match (next, m < pm, m > pm) {
+                (false, true, _) => y,
+                (false, false, _) => y - 1,
+                (true, _, true) => y,
+                (true, _, false) => y + 1,
+            });
+        }
+        RelKind::Weekday(w, next) => {
+            let mut x = published;
+            for _ in 0..7 {
+                let step = if next {
+                    x.checked_add_days(Days::new(1))
+                } else {
+                    x.checked_sub_days(Days::new(1))
+                };
+                let Some(s) = step else { return };
+                x = s;
+                if x.weekday().number_from_monday() == w {
+                    d.year = Some(x.year());
+                    d.month = Some(x.month());
+                    d.day = Some(x.day());
+                    return;
+                }
+            }
+        }
+    }
+}
+
+fn shift_days(date: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        date.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        date.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+fn describe(rel: RelKind) -> String {
+    match rel {
+        RelKind::Offset(Rel { unit, offset }) => {
+            let u = match unit {
+                'd' => "day",
+                'w' => "week",
+                'm' => "month",
+                _ => "year",
+            };
+            format!("{u}{offset:+}")
+        }
+        RelKind::Month(m, next) => format!("month={m} {}", if next { "next" } else { "last" }),
+        RelKind::Weekday(w, next) => {
+            format!("weekday={w} {}", if next { "next" } else { "last" })
+        }
+    }
+}
+
+fn weekday(n: u32) -> Option<Weekday> {
+    match n {
+        1 => Some(Weekday::Mon),
+        2 => Some(Weekday::Tue),
+        3 => Some(Weekday::Wed),
+        4 => Some(Weekday::Thu),
+        5 => Some(Weekday::Fri),
+        6 => Some(Weekday::Sat),
+        7 => Some(Weekday::Sun),
+        _ => None,
+    }
+}
+
+/// The dated mentions of a document, in text order. Relative expressions
+/// are resolved against `published` when it is given; without it they
+/// carry only their `relative` description (and the month or weekday they
+/// name).
+pub fn extract(doc: &Document<'_>, published: Option<NaiveDate>) -> Vec<DateMention> {
+    let lx = Lexicon::shared(doc.data);
+    let mut out = Vec::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        let norm = normalize(&block.text, 0, options());
+        let toks = tokenize(&norm.text);
+        let cx = Ctx {
+            norm: &norm,
+            toks: &toks,
+            lx: &lx,
+            lang: doc.lang,
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            let drafts = cx.at(i);
+            let Some(last) = drafts.last() else {
+                i += 1;
+                continue;
+            };
+            let next = last.end.max(i + 1);
+            for mut d in drafts {
+                let (s, e) = (toks[d.start].range.start, toks[d.end - 1].range.end);
+                let view = norm.to_orig(s, e).range();
+                if block.is_masked(&view) {
+                    continue;
+                }
+                if let (Some(p), Some(_)) = (published, d.rel) {
+                    resolve(&mut d, p);
+                }
+                out.push(DateMention {
+                    span: block.span_of(view.clone()),
+                    block: bi,
+                    view,
+                    year: d.year,
+                    month: d.month,
+                    day: d.day,
+                    weekday: d.weekday.and_then(weekday),
+                    relative: d.rel.map(describe),
+                    precision: d.precision.unwrap_or(Precision::Day),
+                });
+            }
+            i = next;
+        }
+    }
+    out
+}

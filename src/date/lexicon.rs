@@ -1,0 +1,253 @@
+//! The words of date extraction, read once from the data lists
+//! `date-<lang>.<list>` (`rules/data/date-{ar,fr,en}.toml`), normalized and
+//! tokenized like the text.
+
+use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+use crate::rules::Data;
+use crate::source::{NormalizeOptions, normalize};
+
+/// A relative expression: a unit (`d`, `w`, `m`, `y`) and an offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Rel {
+    pub(super) unit: char,
+    pub(super) offset: i32,
+}
+
+/// Phrases (token keys), longest first.
+#[derive(Debug, Clone)]
+pub(super) struct Phrases<V>(pub(super) Vec<(Vec<String>, V)>);
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases(Vec::new())
+    }
+}
+
+impl<V> Phrases<V> {
+    fn add(&mut self, toks: Vec<String>, v: V) {
+        if toks.is_empty() || self.0.iter().any(|(t, _)| *t == toks) {
+            return;
+        }
+        self.0.push((toks, v));
+        self.0.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Lexicon {
+    pub(super) months: Phrases<u32>,
+    pub(super) weekdays: Phrases<u32>,
+    pub(super) relative: Phrases<Rel>,
+    pub(super) past_after: HashSet<String>,
+    pub(super) next_after: HashSet<String>,
+    pub(super) past_before: HashSet<String>,
+    pub(super) next_before: HashSet<String>,
+    pub(super) year_markers: HashSet<String>,
+    pub(super) year_suffixes: HashSet<String>,
+    pub(super) ordinal_suffixes: HashSet<String>,
+    pub(super) links: HashSet<String>,
+    /// Arabic proclitics, longest first.
+    pub(super) proclitics: Vec<String>,
+}
+
+/// The normalization of text and data alike.
+pub(super) fn options() -> NormalizeOptions {
+    NormalizeOptions {
+        lowercase: true,
+        ..NormalizeOptions::default()
+    }
+}
+
+/// A token of normalized text: a run of letters, a run of digits, or one
+/// other character (white space is dropped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Tok {
+    pub(super) range: std::ops::Range<usize>,
+    pub(super) kind: Kind,
+    /// No white space between it and the previous token.
+    pub(super) glued: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+fn kind_of(c: char) -> Option<Kind> {
+    if c.is_ascii_digit() {
+        Some(Kind::Num)
+    } else if c.is_alphabetic() || crate::source::is_mark(c) {
+        Some(Kind::Word)
+    } else if c.is_whitespace() {
+        None
+    } else {
+        Some(Kind::Punct)
+    }
+}
+
+pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::new();
+    let mut last_end = 0;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let Some(k) = kind_of(c) else {
+            continue;
+        };
+        if let Some(t) = out.last_mut()
+            && t.range.end == i
+            && t.kind == k
+            && k != Kind::Punct
+        {
+            t.range.end = end;
+            last_end = end;
+            continue;
+        }
+        out.push(Tok {
+            range: i..end,
+            kind: k,
+            glued: !out.is_empty() && last_end == i,
+        });
+        last_end = end;
+    }
+    out
+}
+
+/// The key of a token: its text, with typographic apostrophes folded.
+pub(super) fn key<'t>(text: &'t str, t: &Tok) -> std::borrow::Cow<'t, str> {
+    let s = &text[t.range.clone()];
+    if matches!(s, "’" | "ʼ" | "‘") {
+        "'".into()
+    } else {
+        s.into()
+    }
+}
+
+fn phrase(s: &str) -> Vec<String> {
+    let n = normalize(s.trim(), 0, options()).text;
+    tokenize(&n)
+        .iter()
+        .map(|t| key(&n, t).into_owned())
+        .collect()
+}
+
+fn single(s: &str) -> String {
+    phrase(s).concat()
+}
+
+fn split_pair(entry: &str) -> (&str, &str) {
+    entry.rsplit_once('=').unwrap_or((entry, ""))
+}
+
+fn parse_rel(v: &str) -> Option<Rel> {
+    let mut cs = v.trim().chars();
+    let unit = cs.next().filter(|u| matches!(u, 'd' | 'w' | 'm' | 'y'))?;
+    let rest = cs.as_str();
+    let offset = rest.strip_prefix('+').unwrap_or(rest).parse().ok()?;
+    Some(Rel { unit, offset })
+}
+
+type Cache = Vec<(u64, Arc<Lexicon>)>;
+static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
+
+impl Lexicon {
+    /// The lexicon of `data`, built once per process for each distinct set
+    /// of lists.
+    pub(super) fn shared(data: &Data) -> Arc<Lexicon> {
+        let mut h = DefaultHasher::new();
+        for name in data
+            .names()
+            .filter(|n| n.starts_with("date-") || *n == "ar.proclitics")
+        {
+            name.hash(&mut h);
+            data.list(name).hash(&mut h);
+        }
+        let k = h.finish();
+        let mut cache = CACHE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, lx)) = cache.iter().find(|(c, _)| *c == k) {
+            return Arc::clone(lx);
+        }
+        let lx = Arc::new(Lexicon::new(data));
+        if cache.len() >= 8 {
+            cache.remove(0);
+        }
+        cache.push((k, Arc::clone(&lx)));
+        lx
+    }
+
+    fn new(data: &Data) -> Lexicon {
+        let mut lx = Lexicon::default();
+        for l in ["ar", "fr", "en"] {
+            let list = |name: &str| {
+                data.list(&format!("date-{l}.{name}"))
+                    .unwrap_or(&[])
+                    .to_vec()
+            };
+            let numbered = |name: &str, set: &mut Phrases<u32>| {
+                for e in list(name) {
+                    let (k, v) = split_pair(&e);
+                    if let Ok(n) = v.trim().parse() {
+                        set.add(phrase(k), n);
+                    }
+                }
+            };
+            numbered("months", &mut lx.months);
+            numbered("weekdays", &mut lx.weekdays);
+            for e in list("relative") {
+                let (k, v) = split_pair(&e);
+                if let Some(r) = parse_rel(v) {
+                    lx.relative.add(phrase(k), r);
+                }
+            }
+            let words = |name: &str, set: &mut HashSet<String>| {
+                set.extend(list(name).iter().map(|w| single(w)));
+            };
+            words("past-after", &mut lx.past_after);
+            words("next-after", &mut lx.next_after);
+            words("past-before", &mut lx.past_before);
+            words("next-before", &mut lx.next_before);
+            words("year-markers", &mut lx.year_markers);
+            words("year-suffixes", &mut lx.year_suffixes);
+            words("ordinal-suffixes", &mut lx.ordinal_suffixes);
+            words("day-month-links", &mut lx.links);
+        }
+        let mut pro: Vec<String> = data
+            .list("ar.proclitics")
+            .unwrap_or(&[])
+            .iter()
+            .map(|p| single(p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        pro.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+        pro.dedup();
+        lx.proclitics = pro;
+        lx
+    }
+
+    /// The forms of an Arabic word without its proclitics: the word itself
+    /// first, then each stripping that leaves at least two letters.
+    pub(super) fn forms<'w>(&self, word: &'w str) -> Vec<&'w str> {
+        let mut out = vec![word];
+        if word
+            .chars()
+            .next()
+            .is_some_and(crate::document::is_arabic_letter)
+        {
+            for p in &self.proclitics {
+                if let Some(rest) = word.strip_prefix(p.as_str())
+                    && rest.chars().count() >= 2
+                    && !out.contains(&rest)
+                {
+                    out.push(rest);
+                }
+            }
+        }
+        out
+    }
+}
