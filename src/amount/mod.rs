@@ -112,6 +112,47 @@ pub struct AmountMention {
     pub linked: bool,
 }
 
+/// `9.74 × 10⁹ USD`: a figure's value written with the exponent `exp` (a
+/// multiple of 3, see [`display_exponent`]), its unit after it; how the
+/// amount checks quote two figures side by side.
+pub fn show(m: &AmountMention, exp: u32) -> String {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut v = m.value;
+    if exp > 0 {
+        v /= Decimal::from(10u64.pow(exp));
+    }
+    let mut s = v.normalize().to_string();
+    if exp > 0 {
+        s.push_str(" × 10");
+        s.extend(
+            exp.to_string()
+                .chars()
+                .map(|c| SUP[c.to_digit(10).unwrap_or(0) as usize]),
+        );
+    }
+    match (m.kind, &m.currency) {
+        (AmountKind::Percent, _) => s.push('%'),
+        (_, Some(c)) => {
+            s.push(' ');
+            s.push_str(c);
+        }
+        _ => {}
+    }
+    s
+}
+
+/// The exponent (a multiple of 3, at most 12) to show a value with.
+pub fn display_exponent(v: Decimal) -> u32 {
+    let mut e = 0;
+    let mut t = v.abs();
+    let thousand = Decimal::from(1000);
+    while t >= thousand && e < 12 {
+        t /= thousand;
+        e += 3;
+    }
+    e
+}
+
 /// The name of a power of ten used as a scale.
 pub fn scale_name(exp: u32) -> String {
     match exp {

@@ -164,47 +164,6 @@ impl Kind for ChangedFigure {
     }
 }
 
-/// `9.74 × 10⁹ USD`: a value written with the exponent of `exp` (a
-/// multiple of 3), its unit after it (as decimal-shift writes it).
-fn show(m: &AmountMention, exp: u32) -> String {
-    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    let mut v = m.value;
-    if exp > 0 {
-        v /= Decimal::from(10u64.pow(exp));
-    }
-    let mut s = v.normalize().to_string();
-    if exp > 0 {
-        let e: String = exp
-            .to_string()
-            .chars()
-            .map(|c| SUP[c.to_digit(10).unwrap_or(0) as usize])
-            .collect();
-        s.push_str(" × 10");
-        s.push_str(&e);
-    }
-    match (m.kind, &m.currency) {
-        (AmountKind::Percent, _) => s.push('%'),
-        (_, Some(c)) => {
-            s.push(' ');
-            s.push_str(c);
-        }
-        _ => {}
-    }
-    s
-}
-
-/// The exponent (a multiple of 3) to show a value with.
-fn exponent(v: Decimal) -> u32 {
-    let mut e = 0;
-    let mut t = v.abs();
-    let thousand = Decimal::from(1000);
-    while t >= thousand && e < 12 {
-        t /= thousand;
-        e += 3;
-    }
-    e
-}
-
 /// The range of values a figure stands for: `(low, high)`, `None` for no
 /// bound.
 type Range = (Option<Decimal>, Option<Decimal>);
@@ -413,14 +372,17 @@ impl Check for ChangedFigure {
                 continue;
             }
             reported.push(pair);
-            let exp = exponent(a.value.abs().max(b.value.abs()));
+            let exp = crate::amount::display_exponent(a.value.abs().max(b.value.abs()));
             let other_text = doc.text()[a.span.range()].to_owned();
             let hit = Hit::new(b.span)
-                .var("value", show(b, exp))
-                .var("other", show(a, exp))
+                .var("value", crate::amount::show(b, exp))
+                .var("other", crate::amount::show(a, exp))
                 .var("other_text", other_text)
                 .var("cue", cue)
-                .related(a.span, format!("the {cue} given as {}", show(a, exp)));
+                .related(
+                    a.span,
+                    format!("the {cue} given as {}", crate::amount::show(a, exp)),
+                );
             out.push(if strong {
                 hit
             } else {

@@ -62,47 +62,6 @@ impl Kind for DecimalShift {
     }
 }
 
-/// `9.74 × 10⁹ USD`: a value written with the exponent of `exp` (a
-/// multiple of 3), its unit after it.
-fn show(m: &AmountMention, exp: u32) -> String {
-    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    let mut v = m.value;
-    if exp > 0 {
-        v /= Decimal::from(10u64.pow(exp));
-    }
-    let mut s = v.normalize().to_string();
-    if exp > 0 {
-        let e: String = exp
-            .to_string()
-            .chars()
-            .map(|c| SUP[c.to_digit(10).unwrap_or(0) as usize])
-            .collect();
-        s.push_str(" × 10");
-        s.push_str(&e);
-    }
-    match (m.kind, &m.currency) {
-        (AmountKind::Percent, _) => s.push('%'),
-        (_, Some(c)) => {
-            s.push(' ');
-            s.push_str(c);
-        }
-        _ => {}
-    }
-    s
-}
-
-/// The exponent (a multiple of 3) to show a value with.
-fn exponent(v: Decimal) -> u32 {
-    let mut e = 0;
-    let mut t = v.abs();
-    let thousand = Decimal::from(1000);
-    while t >= thousand && e < 12 {
-        t /= thousand;
-        e += 3;
-    }
-    e
-}
-
 fn sentence_of(doc: &Document<'_>, m: &AmountMention) -> Option<usize> {
     doc.blocks
         .get(m.block)?
@@ -178,17 +137,18 @@ impl Check for DecimalShift {
                         continue;
                     }
                     reported.push(odd.span);
-                    let exp = exponent(odd.value.abs().max(other.value.abs()));
+                    let exp =
+                        crate::amount::display_exponent(odd.value.abs().max(other.value.abs()));
                     let other_text = doc.text()[other.span.range()].to_owned();
                     out.push(
                         Hit::new(odd.span)
-                            .var("value", show(odd, exp))
-                            .var("other", show(other, exp))
+                            .var("value", crate::amount::show(odd, exp))
+                            .var("other", crate::amount::show(other, exp))
                             .var("other_text", other_text)
                             .var("factor", factor.to_string())
                             .related(
                                 other.span,
-                                format!("the same digits as {}", show(other, exp)),
+                                format!("the same digits as {}", crate::amount::show(other, exp)),
                             ),
                     );
                 }
