@@ -116,8 +116,23 @@ pub struct AmountMention {
 /// multiple of 3, see [`display_exponent`]), its unit after it; how the
 /// amount checks quote two figures side by side.
 pub fn show(m: &AmountMention, exp: u32) -> String {
+    let currency = if m.kind == AmountKind::Percent {
+        None
+    } else {
+        m.currency.as_deref()
+    };
+    let mut s = show_value(m.value, exp, currency);
+    if m.kind == AmountKind::Percent {
+        s.push('%');
+    }
+    s
+}
+
+/// `9.74 × 10⁹ USD`: a value written with the exponent `exp`, then the
+/// currency when there is one.
+pub fn show_value(value: Decimal, exp: u32, currency: Option<&str>) -> String {
     const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    let mut v = m.value;
+    let mut v = value;
     if exp > 0 {
         v /= Decimal::from(10u64.pow(exp));
     }
@@ -130,13 +145,9 @@ pub fn show(m: &AmountMention, exp: u32) -> String {
                 .map(|c| SUP[c.to_digit(10).unwrap_or(0) as usize]),
         );
     }
-    match (m.kind, &m.currency) {
-        (AmountKind::Percent, _) => s.push('%'),
-        (_, Some(c)) => {
-            s.push(' ');
-            s.push_str(c);
-        }
-        _ => {}
+    if let Some(c) = currency {
+        s.push(' ');
+        s.push_str(c);
     }
     s
 }

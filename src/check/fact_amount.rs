@@ -126,28 +126,7 @@ impl Kind for FactAmount {
 
 /// `9.74 × 10⁹ USD`.
 fn show(value: Decimal, currency: Option<&str>) -> String {
-    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    let mut exp = 0u32;
-    let mut t = value.abs();
-    let thousand = Decimal::from(1000);
-    while t >= thousand && exp < 12 {
-        t /= thousand;
-        exp += 3;
-    }
-    let mut s = t.normalize().to_string();
-    if exp > 0 {
-        s.push_str(" × 10");
-        s.extend(
-            exp.to_string()
-                .chars()
-                .map(|c| SUP[c.to_digit(10).unwrap_or(0) as usize]),
-        );
-    }
-    if let Some(c) = currency {
-        s.push(' ');
-        s.push_str(c);
-    }
-    s
+    crate::amount::show_value(value, crate::amount::display_exponent(value), currency)
 }
 
 /// The place of the last digit written: 10⁸ for `97.4 billion`, 10⁹ for
