@@ -141,6 +141,10 @@ struct CheckArgs {
     /// JSON format always has them under `amounts`).
     #[arg(long)]
     amounts: bool,
+    /// Also print each file's dated mentions in chronological order (human
+    /// format; the JSON format always has them under `timeline`).
+    #[arg(long)]
+    timeline: bool,
     /// The file name to report for standard input (its extension picks the
     /// format: `.md` is Markdown).
     #[arg(long, value_name = "NAME")]
@@ -265,7 +269,8 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         LangArg::Fr => Some(Lang::Fr),
         LangArg::En => Some(Lang::En),
     };
-    let linter = Linter::new(rules, lang);
+    let mut linter = Linter::new(rules, lang);
+    linter.published = args.published;
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -299,7 +304,6 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
             }),
         })
         .collect();
-    let _ = args.published; // validated; used by the date checks
 
     // Diagnostics about inputs go to standard error; a closed standard
     // error or output (`| head`) is not an error, and the exit status still
@@ -330,8 +334,14 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let output = match args.format {
-        OutputFormat::Human if args.amounts => {
-            let mut out = render::human::render_amounts(&reports);
+        OutputFormat::Human if args.amounts || args.timeline => {
+            let mut out = String::new();
+            if args.amounts {
+                out.push_str(&render::human::render_amounts(&reports));
+            }
+            if args.timeline {
+                out.push_str(&render::human::render_timeline(&reports));
+            }
             out.push_str(&render::human::render(&reports, styled));
             out
         }

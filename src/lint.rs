@@ -15,6 +15,10 @@ pub enum FileReport {
         findings: Vec<Finding>,
         /// Every figure the tool understood, in text order.
         amounts: Vec<crate::amount::AmountMention>,
+        /// Every dated mention, in text order (the timeline sorts them).
+        dates: Vec<crate::date::DateMention>,
+        /// The publication date the dates were resolved against.
+        published: Option<chrono::NaiveDate>,
     },
     /// Skipped: the file holds NUL bytes.
     Binary {
@@ -30,25 +34,37 @@ pub struct Linter {
     /// The language of every file, or `None` to read it from front matter
     /// or detect it.
     pub lang: Option<Lang>,
+    /// The publication date of every file (`--published`), over the front
+    /// matter's.
+    pub published: Option<chrono::NaiveDate>,
 }
 
 impl Linter {
     pub fn new(rules: RuleSet, lang: Option<Lang>) -> Linter {
-        Linter { rules, lang }
+        Linter {
+            rules,
+            lang,
+            published: None,
+        }
     }
 
     /// Checks a decoded source file.
     pub fn check_source(&self, source: SourceFile) -> FileReport {
-        let doc = Document::parse(&source, self.lang, self.rules.data());
+        let doc =
+            Document::parse(&source, self.lang, self.rules.data()).with_published(self.published);
         let lang = doc.lang;
         let findings = self.rules.check(&doc);
         let amounts = doc.amounts().to_vec();
+        let dates = doc.dates().to_vec();
+        let published = doc.published();
         drop(doc);
         FileReport::Checked {
             source,
             lang,
             findings,
             amounts,
+            dates,
+            published,
         }
     }
 

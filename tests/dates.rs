@@ -32,7 +32,7 @@ fn render(m: &DateMention) -> String {
     if let Some(iso) = m.iso() {
         return iso;
     }
-    if let Some(r) = &m.relative {
+    if let Some(r) = m.relative.as_ref().filter(|r| *r != "no year") {
         return format!("~{r}");
     }
     format!("--{:02}-{:02}", m.month.unwrap_or(0), m.day.unwrap_or(0))
@@ -108,7 +108,10 @@ const CASES: &[(Lang, &str, &str, &[&str])] = &[
     (Lang::Ar, "أمس", P, &["2025-02-10"]),
     (Lang::Ar, "أول أمس", P, &["2025-02-09"]),
     (Lang::Ar, "أول من أمس", P, &["2025-02-09"]),
-    (Lang::Ar, "اليوم", P, &["2025-02-11"]),
+    (Lang::Ar, "اليوم", P, &[]),
+    (Lang::Ar, "اليوم، يجب على الشركة", P, &[]),
+    (Lang::Ar, "اليوم الثلاثاء", P, &["2025-02-11"]),
+    (Lang::Ar, "صباح اليوم", P, &["2025-02-11"]),
     (Lang::Ar, "غدًا", P, &["2025-02-12"]),
     (Lang::Ar, "بعد غد", P, &["2025-02-13"]),
     (Lang::Ar, "الشهر الماضي", P, &["2025-01"]),
@@ -145,8 +148,6 @@ const CASES: &[(Lang, &str, &str, &[&str])] = &[
     (Lang::Fr, "le 2025-02-11", "", &["2025-02-11"]),
     (Lang::Fr, "hier", P, &["2025-02-10"]),
     (Lang::Fr, "avant-hier", P, &["2025-02-09"]),
-    (Lang::Fr, "aujourd'hui", P, &["2025-02-11"]),
-    (Lang::Fr, "aujourd’hui", P, &["2025-02-11"]),
     (Lang::Fr, "demain", P, &["2025-02-12"]),
     (Lang::Fr, "l'an dernier", P, &["2024"]),
     (Lang::Fr, "l'année prochaine", P, &["2026"]),
@@ -179,7 +180,10 @@ const CASES: &[(Lang, &str, &str, &[&str])] = &[
     (Lang::En, "on 25/12/2024", "", &["2024-12-25"]),
     (Lang::En, "on 2025-02-11", "", &["2025-02-11"]),
     (Lang::En, "yesterday", P, &["2025-02-10"]),
-    (Lang::En, "today", P, &["2025-02-11"]),
+    (Lang::En, "today", P, &[]),
+    (Lang::En, "today, Tuesday", P, &["2025-02-11"]),
+    (Lang::En, "this morning", P, &["2025-02-11"]),
+    (Lang::En, "last night", P, &["2025-02-10"]),
     (Lang::En, "tomorrow", P, &["2025-02-12"]),
     (Lang::En, "last week", P, &["2025-W06"]),
     (Lang::En, "last month", P, &["2025-01"]),
@@ -256,6 +260,66 @@ const CASES: &[(Lang, &str, &str, &[&str])] = &[
     (Lang::En, "Windows 11 and Android 14", "", &[]),
     (Lang::En, "at 10:30", "", &[]),
     (Lang::En, "1,2019 units", "", &[]),
+    // Days and months without a year take the year nearest to publication.
+    (Lang::Ar, "في 10 فبراير الجاري", P, &["2025-02-10"]),
+    (Lang::Fr, "le 28 décembre", P, &["2024-12-28"]),
+    (Lang::En, "on July 4", P, &["2025-07-04"]),
+    (Lang::En, "on February 29", P, &["2024-02-29"]),
+    // Weekdays alone: the last one on or before publication (a Tuesday),
+    // the next one in a clause about the future.
+    (Lang::En, "the minister said on Friday", P, &["2025-02-07"]),
+    (Lang::En, "the minister said Tuesday", P, &["2025-02-11"]),
+    (
+        Lang::En,
+        "the board will meet on Thursday",
+        P,
+        &["2025-02-13"],
+    ),
+    (Lang::En, "Black Friday sales", P, &[]),
+    (Lang::En, "on Friday", "", &["~weekday=5 this"]),
+    (
+        Lang::Fr,
+        "a annoncé mercredi le ministre",
+        P,
+        &["2025-02-05"],
+    ),
+    (
+        Lang::Fr,
+        "le conseil doit se réunir jeudi",
+        P,
+        &["2025-02-13"],
+    ),
+    (Lang::Ar, "أعلنت الوزارة يوم الأحد أن", P, &["2025-02-09"]),
+    (Lang::Ar, "أعلنت الوزارة، الأربعاء، أن", P, &["2025-02-05"]),
+    (Lang::Ar, "قال الأحد من المسؤولين", P, &[]),
+    (Lang::Ar, "صلاة الجمعة", P, &[]),
+    // `N days ago`.
+    (Lang::En, "three days ago", P, &["2025-02-08"]),
+    (Lang::En, "two weeks ago", P, &["2025-W05"]),
+    (Lang::En, "5 years ago", P, &["2020"]),
+    (Lang::En, "a year ago", P, &["2024"]),
+    (Lang::Fr, "il y a trois jours", P, &["2025-02-08"]),
+    (Lang::Fr, "il y a deux ans", P, &["2023"]),
+    (Lang::Fr, "il y a 6 mois", P, &["2024-08"]),
+    (Lang::Ar, "قبل ثلاثة أيام", P, &["2025-02-08"]),
+    (Lang::Ar, "منذ يومين", P, &["2025-02-09"]),
+    (Lang::Ar, "قبل عامين", P, &["2023"]),
+    (Lang::Ar, "قبل 5 سنوات", P, &["2020"]),
+    (Lang::Ar, "قبل ثلاثة أيام من الانتخابات", P, &[]),
+    (Lang::Ar, "قبل عام 2019", "", &["2019"]),
+    (Lang::En, "three days ago", "", &["~day-3"]),
+    // Hijri dates: their Umm al-Qura equivalent.
+    (Lang::Ar, "في 10 شعبان 1446 هـ", "", &["2025-02-09"]),
+    (Lang::Ar, "في 1 رمضان 1446هـ", "", &["2025-03-01"]),
+    (Lang::Ar, "في ١ محرم ١٤٤٦ هـ", "", &["2024-07-07"]),
+    (Lang::Ar, "في 10 ذو الحجة 1445 هـ", "", &["2024-06-16"]),
+    (Lang::Ar, "في شهر رمضان", "", &[]),
+    // Impossible dates are extracted (date/impossible reports them) but
+    // have no ISO date.
+    (Lang::En, "on April 31, 2025", "", &["--04-31"]),
+    (Lang::Fr, "le 29 février 2023", "", &["--02-29"]),
+    (Lang::Fr, "le 13/13/2025", "", &["--13-13"]),
+    (Lang::Ar, "بتاريخ 2025-13-01", "", &["--13-01"]),
 ];
 
 #[test]

@@ -26,6 +26,8 @@ struct Draft {
     weekday: Option<u32>,
     rel: Option<RelKind>,
     precision: Option<Precision>,
+    /// A Hijri date as written (year, month, day).
+    hijri: Option<(i32, u32, u32)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -35,6 +37,13 @@ enum RelKind {
     /// occurrence.
     Month(u32, bool),
     Weekday(u32, bool),
+    /// A weekday alone (`on Tuesday`): the last one on or before the
+    /// publication date, or the next one after it (`true`) in a clause
+    /// about the future.
+    BareWeekday(u32, bool),
+    /// A day and month without a year: the year that puts it nearest to
+    /// the publication date.
+    NoYear,
 }
 
 impl<'a> Ctx<'a> {
@@ -179,7 +188,8 @@ impl<'a> Ctx<'a> {
             && self.is(i + 3, &["-"])
             && let Some((d, 1..=2)) = self.num(i + 4)
             && (1..=4).all(|k| glued(i + k))
-            && (1..=12).contains(&m)
+            && (1000..=2200).contains(&y)
+            && (1..=31).contains(&m)
             && (1..=31).contains(&d)
         {
             return Some(Draft {
@@ -219,7 +229,9 @@ impl<'a> Ctx<'a> {
             _ if second > 12 && first <= 12 => (second, first),
             _ => (first, second),
         };
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        // A month over 12 is kept (it is an impossible date) only with a
+        // four-digit year: `13/13/2025`.
+        if !(1..=31).contains(&m) || !(1..=31).contains(&d) || (m > 12 && yn != 4) {
             return None;
         }
         Some(Draft {
@@ -295,6 +307,17 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Where a date given as the same day as the one ending at `e` would
+    /// start: after an equivalence word (`الموافق`), an opening
+    /// parenthesis or a slash.
+    fn equivalent_at(&self, e: usize) -> Option<usize> {
+        let e = self.comma(e);
+        if let Some((e2, ())) = self.phrase(&self.lx.equivalence, e) {
+            return Some(e2);
+        }
+        self.is(e, &["(", "/"]).then_some(e + 1)
+    }
+
     /// What starts at token `i`.
     fn at(&self, i: usize) -> Vec<Draft> {
         // A weekday before a date, or with `الماضي`, `dernier`.
@@ -303,6 +326,11 @@ impl<'a> Ctx<'a> {
             if let Some(mut d) = self.date(e2)
                 && d.day.is_some()
             {
+                d.start = i;
+                d.weekday = Some(w);
+                return vec![d];
+            }
+            if let Some(mut d) = self.hijri(e2) {
                 d.start = i;
                 d.weekday = Some(w);
                 return vec![d];
@@ -318,6 +346,22 @@ impl<'a> Ctx<'a> {
                     ..Draft::default()
                 }];
             }
+            if self.bare_weekday(i, e) {
+                return vec![Draft {
+                    start: i,
+                    end: e,
+                    weekday: Some(w),
+                    rel: Some(RelKind::BareWeekday(w, self.future_clause(i))),
+                    precision: Some(Precision::Day),
+                    ..Draft::default()
+                }];
+            }
+        }
+        if let Some(d) = self.hijri(i) {
+            return vec![d];
+        }
+        if let Some(d) = self.ago(i) {
+            return vec![d];
         }
         // `last December`, `next Tuesday`.
         let past = self.word_in(&self.lx.past_before, i);
@@ -343,7 +387,10 @@ impl<'a> Ctx<'a> {
                 }];
             }
         }
-        if let Some(d) = self.date(i) {
+        if let Some(mut d) = self.date(i) {
+            if d.year.is_none() && d.rel.is_none() {
+                d.rel = Some(RelKind::NoYear);
+            }
             return vec![d];
         }
         if let Some((e, r)) = self.phrase(&self.lx.relative, i) {
@@ -353,15 +400,157 @@ impl<'a> Ctx<'a> {
                 'm' => Precision::Month,
                 _ => Precision::Year,
             };
-            return vec![Draft {
+            let mut d = Draft {
                 start: i,
                 end: e,
                 rel: Some(RelKind::Offset(r)),
                 precision: Some(precision),
                 ..Draft::default()
-            }];
+            };
+            // `yesterday, Friday`, `أمس الجمعة`, `hier vendredi`.
+            let e2 = self.comma(e);
+            if r.unit == 'd'
+                && let Some((e3, w)) = self.phrase(&self.lx.weekdays, e2)
+            {
+                d.weekday = Some(w);
+                d.end = e3;
+            }
+            let timed = i > 0 && self.word_in(&self.lx.time_of_day, i - 1);
+            if r.qualified && d.weekday.is_none() && !timed {
+                return Vec::new();
+            }
+            return vec![d];
         }
         self.years(i)
+    }
+
+    /// A bare weekday name at `i..e` that is a date: after a marker word,
+    /// or a language whose weekday names are only weekdays, or between
+    /// commas; not in a day's name (`Black Friday`).
+    fn bare_weekday(&self, i: usize, e: usize) -> bool {
+        let first = self.key(i);
+        let forms = self.lx.forms(&first);
+        if i > 0 && self.word_in(&self.lx.weekday_not_after, i - 1) {
+            return false;
+        }
+        if i > 0 && self.word_in(&self.lx.weekday_markers, i - 1) {
+            return true;
+        }
+        if forms.iter().any(|f| self.lx.bare_weekdays.contains(*f)) {
+            return true;
+        }
+        let comma = |j: usize| self.is(j, &[",", "،"]);
+        forms.iter().any(|f| self.lx.comma_weekdays.contains(*f))
+            && i > 0
+            && comma(i - 1)
+            && (comma(e) || self.is(e, &[".", ":"]) || e >= self.toks.len())
+    }
+
+    /// True when the clause of token `i` speaks of the future (a word of
+    /// `future-cues` between the clause's start and the next clause).
+    fn future_clause(&self, i: usize) -> bool {
+        let stop = |j: usize| self.is(j, &[".", "!", "?", ";", "؛", "،", ","]);
+        let mut a = i;
+        while a > 0 && !stop(a - 1) {
+            a -= 1;
+        }
+        let mut b = i;
+        while b < self.toks.len() && !stop(b) {
+            b += 1;
+        }
+        (a..b).any(|j| j != i && self.word_in(&self.lx.future_cues, j))
+    }
+
+    /// A count at `i`: digits (up to 3) or a number word.
+    fn count(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some((n, len)) = self.num(i)
+            && len <= 3
+            && n > 0
+        {
+            return Some((n, i + 1));
+        }
+        self.phrase(&self.lx.numbers, i).map(|(e, n)| (n, e))
+    }
+
+    /// `[count] unit` at `i`: the unit and the number of units.
+    fn span_of_time(&self, i: usize) -> Option<(char, u32, usize)> {
+        if let Some((n, e)) = self.count(i)
+            && let Some((e2, u)) = self.phrase(&self.lx.units, e)
+            && u.count.is_none_or(|c| c == 1)
+        {
+            return Some((u.unit, n, e2));
+        }
+        let (e, u) = self.phrase(&self.lx.units, i)?;
+        Some((u.unit, u.count?, e))
+    }
+
+    /// `three days ago`, `il y a trois jours`, `قبل ثلاثة أيام`, `منذ يومين`.
+    fn ago(&self, i: usize) -> Option<Draft> {
+        let draft = |start: usize, end: usize, unit: char, n: u32| {
+            let offset = -i32::try_from(n).ok()?;
+            let precision = match unit {
+                'd' => Precision::Day,
+                'w' => Precision::Week,
+                'm' => Precision::Month,
+                _ => Precision::Year,
+            };
+            Some(Draft {
+                start,
+                end,
+                rel: Some(RelKind::Offset(Rel {
+                    unit,
+                    offset,
+                    qualified: false,
+                })),
+                precision: Some(precision),
+                ..Draft::default()
+            })
+        };
+        if let Some((e, ())) = self.phrase(&self.lx.ago_before, i)
+            && let Some((unit, n, e2)) = self.span_of_time(e)
+            && self.kind(e2) != Some(Kind::Num)
+            && !self.word_in(&self.lx.ago_not_before, e2)
+        {
+            return draft(i, e2, unit, n);
+        }
+        if let Some((unit, n, e)) = self.span_of_time(i)
+            && let Some((e2, ())) = self.phrase(&self.lx.ago_after, e)
+        {
+            return draft(i, e2, unit, n);
+        }
+        None
+    }
+
+    /// A Hijri date at `i`: `10 شعبان 1446 هـ`, `10 شعبان 1446`,
+    /// `شعبان 1446 هـ` is not a day and is left out.
+    fn hijri(&self, i: usize) -> Option<Draft> {
+        let (day, after_day) = self.day(i)?;
+        let (e, month) = self.phrase(&self.lx.hijri_months, after_day)?;
+        let (y, 4) = self.num(e)? else {
+            return None;
+        };
+        let mut end = e + 1;
+        let suffixed = self.phrase(&self.lx.hijri_suffixes, end);
+        if let Some((e2, ())) = suffixed {
+            end = e2;
+        }
+        if !(1300..=1600).contains(&y) {
+            return None;
+        }
+        let y = i32::try_from(y).ok()?;
+        let mut draft = Draft {
+            start: i,
+            end,
+            hijri: Some((y, month, day)),
+            precision: Some(Precision::Day),
+            ..Draft::default()
+        };
+        if let Some(g) = super::hijri::to_gregorian(y, month, day, super::hijri::Reckoning::UmmAlQura) {
+            draft.year = Some(g.year());
+            draft.month = Some(g.month());
+            draft.day = Some(g.day());
+        }
+        Some(draft)
     }
 
     /// A year in year context: after a marker (`عام`, `en`, `since`), with
@@ -396,7 +585,7 @@ impl<'a> Ctx<'a> {
 fn resolve(d: &mut Draft, published: NaiveDate) {
     let Some(rel) = d.rel else { return };
     match rel {
-        RelKind::Offset(Rel { unit, offset }) => {
+        RelKind::Offset(Rel { unit, offset, .. }) => {
             let date = match unit {
                 'd' => shift_days(published, i64::from(offset)),
                 'w' => shift_days(published, 7 * i64::from(offset)).map(|x| {
@@ -434,6 +623,39 @@ fn resolve(d: &mut Draft, published: NaiveDate) {
                 (true, _, false) => y + 1,
             });
         }
+        RelKind::BareWeekday(w, next) => {
+            let mut x = published;
+            for _ in 0..7 {
+                if x.weekday().number_from_monday() == w {
+                    d.year = Some(x.year());
+                    d.month = Some(x.month());
+                    d.day = Some(x.day());
+                    return;
+                }
+                let step = if next {
+                    x.checked_add_days(Days::new(1))
+                } else {
+                    x.checked_sub_days(Days::new(1))
+                };
+                let Some(s) = step else { return };
+                x = s;
+            }
+        }
+        RelKind::NoYear => {
+            let (Some(m), Some(day)) = (d.month, d.day) else {
+                return;
+            };
+            // The year that puts the day nearest to the publication date
+            // (29 February only exists in leap years: try each candidate).
+            let y = published.year();
+            let best = [y - 1, y, y + 1]
+                .into_iter()
+                .filter_map(|c| NaiveDate::from_ymd_opt(c, m, day))
+                .min_by_key(|x| (*x - published).num_days().abs());
+            if let Some(x) = best {
+                d.year = Some(x.year());
+            }
+        }
         RelKind::Weekday(w, next) => {
             let mut x = published;
             for _ in 0..7 {
@@ -465,7 +687,7 @@ fn shift_days(date: NaiveDate, n: i64) -> Option<NaiveDate> {
 
 fn describe(rel: RelKind) -> String {
     match rel {
-        RelKind::Offset(Rel { unit, offset }) => {
+        RelKind::Offset(Rel { unit, offset, .. }) => {
             let u = match unit {
                 'd' => "day",
                 'w' => "week",
@@ -478,6 +700,10 @@ fn describe(rel: RelKind) -> String {
         RelKind::Weekday(w, next) => {
             format!("weekday={w} {}", if next { "next" } else { "last" })
         }
+        RelKind::BareWeekday(w, next) => {
+            format!("weekday={w} {}", if next { "coming" } else { "this" })
+        }
+        RelKind::NoYear => "no year".into(),
     }
 }
 
@@ -500,7 +726,7 @@ fn weekday(n: u32) -> Option<Weekday> {
 /// name).
 pub fn extract(doc: &Document<'_>, published: Option<NaiveDate>) -> Vec<DateMention> {
     let lx = Lexicon::shared(doc.data);
-    let mut out = Vec::new();
+    let mut out: Vec<DateMention> = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         let norm = normalize(&block.text, 0, options());
         let toks = tokenize(&norm.text);
@@ -511,6 +737,9 @@ pub fn extract(doc: &Document<'_>, published: Option<NaiveDate>) -> Vec<DateMent
             lang: doc.lang,
         };
         let mut i = 0;
+        // The token where a date given as the same day as the last one
+        // would start, and that one's index in `out`.
+        let mut pair_at: Option<(usize, usize)> = None;
         while i < toks.len() {
             let drafts = cx.at(i);
             let Some(last) = drafts.last() else {
@@ -518,6 +747,8 @@ pub fn extract(doc: &Document<'_>, published: Option<NaiveDate>) -> Vec<DateMent
                 continue;
             };
             let next = last.end.max(i + 1);
+            let single_day = drafts.len() == 1 && last.day.is_some();
+            let equivalent = single_day.then(|| cx.equivalent_at(last.end)).flatten();
             for mut d in drafts {
                 let (s, e) = (toks[d.start].range.start, toks[d.end - 1].range.end);
                 let view = norm.to_orig(s, e).range();
@@ -527,8 +758,29 @@ pub fn extract(doc: &Document<'_>, published: Option<NaiveDate>) -> Vec<DateMent
                 if let (Some(p), Some(_)) = (published, d.rel) {
                     resolve(&mut d, p);
                 }
+                let sentence = block
+                    .sentences
+                    .iter()
+                    .find(|s| s.contains(&view.start))
+                    .map_or_else(|| block.span_of(view.clone()), |s| block.span_of(s.clone()));
+                let mut pair = None;
+                let index = out.len();
+                if let Some((at, j)) = pair_at.take()
+                    && at == d.start
+                    && d.day.is_some()
+                    && let Some(first) = out.get_mut(j)
+                {
+                    first.pair = Some(index);
+                    pair = Some(j);
+                }
+                if let Some(at) = equivalent {
+                    pair_at = Some((at, out.len()));
+                }
                 out.push(DateMention {
                     span: block.span_of(view.clone()),
+                    sentence,
+                    hijri: d.hijri,
+                    pair,
                     block: bi,
                     view,
                     year: d.year,

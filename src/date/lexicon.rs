@@ -14,6 +14,17 @@ use crate::source::{NormalizeOptions, normalize};
 pub(super) struct Rel {
     pub(super) unit: char,
     pub(super) offset: i32,
+    /// A date only beside a weekday or after a time-of-day word (`today`,
+    /// `اليوم`: alone, often "nowadays").
+    pub(super) qualified: bool,
+}
+
+/// A unit of `N days ago`: `d`, `w`, `m`, `y`, and the count the word
+/// carries by itself (the Arabic dual `يومين` is 2 days), if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Unit {
+    pub(super) unit: char,
+    pub(super) count: Option<u32>,
 }
 
 /// Phrases (token keys), longest first.
@@ -49,6 +60,23 @@ pub(super) struct Lexicon {
     pub(super) year_suffixes: HashSet<String>,
     pub(super) ordinal_suffixes: HashSet<String>,
     pub(super) links: HashSet<String>,
+    pub(super) time_of_day: HashSet<String>,
+    /// Words before a bare weekday that make it a date.
+    pub(super) weekday_markers: HashSet<String>,
+    /// Weekday names (keys of their first word) that are dates by
+    /// themselves (`*` in `weekday-markers`), or between commas (`,`).
+    pub(super) bare_weekdays: HashSet<String>,
+    pub(super) comma_weekdays: HashSet<String>,
+    pub(super) weekday_not_after: HashSet<String>,
+    pub(super) future_cues: HashSet<String>,
+    pub(super) numbers: Phrases<u32>,
+    pub(super) units: Phrases<Unit>,
+    pub(super) ago_before: Phrases<()>,
+    pub(super) ago_after: Phrases<()>,
+    pub(super) ago_not_before: HashSet<String>,
+    pub(super) hijri_months: Phrases<u32>,
+    pub(super) hijri_suffixes: Phrases<()>,
+    pub(super) equivalence: Phrases<()>,
     /// Arabic proclitics, longest first.
     pub(super) proclitics: Vec<String>,
 }
@@ -144,11 +172,32 @@ fn split_pair(entry: &str) -> (&str, &str) {
 }
 
 fn parse_rel(v: &str) -> Option<Rel> {
-    let mut cs = v.trim().chars();
+    let v = v.trim();
+    let (v, qualified) = match v.strip_suffix('?') {
+        Some(v) => (v, true),
+        None => (v, false),
+    };
+    let mut cs = v.chars();
     let unit = cs.next().filter(|u| matches!(u, 'd' | 'w' | 'm' | 'y'))?;
     let rest = cs.as_str();
     let offset = rest.strip_prefix('+').unwrap_or(rest).parse().ok()?;
-    Some(Rel { unit, offset })
+    Some(Rel {
+        unit,
+        offset,
+        qualified,
+    })
+}
+
+fn parse_unit(v: &str) -> Option<Unit> {
+    let mut cs = v.trim().chars();
+    let unit = cs.next().filter(|u| matches!(u, 'd' | 'w' | 'm' | 'y'))?;
+    let rest = cs.as_str();
+    let count = if rest.is_empty() {
+        None
+    } else {
+        Some(rest.parse().ok()?)
+    };
+    Some(Unit { unit, count })
 }
 
 type Cache = Vec<(u64, Arc<Lexicon>)>;
@@ -199,6 +248,46 @@ impl Lexicon {
             };
             numbered("months", &mut lx.months);
             numbered("weekdays", &mut lx.weekdays);
+            numbered("numbers", &mut lx.numbers);
+            numbered("hijri-months", &mut lx.hijri_months);
+            for e in list("units") {
+                let (k, v) = split_pair(&e);
+                if let Some(u) = parse_unit(v) {
+                    lx.units.add(phrase(k), u);
+                }
+            }
+            let plain = |name: &str, set: &mut Phrases<()>| {
+                for e in list(name) {
+                    set.add(phrase(&e), ());
+                }
+            };
+            plain("ago-before", &mut lx.ago_before);
+            plain("ago-after", &mut lx.ago_after);
+            plain("hijri-suffixes", &mut lx.hijri_suffixes);
+            plain("equivalence", &mut lx.equivalence);
+            let markers = list("weekday-markers");
+            let ambiguous: HashSet<String> = list("weekday-ambiguous")
+                .iter()
+                .map(|w| single(w))
+                .collect();
+            for e in list("weekdays") {
+                let k = single(split_pair(&e).0);
+                if ambiguous.contains(&k) {
+                    continue;
+                }
+                if markers.iter().any(|m| m == "*") {
+                    lx.bare_weekdays.insert(k.clone());
+                }
+                if markers.iter().any(|m| m == ",") {
+                    lx.comma_weekdays.insert(k);
+                }
+            }
+            lx.weekday_markers.extend(
+                markers
+                    .iter()
+                    .filter(|m| !matches!(m.as_str(), "*" | ","))
+                    .map(|w| single(w)),
+            );
             for e in list("relative") {
                 let (k, v) = split_pair(&e);
                 if let Some(r) = parse_rel(v) {
@@ -216,6 +305,10 @@ impl Lexicon {
             words("year-suffixes", &mut lx.year_suffixes);
             words("ordinal-suffixes", &mut lx.ordinal_suffixes);
             words("day-month-links", &mut lx.links);
+            words("time-of-day", &mut lx.time_of_day);
+            words("weekday-not-after", &mut lx.weekday_not_after);
+            words("future-cues", &mut lx.future_cues);
+            words("ago-not-before", &mut lx.ago_not_before);
         }
         let mut pro: Vec<String> = data
             .list("ar.proclitics")

@@ -98,6 +98,11 @@ pub struct Document<'a> {
     pub blocks: Vec<Block>,
     /// The shared language data and gazetteer of the rule set.
     pub data: &'a Data,
+    /// The publication date: the front matter's `published:` (or `date:`),
+    /// unless the caller sets it (`--published`, see [`Document::published`]).
+    published: Option<chrono::NaiveDate>,
+    /// Dated mentions, extracted once by the first rule that needs them.
+    dates: std::sync::OnceLock<Vec<crate::date::DateMention>>,
     /// Entity mentions, extracted once by the first rule that needs them.
     entities: std::sync::OnceLock<crate::entity::Mentions>,
     /// Amounts, extracted once by the first rule that needs them.
@@ -128,12 +133,38 @@ impl<'a> Document<'a> {
         Document {
             source,
             lang,
-            front_matter,
             blocks,
             data,
+            published: front_matter.published.as_deref().and_then(parse_published),
+            front_matter,
+            dates: std::sync::OnceLock::new(),
             entities: std::sync::OnceLock::new(),
             amounts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Sets the publication date (a command-line or configuration date
+    /// given for the file wins over its front matter only when the caller
+    /// decides so: `Linter` gives `--published` precedence).
+    #[must_use]
+    pub fn with_published(mut self, published: Option<chrono::NaiveDate>) -> Document<'a> {
+        if published.is_some() {
+            self.published = published;
+            self.dates = std::sync::OnceLock::new();
+        }
+        self
+    }
+
+    /// The publication date, when known.
+    pub fn published(&self) -> Option<chrono::NaiveDate> {
+        self.published
+    }
+
+    /// The dated mentions of the document, resolved against the
+    /// publication date (extracted on first use).
+    pub fn dates(&self) -> &[crate::date::DateMention] {
+        self.dates
+            .get_or_init(|| crate::date::extract(self, self.published))
     }
 
     /// The mentions of the gazetteer's entities (extracted on first use).
@@ -150,4 +181,14 @@ impl<'a> Document<'a> {
     pub fn text(&self) -> &str {
         &self.source.text
     }
+}
+
+/// Reads a front-matter date: `2025-02-11`, or the date part of an RFC 3339
+/// timestamp (`2025-02-11T10:00:00+01:00`, the local date of publication).
+pub fn parse_published(value: &str) -> Option<chrono::NaiveDate> {
+    let v = value.trim();
+    let head = v.get(..10)?;
+    let date = chrono::NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()?;
+    let rest = &v[10..];
+    (rest.is_empty() || rest.starts_with(['T', 't', ' '])).then_some(date)
 }

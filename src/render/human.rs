@@ -153,6 +153,61 @@ pub fn render(reports: &[FileReport], styled: bool) -> String {
     out
 }
 
+/// The dated mentions of each file in chronological order, for
+/// `--timeline`: `  2024-12     9:41  «ديسمبر الماضي»  (month=12 last)`.
+pub fn render_timeline(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        let FileReport::Checked {
+            source,
+            dates,
+            published,
+            ..
+        } = r
+        else {
+            continue;
+        };
+        let line = crate::date::timeline(dates);
+        if line.is_empty() {
+            continue;
+        }
+        let _ = write!(out, "timeline of {}", source.path);
+        match published {
+            Some(p) => {
+                let _ = writeln!(out, " (published {p}):");
+            }
+            None => {
+                let _ = writeln!(out, " (no publication date: relative dates unresolved):");
+            }
+        }
+        for d in line {
+            let lc = source.line_col(d.span.start as usize, ColumnUnit::Chars);
+            let text = source.text.get(d.span.range()).unwrap_or_default();
+            let date = d.iso().unwrap_or_else(|| "?".into());
+            let _ = write!(
+                out,
+                "  {date:<10}  {:>4}:{:<3}  «{}»",
+                lc.line,
+                lc.column,
+                visible(text)
+            );
+            let mut notes = Vec::new();
+            if let Some(r) = &d.relative {
+                notes.push(r.clone());
+            }
+            if let Some((y, m, day)) = d.hijri {
+                notes.push(format!("Hijri {y:04}-{m:02}-{day:02}"));
+            }
+            if !notes.is_empty() {
+                let _ = write!(out, "  ({})", notes.join(", "));
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// The figures of each file, one per line, for `--amounts`:
 /// `path:line:column  «97.4 مليار دولار»  money 97400000000 USD (billion, approx)`.
 pub fn render_amounts(reports: &[FileReport]) -> String {
@@ -272,6 +327,8 @@ mod tests {
             lang: crate::Lang::En,
             findings: vec![f],
             amounts: Vec::new(),
+            dates: Vec::new(),
+            published: None,
         }];
         render(&reports, false)
     }

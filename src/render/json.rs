@@ -13,7 +13,11 @@
 //!      "related": [{"span": {…}, "text": "…", "message": "…"}]}],
 //!    "amounts": [{"text": "97.4 مليار دولار", "span": {…}, "kind": "money"|"number"|"percent",
 //!                 "value": "97400000000", "currency": "USD"|null,
-//!                 "scale": "billion"|null, "hedge": "approx"|"min"|"max"|null}]}],
+//!                 "scale": "billion"|null, "hedge": "approx"|"min"|"max"|null}],
+//!    "published": "2025-02-11"|null,
+//!    "timeline": [{"text": "ديسمبر الماضي", "span": {…}, "date": "2024-12"|null,
+//!                  "sentence": "…", "relative": "month=12 last" (relative only),
+//!                  "hijri": "1446-08-10" (Hijri dates only)}]}],
 //!  "summary": {"files": 1, "findings": N, "errors": N, "warnings": N, "infos": N}}
 //! ```
 //!
@@ -98,6 +102,45 @@ fn amount<'a>(source: &'a SourceFile, a: &'a crate::amount::AmountMention) -> Js
     }
 }
 
+/// One dated mention of the timeline.
+#[derive(Serialize)]
+struct JsonDate<'a> {
+    text: &'a str,
+    span: JsonSpan,
+    /// ISO 8601 at the precision of the text (`2019`, `2024-12`,
+    /// `2025-02-10`, a week `2025-W06`), or null when unresolved.
+    date: Option<String>,
+    /// The sentence the mention is in.
+    sentence: &'a str,
+    /// For a relative mention, what it says (`day-1`, `month=12 last`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relative: Option<&'a str>,
+    /// For a Hijri date, the date as written in the Hijri calendar.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hijri: Option<String>,
+}
+
+fn timeline<'a>(
+    source: &'a SourceFile,
+    dates: &'a [crate::date::DateMention],
+) -> Vec<JsonDate<'a>> {
+    crate::date::timeline(dates)
+        .into_iter()
+        .map(|d| JsonDate {
+            text: source.text.get(d.span.range()).unwrap_or_default(),
+            span: JsonSpan::new(source, d.span),
+            date: d.iso(),
+            sentence: source
+                .text
+                .get(d.sentence.range())
+                .unwrap_or_default()
+                .trim(),
+            relative: d.relative.as_deref(),
+            hijri: d.hijri.map(|(y, m, day)| format!("{y:04}-{m:02}-{day:02}")),
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct JsonFile<'a> {
     path: &'a str,
@@ -105,6 +148,10 @@ struct JsonFile<'a> {
     findings: Vec<JsonFinding<'a>>,
     /// Every figure the tool understood.
     amounts: Vec<JsonAmount<'a>>,
+    /// The publication date the dates were resolved against.
+    published: Option<String>,
+    /// Every dated mention, in chronological order.
+    timeline: Vec<JsonDate<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -151,8 +198,12 @@ pub fn render(reports: &[FileReport]) -> String {
                 lang,
                 findings,
                 amounts,
+                dates,
+                published,
             } => JsonFile {
                 amounts: amounts.iter().map(|a| amount(source, a)).collect(),
+                published: published.map(|p| p.to_string()),
+                timeline: timeline(source, dates),
                 path: &source.path,
                 language: Some(lang.code()),
                 findings: findings.iter().map(|f| finding(source, f)).collect(),
@@ -164,6 +215,8 @@ pub fn render(reports: &[FileReport]) -> String {
                 language: None,
                 findings: Vec::new(),
                 amounts: Vec::new(),
+                published: None,
+                timeline: Vec::new(),
                 error: None,
                 skipped: Some("binary file"),
             },
@@ -175,6 +228,8 @@ pub fn render(reports: &[FileReport]) -> String {
                 language: None,
                 findings: Vec::new(),
                 amounts: Vec::new(),
+                published: None,
+                timeline: Vec::new(),
                 error: Some(e.to_string()),
                 skipped: None,
             },

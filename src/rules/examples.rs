@@ -48,7 +48,7 @@ pub fn test_rule(rule: &Rule, data: &Data) -> Vec<ExampleFailure> {
         }
         let source =
             SourceFile::from_text(&format!("{}#{n}", rule.id), ex.text.clone(), Format::Text);
-        let doc = Document::parse(&source, Some(lang), data);
+        let doc = Document::parse(&source, Some(lang), data).with_published(ex.published);
         let mut findings = Vec::new();
         rule.run(&doc, &mut findings);
         super::sort_findings(&mut findings);

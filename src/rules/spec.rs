@@ -115,6 +115,9 @@ pub struct Example {
     /// The language of the text; the rule's first language when absent.
     #[serde(default)]
     pub lang: Option<Lang>,
+    /// The publication date of the text (`2025-02-11`), for date rules.
+    #[serde(default)]
+    pub published: Option<chrono::NaiveDate>,
     /// The substrings the rule must flag, in order; empty: it must not fire.
     pub flagged: Vec<String>,
     /// The text after applying every suggested fix, for rules with a fix.
