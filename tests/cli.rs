@@ -1491,3 +1491,102 @@ fn human_format_snapshot() {
     Found 1 finding (1 error, 0 warnings, 0 infos) in 1 file.
     "#);
 }
+
+// ---------------------------------------------------------------------------
+// Dates: the publication date and the timeline (JSON contract, --timeline).
+
+/// A Markdown article whose front matter dates it; `yesterday` and `last
+/// December` resolve against it.
+const DATED: &str = "---\npublished: 2025-02-11T09:30:00+01:00\n---\n\nThe group said yesterday that it was founded in 2015, and that its offer of last December still stood.\n";
+
+#[test]
+fn front_matter_publication_date_resolves_the_timeline() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("a.md"), DATED).unwrap();
+    let out = run(dir.path(), &["check", "--format", "json", "a.md"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = &v["files"][0];
+    assert_eq!(file["published"], "2025-02-11");
+    let timeline: Vec<(String, Value)> = file["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["text"].as_str().unwrap().to_owned(), t["date"].clone()))
+        .collect();
+    assert_eq!(
+        timeline,
+        [
+            ("2015".to_owned(), Value::from("2015")),
+            ("last December".to_owned(), Value::from("2024-12")),
+            ("yesterday".to_owned(), Value::from("2025-02-10")),
+        ]
+    );
+    let first = &file["timeline"][0];
+    assert_eq!(
+        first["sentence"],
+        "The group said yesterday that it was founded in 2015, and that its offer of last December still stood."
+    );
+    assert_eq!(
+        &DATED[first["span"]["start"].as_u64().unwrap() as usize..][..4],
+        "2015"
+    );
+    assert!(first.get("relative").is_none());
+    assert_eq!(file["timeline"][2]["relative"], "day-1");
+}
+
+#[test]
+fn published_flag_overrides_front_matter_and_missing_dates_stay_unresolved() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("a.md"), DATED).unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "The group said yesterday that its offer stood.\n",
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--published",
+            "2024-03-05",
+            "a.md",
+        ],
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["published"], "2024-03-05");
+    let dates: Vec<&str> = v["files"][0]["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["date"].as_str())
+        .collect();
+    assert_eq!(dates, ["2015", "2023-12", "2024-03-04"]);
+    // Without any publication date, relative dates are listed unresolved.
+    let out = run(dir.path(), &["check", "--format", "json", "b.txt"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let t = &v["files"][0]["timeline"][0];
+    assert_eq!(v["files"][0]["published"], Value::Null);
+    assert_eq!(t["date"], Value::Null);
+    assert_eq!(t["relative"], "day-1");
+}
+
+#[test]
+fn timeline_flag_prints_the_chronology() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("a.md"), DATED).unwrap();
+    let out = run(
+        dir.path(),
+        &["check", "--timeline", "--color", "never", "a.md"],
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let expected = "timeline of a.md (published 2025-02-11):\n  2015           5:49   «2015»\n  2024-12        5:77   «last December»  (month=12 last)\n  2025-02-10     5:16   «yesterday»  (day-1)\n";
+    assert!(text.starts_with(expected), "{text}");
+    let out = run(dir.path(), &["check", "--color", "never", "a.md"]);
+    assert!(
+        !String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("timeline of")
+    );
+}

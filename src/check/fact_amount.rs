@@ -182,13 +182,27 @@ fn consistent(m: &AmountMention, f: &Fact) -> bool {
 
 /// One word of a sentence: its keys (with and without an Arabic proclitic)
 /// and where it is.
-struct SentenceWord {
-    forms: Vec<String>,
-    at: usize,
+pub(super) struct SentenceWord {
+    pub(super) forms: Vec<String>,
+    /// The word's view range in its block.
+    pub(super) at: usize,
+    pub(super) end: usize,
+}
+
+/// The view ranges where `phrase` (word keys) occurs in `words`.
+pub(super) fn find_phrase(words: &[SentenceWord], phrase: &[String]) -> Vec<Range<usize>> {
+    let n = phrase.len();
+    if n == 0 || n > words.len() {
+        return Vec::new();
+    }
+    (0..=words.len() - n)
+        .filter(|&i| (0..n).all(|j| words[i + j].forms.iter().any(|f| *f == phrase[j])))
+        .map(|i| words[i].at..words[i + n - 1].end)
+        .collect()
 }
 
 impl FactAmount {
-    fn words(
+    pub(super) fn words(
         &self,
         doc: &Document<'_>,
         block: usize,
@@ -213,6 +227,7 @@ impl FactAmount {
                 SentenceWord {
                     forms,
                     at: w.range.start,
+                    end: w.range.end,
                 }
             })
             .collect()
@@ -220,7 +235,7 @@ impl FactAmount {
 
     /// Where a phrase (or, for a one-word cue, a concept key) occurs in the
     /// sentence.
-    fn find(
+    pub(super) fn find(
         &self,
         lang: Lang,
         words: &[SentenceWord],
@@ -233,6 +248,9 @@ impl FactAmount {
         }
         let concepts = &self.concepts[lang_index(lang)];
         for i in 0..words.len() {
+            if phrase.len() > 1 && i + phrase.len() > words.len() {
+                continue;
+            }
             let hit = phrase.iter().enumerate().all(|(j, p)| {
                 words
                     .get(i + j)
@@ -251,7 +269,7 @@ impl FactAmount {
     }
 
     /// Where the fact's cues are in the sentence, if its subject matches.
-    fn subject(
+    pub(super) fn subject(
         &self,
         lang: Lang,
         f: &Fact,
@@ -336,6 +354,7 @@ impl Check for FactAmount {
                 let matched: Vec<(&Fact, Vec<usize>)> = facts
                     .list
                     .iter()
+                    .filter(|f| !f.is_event)
                     .filter_map(|f| {
                         self.subject(doc.lang, f, &words, &entities)
                             .map(|cues| (f, cues))
@@ -418,6 +437,7 @@ mod tests {
             words: crate::fact::PerLang::default(),
             cues: crate::fact::PerLang::default(),
             value: value.parse().unwrap(),
+            is_event: false,
             currency: "USD".into(),
             date: None,
             tolerance: Decimal::new(1, 1),

@@ -8,10 +8,14 @@
 
 mod arithmetic;
 mod changed_figure;
+mod date;
+mod date_order;
 mod decimal_shift;
 mod doubled_word;
 mod entity;
 mod fact_amount;
+mod fact_date;
+mod future_date;
 mod glued_words;
 mod pattern;
 mod quotes;
@@ -89,6 +93,37 @@ impl Hit {
             message: message.into(),
         });
         self
+    }
+}
+
+/// Words or phrases per language, in a rule file's parameters
+/// (`after = { ar = ["بعد"], fr = ["après"], en = ["after"] }`).
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct LangWords {
+    ar: Vec<String>,
+    fr: Vec<String>,
+    en: Vec<String>,
+}
+
+impl LangWords {
+    /// The phrases of `lang` as lists of word keys (normalized like
+    /// entity names: case, Arabic letter forms, diacritics).
+    pub(crate) fn phrases(&self, lang: crate::document::Lang) -> Vec<Vec<String>> {
+        let list = match lang {
+            crate::document::Lang::Ar => &self.ar,
+            crate::document::Lang::Fr => &self.fr,
+            crate::document::Lang::En => &self.en,
+        };
+        list.iter()
+            .map(|p| {
+                p.split_whitespace()
+                    .map(crate::entity::key)
+                    .filter(|k| !k.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|p| !p.is_empty())
+            .collect()
     }
 }
 
@@ -179,6 +214,16 @@ pub(crate) const KINDS: &[(&str, Loader)] = &[
         load::<glued_words::GluedWords>,
     ),
     (pattern::Pattern::NAME, load::<pattern::Pattern>),
+    (date::WeekdayMismatch::NAME, load::<date::WeekdayMismatch>),
+    (date::ImpossibleDate::NAME, load::<date::ImpossibleDate>),
+    (date::HijriMismatch::NAME, load::<date::HijriMismatch>),
+    (date::RelativeConflict::NAME, load::<date::RelativeConflict>),
+    (date_order::DateOrder::NAME, load::<date_order::DateOrder>),
+    (fact_date::FactDate::NAME, load::<fact_date::FactDate>),
+    (
+        future_date::FutureDate::NAME,
+        load::<future_date::FutureDate>,
+    ),
     (quotes::Quotes::NAME, load::<quotes::Quotes>),
     (spacing::Spacing::NAME, load::<spacing::Spacing>),
     (

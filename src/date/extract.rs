@@ -162,7 +162,9 @@ impl<'a> Ctx<'a> {
         {
             e = e2 + 1;
         }
-        if self.is(e, &["."]) && self.toks[e].glued {
+        // An abbreviation's period (`sept. 2020`, `Sept. 6`), not the end of
+        // a sentence (`le 14 décembre.`).
+        if self.is(e, &["."]) && self.toks[e].glued && self.kind(e + 1) == Some(Kind::Num) {
             e += 1;
         }
         Some((m, e))
@@ -521,11 +523,21 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// A Hijri date at `i`: `10 شعبان 1446 هـ`, `10 شعبان 1446`,
-    /// `شعبان 1446 هـ` is not a day and is left out.
+    /// A Hijri date at `i`: `10 شعبان 1446 هـ`, `10 شعبان 1446`, `Ramadan
+    /// 1, 1446 AH`; a month and year alone (`شعبان 1446 هـ`) is not a day
+    /// and is left out.
     fn hijri(&self, i: usize) -> Option<Draft> {
-        let (day, after_day) = self.day(i)?;
-        let (e, month) = self.phrase(&self.lx.hijri_months, after_day)?;
+        let day_first = self
+            .day(i)
+            .and_then(|(day, e)| Some((day, self.phrase(&self.lx.hijri_months, e)?)));
+        let (day, (e, month)) = if let Some(x) = day_first {
+            x
+        } else {
+            // `Ramadan 1, 1446 AH`.
+            let (e, month) = self.phrase(&self.lx.hijri_months, i)?;
+            let (day, e2) = self.day(e)?;
+            (day, (self.comma(e2), month))
+        };
         let (y, 4) = self.num(e)? else {
             return None;
         };
@@ -545,7 +557,9 @@ impl<'a> Ctx<'a> {
             precision: Some(Precision::Day),
             ..Draft::default()
         };
-        if let Some(g) = super::hijri::to_gregorian(y, month, day, super::hijri::Reckoning::UmmAlQura) {
+        if let Some(g) =
+            super::hijri::to_gregorian(y, month, day, super::hijri::Reckoning::UmmAlQura)
+        {
             draft.year = Some(g.year());
             draft.month = Some(g.month());
             draft.day = Some(g.day());
@@ -718,6 +732,50 @@ fn weekday(n: u32) -> Option<Weekday> {
         7 => Some(Weekday::Sun),
         _ => None,
     }
+}
+
+/// A span of time written in a document (`ten years`, `عامين`, `trois
+/// mois`): its unit (`d`, `w`, `m`, `y`) and count, for the ordering checks
+/// (`ten years later`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duration {
+    pub block: usize,
+    pub view: std::ops::Range<usize>,
+    pub unit: char,
+    pub count: u32,
+}
+
+/// The spans of time of a document, in text order.
+pub fn durations(doc: &Document<'_>) -> Vec<Duration> {
+    let lx = Lexicon::shared(doc.data);
+    let mut out = Vec::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        let norm = normalize(&block.text, 0, options());
+        let toks = tokenize(&norm.text);
+        let cx = Ctx {
+            norm: &norm,
+            toks: &toks,
+            lx: &lx,
+            lang: doc.lang,
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            match cx.span_of_time(i) {
+                Some((unit, count, e)) if cx.kind(e) != Some(Kind::Num) => {
+                    let (s, end) = (toks[i].range.start, toks[e - 1].range.end);
+                    out.push(Duration {
+                        block: bi,
+                        view: norm.to_orig(s, end).range(),
+                        unit,
+                        count,
+                    });
+                    i = e;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    out
 }
 
 /// The dated mentions of a document, in text order. Relative expressions

@@ -16,7 +16,7 @@ mod lexicon;
 
 use std::ops::Range;
 
-pub use extract::extract;
+pub use extract::{Duration, durations, extract};
 
 use crate::source::Span;
 
@@ -106,6 +106,12 @@ impl DateMention {
                 Some((d, d))
             }
         }
+    }
+
+    /// True for a day and month written without a year, whose year was
+    /// inferred from the publication date.
+    pub fn year_guessed(&self) -> bool {
+        self.relative.as_deref() == Some("no year")
     }
 
     /// Why the date cannot exist (`31 April`, `29 February 2023`, month

@@ -9,6 +9,11 @@
 //! (`check/fact_amount.rs`) reports figures of a matching sentence that
 //! contradict a fact.
 //!
+//! A fact without `value` and `currency` is a dated event (`date` is when it
+//! happened, a year, month or day); the `fact-date` check
+//! (`check/fact_date.rs`) reports dates of a matching sentence that
+//! contradict it.
+//!
 //! ```toml
 //! [[fact]]
 //! id = "musk-openai-offer"
@@ -68,8 +73,10 @@ struct FactSpec {
     #[serde(default)]
     words: PerLangSpec,
     cues: Spanned<PerLangSpec>,
-    value: Spanned<String>,
-    currency: Spanned<String>,
+    #[serde(default)]
+    value: Option<Spanned<String>>,
+    #[serde(default)]
+    currency: Option<Spanned<String>>,
     #[serde(default)]
     date: Option<Spanned<String>>,
     #[serde(default)]
@@ -143,7 +150,11 @@ pub struct Fact {
     pub value: Decimal,
     /// ISO 4217 code.
     pub currency: String,
-    /// `YYYY-MM` or `YYYY-MM-DD`.
+    /// A dated event (no `value`): `date` is when it happened, and the
+    /// `fact-date` check compares the article's dates with it. Otherwise
+    /// an amount, and `date` is when the figure was stated.
+    pub is_event: bool,
+    /// `YYYY-MM` or `YYYY-MM-DD` (an event may also be dated by its year).
     pub date: Option<String>,
     /// The relative tolerance for hedged mentions (0.1 for `10%`).
     pub tolerance: Decimal,
@@ -198,6 +209,12 @@ fn valid_date(s: &str) -> bool {
     }
 }
 
+fn valid_year(s: &str) -> bool {
+    s.len() == 4
+        && s.chars().all(|c| c.is_ascii_digit())
+        && s.parse::<u32>().is_ok_and(|n| n >= 1000)
+}
+
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
@@ -241,33 +258,65 @@ impl Facts {
                     format!("fact `{id}` has an empty `source`: cite where the figure comes from"),
                 ));
             }
-            let Some(value) = parse_value(spec.value.get_ref()) else {
-                return Err(err(
-                    spec.value.span().start,
-                    "value",
-                    format!(
-                        "`{}` is not a decimal value (write `97400000000` or `97.4e9`)",
-                        spec.value.get_ref()
-                    ),
-                ));
+            let amount = match (&spec.value, &spec.currency) {
+                (None, None) => None,
+                (Some(v), None) => {
+                    return Err(err(
+                        v.span().start,
+                        "currency",
+                        format!("fact `{id}` has a `value` but no `currency`"),
+                    ));
+                }
+                (None, Some(c)) => {
+                    return Err(err(
+                        c.span().start,
+                        "value",
+                        format!("fact `{id}` has a `currency` but no `value`"),
+                    ));
+                }
+                (Some(v), Some(c)) => {
+                    let Some(value) = parse_value(v.get_ref()) else {
+                        return Err(err(
+                            v.span().start,
+                            "value",
+                            format!(
+                                "`{}` is not a decimal value (write `97400000000` or `97.4e9`)",
+                                v.get_ref()
+                            ),
+                        ));
+                    };
+                    if value <= Decimal::ZERO {
+                        return Err(err(
+                            v.span().start,
+                            "value",
+                            "the value must be positive".into(),
+                        ));
+                    }
+                    let currency = c.get_ref().trim();
+                    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+                        return Err(err(
+                            c.span().start,
+                            "currency",
+                            format!(
+                                "`{currency}` is not an ISO 4217 code (three capital letters: USD)"
+                            ),
+                        ));
+                    }
+                    Some((value, currency.to_owned()))
+                }
             };
-            if value <= Decimal::ZERO {
+            if amount.is_none() && spec.date.is_none() {
                 return Err(err(
-                    spec.value.span().start,
-                    "value",
-                    "the value must be positive".into(),
-                ));
-            }
-            let currency = spec.currency.get_ref().trim();
-            if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-                return Err(err(
-                    spec.currency.span().start,
-                    "currency",
-                    format!("`{currency}` is not an ISO 4217 code (three capital letters: USD)"),
+                    spec.id.span().start,
+                    "date",
+                    format!(
+                        "fact `{id}` has neither a `value` (an amount fact) nor a `date` (an event)"
+                    ),
                 ));
             }
             if let Some(d) = &spec.date
                 && !valid_date(d.get_ref().trim())
+                && !(amount.is_none() && valid_year(d.get_ref().trim()))
             {
                 return Err(err(
                     d.span().start,
@@ -334,8 +383,9 @@ impl Facts {
                 entity_names,
                 words: PerLang::from_spec(&spec.words),
                 cues,
-                value,
-                currency: currency.to_owned(),
+                value: amount.as_ref().map_or(Decimal::ZERO, |a| a.0),
+                currency: amount.as_ref().map(|a| a.1.clone()).unwrap_or_default(),
+                is_event: amount.is_none(),
                 date: spec.date.as_ref().map(|d| d.get_ref().trim().to_owned()),
                 tolerance,
                 hedge,

@@ -1,0 +1,340 @@
+//! `date-order`: ordering words between dated events that contradict the
+//! dates (`In 2019, after his departure in 2021`), a span of time that
+//! contradicts the dates it joins (`founded in 2015 … ten years later, in
+//! 2022`), and `since` a date after the publication.
+//!
+//! The words are the rule file's (`after`, `before`, `later`, `earlier`,
+//! `since`, per language). For `after`/`before`, the event the word
+//! introduces is the first date after it in its clause; the main event is
+//! the nearest other date of the sentence. For `later`/`earlier`, the dates
+//! are the last one before the word (in the sentence or the one before)
+//! and the first one after it in its sentence. Dates are intervals (`2019`
+//! is all of 2019): only intervals that cannot be in the stated order are
+//! reported, and a span of time may be off by one of its units (people
+//! round `ten years later`).
+
+use chrono::{Days, Months, NaiveDate};
+use serde::Deserialize;
+
+use super::fact_amount::{FactAmount, SentenceWord, find_phrase};
+use super::{Check, Hit, Kind, LangWords};
+use crate::date::{DateMention, Duration};
+use crate::document::Document;
+use crate::rules::Data;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct Params {
+    after: LangWords,
+    before: LangWords,
+    later: LangWords,
+    earlier: LangWords,
+    since: LangWords,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    After,
+    Before,
+    Later,
+    Earlier,
+    Since,
+}
+
+#[derive(Debug)]
+pub(crate) struct DateOrder {
+    words: Vec<(Order, LangWords)>,
+    sentences: FactAmount,
+}
+
+impl Kind for DateOrder {
+    const NAME: &'static str = "date-order";
+    const PLACEHOLDERS: &'static [&'static str] =
+        &["word", "other", "other_text", "expected", "published"];
+    type Params = Params;
+    fn build(p: Params, data: &Data) -> Result<Self, String> {
+        let sentences = FactAmount::build(super::fact_amount::Params::default(), data)?;
+        Ok(DateOrder {
+            words: vec![
+                (Order::After, p.after),
+                (Order::Before, p.before),
+                (Order::Later, p.later),
+                (Order::Earlier, p.earlier),
+                (Order::Since, p.since),
+            ],
+            sentences,
+        })
+    }
+}
+
+/// `date` moved by `n` units (`y`, `m`, `w`, `d`); negative `n` goes back.
+fn shift(date: NaiveDate, unit: char, n: i64) -> Option<NaiveDate> {
+    let back = n < 0;
+    let k = n.unsigned_abs();
+    match unit {
+        'y' | 'm' => {
+            let months = Months::new(u32::try_from(if unit == 'y' { k * 12 } else { k }).ok()?);
+            if back {
+                date.checked_sub_months(months)
+            } else {
+                date.checked_add_months(months)
+            }
+        }
+        _ => {
+            let days = Days::new(if unit == 'w' { k * 7 } else { k });
+            if back {
+                date.checked_sub_days(days)
+            } else {
+                date.checked_add_days(days)
+            }
+        }
+    }
+}
+
+fn meets(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+struct Found {
+    order: Order,
+    /// The word's view range.
+    at: std::ops::Range<usize>,
+    block: usize,
+    sentence: std::ops::Range<usize>,
+}
+
+impl DateOrder {
+    fn found(&self, doc: &Document<'_>) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            for sentence in &block.sentences {
+                let words: Vec<SentenceWord> = self.sentences.words(doc, bi, sentence);
+                for (order, list) in &self.words {
+                    for phrase in list.phrases(doc.lang) {
+                        for at in find_phrase(&words, &phrase) {
+                            out.push(Found {
+                                order: *order,
+                                at,
+                                block: bi,
+                                sentence: sentence.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|f| (f.block, f.at.start));
+        out
+    }
+}
+
+/// The clause boundaries of a block around `pos`.
+fn clause_end(doc: &Document<'_>, block: usize, pos: usize) -> usize {
+    doc.blocks[block]
+        .clauses
+        .iter()
+        .find(|c| c.start <= pos && pos < c.end)
+        .map_or(pos, |c| c.end)
+}
+
+impl Check for DateOrder {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+        let dates = doc.dates();
+        if dates.is_empty() {
+            return;
+        }
+        let durations = crate::date::durations(doc);
+        let text = doc.text();
+        let dated = |m: &DateMention| m.interval().filter(|_| m.iso().is_some());
+        let mut reported = std::collections::HashSet::new();
+        for f in self.found(doc) {
+            // A word inside a date (`قبل ثلاثة أيام`, `بعد غد`) is not an
+            // ordering word.
+            if dates
+                .iter()
+                .any(|m| m.block == f.block && m.view.start <= f.at.start && f.at.end <= m.view.end)
+            {
+                continue;
+            }
+            let in_sentence = |m: &&DateMention| {
+                m.block == f.block
+                    && f.sentence.start <= m.view.start
+                    && m.view.end <= f.sentence.end
+            };
+            let word = text
+                .get(doc.blocks[f.block].span_of(f.at.clone()).range())
+                .unwrap_or_default()
+                .to_owned();
+            // A span of time just before the word: `two years after`,
+            // `ten years later`.
+            let duration: Option<&Duration> = durations.iter().find(|d| {
+                d.block == f.block && d.view.end <= f.at.start && f.at.start - d.view.end <= 2
+            });
+            // `بعد عشر سنوات`, `après dix ans`: a span of time after the
+            // word makes it `later` (`earlier` for `before`).
+            let after_word: Option<&Duration> = durations.iter().find(|d| {
+                d.block == f.block && d.view.start >= f.at.end && d.view.start - f.at.end <= 2
+            });
+            let (order, duration) = match (f.order, duration, after_word) {
+                (Order::After, None, Some(d)) => (Order::Later, Some(d)),
+                (Order::Before, None, Some(d)) => (Order::Earlier, Some(d)),
+                (o, d, _) => (o, d),
+            };
+            match order {
+                Order::Since => {
+                    let Some(published) = doc.published() else {
+                        continue;
+                    };
+                    let Some(m) = dates
+                        .iter()
+                        .filter(in_sentence)
+                        .find(|m| m.view.start >= f.at.end && m.view.start - f.at.end <= 2)
+                    else {
+                        continue;
+                    };
+                    let Some((start, _)) = dated(m) else { continue };
+                    if start > published && reported.insert(m.span) {
+                        out.push(
+                            Hit::new(m.span)
+                                .var("word", word)
+                                .var("published", published.to_string())
+                                .var("other", String::new())
+                                .var("other_text", String::new())
+                                .var("expected", format!("a date before {published}")),
+                        );
+                    }
+                }
+                Order::After | Order::Before => {
+                    let end = clause_end(doc, f.block, f.at.start);
+                    let Some(sub) = dates
+                        .iter()
+                        .filter(in_sentence)
+                        .find(|m| m.view.start >= f.at.end && m.view.start < end.max(f.at.end + 1))
+                    else {
+                        continue;
+                    };
+                    // The main event: the nearest other date of the
+                    // sentence, before the word or after the introduced one.
+                    let main = dates
+                        .iter()
+                        .filter(in_sentence)
+                        .filter(|m| m.view.end <= f.at.start || m.view.start >= sub.view.end)
+                        .filter(|m| m.view.start >= end || m.view.end <= f.at.start)
+                        .min_by_key(|m| {
+                            if m.view.end <= f.at.start {
+                                f.at.start - m.view.end
+                            } else {
+                                m.view.start - sub.view.end
+                            }
+                        });
+                    let Some(main) = main else { continue };
+                    let (Some(s), Some(mi)) = (dated(sub), dated(main)) else {
+                        continue;
+                    };
+                    let after = order == Order::After;
+                    let (bad, expected) = match duration {
+                        Some(d) => {
+                            let n = i64::from(d.count) * if after { 1 } else { -1 };
+                            let (Some(lo), Some(hi)) = (
+                                shift(s.0, d.unit, n).and_then(|x| shift(x, d.unit, -1)),
+                                shift(s.1, d.unit, n).and_then(|x| shift(x, d.unit, 1)),
+                            ) else {
+                                continue;
+                            };
+                            (!meets(mi, (lo, hi)), show_range(s, d.unit, n))
+                        }
+                        None if after => (mi.1 < s.0, format!("after {}", show(sub))),
+                        None => (mi.0 > s.1, format!("before {}", show(sub))),
+                    };
+                    if bad && reported.insert(main.span) {
+                        out.push(
+                            Hit::new(main.span)
+                                .var("word", word)
+                                .var("other", show(sub))
+                                .var(
+                                    "other_text",
+                                    text.get(sub.span.range()).unwrap_or_default().to_owned(),
+                                )
+                                .var("expected", expected)
+                                .var("published", String::new())
+                                .related(sub.span, "the date the ordering word refers to"),
+                        );
+                    }
+                }
+                Order::Later | Order::Earlier => {
+                    let Some(d) = duration else { continue };
+                    // The date after the word, in its sentence.
+                    let Some(next) = dates
+                        .iter()
+                        .filter(in_sentence)
+                        .find(|m| m.view.start >= f.at.end.max(d.view.end))
+                    else {
+                        continue;
+                    };
+                    // The last date before the span of time: in the
+                    // sentence, else in the previous sentence of the block.
+                    let block = &doc.blocks[f.block];
+                    let prev_sentence = block
+                        .sentences
+                        .iter()
+                        .rev()
+                        .find(|s| s.end <= f.sentence.start)
+                        .cloned();
+                    let anchor = d.view.start.min(f.at.start);
+                    let prev = dates
+                        .iter()
+                        .rev()
+                        .filter(|m| m.block == f.block && m.view.end <= anchor)
+                        .find(|m| {
+                            m.view.start >= f.sentence.start
+                                || prev_sentence
+                                    .as_ref()
+                                    .is_some_and(|p| m.view.start >= p.start)
+                        });
+                    let Some(prev) = prev else { continue };
+                    let (Some(p), Some(nx)) = (dated(prev), dated(next)) else {
+                        continue;
+                    };
+                    let n = i64::from(d.count) * if order == Order::Later { 1 } else { -1 };
+                    let (Some(lo), Some(hi)) = (
+                        shift(p.0, d.unit, n).and_then(|x| shift(x, d.unit, -1)),
+                        shift(p.1, d.unit, n).and_then(|x| shift(x, d.unit, 1)),
+                    ) else {
+                        continue;
+                    };
+                    if !meets(nx, (lo, hi)) && reported.insert(next.span) {
+                        out.push(
+                            Hit::new(next.span)
+                                .var("word", word)
+                                .var("other", show(prev))
+                                .var(
+                                    "other_text",
+                                    text.get(prev.span.range()).unwrap_or_default().to_owned(),
+                                )
+                                .var("expected", show_range(p, d.unit, n))
+                                .var("published", String::new())
+                                .related(prev.span, "the date the span of time counts from"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn show(m: &DateMention) -> String {
+    m.iso().unwrap_or_else(|| "?".into())
+}
+
+/// What `n` units from an interval gives, at the unit's precision:
+/// `about 2025`, `about 2025-03`.
+fn show_range(from: (NaiveDate, NaiveDate), unit: char, n: i64) -> String {
+    let Some(d) = shift(from.0, unit, n) else {
+        return "?".into();
+    };
+    match unit {
+        'y' => format!("about {}", d.format("%Y")),
+        'm' => format!("about {}", d.format("%Y-%m")),
+        _ => format!("about {}", d.format("%Y-%m-%d")),
+    }
+}
