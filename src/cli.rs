@@ -79,6 +79,7 @@ struct RuleArgs {
 enum OutputFormat {
     Human,
     Json,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -347,6 +348,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         }
         OutputFormat::Human => render::human::render(&reports, styled),
         OutputFormat::Json => render::json::render(&reports),
+        OutputFormat::Html => render::html::render(&reports),
     };
     let mut stdout = std::io::stdout().lock();
     if let Err(e) = stdout

@@ -9,7 +9,7 @@
 //!      → RuleSet (rules/*.toml, embedded)      (rules/)
 //!      → one Check per rule, by kind           (check/)
 //!      → Vec<Finding> sorted by span           (finding.rs)
-//!      → render::{human, json}                 (render/; the only place columns are computed)
+//!      → render::{human, json, html}           (render/; the only place columns are computed)
 //! ```
 //!
 //! Units: every span is a half-open range of **bytes** into the original

@@ -182,7 +182,9 @@ impl Check for HijriMismatch {
                 (false, true) => (second, first),
                 _ => continue,
             };
-            let Some((y, mo, d)) = hijri_date.hijri else { continue };
+            let Some((y, mo, d)) = hijri_date.hijri else {
+                continue;
+            };
             let Some((gd, _)) = greg.interval().filter(|_| greg.precision == Precision::Day) else {
                 continue;
             };

@@ -1,6 +1,7 @@
 //! Output formats. Findings arrive sorted; this is the only place where byte
 //! offsets become lines and columns.
 
+pub mod html;
 pub mod human;
 pub mod json;
 
