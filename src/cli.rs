@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
@@ -77,9 +77,19 @@ struct RuleArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
+    /// Diagnostics for a terminal.
     Human,
+    /// The JSON report, version 1.
     Json,
     Html,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// `JUnit` XML, for CI test reports.
+    Junit,
+    /// A Markdown review summary.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -112,6 +122,10 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
+    /// Write the report to FILE (replaced whole, atomically) instead of
+    /// standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Language of the articles; `auto` reads front matter, then detects.
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]
     lang: LangArg,
@@ -332,7 +346,11 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     let styled = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorArg::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
     };
     let output = match args.format {
         OutputFormat::Human if args.amounts || args.timeline => {
@@ -349,14 +367,17 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         OutputFormat::Human => render::human::render(&reports, styled),
         OutputFormat::Json => render::json::render(&reports),
         OutputFormat::Html => render::html::render(&reports),
+        OutputFormat::Sarif => {
+            render::sarif::render(&reports, &render::RuleInfo::of(&linter.rules))
+        }
+        OutputFormat::Github => render::github::render(&reports),
+        OutputFormat::Junit => render::junit::render(&reports),
+        OutputFormat::Markdown => render::markdown::render(&reports),
     };
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(output.as_bytes())
-        .and_then(|()| stdout.flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        return Err(e.into());
+    if let Some(path) = &args.output {
+        write_atomically(path, output.as_bytes())?;
+    } else {
+        write_stdout(output.as_bytes())?;
     }
 
     if input_error {
@@ -370,6 +391,38 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         FailOn::Info => s.findings > 0,
     };
     Ok(ExitCode::from(u8::from(failing)))
+}
+
+/// Writes to standard output; a closed pipe is not an error.
+fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Replaces `path` with `bytes` whole: a temporary file in the same folder,
+/// renamed over it, so that a reader never sees half a report.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let context = || format!("--output {}", path.display());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".factlint-").suffix(".tmp");
+    // Created with the permissions of any new file (less the umask), not
+    // the temporary file's owner-only ones.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder.tempfile_in(dir).with_context(context)?;
+    file.write_all(bytes).with_context(context)?;
+    file.as_file().sync_all().with_context(context)?;
+    file.persist(path)
+        .map_err(|e| e.error)
+        .with_context(context)?;
+    Ok(())
 }
 
 fn run_rules(cmd: RulesCommand) -> Result<ExitCode> {

@@ -25,7 +25,7 @@ fn level(s: Severity) -> Level<'static> {
 /// Shows invisible characters of a short quoted text. Bidi controls are
 /// named rather than printed: printed, they would reorder the rest of the
 /// line on the terminal.
-fn visible(s: &str) -> String {
+pub(crate) fn visible(s: &str) -> String {
     // Spaces between words read as they are; a space that is the evidence
     // itself (at either end, or alone) is shown.
     let show_spaces = s.starts_with(' ') || s.ends_with(' ') || s.contains("  ");
