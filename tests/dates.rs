@@ -331,7 +331,61 @@ const CASES: &[(Lang, &str, &str, &[&str])] = &[
     ),
     (Lang::En, "during Ramadan", "", &[]),
     // A month name at the end of a sentence keeps its period out.
-    (Lang::Fr, "du 3 au 14 décembre.", P, &["2024-12-14"]),
+    (
+        Lang::Fr,
+        "du 3 au 14 décembre.",
+        P,
+        &["2024-12-03", "2024-12-14"],
+    ),
+    // Ranges keep both ends.
+    (
+        Lang::Fr,
+        "les 27 et 28 juin 2024",
+        "",
+        &["2024-06-27", "2024-06-28"],
+    ),
+    (
+        Lang::En,
+        "from 2nd to 4th April 2021",
+        "",
+        &["2021-04-02", "2021-04-04"],
+    ),
+    (Lang::En, "from 2001 to 2006", "", &["2001", "2006"]),
+    (Lang::Fr, "entre 2019 et 2021", "", &["2019", "2021"]),
+    (Lang::Ar, "بين 2019 و2021", "", &["2019", "2021"]),
+    (
+        Lang::Ar,
+        "يومي 27 و28 يونيو 2024",
+        "",
+        &["2024-06-27", "2024-06-28"],
+    ),
+    (
+        Lang::En,
+        "rose from 2019 to 2021 employees",
+        "",
+        &["2019", "2021"],
+    ),
+    // Numeric Hijri dates, spaced slashes, the weekday attached.
+    (Lang::Ar, "يوم الثلاثاء 1/8/1444هـ", "", &["2023-02-21"]),
+    (
+        Lang::Ar,
+        "يوم الثلاثاء 1 / 8 / 1444هـ الموافق 21 / 2 / 2023م",
+        "",
+        &["2023-02-21", "2023-02-21"],
+    ),
+    // Weekdays.
+    (
+        Lang::En,
+        "on Monday, Nov. 23",
+        "2020-11-25",
+        &["2020-11-23"],
+    ),
+    (Lang::En, "every Saturday", P, &[]),
+    (Lang::Ar, "تلتئم الأربعاء في الرياض", P, &["2025-02-05"]),
+    (Lang::Ar, "منذ يوم الأحد الماضي", P, &["2025-02-09"]),
+    (Lang::Ar, "غد الاثنين", "2025-02-09", &["2025-02-10"]),
+    (Lang::En, "talks will begin on Tuesday", P, &["2025-02-11"]),
+    (Lang::En, "this coming Saturday", P, &["2025-02-15"]),
 ];
 
 #[test]

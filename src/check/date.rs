@@ -69,10 +69,13 @@ impl Kind for WeekdayMismatch {
 impl Check for WeekdayMismatch {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
         for m in doc.dates() {
-            // Relative dates with a weekday are `relative-conflict`'s.
-            let (Some(w), None) = (m.weekday, &m.relative) else {
+            // Relative dates with a weekday are `relative-conflict`'s; a
+            // day and month without a year (`Monday, Nov. 23`) are checked
+            // in the year nearest to publication.
+            let Some(w) = m.weekday else { continue };
+            if m.relative.is_some() && !m.year_guessed() {
                 continue;
-            };
+            }
             if m.precision != Precision::Day || m.impossible().is_some() {
                 continue;
             }

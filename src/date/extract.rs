@@ -215,7 +215,10 @@ impl<'a> Ctx<'a> {
             return None;
         };
         let (y, yn) = self.num(i + 4)?;
-        if !(1..=4).all(|k| glued(i + k)) || !(yn == 4 || yn == 2) {
+        // Slashes may be spaced (`1 / 8 / 1444هـ`), the other separators
+        // not (`1 . 8 . 2020` is no date).
+        let spaced_ok = sep == "/" && yn == 4;
+        if !(spaced_ok || (1..=4).all(|k| glued(i + k))) || !(yn == 4 || yn == 2) {
             return None;
         }
         if i > 0 && self.toks[i].glued && self.kind(i - 1) != Some(Kind::Word) {
@@ -223,6 +226,15 @@ impl<'a> Ctx<'a> {
         }
         if self.is(i + 5, &[sep.as_str()]) || self.kind(i + 5) == Some(Kind::Num) {
             return None;
+        }
+        // A year of the Hijri era (`1/8/1444هـ`): day first, as Arabic
+        // writes it.
+        if yn == 4 && (1300..=1500).contains(&y) && (1..=30).contains(&first) {
+            let mut end = i + 5;
+            if let Some((e2, ())) = self.phrase(&self.lx.hijri_suffixes, end) {
+                end = e2;
+            }
+            return Self::hijri_draft(i, end, i32::try_from(y).ok()?, second, first);
         }
         let y = if yn == 2 { 2000 + y } else { y };
         let (d, m) = match self.lang {
@@ -330,6 +342,9 @@ impl<'a> Ctx<'a> {
             {
                 d.start = i;
                 d.weekday = Some(w);
+                if d.year.is_none() && d.rel.is_none() {
+                    d.rel = Some(RelKind::NoYear);
+                }
                 return vec![d];
             }
             if let Some(mut d) = self.hijri(e2) {
@@ -389,6 +404,14 @@ impl<'a> Ctx<'a> {
                 }];
             }
         }
+        if let Some(mut pair) = self.day_range(i) {
+            for d in &mut pair {
+                if d.year.is_none() && d.rel.is_none() {
+                    d.rel = Some(RelKind::NoYear);
+                }
+            }
+            return pair;
+        }
         if let Some(mut d) = self.date(i) {
             if d.year.is_none() && d.rel.is_none() {
                 d.rel = Some(RelKind::NoYear);
@@ -426,6 +449,27 @@ impl<'a> Ctx<'a> {
         self.years(i)
     }
 
+    /// Two days of one month: `les 27 et 28 juin`, `2nd to 4th April 2021`,
+    /// `du 3 au 14 décembre`, `27 و28 يونيو`.
+    fn day_range(&self, i: usize) -> Option<Vec<Draft>> {
+        let (d1, e) = self.day(i)?;
+        if !self.word_in(&self.lx.range_links, e) && !self.is(e, &["-", "–"]) {
+            return None;
+        }
+        let second = self.day_first(e + 1)?;
+        let d2 = second.day?;
+        if d2 <= d1 {
+            return None;
+        }
+        let first = Draft {
+            start: i,
+            end: e,
+            day: Some(d1),
+            ..second.clone()
+        };
+        Some(vec![first, second])
+    }
+
     /// A bare weekday name at `i..e` that is a date: after a marker word,
     /// or a language whose weekday names are only weekdays, or between
     /// commas; not in a day's name (`Black Friday`).
@@ -460,7 +504,7 @@ impl<'a> Ctx<'a> {
         while b < self.toks.len() && !stop(b) {
             b += 1;
         }
-        (a..b).any(|j| j != i && self.word_in(&self.lx.future_cues, j))
+        (a..b).any(|j| j != i && self.phrase(&self.lx.future_cues, j).is_some())
     }
 
     /// A count at `i`: digits (up to 3) or a number word.
@@ -512,6 +556,7 @@ impl<'a> Ctx<'a> {
             && let Some((unit, n, e2)) = self.span_of_time(e)
             && self.kind(e2) != Some(Kind::Num)
             && !self.word_in(&self.lx.ago_not_before, e2)
+            && self.phrase(&self.lx.weekdays, e2).is_none()
         {
             return draft(i, e2, unit, n);
         }
@@ -549,9 +594,17 @@ impl<'a> Ctx<'a> {
         if !(1300..=1600).contains(&y) {
             return None;
         }
-        let y = i32::try_from(y).ok()?;
+        Self::hijri_draft(i, end, i32::try_from(y).ok()?, month, day)
+    }
+
+    /// A Hijri date's draft, with its Umm al-Qura equivalent; `None` for a
+    /// month over 12 or a day over 30.
+    fn hijri_draft(start: usize, end: usize, y: i32, month: u32, day: u32) -> Option<Draft> {
+        if !(1..=12).contains(&month) || !(1..=30).contains(&day) {
+            return None;
+        }
         let mut draft = Draft {
-            start: i,
+            start,
             end,
             hijri: Some((y, month, day)),
             precision: Some(Precision::Day),
@@ -588,6 +641,15 @@ impl<'a> Ctx<'a> {
             return vec![year(i, e, y), year(e + 1, e2, y2)];
         }
         let marked = i > 0 && self.word_in(&self.lx.year_markers, i - 1);
+        // `from 2001 to 2006`, `entre 2019 et 2021`, `بين 2019 و2021`.
+        if marked
+            && self.word_in(&self.lx.range_links, e)
+            && let Some((y2, e2)) = self.year(e + 1)
+            && y2 > y
+            && y2 - y <= 100
+        {
+            return vec![year(i, e, y), year(e + 1, e2, y2)];
+        }
         if marked || e > i + 1 {
             return vec![year(i, e, y)];
         }

@@ -68,12 +68,15 @@ pub(super) struct Lexicon {
     pub(super) bare_weekdays: HashSet<String>,
     pub(super) comma_weekdays: HashSet<String>,
     pub(super) weekday_not_after: HashSet<String>,
-    pub(super) future_cues: HashSet<String>,
+    pub(super) future_cues: Phrases<()>,
     pub(super) numbers: Phrases<u32>,
     pub(super) units: Phrases<Unit>,
     pub(super) ago_before: Phrases<()>,
     pub(super) ago_after: Phrases<()>,
     pub(super) ago_not_before: HashSet<String>,
+    /// Words between the two ends of a range (`2019 to 2021`, `27 et 28
+    /// juin`).
+    pub(super) range_links: HashSet<String>,
     pub(super) hijri_months: Phrases<u32>,
     pub(super) hijri_suffixes: Phrases<()>,
     pub(super) equivalence: Phrases<()>,
@@ -265,6 +268,7 @@ impl Lexicon {
             plain("ago-after", &mut lx.ago_after);
             plain("hijri-suffixes", &mut lx.hijri_suffixes);
             plain("equivalence", &mut lx.equivalence);
+            plain("future-cues", &mut lx.future_cues);
             let markers = list("weekday-markers");
             let ambiguous: HashSet<String> = list("weekday-ambiguous")
                 .iter()
@@ -307,8 +311,8 @@ impl Lexicon {
             words("day-month-links", &mut lx.links);
             words("time-of-day", &mut lx.time_of_day);
             words("weekday-not-after", &mut lx.weekday_not_after);
-            words("future-cues", &mut lx.future_cues);
             words("ago-not-before", &mut lx.ago_not_before);
+            words("range-links", &mut lx.range_links);
         }
         let mut pro: Vec<String> = data
             .list("ar.proclitics")

@@ -89,9 +89,11 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Abbreviations that do not end a sentence when a number follows them
-/// (`No. 5`, `p. 12`).
+/// (`No. 5`, `p. 12`, `Nov. 23`, `sept. 2020`).
 const NUMBER_ABBREVIATIONS: &[&str] = &[
-    "No", "no", "Nos", "nos", "p", "pp", "art", "Art", "fig", "Fig", "vol", "Vol", "n", "N",
+    "No", "no", "Nos", "nos", "p", "pp", "art", "Art", "fig", "Fig", "vol", "Vol", "n", "N", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "janv", "févr",
+    "avr", "juil", "sept", "oct", "nov", "déc",
 ];
 
 /// True when the sentence segment `s` ends with an abbreviation or an
