@@ -198,8 +198,8 @@ impl Check for DateOrder {
                             Hit::new(m.span)
                                 .var("word", word)
                                 .var("published", published.to_string())
-                                .var("other", String::new())
-                                .var("other_text", String::new())
+                                .var("other", published.to_string())
+                                .var("other_text", format!("published {published}"))
                                 .var("expected", format!("a date before {published}")),
                         );
                     }
