@@ -386,6 +386,25 @@ const CASES: &[(Lang, &str, &str, &[&str])] = &[
     (Lang::Ar, "غد الاثنين", "2025-02-09", &["2025-02-10"]),
     (Lang::En, "talks will begin on Tuesday", P, &["2025-02-11"]),
     (Lang::En, "this coming Saturday", P, &["2025-02-15"]),
+    // Two weekdays joined: the second after the first.
+    (
+        Lang::Fr,
+        "un sommet très difficile, jeudi et vendredi.",
+        "2023-12-07",
+        &["2023-12-07", "2023-12-08"],
+    ),
+    (
+        Lang::En,
+        "the talks ran from Monday to Wednesday",
+        P,
+        &["2025-02-10", "2025-02-12"],
+    ),
+    (
+        Lang::Ar,
+        "اجتمعوا يومي الخميس والجمعة",
+        "2025-02-08",
+        &["2025-02-06", "2025-02-07"],
+    ),
 ];
 
 #[test]

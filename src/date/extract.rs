@@ -44,6 +44,9 @@ enum RelKind {
     /// A day and month without a year: the year that puts it nearest to
     /// the publication date.
     NoYear,
+    /// The second weekday of `Thursday and Friday`: the first one on or
+    /// after the weekday before it.
+    WeekdayAfter(u32),
 }
 
 impl<'a> Ctx<'a> {
@@ -363,12 +366,17 @@ impl<'a> Ctx<'a> {
                     ..Draft::default()
                 }];
             }
-            if self.bare_weekday(i, e) {
+            if self.bare_weekday(i, e) || self.follows_weekday(i) {
+                let rel = if self.follows_weekday(i) {
+                    RelKind::WeekdayAfter(w)
+                } else {
+                    RelKind::BareWeekday(w, self.future_clause(i))
+                };
                 return vec![Draft {
                     start: i,
                     end: e,
                     weekday: Some(w),
-                    rel: Some(RelKind::BareWeekday(w, self.future_clause(i))),
+                    rel: Some(rel),
                     precision: Some(Precision::Day),
                     ..Draft::default()
                 }];
@@ -490,6 +498,28 @@ impl<'a> Ctx<'a> {
             && i > 0
             && comma(i - 1)
             && (comma(e) || self.is(e, &[".", ":"]) || e >= self.toks.len())
+    }
+
+    /// True when the weekday at `i` is the second of two joined by a range
+    /// word (`jeudi et vendredi`, `Thursday to Friday`, `الخميس والجمعة`).
+    fn follows_weekday(&self, i: usize) -> bool {
+        let weekday_at = |j: usize| self.phrase(&self.lx.weekdays, j).is_some();
+        let glued_waw = self.lang_ar_waw(i);
+        (i >= 2 && self.word_in(&self.lx.range_links, i - 1) && weekday_at(i - 2))
+            || (glued_waw && i >= 1 && weekday_at(i - 1))
+    }
+
+    /// True when the word at `i` carries the Arabic conjunction `و`.
+    fn lang_ar_waw(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word) && self.key(i).starts_with('و') && {
+            let k = self.key(i);
+            let rest = &k['و'.len_utf8()..];
+            self.lx
+                .weekdays
+                .0
+                .iter()
+                .any(|(t, _)| t.len() == 1 && t[0] == rest)
+        }
     }
 
     /// True when the clause of token `i` speaks of the future (a word of
@@ -699,6 +729,8 @@ fn resolve(d: &mut Draft, published: NaiveDate) {
                 (true, _, false) => y + 1,
             });
         }
+        // Resolved in `extract`, from the weekday before it.
+        RelKind::WeekdayAfter(_) => {}
         RelKind::BareWeekday(w, next) => {
             let mut x = published;
             for _ in 0..7 {
@@ -753,6 +785,29 @@ fn resolve(d: &mut Draft, published: NaiveDate) {
     }
 }
 
+/// Resolves a relative draft; the second weekday of `Thursday and Friday`
+/// counts from `prev`, the mention before it.
+fn resolve_after(d: &mut Draft, prev: Option<&DateMention>, published: NaiveDate) {
+    let Some(rel) = d.rel else { return };
+    let RelKind::WeekdayAfter(w) = rel else {
+        resolve(d, published);
+        return;
+    };
+    let first = prev.and_then(|m| Some((m.interval()?.0, m.weekday?)));
+    if let Some((first, pw)) = first {
+        let step = (i64::from(w) - i64::from(pw.number_from_monday())).rem_euclid(7);
+        if let Some(x) = shift_days(first, step) {
+            d.year = Some(x.year());
+            d.month = Some(x.month());
+            d.day = Some(x.day());
+        }
+    } else {
+        d.rel = Some(RelKind::BareWeekday(w, false));
+        resolve(d, published);
+        d.rel = Some(rel);
+    }
+}
+
 fn shift_days(date: NaiveDate, n: i64) -> Option<NaiveDate> {
     if n >= 0 {
         date.checked_add_days(Days::new(n.unsigned_abs()))
@@ -780,6 +835,7 @@ fn describe(rel: RelKind) -> String {
             format!("weekday={w} {}", if next { "coming" } else { "this" })
         }
         RelKind::NoYear => "no year".into(),
+        RelKind::WeekdayAfter(w) => format!("weekday={w} after"),
     }
 }
 
@@ -875,8 +931,8 @@ pub fn extract(doc: &Document<'_>, published: Option<NaiveDate>) -> Vec<DateMent
                 if block.is_masked(&view) {
                     continue;
                 }
-                if let (Some(p), Some(_)) = (published, d.rel) {
-                    resolve(&mut d, p);
+                if let Some(p) = published {
+                    resolve_after(&mut d, out.last(), p);
                 }
                 let sentence = block
                     .sentences
