@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use factlint::baseline::Baseline;
 use factlint::lint::{FileReport, Linter};
 use factlint::render::{self, Summary};
 use factlint::rules::{RuleSet, Selector, test_rule};
@@ -164,6 +165,12 @@ struct CheckArgs {
     /// format: `.md` is Markdown).
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Report only the findings that the baseline FILE does not hold.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the findings in the baseline FILE and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -278,6 +285,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         );
     }
     rules.retain(&selector);
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let lang = match args.lang {
         LangArg::Auto => None,
         LangArg::Ar => Some(Lang::Ar),
@@ -292,7 +300,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         args.paths.clone()
     };
     let (inputs, warnings) = collect_inputs(&paths);
-    let reports: Vec<FileReport> = inputs
+    let mut reports: Vec<FileReport> = inputs
         .par_iter()
         .map(|input| match input {
             Input::Stdin => {
@@ -319,6 +327,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
             }),
         })
         .collect();
+    let baselined = baseline.map_or(0, |b| b.filter(&mut reports));
 
     // Diagnostics about inputs go to standard error; a closed standard
     // error or output (`| head`) is not an error, and the exit status still
@@ -361,11 +370,13 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
             if args.timeline {
                 out.push_str(&render::human::render_timeline(&reports));
             }
-            out.push_str(&render::human::render(&reports, styled));
+            out.push_str(&render::human::render_baselined(
+                &reports, styled, baselined,
+            ));
             out
         }
-        OutputFormat::Human => render::human::render(&reports, styled),
-        OutputFormat::Json => render::json::render(&reports),
+        OutputFormat::Human => render::human::render_baselined(&reports, styled, baselined),
+        OutputFormat::Json => render::json::render_baselined(&reports, baselined),
         OutputFormat::Html => render::html::render(&reports),
         OutputFormat::Sarif => {
             render::sarif::render(&reports, &render::RuleInfo::of(&linter.rules))
@@ -380,8 +391,14 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         write_stdout(output.as_bytes())?;
     }
 
+    if let Some(path) = &args.write_baseline {
+        Baseline::of(&reports).write(path)?;
+    }
     if input_error {
         return Ok(ExitCode::from(2));
+    }
+    if args.write_baseline.is_some() {
+        return Ok(ExitCode::SUCCESS);
     }
     let s = Summary::of(&reports);
     let failing = match args.fail_on {

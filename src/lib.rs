@@ -33,6 +33,7 @@
 //! ```
 
 pub mod amount;
+pub mod baseline;
 pub mod check;
 pub mod date;
 pub mod document;
@@ -40,10 +41,12 @@ pub mod entity;
 pub mod error;
 pub mod fact;
 pub mod finding;
+pub mod fingerprint;
 pub mod lint;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 
 pub use document::{Document, Lang};
 pub use finding::Finding;

@@ -53,7 +53,7 @@ impl Linter {
         let doc =
             Document::parse(&source, self.lang, self.rules.data()).with_published(self.published);
         let lang = doc.lang;
-        let findings = self.rules.check(&doc);
+        let findings = crate::suppress::apply(&source, &self.rules, self.rules.check(&doc));
         let amounts = doc.amounts().to_vec();
         let dates = doc.dates().to_vec();
         let published = doc.published();

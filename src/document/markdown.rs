@@ -168,13 +168,30 @@ enum Skip {
     Image,
 }
 
+/// The byte ranges of raw HTML (HTML blocks and inline HTML, comments
+/// included) in the Markdown after the front matter: where inline
+/// suppression comments are read (see `crate::suppress`), so that a comment
+/// shown in a code block or inline code is not one.
+pub(crate) fn raw_html(source: &SourceFile) -> Vec<std::ops::Range<usize>> {
+    let src = source.text.as_str();
+    let start = split_front_matter(src, source.content_start)
+        .map_or(source.content_start, |(_, start)| start);
+    Parser::new_ext(&src[start..], OPTIONS)
+        .into_offset_iter()
+        .filter(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, r)| r.start + start..r.end + start)
+        .collect()
+}
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH);
+
 pub(super) fn parse(source: &SourceFile) -> (FrontMatter, Vec<Block>) {
     let src = source.text.as_str();
     let (front_matter, start) = split_front_matter(src, source.content_start)
         .unwrap_or((FrontMatter::default(), source.content_start));
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let parser = Parser::new_ext(&src[start..], options).into_offset_iter();
+    let parser = Parser::new_ext(&src[start..], OPTIONS).into_offset_iter();
     let mut b = Builder::default();
     // Open elements whose content is not prose, innermost last.
     let mut skip: Vec<Skip> = Vec::new();

@@ -18,6 +18,8 @@ mod segment;
 pub use lang::{Lang, detect as detect_language, is_arabic_letter, is_latin_letter};
 pub use segment::{Script, Word};
 
+pub(crate) use markdown::raw_html as markdown_raw_html;
+
 use std::ops::Range;
 
 use crate::rules::Data;

@@ -47,7 +47,10 @@ fn is_hspace(c: char) -> bool {
 
 pub(super) fn blocks(source: &SourceFile) -> Vec<Block> {
     let text = &source.text;
-    let lines = lines(text, source.content_start);
+    // A suppression line (`[factlint-disable RULE]`) is not prose: it is
+    // left out, without ending the paragraph around it.
+    let mut lines = lines(text, source.content_start);
+    lines.retain(|&(s, e, _)| !crate::suppress::is_text_directive(&text[s..e]));
     let is_blank = |&(s, e, _): &(usize, usize, usize)| text[s..e].trim().is_empty();
     let mut paragraphs: Vec<Vec<(usize, usize)>> = Vec::new();
     if lines.iter().any(is_blank) {

@@ -163,6 +163,7 @@ fn category_title(c: Category) -> &'static str {
         Category::Fact => "Facts",
         Category::Typography => "Typography",
         Category::Language => "Language",
+        Category::Suppression => "Suppressions",
     }
 }
 

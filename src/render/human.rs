@@ -130,6 +130,12 @@ fn render_finding(out: &mut String, renderer: &Renderer, source: &SourceFile, f:
 
 /// Renders the reports; `styled` adds ANSI colours.
 pub fn render(reports: &[FileReport], styled: bool) -> String {
+    render_baselined(reports, styled, 0)
+}
+
+/// Renders the reports, saying in the summary line how many findings a
+/// baseline hid (`… in 2 files (3 baselined).`) when any did.
+pub fn render_baselined(reports: &[FileReport], styled: bool, baselined: usize) -> String {
     let renderer = if styled {
         Renderer::styled()
     } else {
@@ -149,7 +155,13 @@ pub fn render(reports: &[FileReport], styled: bool) -> String {
             FileReport::Binary { .. } | FileReport::Error(_) => {}
         }
     }
-    out.push_str(&summary_line(reports));
+    let line = summary_line(reports);
+    match line.strip_suffix(".\n") {
+        Some(head) if baselined > 0 => {
+            let _ = writeln!(out, "{head} ({baselined} baselined).");
+        }
+        _ => out.push_str(&line),
+    }
     out
 }
 

@@ -18,7 +18,8 @@
 //!    "timeline": [{"text": "ديسمبر الماضي", "span": {…}, "date": "2024-12"|null,
 //!                  "sentence": "…", "relative": "month=12 last" (relative only),
 //!                  "hijri": "1446-08-10" (Hijri dates only)}]}],
-//!  "summary": {"files": 1, "findings": N, "errors": N, "warnings": N, "infos": N}}
+//!  "summary": {"files": 1, "findings": N, "errors": N, "warnings": N, "infos": N,
+//!              "baselined": N}}
 //! ```
 //!
 //! `start`/`end` are byte offsets into the file as it is on disk (a byte
@@ -190,6 +191,12 @@ fn finding<'a>(source: &'a SourceFile, f: &'a Finding) -> JsonFinding<'a> {
 /// Renders the reports as one JSON document (pretty-printed, with a final
 /// newline).
 pub fn render(reports: &[FileReport]) -> String {
+    render_baselined(reports, 0)
+}
+
+/// Renders the reports, with `summary.baselined`: how many findings a
+/// baseline (`--baseline`) hid.
+pub fn render_baselined(reports: &[FileReport], baselined: usize) -> String {
     let files = reports
         .iter()
         .map(|r| match r {
@@ -238,7 +245,10 @@ pub fn render(reports: &[FileReport]) -> String {
     let report = JsonReport {
         version: 1,
         files,
-        summary: Summary::of(reports),
+        summary: Summary {
+            baselined,
+            ..Summary::of(reports)
+        },
     };
     let mut s = serde_json::to_string_pretty(&report).expect("serializable");
     s.push('\n');

@@ -60,6 +60,8 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings hidden by a baseline (`--baseline`); not in `findings`.
+    pub baselined: usize,
 }
 
 impl Summary {

@@ -28,9 +28,6 @@ use crate::source::{ColumnUnit, SourceFile, Span};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Characters of context hashed on each side of a finding.
-const CONTEXT_CHARS: usize = 40;
-
 #[derive(Serialize)]
 struct Log<'a> {
     #[serde(rename = "$schema")]
@@ -291,50 +288,6 @@ fn region(source: &SourceFile, span: Span, snippet: bool) -> Region {
     }
 }
 
-/// Up to `CONTEXT_CHARS` characters of `chars` on the same line (it stops
-/// at a line break), whitespace runs folded to one space.
-fn context(chars: impl Iterator<Item = char>) -> String {
-    let mut out = String::new();
-    let mut n = 0;
-    let mut space = false;
-    for c in chars {
-        if n == CONTEXT_CHARS || c == '\n' || c == '\r' {
-            break;
-        }
-        if c.is_whitespace() {
-            if space {
-                continue;
-            }
-            space = true;
-            out.push(' ');
-        } else {
-            space = false;
-            out.push(c);
-        }
-        n += 1;
-    }
-    out
-}
-
-/// The hash of a finding's rule, text and context (FNV-1a, 64 bits: a fixed
-/// algorithm, unlike std's `DefaultHasher`), in hex.
-pub(crate) fn fingerprint(text: &str, rule: &str, span: Span) -> String {
-    use std::hash::Hasher as _;
-    let r = span.range();
-    let flagged = text.get(r.clone()).unwrap_or_default();
-    let before: String = context(text.get(..r.start).unwrap_or_default().chars().rev())
-        .chars()
-        .rev()
-        .collect();
-    let after = context(text.get(r.end..).unwrap_or_default().chars());
-    let mut h = fnv::FnvHasher::default();
-    for part in [rule, flagged, &before, &after] {
-        h.write(part.as_bytes());
-        h.write(&[0]);
-    }
-    format!("{:016x}", h.finish())
-}
-
 fn result<'a>(
     source: &'a SourceFile,
     f: &'a Finding,
@@ -342,7 +295,7 @@ fn result<'a>(
     seen: &mut Vec<String>,
 ) -> SarifResult<'a> {
     let location = || artifact(&source.path);
-    let hash = fingerprint(&source.text, &f.rule, f.span);
+    let hash = crate::fingerprint::fingerprint(&source.text, &f.rule, f.span);
     let nth = seen.iter().filter(|h| **h == hash).count() + 1;
     seen.push(hash.clone());
     let fixes = match (&f.fix, f.suggestions.first()) {
@@ -510,38 +463,6 @@ pub fn render(reports: &[FileReport], rules: &[RuleInfo]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::hash::Hasher as _;
-
-    #[test]
-    fn the_hash_is_fnv1a_64() {
-        // Published test vectors of FNV-1a, 64 bits: the fingerprints must
-        // never change with a Rust or crate version.
-        let hash = |s: &str| {
-            let mut h = fnv::FnvHasher::default();
-            h.write(s.as_bytes());
-            h.finish()
-        };
-        assert_eq!(hash(""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(hash("a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(hash("foobar"), 0x8594_4171_f739_67e8);
-    }
-
-    #[test]
-    fn fingerprints_ignore_edits_away_from_the_finding() {
-        let rule = "typography/space-before-comma";
-        let at = |text: &str| {
-            let i = text.find(" ,").unwrap();
-            fingerprint(text, rule, Span::new(i, i + 2))
-        };
-        let pad = "x".repeat(60);
-        let a = format!("First line.\n{pad} The offer , was  rejected. {pad}\nLast.");
-        let b = format!("Another first line\n\ny{pad} The offer ,  was rejected. {pad}z\r\nEnd.");
-        assert_eq!(at(&a), at(&b));
-        // Context stops at the line's end.
-        assert_eq!(at("The offer , was"), at("Other.\nThe offer , was\nMore."));
-        let c = format!("{pad} The bid , was rejected. {pad}");
-        assert_ne!(at(&a), at(&c));
-    }
 
     #[test]
     fn paths_become_uris() {

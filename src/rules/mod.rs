@@ -129,6 +129,9 @@ fn placeholders(template: &str) -> impl Iterator<Item = &str> {
 pub struct RuleSet {
     rules: Vec<Rule>,
     data: Data,
+    /// The rules that [`RuleSet::retain`] left out: they exist, so an
+    /// inline suppression naming one is neither unknown nor unused.
+    deselected: Vec<(Arc<str>, Category)>,
 }
 
 /// One rule or data file to load.
@@ -266,7 +269,11 @@ impl RuleSet {
             return Err(errors);
         }
         rules.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(RuleSet { rules, data })
+        Ok(RuleSet {
+            rules,
+            data,
+            deselected: Vec::new(),
+        })
     }
 
     /// Adds fact sheets (`--facts FILE`) after the rule set is loaded: a
@@ -310,8 +317,17 @@ impl RuleSet {
 
     /// Keeps the rules that `selector` selects.
     pub fn retain(&mut self, selector: &Selector) {
-        self.rules
-            .retain(|r| selector.selects(&r.id, r.meta.category));
+        let (kept, left): (Vec<Rule>, Vec<Rule>) = std::mem::take(&mut self.rules)
+            .into_iter()
+            .partition(|r| selector.selects(&r.id, r.meta.category));
+        self.rules = kept;
+        self.deselected
+            .extend(left.into_iter().map(|r| (r.id, r.meta.category)));
+    }
+
+    /// The rules that `--select`/`--ignore` left out (id, category).
+    pub fn deselected(&self) -> &[(Arc<str>, Category)] {
+        &self.deselected
     }
 
     /// Runs every rule that applies to the document's language. Findings

@@ -20,16 +20,21 @@ pub enum Category {
     Fact,
     Typography,
     Language,
+    /// Findings about inline suppression comments themselves
+    /// (`suppression/unused`, `suppression/unknown-rule`); no rule file
+    /// has this category.
+    Suppression,
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 7] = [
         Category::Amount,
         Category::Date,
         Category::Entity,
         Category::Fact,
         Category::Typography,
         Category::Language,
+        Category::Suppression,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -40,6 +45,7 @@ impl Category {
             Category::Fact => "fact",
             Category::Typography => "typography",
             Category::Language => "language",
+            Category::Suppression => "suppression",
         }
     }
 }
