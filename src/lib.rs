@@ -40,6 +40,7 @@ pub mod entity;
 pub mod error;
 pub mod fact;
 pub mod finding;
+pub mod fix;
 pub mod lint;
 pub mod render;
 pub mod rules;
