@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::ParallelProgressIterator as _;
 use rayon::prelude::*;
 
 use factlint::baseline::Baseline;
@@ -171,6 +172,40 @@ struct CheckArgs {
     /// Record the findings in the baseline FILE and exit 0.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
+    #[command(flatten)]
+    fix: FixArgs,
+}
+
+#[derive(Debug, Args)]
+struct FixArgs {
+    /// Apply the fixes that rules declare safe, in place (standard input:
+    /// print the fixed text); report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// Print a unified diff of the fixes instead of writing them; exit 1
+    /// when there is something to fix.
+    #[arg(long)]
+    diff: bool,
+    /// With --fix or --diff: also apply the fixes that are not safe.
+    #[arg(long)]
+    unsafe_fixes: bool,
+}
+
+impl FixArgs {
+    fn fixer(&self) -> Option<factlint::fix::Fixer> {
+        use factlint::fix::{Fixer, Mode};
+        let mode = if self.diff {
+            Mode::Diff
+        } else if self.fix {
+            Mode::Write
+        } else {
+            return None;
+        };
+        Some(Fixer {
+            mode,
+            unsafe_fixes: self.unsafe_fixes,
+        })
+    }
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -300,8 +335,16 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         args.paths.clone()
     };
     let (inputs, warnings) = collect_inputs(&paths);
-    let mut reports: Vec<FileReport> = inputs
+    let fixer = args.fix.fixer();
+    // A progress bar for long runs on a terminal.
+    let progress = if inputs.len() >= 20 && std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(inputs.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let (mut reports, fix_notes): (Vec<FileReport>, Vec<_>) = inputs
         .par_iter()
+        .progress_with(progress.clone())
         .map(|input| match input {
             Input::Stdin => {
                 let name = args
@@ -326,7 +369,23 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
                 source: std::io::Error::other(message.clone()),
             }),
         })
-        .collect();
+        .zip(inputs.par_iter())
+        .map(|(report, input)| match &fixer {
+            Some(fixer) => {
+                let file = if let Input::File(p) = input {
+                    Some(&**p)
+                } else {
+                    None
+                };
+                let (report, note) = fixer.fix(&linter, report, file);
+                (report, Some(note))
+            }
+            None => (report, None),
+        })
+        .unzip();
+    progress.finish_and_clear();
+    let fixes = fixer
+        .map(|f| factlint::fix::Summary::of(f.mode, fix_notes.into_iter().flatten().collect()));
     let baselined = baseline.map_or(0, |b| b.filter(&mut reports));
 
     // Diagnostics about inputs go to standard error; a closed standard
@@ -351,6 +410,12 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
             }
             FileReport::Checked { .. } => {}
         }
+    }
+    if let Some(fixes) = &fixes {
+        for m in &fixes.messages {
+            let _ = writeln!(stderr, "{m}");
+        }
+        input_error |= fixes.write_error;
     }
     let styled = match args.color {
         ColorArg::Always => true,
@@ -385,10 +450,23 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         OutputFormat::Junit => render::junit::render(&reports),
         OutputFormat::Markdown => render::markdown::render(&reports),
     };
+    let output = match &fixes {
+        // `--diff` prints the diffs instead of the report.
+        Some(f) if args.fix.diff => f.diff.clone(),
+        _ => output,
+    };
+    let fixed_stdin = fixes.as_ref().and_then(|f| f.stdout_text.as_ref());
     if let Some(path) = &args.output {
         write_atomically(path, output.as_bytes())?;
+    } else if fixed_stdin.is_some() {
+        // Standard output holds the fixed text: the report goes to standard
+        // error.
+        let _ = stderr.write_all(output.as_bytes());
     } else {
         write_stdout(output.as_bytes())?;
+    }
+    if let Some(text) = fixed_stdin {
+        write_stdout(text.as_bytes())?;
     }
 
     if let Some(path) = &args.write_baseline {
@@ -399,6 +477,11 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     }
     if args.write_baseline.is_some() {
         return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(f) = &fixes
+        && args.fix.diff
+    {
+        return Ok(ExitCode::from(u8::from(f.changed)));
     }
     let s = Summary::of(&reports);
     let failing = match args.fail_on {

@@ -42,6 +42,7 @@ pub mod error;
 pub mod fact;
 pub mod finding;
 pub mod fingerprint;
+pub mod fix;
 pub mod lint;
 pub mod render;
 pub mod rules;
