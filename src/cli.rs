@@ -1,4 +1,5 @@
-//! The command line: `factlint check`, `factlint rules list|explain|test`.
+//! The command line: `factlint check`, `factlint rules list|explain|test`,
+//! `factlint config`.
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -9,9 +10,10 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
-use factlint::lint::{FileReport, Linter};
-use factlint::render::{self, Summary};
-use factlint::rules::{RuleSet, Selector, test_rule};
+use factlint::config::{self, FailOn};
+use factlint::lint::FileReport;
+use factlint::render;
+use factlint::rules::{RuleSet, test_rule};
 use factlint::source::Format;
 use factlint::{Lang, error::RuleFileError};
 
@@ -32,6 +34,9 @@ enum Command {
     /// List, explain and test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Show the effective configuration of a path: the `factlint.toml`
+    /// found for it, and each setting with where it comes from.
+    Config(ConfigArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -101,14 +106,6 @@ enum LangArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-    Info,
-    Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorArg {
     Auto,
     Always,
@@ -126,9 +123,10 @@ struct CheckArgs {
     /// standard output.
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Language of the articles; `auto` reads front matter, then detects.
-    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
-    lang: LangArg,
+    /// Language of the articles; `auto` reads front matter, then detects
+    /// [default: the configuration's `lang`, else auto].
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
     /// Publication date (YYYY-MM-DD) that relative dates are resolved against.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     published: Option<NaiveDate>,
@@ -146,9 +144,10 @@ struct CheckArgs {
     /// Leave out these rules: ids, id prefixes or categories.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     ignore: Vec<String>,
-    /// Exit 1 when a finding at or above this severity is found.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// Exit 1 when a finding at or above this severity is found
+    /// [default: the configuration's `fail-on`, else error].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     /// Colours in the human format.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
@@ -164,6 +163,37 @@ struct CheckArgs {
     /// format: `.md` is Markdown).
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Use this configuration file for every input instead of finding a
+    /// `factlint.toml` from each file's folder upward.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct ConfigArgs {
+    /// The file or folder whose configuration to show. Default: `.`.
+    path: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    format: ListFormat,
+    /// Use this configuration file instead of finding one.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// As for `check`: shown as coming from the command line.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    published: Option<NaiveDate>,
+    #[command(flatten)]
+    rules: RuleArgs,
+    #[arg(long = "facts", value_name = "FILE")]
+    facts: Vec<PathBuf>,
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -257,44 +287,70 @@ fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
     (out, warnings)
 }
 
-fn run_check(args: &CheckArgs) -> Result<ExitCode> {
-    let mut rules = load_rules(&args.rules)?;
-    rules.add_facts(&args.facts).map_err(|e| rule_errors(&e))?;
-    let selector = Selector::new(args.select.clone(), args.ignore.clone());
-    let known: Vec<(&str, _)> = rules
-        .rules()
-        .iter()
-        .map(|r| (&*r.id, r.meta.category))
-        .collect();
-    let unknown = selector.unknown(&known);
-    if !unknown.is_empty() {
-        bail!(
-            "--select/--ignore: no rule matches {}",
-            unknown
-                .iter()
-                .map(|u| format!("`{u}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
-    rules.retain(&selector);
-    let lang = match args.lang {
+/// `--lang`: `None` when not given, `Some(None)` for `auto`.
+#[allow(clippy::option_option)] // as `config::Overrides::lang`
+fn lang_arg(lang: Option<LangArg>) -> Option<Option<Lang>> {
+    lang.map(|l| match l {
         LangArg::Auto => None,
         LangArg::Ar => Some(Lang::Ar),
         LangArg::Fr => Some(Lang::Fr),
         LangArg::En => Some(Lang::En),
+    })
+}
+
+/// Configuration errors, all of them, then exit 2 (as [`rule_errors`]).
+fn config_errors(errors: &[config::ConfigError]) -> anyhow::Error {
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    anyhow::anyhow!("{}", text.join("\nerror: "))
+}
+
+/// Groups the inputs by their configuration (`factlint.toml` or
+/// `--config`), one linter per group (see `src/config.rs`).
+fn plan_inputs(args: &CheckArgs, paths: &[PathBuf], inputs: &[Input]) -> Result<config::Plan> {
+    let overrides = config::Overrides {
+        config: args.config.clone(),
+        lang: lang_arg(args.lang),
+        published: args.published,
+        fail_on: args.fail_on,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        rules: args.rules.packs.clone(),
+        no_default_rules: args.rules.no_default_rules,
+        facts: args.facts.clone(),
     };
-    let mut linter = Linter::new(rules, lang);
-    linter.published = args.published;
+    let targets: Vec<config::Target<'_>> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::Stdin => config::Target::Stdin(args.stdin_filename.as_deref().map(Path::new)),
+            Input::File(p) | Input::Missing(p) | Input::Unreadable(p, _) => config::Target::File {
+                path: p,
+                explicit: paths.contains(p),
+            },
+        })
+        .collect();
+    config::Plan::build(&overrides, &targets).map_err(|e| config_errors(&e))
+}
+
+fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
     let (inputs, warnings) = collect_inputs(&paths);
+    let plan = plan_inputs(args, &paths, &inputs)?;
+    // Files that an `exclude` glob of their configuration skips are left
+    // out; the others keep their order.
+    let (inputs, runs): (Vec<&Input>, Vec<&config::Run>) = inputs
+        .iter()
+        .zip(&plan.assignment)
+        .filter_map(|(input, run)| run.map(|r| (input, &plan.runs[r])))
+        .unzip();
     let reports: Vec<FileReport> = inputs
         .par_iter()
-        .map(|input| match input {
+        .zip(&runs)
+        .map(|(input, run)| (*input, &run.linter))
+        .map(|(input, linter)| match input {
             Input::Stdin => {
                 let name = args
                     .stdin_filename
@@ -367,9 +423,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         OutputFormat::Human => render::human::render(&reports, styled),
         OutputFormat::Json => render::json::render(&reports),
         OutputFormat::Html => render::html::render(&reports),
-        OutputFormat::Sarif => {
-            render::sarif::render(&reports, &render::RuleInfo::of(&linter.rules))
-        }
+        OutputFormat::Sarif => render::sarif::render(&reports, &plan.rule_info()),
         OutputFormat::Github => render::github::render(&reports),
         OutputFormat::Junit => render::junit::render(&reports),
         OutputFormat::Markdown => render::markdown::render(&reports),
@@ -383,13 +437,11 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     if input_error {
         return Ok(ExitCode::from(2));
     }
-    let s = Summary::of(&reports);
-    let failing = match args.fail_on {
-        FailOn::Never => false,
-        FailOn::Error => s.errors > 0,
-        FailOn::Warning => s.errors + s.warnings > 0,
-        FailOn::Info => s.findings > 0,
-    };
+    // Each file against its own configuration's `fail-on`.
+    let failing = reports
+        .iter()
+        .zip(&runs)
+        .any(|(report, run)| run.settings.fail_on.value.fails(report));
     Ok(ExitCode::from(u8::from(failing)))
 }
 
@@ -505,9 +557,51 @@ fn run_rules(cmd: RulesCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `factlint config [PATH]`: the effective configuration of PATH.
+fn run_config(args: &ConfigArgs) -> Result<ExitCode> {
+    let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    let overrides = config::Overrides {
+        config: args.config.clone(),
+        lang: lang_arg(args.lang),
+        published: args.published,
+        fail_on: args.fail_on,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        rules: args.rules.packs.clone(),
+        no_default_rules: args.rules.no_default_rules,
+        facts: args.facts.clone(),
+    };
+    // A folder's configuration is that of a file in it.
+    let probe = if path.is_dir() {
+        path.join("-")
+    } else {
+        path.clone()
+    };
+    let targets = [
+        config::Target::File {
+            path: &probe,
+            explicit: false,
+        },
+        config::Target::File {
+            path: &probe,
+            explicit: true,
+        },
+    ];
+    let plan = config::Plan::build(&overrides, &targets).map_err(|e| config_errors(&e))?;
+    let excluded = plan.assignment[0].is_none();
+    let run = &plan.runs[0];
+    let out = match args.format {
+        ListFormat::Human => config::render_human(&run.settings, &path, excluded),
+        ListFormat::Json => config::render_json(&run.settings, &path, excluded),
+    };
+    write_stdout(out.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => run_check(&args),
         Command::Rules(cmd) => run_rules(cmd),
+        Command::Config(args) => run_config(&args),
     }
 }

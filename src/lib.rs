@@ -34,6 +34,7 @@
 
 pub mod amount;
 pub mod check;
+pub mod config;
 pub mod date;
 pub mod document;
 pub mod entity;
