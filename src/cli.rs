@@ -1,4 +1,5 @@
-//! The command line: `factlint check`, `factlint rules list|explain|test`.
+//! The command line: `factlint check`, `factlint rules list|explain|test`,
+//! `factlint config`.
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -11,9 +12,10 @@ use indicatif::ParallelProgressIterator as _;
 use rayon::prelude::*;
 
 use factlint::baseline::Baseline;
-use factlint::lint::{FileReport, Linter};
-use factlint::render::{self, Summary};
-use factlint::rules::{RuleSet, Selector, test_rule};
+use factlint::config::{self, FailOn};
+use factlint::lint::FileReport;
+use factlint::render;
+use factlint::rules::{RuleSet, test_rule};
 use factlint::source::Format;
 use factlint::{Lang, error::RuleFileError};
 
@@ -34,6 +36,9 @@ enum Command {
     /// List, explain and test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Show the effective configuration of a path: the `factlint.toml`
+    /// found for it, and each setting with where it comes from.
+    Config(ConfigArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -103,14 +108,6 @@ enum LangArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-    Info,
-    Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorArg {
     Auto,
     Always,
@@ -128,9 +125,10 @@ struct CheckArgs {
     /// standard output.
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Language of the articles; `auto` reads front matter, then detects.
-    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
-    lang: LangArg,
+    /// Language of the articles; `auto` reads front matter, then detects
+    /// [default: the configuration's `lang`, else auto].
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
     /// Publication date (YYYY-MM-DD) that relative dates are resolved against.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     published: Option<NaiveDate>,
@@ -148,9 +146,10 @@ struct CheckArgs {
     /// Leave out these rules: ids, id prefixes or categories.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     ignore: Vec<String>,
-    /// Exit 1 when a finding at or above this severity is found.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// Exit 1 when a finding at or above this severity is found
+    /// [default: the configuration's `fail-on`, else error].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     /// Colours in the human format.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
@@ -166,6 +165,10 @@ struct CheckArgs {
     /// format: `.md` is Markdown).
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Use this configuration file for every input instead of finding a
+    /// `factlint.toml` from each file's folder upward.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Report only the findings that the baseline FILE does not hold.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -206,6 +209,33 @@ impl FixArgs {
             unsafe_fixes: self.unsafe_fixes,
         })
     }
+}
+
+#[derive(Debug, Args)]
+struct ConfigArgs {
+    /// The file or folder whose configuration to show. Default: `.`.
+    path: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    format: ListFormat,
+    /// Use this configuration file instead of finding one.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// As for `check`: shown as coming from the command line.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    published: Option<NaiveDate>,
+    #[command(flatten)]
+    rules: RuleArgs,
+    #[arg(long = "facts", value_name = "FILE")]
+    facts: Vec<PathBuf>,
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -299,42 +329,66 @@ fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
     (out, warnings)
 }
 
-fn run_check(args: &CheckArgs) -> Result<ExitCode> {
-    let mut rules = load_rules(&args.rules)?;
-    rules.add_facts(&args.facts).map_err(|e| rule_errors(&e))?;
-    let selector = Selector::new(args.select.clone(), args.ignore.clone());
-    let known: Vec<(&str, _)> = rules
-        .rules()
-        .iter()
-        .map(|r| (&*r.id, r.meta.category))
-        .collect();
-    let unknown = selector.unknown(&known);
-    if !unknown.is_empty() {
-        bail!(
-            "--select/--ignore: no rule matches {}",
-            unknown
-                .iter()
-                .map(|u| format!("`{u}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
-    rules.retain(&selector);
-    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
-    let lang = match args.lang {
+/// `--lang`: `None` when not given, `Some(None)` for `auto`.
+#[allow(clippy::option_option)] // as `config::Overrides::lang`
+fn lang_arg(lang: Option<LangArg>) -> Option<Option<Lang>> {
+    lang.map(|l| match l {
         LangArg::Auto => None,
         LangArg::Ar => Some(Lang::Ar),
         LangArg::Fr => Some(Lang::Fr),
         LangArg::En => Some(Lang::En),
+    })
+}
+
+/// Configuration errors, all of them, then exit 2 (as [`rule_errors`]).
+fn config_errors(errors: &[config::ConfigError]) -> anyhow::Error {
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    anyhow::anyhow!("{}", text.join("\nerror: "))
+}
+
+/// Groups the inputs by their configuration (`factlint.toml` or
+/// `--config`), one linter per group (see `src/config.rs`).
+fn plan_inputs(args: &CheckArgs, paths: &[PathBuf], inputs: &[Input]) -> Result<config::Plan> {
+    let overrides = config::Overrides {
+        config: args.config.clone(),
+        lang: lang_arg(args.lang),
+        published: args.published,
+        fail_on: args.fail_on,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        rules: args.rules.packs.clone(),
+        no_default_rules: args.rules.no_default_rules,
+        facts: args.facts.clone(),
     };
-    let mut linter = Linter::new(rules, lang);
-    linter.published = args.published;
+    let targets: Vec<config::Target<'_>> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::Stdin => config::Target::Stdin(args.stdin_filename.as_deref().map(Path::new)),
+            Input::File(p) | Input::Missing(p) | Input::Unreadable(p, _) => config::Target::File {
+                path: p,
+                explicit: paths.contains(p),
+            },
+        })
+        .collect();
+    config::Plan::build(&overrides, &targets).map_err(|e| config_errors(&e))
+}
+
+fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
     let (inputs, warnings) = collect_inputs(&paths);
+    let plan = plan_inputs(args, &paths, &inputs)?;
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    // Files that an `exclude` glob of their configuration skips are left
+    // out; the others keep their order.
+    let (inputs, runs): (Vec<&Input>, Vec<&config::Run>) = inputs
+        .iter()
+        .zip(&plan.assignment)
+        .filter_map(|(input, run)| run.map(|r| (input, &plan.runs[r])))
+        .unzip();
     let fixer = args.fix.fixer();
     // A progress bar for long runs on a terminal.
     let progress = if inputs.len() >= 20 && std::io::stderr().is_terminal() {
@@ -344,59 +398,88 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     };
     let (mut reports, fix_notes): (Vec<FileReport>, Vec<_>) = inputs
         .par_iter()
+        .zip(&runs)
         .progress_with(progress.clone())
-        .map(|input| match input {
-            Input::Stdin => {
-                let name = args
-                    .stdin_filename
-                    .clone()
-                    .unwrap_or_else(|| "<stdin>".into());
-                let mut bytes = Vec::new();
-                match std::io::stdin().lock().read_to_end(&mut bytes) {
-                    Ok(_) => linter.check_bytes(&name, bytes, Format::from_path(Path::new(&name))),
-                    Err(source) => {
-                        FileReport::Error(factlint::error::InputError::Io { path: name, source })
-                    }
+        .map(|(input, run)| (*input, &run.linter))
+        .map(|(input, linter)| {
+            let report = check_input(args, input, linter);
+            match &fixer {
+                Some(fixer) => {
+                    let file = if let Input::File(p) = input {
+                        Some(&**p)
+                    } else {
+                        None
+                    };
+                    let (report, note) = fixer.fix(linter, report, file);
+                    (report, Some(note))
                 }
+                None => (report, None),
             }
-            Input::File(p) => linter.check_path(p),
-            Input::Missing(p) => FileReport::Error(factlint::error::InputError::Io {
-                path: p.display().to_string(),
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
-            }),
-            Input::Unreadable(p, message) => FileReport::Error(factlint::error::InputError::Io {
-                path: p.display().to_string(),
-                source: std::io::Error::other(message.clone()),
-            }),
-        })
-        .zip(inputs.par_iter())
-        .map(|(report, input)| match &fixer {
-            Some(fixer) => {
-                let file = if let Input::File(p) = input {
-                    Some(&**p)
-                } else {
-                    None
-                };
-                let (report, note) = fixer.fix(&linter, report, file);
-                (report, Some(note))
-            }
-            None => (report, None),
         })
         .unzip();
     progress.finish_and_clear();
     let fixes = fixer
         .map(|f| factlint::fix::Summary::of(f.mode, fix_notes.into_iter().flatten().collect()));
     let baselined = baseline.map_or(0, |b| b.filter(&mut reports));
+    report_and_exit(
+        args,
+        &reports,
+        &runs,
+        &plan,
+        &warnings,
+        fixes.as_ref(),
+        baselined,
+    )
+}
 
+/// Checks one input with its linter.
+fn check_input(args: &CheckArgs, input: &Input, linter: &factlint::lint::Linter) -> FileReport {
+    match input {
+        Input::Stdin => {
+            let name = args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "<stdin>".into());
+            let mut bytes = Vec::new();
+            match std::io::stdin().lock().read_to_end(&mut bytes) {
+                Ok(_) => linter.check_bytes(&name, bytes, Format::from_path(Path::new(&name))),
+                Err(source) => {
+                    FileReport::Error(factlint::error::InputError::Io { path: name, source })
+                }
+            }
+        }
+        Input::File(p) => linter.check_path(p),
+        Input::Missing(p) => FileReport::Error(factlint::error::InputError::Io {
+            path: p.display().to_string(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+        }),
+        Input::Unreadable(p, message) => FileReport::Error(factlint::error::InputError::Io {
+            path: p.display().to_string(),
+            source: std::io::Error::other(message.clone()),
+        }),
+    }
+}
+
+/// Prints the diagnostics and the report, writes the baseline, and says
+/// the exit status.
+fn report_and_exit(
+    args: &CheckArgs,
+    reports: &[FileReport],
+    runs: &[&config::Run],
+    plan: &config::Plan,
+    warnings: &[String],
+    fixes: Option<&factlint::fix::Summary>,
+    baselined: usize,
+) -> Result<ExitCode> {
     // Diagnostics about inputs go to standard error; a closed standard
     // error or output (`| head`) is not an error, and the exit status still
     // tells what was found.
     let mut stderr = std::io::stderr().lock();
     let mut input_error = false;
-    for w in &warnings {
+    for w in warnings {
         let _ = writeln!(stderr, "warning: {w}");
     }
-    for r in &reports {
+    for r in reports {
         match r {
             FileReport::Binary { path } => {
                 let _ = writeln!(
@@ -411,7 +494,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
             FileReport::Checked { .. } => {}
         }
     }
-    if let Some(fixes) = &fixes {
+    if let Some(fixes) = fixes {
         for m in &fixes.messages {
             let _ = writeln!(stderr, "{m}");
         }
@@ -430,32 +513,28 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         OutputFormat::Human if args.amounts || args.timeline => {
             let mut out = String::new();
             if args.amounts {
-                out.push_str(&render::human::render_amounts(&reports));
+                out.push_str(&render::human::render_amounts(reports));
             }
             if args.timeline {
-                out.push_str(&render::human::render_timeline(&reports));
+                out.push_str(&render::human::render_timeline(reports));
             }
-            out.push_str(&render::human::render_baselined(
-                &reports, styled, baselined,
-            ));
+            out.push_str(&render::human::render_baselined(reports, styled, baselined));
             out
         }
-        OutputFormat::Human => render::human::render_baselined(&reports, styled, baselined),
-        OutputFormat::Json => render::json::render_baselined(&reports, baselined),
-        OutputFormat::Html => render::html::render(&reports),
-        OutputFormat::Sarif => {
-            render::sarif::render(&reports, &render::RuleInfo::of(&linter.rules))
-        }
-        OutputFormat::Github => render::github::render(&reports),
-        OutputFormat::Junit => render::junit::render(&reports),
-        OutputFormat::Markdown => render::markdown::render(&reports),
+        OutputFormat::Human => render::human::render_baselined(reports, styled, baselined),
+        OutputFormat::Json => render::json::render_baselined(reports, baselined),
+        OutputFormat::Html => render::html::render(reports),
+        OutputFormat::Sarif => render::sarif::render(reports, &plan.rule_info()),
+        OutputFormat::Github => render::github::render(reports),
+        OutputFormat::Junit => render::junit::render(reports),
+        OutputFormat::Markdown => render::markdown::render(reports),
     };
-    let output = match &fixes {
+    let output = match fixes {
         // `--diff` prints the diffs instead of the report.
         Some(f) if args.fix.diff => f.diff.clone(),
         _ => output,
     };
-    let fixed_stdin = fixes.as_ref().and_then(|f| f.stdout_text.as_ref());
+    let fixed_stdin = fixes.and_then(|f| f.stdout_text.as_ref());
     if let Some(path) = &args.output {
         write_atomically(path, output.as_bytes())?;
     } else if fixed_stdin.is_some() {
@@ -468,9 +547,8 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     if let Some(text) = fixed_stdin {
         write_stdout(text.as_bytes())?;
     }
-
     if let Some(path) = &args.write_baseline {
-        Baseline::of(&reports).write(path)?;
+        Baseline::of(reports).write(path)?;
     }
     if input_error {
         return Ok(ExitCode::from(2));
@@ -478,18 +556,16 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     if args.write_baseline.is_some() {
         return Ok(ExitCode::SUCCESS);
     }
-    if let Some(f) = &fixes
+    if let Some(f) = fixes
         && args.fix.diff
     {
         return Ok(ExitCode::from(u8::from(f.changed)));
     }
-    let s = Summary::of(&reports);
-    let failing = match args.fail_on {
-        FailOn::Never => false,
-        FailOn::Error => s.errors > 0,
-        FailOn::Warning => s.errors + s.warnings > 0,
-        FailOn::Info => s.findings > 0,
-    };
+    // Each file against its own configuration's `fail-on`.
+    let failing = reports
+        .iter()
+        .zip(runs)
+        .any(|(report, run)| run.settings.fail_on.value.fails(report));
     Ok(ExitCode::from(u8::from(failing)))
 }
 
@@ -605,9 +681,51 @@ fn run_rules(cmd: RulesCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `factlint config [PATH]`: the effective configuration of PATH.
+fn run_config(args: &ConfigArgs) -> Result<ExitCode> {
+    let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    let overrides = config::Overrides {
+        config: args.config.clone(),
+        lang: lang_arg(args.lang),
+        published: args.published,
+        fail_on: args.fail_on,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        rules: args.rules.packs.clone(),
+        no_default_rules: args.rules.no_default_rules,
+        facts: args.facts.clone(),
+    };
+    // A folder's configuration is that of a file in it.
+    let probe = if path.is_dir() {
+        path.join("-")
+    } else {
+        path.clone()
+    };
+    let targets = [
+        config::Target::File {
+            path: &probe,
+            explicit: false,
+        },
+        config::Target::File {
+            path: &probe,
+            explicit: true,
+        },
+    ];
+    let plan = config::Plan::build(&overrides, &targets).map_err(|e| config_errors(&e))?;
+    let excluded = plan.assignment[0].is_none();
+    let run = &plan.runs[0];
+    let out = match args.format {
+        ListFormat::Human => config::render_human(&run.settings, &path, excluded),
+        ListFormat::Json => config::render_json(&run.settings, &path, excluded),
+    };
+    write_stdout(out.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => run_check(&args),
         Command::Rules(cmd) => run_rules(cmd),
+        Command::Config(args) => run_config(&args),
     }
 }

@@ -35,6 +35,7 @@
 pub mod amount;
 pub mod baseline;
 pub mod check;
+pub mod config;
 pub mod date;
 pub mod document;
 pub mod entity;

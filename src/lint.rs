@@ -37,6 +37,12 @@ pub struct Linter {
     /// The publication date of every file (`--published`), over the front
     /// matter's.
     pub published: Option<chrono::NaiveDate>,
+    /// The language of files whose front matter gives none, instead of
+    /// detecting it (a configuration file's `lang`); `lang` wins over it.
+    pub default_lang: Option<Lang>,
+    /// The publication date of files whose front matter gives none (a
+    /// configuration file's `published`); `published` wins over it.
+    pub default_published: Option<chrono::NaiveDate>,
 }
 
 impl Linter {
@@ -45,13 +51,17 @@ impl Linter {
             rules,
             lang,
             published: None,
+            default_lang: None,
+            default_published: None,
         }
     }
 
     /// Checks a decoded source file.
     pub fn check_source(&self, source: SourceFile) -> FileReport {
         let doc =
-            Document::parse(&source, self.lang, self.rules.data()).with_published(self.published);
+            Document::parse_with_default(&source, self.lang, self.default_lang, self.rules.data())
+                .with_published(self.published)
+                .with_default_published(self.default_published);
         let lang = doc.lang;
         let findings = crate::suppress::apply(&source, &self.rules, self.rules.check(&doc));
         let amounts = doc.amounts().to_vec();

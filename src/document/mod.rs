@@ -115,12 +115,25 @@ impl<'a> Document<'a> {
     /// Parses `source` into blocks and decides its language: `lang` when
     /// given, else the front matter's `lang:`, else detection.
     pub fn parse(source: &'a SourceFile, lang: Option<Lang>, data: &'a Data) -> Document<'a> {
+        Document::parse_with_default(source, lang, None, data)
+    }
+
+    /// Like [`Document::parse`], with `default` (a configuration's
+    /// language) taken when neither `lang` nor the front matter gives one,
+    /// instead of detecting it.
+    pub fn parse_with_default(
+        source: &'a SourceFile,
+        lang: Option<Lang>,
+        default: Option<Lang>,
+        data: &'a Data,
+    ) -> Document<'a> {
         let (front_matter, blocks) = match source.format {
             Format::Text => (FrontMatter::default(), plain::blocks(source)),
             Format::Markdown => markdown::parse(source),
         };
         let lang = lang
             .or_else(|| front_matter.lang.as_deref().and_then(|l| l.parse().ok()))
+            .or(default)
             .unwrap_or_else(|| {
                 let mut sample = String::new();
                 for b in &blocks {
@@ -151,6 +164,17 @@ impl<'a> Document<'a> {
     #[must_use]
     pub fn with_published(mut self, published: Option<chrono::NaiveDate>) -> Document<'a> {
         if published.is_some() {
+            self.published = published;
+            self.dates = std::sync::OnceLock::new();
+        }
+        self
+    }
+
+    /// Sets the publication date when the front matter gives none (a
+    /// configuration's date).
+    #[must_use]
+    pub fn with_default_published(mut self, published: Option<chrono::NaiveDate>) -> Document<'a> {
+        if self.published.is_none() && published.is_some() {
             self.published = published;
             self.dates = std::sync::OnceLock::new();
         }

@@ -315,6 +315,16 @@ impl RuleSet {
         self.rules.iter().find(|r| &*r.id == id)
     }
 
+    /// Sets the severity of each rule for which `severity(id, category)`
+    /// gives one (a configuration's `[severity]` table).
+    pub fn set_severities(&mut self, severity: impl Fn(&str, Category) -> Option<Severity>) {
+        for rule in &mut self.rules {
+            if let Some(s) = severity(&rule.id, rule.meta.category) {
+                rule.meta.severity = s;
+            }
+        }
+    }
+
     /// Keeps the rules that `selector` selects.
     pub fn retain(&mut self, selector: &Selector) {
         let (kept, left): (Vec<Rule>, Vec<Rule>) = std::mem::take(&mut self.rules)
