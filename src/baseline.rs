@@ -147,9 +147,11 @@ impl Baseline {
 
     /// Writes the baseline file at `path`.
     pub fn write(&self, path: &Path) -> Result<(), BaselineError> {
-        std::fs::write(path, self.to_json()).map_err(|source| BaselineError::Write {
-            path: path.display().to_string(),
-            source,
+        crate::atomic::write(path, self.to_json().as_bytes(), None).map_err(|source| {
+            BaselineError::Write {
+                path: path.display().to_string(),
+                source,
+            }
         })
     }
 

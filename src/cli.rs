@@ -581,24 +581,8 @@ fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
 /// Replaces `path` with `bytes` whole: a temporary file in the same folder,
 /// renamed over it, so that a reader never sees half a report.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let context = || format!("--output {}", path.display());
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".factlint-").suffix(".tmp");
-    // Created with the permissions of any new file (less the umask), not
-    // the temporary file's owner-only ones.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut file = builder.tempfile_in(dir).with_context(context)?;
-    file.write_all(bytes).with_context(context)?;
-    file.as_file().sync_all().with_context(context)?;
-    file.persist(path)
-        .map_err(|e| e.error)
-        .with_context(context)?;
-    Ok(())
+    factlint::atomic::write(path, bytes, None)
+        .with_context(|| format!("--output {}", path.display()))
 }
 
 fn run_rules(cmd: RulesCommand) -> Result<ExitCode> {

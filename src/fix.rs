@@ -11,7 +11,6 @@
 //! new text: it lists what remains.
 
 use std::cmp::Reverse;
-use std::io::Write as _;
 use std::path::Path;
 
 use crate::finding::Finding;
@@ -274,19 +273,7 @@ pub fn write_fixed(path: &Path, original: &str, text: &str) -> std::io::Result<(
             "the file changed while it was checked",
         ));
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".factlint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    file.write_all(text.as_bytes())?;
-    file.as_file().set_permissions(metadata.permissions())?;
-    file.as_file().sync_all()?;
-    file.persist(&path).map_err(|e| e.error)?;
-    Ok(())
+    crate::atomic::write(&path, text.as_bytes(), Some(metadata.permissions()))
 }
 
 /// All the notes of a run, for the command line.

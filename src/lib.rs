@@ -33,6 +33,7 @@
 //! ```
 
 pub mod amount;
+pub mod atomic;
 pub mod baseline;
 pub mod check;
 pub mod config;
