@@ -108,6 +108,10 @@ impl DateOrder {
         let mut out = Vec::new();
         for (bi, block) in doc.blocks.iter().enumerate() {
             for sentence in &block.sentences {
+                // Every order the check reads has a date in the sentence.
+                if doc.dates_in(bi, sentence).is_empty() {
+                    continue;
+                }
                 let words: Vec<SentenceWord> = self.sentences.words(doc, bi, sentence);
                 for (order, list) in &self.words {
                     for phrase in list.phrases(doc.lang) {
@@ -143,19 +147,26 @@ impl Check for DateOrder {
         if dates.is_empty() {
             return;
         }
-        let durations = crate::date::durations(doc);
+        let durations = doc.durations();
         let text = doc.text();
         let dated = |m: &DateMention| m.interval().filter(|_| m.iso().is_some());
         let mut reported = std::collections::HashSet::new();
         for f in self.found(doc) {
             // A word inside a date (`قبل ثلاثة أيام`, `بعد غد`) is not an
             // ordering word.
-            if dates
+            let sentence_dates = doc.dates_in(f.block, &f.sentence);
+            if sentence_dates
                 .iter()
-                .any(|m| m.block == f.block && m.view.start <= f.at.start && f.at.end <= m.view.end)
+                .any(|m| m.view.start <= f.at.start && f.at.end <= m.view.end)
             {
                 continue;
             }
+            // The spans of time of the sentence.
+            let lo = durations
+                .partition_point(|d| (d.block, d.view.start) < (f.block, f.sentence.start));
+            let hi =
+                durations.partition_point(|d| (d.block, d.view.start) < (f.block, f.sentence.end));
+            let durations = &durations[lo..hi.max(lo)];
             let in_sentence = |m: &&DateMention| {
                 m.block == f.block
                     && f.sentence.start <= m.view.start
@@ -185,7 +196,7 @@ impl Check for DateOrder {
                     let Some(published) = doc.published() else {
                         continue;
                     };
-                    let Some(m) = dates
+                    let Some(m) = sentence_dates
                         .iter()
                         .filter(in_sentence)
                         .find(|m| m.view.start >= f.at.end && m.view.start - f.at.end <= 2)
@@ -206,7 +217,7 @@ impl Check for DateOrder {
                 }
                 Order::After | Order::Before => {
                     let end = clause_end(doc, f.block, f.at.start);
-                    let Some(sub) = dates
+                    let Some(sub) = sentence_dates
                         .iter()
                         .filter(in_sentence)
                         .find(|m| m.view.start >= f.at.end && m.view.start < end.max(f.at.end + 1))
@@ -215,7 +226,7 @@ impl Check for DateOrder {
                     };
                     // The main event: the nearest other date of the
                     // sentence, before the word or after the introduced one.
-                    let main = dates
+                    let main = sentence_dates
                         .iter()
                         .filter(in_sentence)
                         .filter(|m| m.view.end <= f.at.start || m.view.start >= sub.view.end)
@@ -264,7 +275,7 @@ impl Check for DateOrder {
                 Order::Later | Order::Earlier => {
                     let Some(d) = duration else { continue };
                     // The date after the word, in its sentence.
-                    let Some(next) = dates
+                    let Some(next) = sentence_dates
                         .iter()
                         .filter(in_sentence)
                         .find(|m| m.view.start >= f.at.end.max(d.view.end))
@@ -281,16 +292,12 @@ impl Check for DateOrder {
                         .find(|s| s.end <= f.sentence.start)
                         .cloned();
                     let anchor = d.view.start.min(f.at.start);
-                    let prev = dates
+                    let from = prev_sentence.map_or(f.sentence.start, |p| p.start);
+                    let prev = doc
+                        .dates_in(f.block, &(from..anchor))
                         .iter()
                         .rev()
-                        .filter(|m| m.block == f.block && m.view.end <= anchor)
-                        .find(|m| {
-                            m.view.start >= f.sentence.start
-                                || prev_sentence
-                                    .as_ref()
-                                    .is_some_and(|p| m.view.start >= p.start)
-                        });
+                        .find(|m| m.view.end <= anchor);
                     let Some(prev) = prev else { continue };
                     let (Some(p), Some(nx)) = (dated(prev), dated(next)) else {
                         continue;

@@ -13,6 +13,9 @@ struct Ctx<'a> {
     toks: &'a [Tok],
     lx: &'a Lexicon,
     lang: Lang,
+    /// For each word token, where its forms without proclitics start
+    /// (`Lexicon::form_starts`); empty for other tokens.
+    forms: Vec<Vec<usize>>,
 }
 
 /// A date read from tokens `start..end`, before spans and resolution.
@@ -50,6 +53,39 @@ enum RelKind {
 }
 
 impl<'a> Ctx<'a> {
+    fn new(norm: &'a Normalized, toks: &'a [Tok], lx: &'a Lexicon, lang: Lang) -> Ctx<'a> {
+        let forms = toks
+            .iter()
+            .map(|t| {
+                if t.kind == Kind::Word {
+                    lx.form_starts(&norm.text[t.range.clone()])
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        Ctx {
+            norm,
+            toks,
+            lx,
+            lang,
+            forms,
+        }
+    }
+
+    /// The forms of word token `i` (itself, then without proclitics).
+    fn forms_of(&self, i: usize) -> impl Iterator<Item = &'a str> + '_ {
+        let text: &'a str = match self.toks.get(i) {
+            Some(t) if t.kind == Kind::Word => &self.norm.text[t.range.clone()],
+            _ => "",
+        };
+        self.forms
+            .get(i)
+            .into_iter()
+            .flatten()
+            .map(move |&s| &text[s..])
+    }
+
     /// The key of token `i` (empty past the end).
     fn key(&self, i: usize) -> std::borrow::Cow<'a, str> {
         self.toks
@@ -123,8 +159,7 @@ impl<'a> Ctx<'a> {
         if self.kind(i) != Some(Kind::Word) {
             return false;
         }
-        let k = self.key(i);
-        self.lx.forms(&k).iter().any(|f| set.contains(*f))
+        self.forms_of(i).any(|f| set.contains(f))
     }
 
     /// The longest phrase of `set` at `i` (the first word may carry Arabic
@@ -133,10 +168,17 @@ impl<'a> Ctx<'a> {
         if self.kind(i) != Some(Kind::Word) {
             return None;
         }
-        let first = self.key(i);
-        let forms = self.lx.forms(&first);
-        'outer: for (toks, v) in &set.0 {
-            if !forms.contains(&toks[0].as_str()) || i + toks.len() > self.toks.len() {
+        let mut candidates: Vec<usize> = self
+            .forms_of(i)
+            .flat_map(|f| set.starting_with(f).iter().copied())
+            .collect();
+        if candidates.is_empty() {
+            return None;
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        'outer: for (toks, v) in candidates.into_iter().map(|c| &set.list[c]) {
+            if i + toks.len() > self.toks.len() {
                 continue;
             }
             for (j, t) in toks.iter().enumerate().skip(1) {
@@ -482,19 +524,17 @@ impl<'a> Ctx<'a> {
     /// or a language whose weekday names are only weekdays, or between
     /// commas; not in a day's name (`Black Friday`).
     fn bare_weekday(&self, i: usize, e: usize) -> bool {
-        let first = self.key(i);
-        let forms = self.lx.forms(&first);
         if i > 0 && self.word_in(&self.lx.weekday_not_after, i - 1) {
             return false;
         }
         if i > 0 && self.word_in(&self.lx.weekday_markers, i - 1) {
             return true;
         }
-        if forms.iter().any(|f| self.lx.bare_weekdays.contains(*f)) {
+        if self.word_in(&self.lx.bare_weekdays, i) {
             return true;
         }
         let comma = |j: usize| self.is(j, &[",", "،"]);
-        forms.iter().any(|f| self.lx.comma_weekdays.contains(*f))
+        self.word_in(&self.lx.comma_weekdays, i)
             && i > 0
             && comma(i - 1)
             && (comma(e) || self.is(e, &[".", ":"]) || e >= self.toks.len())
@@ -516,7 +556,7 @@ impl<'a> Ctx<'a> {
             let rest = &k['و'.len_utf8()..];
             self.lx
                 .weekdays
-                .0
+                .list
                 .iter()
                 .any(|(t, _)| t.len() == 1 && t[0] == rest)
         }
@@ -864,36 +904,24 @@ pub struct Duration {
 }
 
 /// The spans of time of a document, in text order.
-pub fn durations(doc: &Document<'_>) -> Vec<Duration> {
-    let lx = Lexicon::shared(doc.data);
-    let mut out = Vec::new();
-    for (bi, block) in doc.blocks.iter().enumerate() {
-        let norm = normalize(&block.text, 0, options());
-        let toks = tokenize(&norm.text);
-        let cx = Ctx {
-            norm: &norm,
-            toks: &toks,
-            lx: &lx,
-            lang: doc.lang,
-        };
-        let mut i = 0;
-        while i < toks.len() {
-            match cx.span_of_time(i) {
-                Some((unit, count, e)) if cx.kind(e) != Some(Kind::Num) => {
-                    let (s, end) = (toks[i].range.start, toks[e - 1].range.end);
-                    out.push(Duration {
-                        block: bi,
-                        view: norm.to_orig(s, end).range(),
-                        unit,
-                        count,
-                    });
-                    i = e;
-                }
-                _ => i += 1,
+/// The spans of time of one block, from its tokens.
+fn block_durations(cx: &Ctx<'_>, bi: usize, out: &mut Vec<Duration>) {
+    let mut i = 0;
+    while i < cx.toks.len() {
+        match cx.span_of_time(i) {
+            Some((unit, count, e)) if cx.kind(e) != Some(Kind::Num) => {
+                let (s, end) = (cx.toks[i].range.start, cx.toks[e - 1].range.end);
+                out.push(Duration {
+                    block: bi,
+                    view: cx.norm.to_orig(s, end).range(),
+                    unit,
+                    count,
+                });
+                i = e;
             }
+            _ => i += 1,
         }
     }
-    out
 }
 
 /// The dated mentions of a document, in text order. Relative expressions
@@ -901,17 +929,23 @@ pub fn durations(doc: &Document<'_>) -> Vec<Duration> {
 /// carry only their `relative` description (and the month or weekday they
 /// name).
 pub fn extract(doc: &Document<'_>, published: Option<NaiveDate>) -> Vec<DateMention> {
+    extract_all(doc, published).0
+}
+
+/// The dated mentions and the spans of time of a document, in one pass
+/// over its tokens (see [`extract`] and [`Duration`]).
+pub fn extract_all(
+    doc: &Document<'_>,
+    published: Option<NaiveDate>,
+) -> (Vec<DateMention>, Vec<Duration>) {
     let lx = Lexicon::shared(doc.data);
     let mut out: Vec<DateMention> = Vec::new();
+    let mut durations = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         let norm = normalize(&block.text, 0, options());
         let toks = tokenize(&norm.text);
-        let cx = Ctx {
-            norm: &norm,
-            toks: &toks,
-            lx: &lx,
-            lang: doc.lang,
-        };
+        let cx = Ctx::new(&norm, &toks, &lx, doc.lang);
+        block_durations(&cx, bi, &mut durations);
         let mut i = 0;
         // The token where a date given as the same day as the last one
         // would start, and that one's index in `out`.
@@ -970,5 +1004,5 @@ pub fn extract(doc: &Document<'_>, published: Option<NaiveDate>) -> Vec<DateMent
             i = next;
         }
     }
-    out
+    (out, durations)
 }

@@ -27,23 +27,39 @@ pub(super) struct Unit {
     pub(super) count: Option<u32>,
 }
 
-/// Phrases (token keys), longest first.
+/// Phrases (token keys), longest first, indexed by their first token.
 #[derive(Debug, Clone)]
-pub(super) struct Phrases<V>(pub(super) Vec<(Vec<String>, V)>);
+pub(super) struct Phrases<V> {
+    pub(super) list: Vec<(Vec<String>, V)>,
+    /// Indices into `list` (in its order) by first token.
+    first: std::collections::HashMap<String, Vec<usize>>,
+}
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
-        Phrases(Vec::new())
+        Phrases {
+            list: Vec::new(),
+            first: std::collections::HashMap::new(),
+        }
     }
 }
 
 impl<V> Phrases<V> {
     fn add(&mut self, toks: Vec<String>, v: V) {
-        if toks.is_empty() || self.0.iter().any(|(t, _)| *t == toks) {
+        if toks.is_empty() || self.list.iter().any(|(t, _)| *t == toks) {
             return;
         }
-        self.0.push((toks, v));
-        self.0.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        self.list.push((toks, v));
+        self.list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        self.first.clear();
+        for (i, (t, _)) in self.list.iter().enumerate() {
+            self.first.entry(t[0].clone()).or_default().push(i);
+        }
+    }
+
+    /// The indices of the phrases whose first token is `token`.
+    pub(super) fn starting_with(&self, token: &str) -> &[usize] {
+        self.first.get(token).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -327,10 +343,11 @@ impl Lexicon {
         lx
     }
 
-    /// The forms of an Arabic word without its proclitics: the word itself
-    /// first, then each stripping that leaves at least two letters.
-    pub(super) fn forms<'w>(&self, word: &'w str) -> Vec<&'w str> {
-        let mut out = vec![word];
+    /// Where the forms of an Arabic word without its proclitics start: 0
+    /// (the word itself) first, then each stripping that leaves at least
+    /// two letters.
+    pub(super) fn form_starts(&self, word: &str) -> Vec<usize> {
+        let mut out = vec![0];
         if word
             .chars()
             .next()
@@ -339,9 +356,9 @@ impl Lexicon {
             for p in &self.proclitics {
                 if let Some(rest) = word.strip_prefix(p.as_str())
                     && rest.chars().count() >= 2
-                    && !out.contains(&rest)
+                    && !out.contains(&p.len())
                 {
-                    out.push(rest);
+                    out.push(p.len());
                 }
             }
         }

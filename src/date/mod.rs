@@ -16,7 +16,7 @@ mod lexicon;
 
 use std::ops::Range;
 
-pub use extract::{Duration, durations, extract};
+pub use extract::{Duration, extract, extract_all};
 
 use crate::source::Span;
 

@@ -104,7 +104,7 @@ pub struct Document<'a> {
     /// unless the caller sets it (`--published`, see [`Document::published`]).
     published: Option<chrono::NaiveDate>,
     /// Dated mentions, extracted once by the first rule that needs them.
-    dates: std::sync::OnceLock<Vec<crate::date::DateMention>>,
+    dates: std::sync::OnceLock<(Vec<crate::date::DateMention>, Vec<crate::date::Duration>)>,
     /// Entity mentions, extracted once by the first rule that needs them.
     entities: std::sync::OnceLock<crate::entity::Mentions>,
     /// Amounts, extracted once by the first rule that needs them.
@@ -189,8 +189,31 @@ impl<'a> Document<'a> {
     /// The dated mentions of the document, resolved against the
     /// publication date (extracted on first use).
     pub fn dates(&self) -> &[crate::date::DateMention] {
+        &self.date_pass().0
+    }
+
+    /// The dated mentions that start in a view range of a block (the
+    /// mentions are in text order: found by binary search).
+    pub fn dates_in(
+        &self,
+        block: usize,
+        range: &std::ops::Range<usize>,
+    ) -> &[crate::date::DateMention] {
+        let dates = self.dates();
+        let lo = dates.partition_point(|m| (m.block, m.view.start) < (block, range.start));
+        let hi = dates.partition_point(|m| (m.block, m.view.start) < (block, range.end));
+        &dates[lo..hi.max(lo)]
+    }
+
+    /// The spans of time of the document (`ten years`, `عامين`), found in
+    /// the same pass as the dates.
+    pub fn durations(&self) -> &[crate::date::Duration] {
+        &self.date_pass().1
+    }
+
+    fn date_pass(&self) -> &(Vec<crate::date::DateMention>, Vec<crate::date::Duration>) {
         self.dates
-            .get_or_init(|| crate::date::extract(self, self.published))
+            .get_or_init(|| crate::date::extract_all(self, self.published))
     }
 
     /// The mentions of the gazetteer's entities (extracted on first use).

@@ -212,8 +212,19 @@ fn trim_trailing_punctuation(m: &str) -> usize {
     end
 }
 
+/// What every match of `NON_PROSE` holds: `@`, `#`, `://`, `www.` or a
+/// dot before a top-level domain. Searching for these literals is fast;
+/// `NON_PROSE` (Unicode word boundaries) runs only on blocks that have one.
+static NON_PROSE_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[@\#]|://|www\.|\.(?:com|org|net|fr|uk|io|ai|gov|edu|info|news|ma|dz|tn|eg|sa|ae|qa|lb)")
+        .expect("valid regex")
+});
+
 /// View ranges of URLs, e-mail addresses, domain names, handles and hashtags.
 pub(super) fn mask_non_prose(text: &str) -> Vec<Range<usize>> {
+    if !NON_PROSE_HINT.is_match(text) {
+        return Vec::new();
+    }
     NON_PROSE
         .find_iter(text)
         .map(|m| m.start()..m.start() + trim_trailing_punctuation(m.as_str()))

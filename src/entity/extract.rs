@@ -114,10 +114,45 @@ fn same_script_word_char(c: char, arabic: bool) -> bool {
 }
 
 /// True when a view range of a block overlaps a mention already found.
-pub(super) fn overlaps(existing: &[Mention], block: usize, r: &std::ops::Range<usize>) -> bool {
-    existing
-        .iter()
-        .any(|m| m.block == block && m.view.start < r.end && r.start < m.view.end)
+/// The view ranges that mentions cover, per block, merged and sorted, so
+/// that a word is tested against them by binary search (a linear scan of
+/// every mention per word is quadratic on a long article).
+pub(super) struct Covered {
+    blocks: std::collections::BTreeMap<usize, Vec<(usize, usize)>>,
+}
+
+impl Covered {
+    pub(super) fn new(mentions: &[Mention]) -> Covered {
+        let mut blocks: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
+            std::collections::BTreeMap::new();
+        for m in mentions {
+            blocks
+                .entry(m.block)
+                .or_default()
+                .push((m.view.start, m.view.end));
+        }
+        for v in blocks.values_mut() {
+            v.sort_unstable();
+            let mut merged: Vec<(usize, usize)> = Vec::with_capacity(v.len());
+            for &(s, e) in v.iter() {
+                match merged.last_mut() {
+                    Some(last) if s < last.1 => last.1 = last.1.max(e),
+                    _ => merged.push((s, e)),
+                }
+            }
+            *v = merged;
+        }
+        Covered { blocks }
+    }
+
+    /// True when `r` (a view range of `block`) overlaps a mention.
+    pub(super) fn overlaps(&self, block: usize, r: &std::ops::Range<usize>) -> bool {
+        let Some(v) = self.blocks.get(&block) else {
+            return false;
+        };
+        let i = v.partition_point(|&(_, e)| e <= r.start);
+        v.get(i).is_some_and(|&(s, _)| s < r.end)
+    }
 }
 
 pub(super) fn is_ordinary_word(data: &Data, lower: &str) -> bool {

@@ -9,9 +9,9 @@
 //!   entity the article already names (`موسك`, `المسك` beside `Musk`), or one
 //!   consonant off right after the entity's first name (`سام ألمان`).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::extract::{Mention, Status, is_ordinary_word, overlaps};
+use super::extract::{Covered, Mention, Status, is_ordinary_word};
 use super::gazetteer::{FormKind, Gazetteer, key};
 use super::skeleton;
 use crate::document::{Document, Script, is_arabic_letter, is_latin_letter};
@@ -34,6 +34,7 @@ pub(super) fn latin(
     existing: &[Mention],
 ) -> Vec<Mention> {
     let present = counts(existing);
+    let covered = Covered::new(existing);
     let mut out = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for w in &block.words {
@@ -53,7 +54,7 @@ pub(super) fn latin(
                 .all(|c| is_latin_letter(c) || c.is_ascii_digit())
                 || !surface.chars().any(char::is_uppercase)
                 || surface.chars().count() < 4
-                || overlaps(existing, bi, &range)
+                || covered.overlaps(bi, &range)
                 || block.is_masked(&range)
             {
                 continue;
@@ -194,10 +195,24 @@ pub(super) fn arabic(
             }
         }
     }
+    // Targets by skeleton (exact renderings), and by the first names of
+    // their entities (one consonant off after a first name): each word is
+    // compared with these candidates only, never with every target.
+    let mut by_skeleton: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (ti, t) in targets.iter().enumerate() {
+        by_skeleton.entry(t.skeleton.as_str()).or_default().push(ti);
+        if t.skeleton.len() >= 4 {
+            for name in first_names.get(&t.entity).into_iter().flatten() {
+                by_first_name.entry(name.as_str()).or_default().push(ti);
+            }
+        }
+    }
+    let covered = Covered::new(existing);
     let mut out = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for (wi, w) in block.words.iter().enumerate() {
-            if w.script != Script::Arabic || overlaps(existing, bi, &w.range) {
+            if w.script != Script::Arabic || covered.overlaps(bi, &w.range) {
                 continue;
             }
             let word = &block.text[w.range.clone()];
@@ -234,7 +249,23 @@ pub(super) fn arabic(
                 let derived = ["ي", "يه", "يا", "يون", "يين", "يات"]
                     .iter()
                     .any(|x| core.ends_with(x));
-                for (ti, t) in targets.iter().enumerate() {
+                let mut candidates: Vec<usize> = by_skeleton
+                    .get(sk.as_str())
+                    .into_iter()
+                    .flatten()
+                    .chain(
+                        prev_key
+                            .as_deref()
+                            .and_then(|p| by_first_name.get(p))
+                            .into_iter()
+                            .flatten(),
+                    )
+                    .copied()
+                    .collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                for ti in candidates {
+                    let t = &targets[ti];
                     if t.consonant_initial && alef_initial {
                         continue;
                     }

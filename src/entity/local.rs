@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use super::extract::{LocalEntity, Mention, Status, is_ordinary_word, overlaps};
+use super::extract::{Covered, LocalEntity, Mention, Status, is_ordinary_word};
 use super::gazetteer::key;
 use super::skeleton;
 use crate::document::{Document, Script, is_latin_letter};
@@ -40,9 +40,10 @@ pub(super) fn find(
     // Arabic words: (block, word range, start of the name after a possible
     // proclitic, key of the whole word).
     let mut words: Vec<(usize, std::ops::Range<usize>, usize, String)> = Vec::new();
+    let covered = Covered::new(existing);
     for (bi, block) in doc.blocks.iter().enumerate() {
         for w in &block.words {
-            if overlaps(existing, bi, &w.range) || block.is_masked(&w.range) {
+            if covered.overlaps(bi, &w.range) || block.is_masked(&w.range) {
                 continue;
             }
             let text = &block.text[w.range.clone()];
