@@ -142,6 +142,10 @@ pub(crate) fn scan(
         let range = i..i + c.len_utf8();
         let p = prev;
         prev = Some(c);
+        // Only quotation marks and apostrophes do anything below.
+        if !(apostrophes.contains(&c) || pairs.iter().any(|[o, cl]| *o == c || *cl == c)) {
+            continue;
+        }
         if masked.iter().any(|m| m.contains(&i)) {
             continue;
         }
