@@ -154,6 +154,17 @@ impl Check for Entities {
                 forms.push(text);
             }
         }
+        // The distinct forms of each entity, each with its first mention, in
+        // text order: the related places of a finding (never a scan of
+        // every mention per finding).
+        let mut distinct: BTreeMap<usize, Vec<(&str, &Mention)>> = BTreeMap::new();
+        for m in mentions {
+            let text = &doc.text()[m.span.range()];
+            let forms = distinct.entry(m.entity).or_default();
+            if !forms.iter().any(|(t, _)| *t == text) {
+                forms.push((text, m));
+            }
+        }
         for m in mentions {
             if m.status == Status::Correct || !self.report.contains(&wanted(m.status)) {
                 continue;
@@ -174,14 +185,13 @@ impl Check for Entities {
                 hit = hit.at_most(Severity::Info);
             }
             // Point at the other forms of the entity.
-            let mut others: Vec<&Mention> = mentions
-                .iter()
-                .filter(|o| {
-                    o.entity == m.entity && doc.text()[o.span.range()] != doc.text()[m.span.range()]
-                })
-                .collect();
-            others.dedup_by(|a, b| doc.text()[a.span.range()] == doc.text()[b.span.range()]);
-            for o in others.into_iter().take(4) {
+            let own = &doc.text()[m.span.range()];
+            let others = distinct
+                .get(&m.entity)
+                .into_iter()
+                .flatten()
+                .filter(|(t, _)| *t != own);
+            for (_, o) in others.take(4) {
                 hit = hit.related(o.span, "another form of the name");
             }
             out.push(hit);
