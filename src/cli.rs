@@ -1,7 +1,7 @@
 //! The command line: `factlint check`, `factlint rules list|explain|test`,
 //! `factlint config`.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -316,7 +316,8 @@ fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
                     }
                 }
             }
-        } else if p.exists() {
+        } else if p.exists() || p.symlink_metadata().is_ok() {
+            // A dangling link or a link loop is read, and its error told.
             out.push(Input::File(p.clone()));
         } else {
             out.push(Input::Missing(p.clone()));
@@ -440,9 +441,9 @@ fn check_input(args: &CheckArgs, input: &Input, linter: &factlint::lint::Linter)
                 .stdin_filename
                 .clone()
                 .unwrap_or_else(|| "<stdin>".into());
-            let mut bytes = Vec::new();
-            match std::io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => linter.check_bytes(&name, bytes, Format::from_path(Path::new(&name))),
+            let stdin = std::io::stdin().lock();
+            match factlint::source::read_input(stdin, factlint::source::MAX_INPUT_BYTES) {
+                Ok(bytes) => linter.check_bytes(&name, bytes, Format::from_path(Path::new(&name))),
                 Err(source) => {
                     FileReport::Error(factlint::error::InputError::Io { path: name, source })
                 }

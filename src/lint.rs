@@ -92,7 +92,7 @@ impl Linter {
     /// Reads and checks a file on disk.
     pub fn check_path(&self, path: &std::path::Path) -> FileReport {
         let display = path.display().to_string();
-        match std::fs::read(path) {
+        match crate::source::read_path(path) {
             Ok(bytes) => self.check_bytes(&display, bytes, Format::from_path(path)),
             Err(source) => FileReport::Error(InputError::Io {
                 path: display,

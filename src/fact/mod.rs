@@ -235,7 +235,8 @@ impl Facts {
             e.key = Some(key.to_owned());
             e
         };
-        for spec in file.fact {
+        let mut seen: Vec<&str> = Vec::new();
+        for spec in &file.fact {
             let id = spec.id.get_ref().trim();
             if id.is_empty() {
                 return Err(err(
@@ -244,6 +245,19 @@ impl Facts {
                     "the fact's `id` is empty".into(),
                 ));
             }
+            // Within one sheet, a second fact with an id is a mistake (a
+            // later sheet may replace a fact on purpose).
+            if seen.contains(&id) {
+                return Err(err(
+                    spec.id.span().start,
+                    "id",
+                    format!("a fact `{id}` is already given in this sheet"),
+                ));
+            }
+            seen.push(id);
+        }
+        for spec in file.fact {
+            let id = spec.id.get_ref().trim();
             if spec.description.trim().is_empty() {
                 return Err(err(
                     spec.id.span().start,

@@ -65,11 +65,36 @@ fn control_name(c: char) -> Option<&'static str> {
     })
 }
 
+/// A line longer than this many bytes is shown as a window around the
+/// finding ([`WINDOW`] bytes either side).
+const LONG_LINE: usize = 4096;
+const WINDOW: usize = 512;
+
 fn render_finding(out: &mut String, renderer: &Renderer, source: &SourceFile, f: &Finding) {
     let text = &source.text;
     let start = f.span.start as usize;
     let lc = source.line_col(start, ColumnUnit::Chars);
-    let line_range = source.line_index.line_range(text, lc.line - 1);
+    let mut line_range = source.line_index.line_range(text, lc.line - 1);
+    // A very long line (a file without line breaks) is cut to a window
+    // around the finding: annotate-snippets reads the whole line it is
+    // given, and a line of megabytes for each finding would take hours.
+    // The window does not start at column 1: the location is corrected
+    // below.
+    let windowed = line_range.len() > LONG_LINE;
+    if windowed {
+        let mut ws = start.saturating_sub(WINDOW).max(line_range.start);
+        while !text.is_char_boundary(ws) {
+            ws += 1;
+        }
+        let mut we = (f.span.end as usize)
+            .max(start)
+            .saturating_add(WINDOW)
+            .min(line_range.end);
+        while !text.is_char_boundary(we) {
+            we -= 1;
+        }
+        line_range = ws..we.max(ws);
+    }
     let line_text = &text[line_range.clone()];
     // The annotation within the line (a span that runs past the line end is
     // cut at it; one that starts on the line terminator marks the line end).
@@ -124,7 +149,19 @@ fn render_finding(out: &mut String, renderer: &Renderer, source: &SourceFile, f:
         group = group.element(Level::HELP.message(format!("{} ({safety})", fix.title)));
     }
     let report: [Group<'_>; 1] = [group];
-    out.push_str(&renderer.render(&report));
+    let rendered = renderer.render(&report);
+    if windowed {
+        // annotate-snippets counts the column from the window's start.
+        let shown = line_text[..a_start].chars().count() + 1;
+        let path = &source.path;
+        out.push_str(&rendered.replacen(
+            &format!("{path}:{}:{shown}", lc.line),
+            &format!("{path}:{}:{}", lc.line, lc.column),
+            1,
+        ));
+    } else {
+        out.push_str(&rendered);
+    }
     out.push_str("\n\n");
 }
 

@@ -215,6 +215,40 @@ impl RuleSet {
                 Err(e) => errors.push(e),
             }
         }
+        RuleSet::build(&sources, errors)
+    }
+
+    /// Loads rule, data, gazetteer and fact files given as texts, each with
+    /// its path under a rules folder (`house/my-rule.toml`,
+    /// `data/words.toml`, `facts/story.toml`), after the embedded rules
+    /// when `defaults`: as [`RuleSet::load`] with a pack of these files,
+    /// without touching the file system (for tests and fuzzing).
+    pub fn load_texts(
+        files: &[(&str, &str)],
+        defaults: bool,
+    ) -> Result<RuleSet, Vec<RuleFileError>> {
+        let mut sources = Vec::new();
+        if defaults {
+            sources.extend(EMBEDDED_RULES.iter().map(|(rel, text)| RuleSource {
+                rel: (*rel).to_owned(),
+                display: format!("rules/{rel}"),
+                text: (*text).to_owned(),
+            }));
+        }
+        sources.extend(files.iter().map(|(rel, text)| RuleSource {
+            rel: (*rel).to_owned(),
+            display: (*rel).to_owned(),
+            text: (*text).to_owned(),
+        }));
+        RuleSet::build(&sources, Vec::new())
+    }
+
+    /// Builds the rule set from its files; `errors` are those of reading
+    /// them.
+    fn build(
+        sources: &[RuleSource],
+        mut errors: Vec<RuleFileError>,
+    ) -> Result<RuleSet, Vec<RuleFileError>> {
         let mut data = Data::default();
         for s in sources.iter().filter(|s| s.rel.starts_with("data/")) {
             let rel = s.rel.trim_start_matches("data/");

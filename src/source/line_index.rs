@@ -29,6 +29,20 @@ pub struct LineIndex {
     /// Byte offset at which each line starts; `starts[0]` is the content
     /// start (after a byte order mark, which is not a column).
     starts: Vec<usize>,
+    /// Every [`MARK_EVERY`] bytes (on a char boundary): the byte offset and
+    /// the chars and UTF-16 units before it, so that a column far into a
+    /// long line is not counted from the line start each time.
+    marks: Vec<(usize, usize, usize)>,
+}
+
+/// The distance between two [`LineIndex::marks`], in bytes.
+const MARK_EVERY: usize = 4096;
+
+/// Chars and UTF-16 code units of a UTF-8 byte string.
+fn count_units(bytes: &[u8]) -> (usize, usize) {
+    let chars = bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
+    (chars, chars + astral)
 }
 
 impl LineIndex {
@@ -51,7 +65,30 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts }
+        let mut marks = vec![(0, 0, 0)];
+        let mut at = 0;
+        while text.len() - at > MARK_EVERY {
+            let mut next = at + MARK_EVERY;
+            while !text.is_char_boundary(next) {
+                next -= 1;
+            }
+            let (chars, utf16) = count_units(&bytes[at..next]);
+            let &(_, c, u) = marks.last().expect("one mark");
+            marks.push((next, c + chars, u + utf16));
+            at = next;
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// Chars and UTF-16 units of `text` before the char boundary `offset`.
+    fn units_before(&self, text: &str, offset: usize) -> (usize, usize) {
+        let i = match self.marks.binary_search_by_key(&offset, |m| m.0) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let (at, c, u) = self.marks[i];
+        let (chars, utf16) = count_units(&text.as_bytes()[at..offset]);
+        (c + chars, u + utf16)
     }
 
     /// The 0-based line that contains byte `offset`.
@@ -97,9 +134,19 @@ impl LineIndex {
         let start = self.line_start(line).min(offset);
         let prefix = &text[start..offset];
         let column = match unit {
+            ColumnUnit::Bytes => prefix.len(),
+            // Far into a long line: from the nearest marks.
+            _ if prefix.len() > 2 * MARK_EVERY => {
+                let (c0, u0) = self.units_before(text, start);
+                let (c1, u1) = self.units_before(text, offset);
+                if unit == ColumnUnit::Chars {
+                    c1 - c0
+                } else {
+                    u1 - u0
+                }
+            }
             ColumnUnit::Chars => prefix.chars().count(),
             ColumnUnit::Utf16 => prefix.chars().map(char::len_utf16).sum(),
-            ColumnUnit::Bytes => prefix.len(),
         } + 1;
         LineCol {
             line: line + 1,
@@ -111,6 +158,21 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_far_into_a_long_line_are_counted_from_marks() {
+        // One long line of 1-, 2-, 3- and 4-byte chars, after a short one.
+        let text = format!("ab\n{}", "aé€😀".repeat(5000));
+        let idx = LineIndex::new(&text, 0);
+        for (offset, _) in text.char_indices().step_by(997) {
+            let start = idx.line_start(idx.line_of(offset));
+            let prefix = &text[start..offset];
+            let chars = prefix.chars().count() + 1;
+            let utf16 = prefix.encode_utf16().count() + 1;
+            assert_eq!(idx.line_col(&text, offset, ColumnUnit::Chars).column, chars);
+            assert_eq!(idx.line_col(&text, offset, ColumnUnit::Utf16).column, utf16);
+        }
+    }
 
     #[test]
     fn counts_columns_in_named_units() {

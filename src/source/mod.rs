@@ -10,9 +10,55 @@ pub use normalize::{NormalizeOptions, Normalized, is_format_control, is_mark, no
 pub use offset_map::OffsetMap;
 pub use span::Span;
 
+use std::io::Read;
 use std::path::Path;
 
 use crate::error::InputError;
+
+/// The largest input factlint reads, in bytes (an article is a few dozen
+/// KB; spans are 32-bit byte offsets).
+pub const MAX_INPUT_BYTES: u64 = 1 << 30;
+
+/// Reads a whole input (a file, standard input) for [`SourceFile::decode`].
+/// Reading stops early at the first block of 64 KiB that holds a NUL byte,
+/// so that an endless binary stream (`/dev/zero`) is found binary without
+/// reading it all; an input larger than `limit` bytes is an error.
+pub fn read_input(mut reader: impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
+    const BLOCK: u64 = 64 * 1024;
+    let mut bytes = Vec::new();
+    loop {
+        let start = bytes.len();
+        let n = reader.by_ref().take(BLOCK).read_to_end(&mut bytes)?;
+        if n == 0 || bytes[start..].contains(&0) {
+            return Ok(bytes);
+        }
+        if bytes.len() as u64 > limit {
+            return Err(std::io::Error::other(format!(
+                "larger than {} MiB: not an article",
+                limit / (1024 * 1024)
+            )));
+        }
+    }
+}
+
+/// Reads the file at `path` with [`read_input`]. A FIFO or a socket is not
+/// opened (opening a FIFO with no writer would wait forever): it is an
+/// error. Devices are read (`/dev/null` is empty).
+pub fn read_path(path: &Path) -> std::io::Result<Vec<u8>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        let kind = std::fs::metadata(path)?.file_type();
+        if kind.is_fifo() || kind.is_socket() {
+            let what = if kind.is_fifo() { "a FIFO" } else { "a socket" };
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("not a regular file ({what}); give `-` to check standard input"),
+            ));
+        }
+    }
+    read_input(std::fs::File::open(path)?, MAX_INPUT_BYTES)
+}
 
 /// The markup a file is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +107,27 @@ pub enum Decoded {
 impl SourceFile {
     /// Decodes `bytes` read from `path`.
     pub fn decode(path: &str, bytes: Vec<u8>, format: Format) -> Result<Decoded, InputError> {
+        // A UTF-16 or UTF-32 byte order mark: said so, rather than "binary"
+        // (its NUL bytes) or "invalid UTF-8". Spans are byte ranges of the
+        // file as read, so the text is not converted here.
+        let encoding = match bytes.as_slice() {
+            [0xFF, 0xFE, 0, 0, ..] => Some("UTF-32 (little-endian)"),
+            [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32 (big-endian)"),
+            [0xFF, 0xFE, ..] => Some("UTF-16 (little-endian)"),
+            [0xFE, 0xFF, ..] => Some("UTF-16 (big-endian)"),
+            _ => None,
+        };
+        if let Some(encoding) = encoding {
+            return Err(InputError::Io {
+                path: path.to_owned(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!(
+                        "{encoding} is not supported (byte order mark); convert the file to UTF-8"
+                    ),
+                ),
+            });
+        }
         if bytes.contains(&0) {
             return Ok(Decoded::Binary);
         }
@@ -163,6 +230,40 @@ mod tests {
             panic!("must fail");
         };
         assert_eq!(offset, 3);
+    }
+
+    #[test]
+    fn utf16_and_utf32_are_named() {
+        for (bytes, name) in [
+            (&b"\xff\xfea\0b\0"[..], "UTF-16 (little-endian)"),
+            (b"\xfe\xff\0a", "UTF-16 (big-endian)"),
+            (b"\xff\xfe\0\0a\0\0\0", "UTF-32 (little-endian)"),
+            (b"\0\0\xfe\xffa", "UTF-32 (big-endian)"),
+        ] {
+            let Err(e) = decode(bytes) else {
+                panic!("{name} must fail");
+            };
+            let msg = e.to_string();
+            assert!(msg.starts_with("a/b.txt: ") && msg.contains(name), "{msg}");
+            assert!(msg.contains("convert the file to UTF-8"), "{msg}");
+        }
+    }
+
+    #[test]
+    fn reading_stops_at_a_nul_block_and_at_the_limit() {
+        // An endless stream of NUL bytes is read up to its first block.
+        let bytes = read_input(std::io::repeat(0), 1 << 20).unwrap();
+        assert_eq!(bytes.len(), 64 * 1024);
+        assert!(matches!(
+            SourceFile::decode("z", bytes, Format::Text),
+            Ok(Decoded::Binary)
+        ));
+        // An endless stream of text stops at the limit.
+        let e = read_input(std::io::repeat(b'a'), 1 << 20).unwrap_err();
+        assert!(e.to_string().contains("larger than 1 MiB"), "{e}");
+        // Small inputs are read whole.
+        assert_eq!(read_input(&b"abc"[..], 1 << 20).unwrap(), b"abc");
+        assert_eq!(read_input(&b""[..], 1 << 20).unwrap(), b"");
     }
 
     #[test]

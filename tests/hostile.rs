@@ -1,0 +1,541 @@
+//! Hostile and broken input, run through the binary: each gives a clear
+//! message with its path (and line and column where there is one) and exit
+//! status 2 or a warning, the other files are still checked, and nothing
+//! panics or hangs. Big inputs are generated here, in a temporary folder.
+
+use std::io::{BufRead as _, BufReader, Write as _};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+/// A generous deadline for one run of the debug binary.
+const DEADLINE: Duration = Duration::from_secs(120);
+
+/// A file with findings, to show that the other files are still checked.
+const FLAWED: &str = "The offer , reported on Monday, was rejected.\n";
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn factlint(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlint"));
+    cmd.current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// Waits for `child` at most [`DEADLINE`]; kills it and fails past it.
+fn wait(mut child: Child, what: &str) -> std::process::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            return status;
+        }
+        if start.elapsed() > DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("factlint {what} took more than {DEADLINE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Runs factlint in `dir` with a deadline; its output goes through files
+/// (a pipe that nobody reads could block it).
+fn run(dir: &Path, args: &[&str]) -> Run {
+    let out = TempDir::new().unwrap();
+    let (o, e) = (out.path().join("out"), out.path().join("err"));
+    let child = factlint(dir, args)
+        .stdout(std::fs::File::create(&o).unwrap())
+        .stderr(std::fs::File::create(&e).unwrap())
+        .spawn()
+        .expect("factlint runs");
+    let status = wait(child, &args.join(" "));
+    let run = Run {
+        code: status.code(),
+        stdout: String::from_utf8_lossy(&std::fs::read(&o).unwrap()).into_owned(),
+        stderr: String::from_utf8_lossy(&std::fs::read(&e).unwrap()).into_owned(),
+    };
+    assert_no_panic(&run);
+    run
+}
+
+fn assert_no_panic(run: &Run) {
+    assert!(
+        !run.stderr.contains("panicked") && !run.stderr.contains("RUST_BACKTRACE"),
+        "factlint panicked:\n{}",
+        run.stderr
+    );
+    assert!(
+        matches!(run.code, Some(0..=2)),
+        "unexpected status {:?}; stderr:\n{}",
+        run.code,
+        run.stderr
+    );
+}
+
+fn folder(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+/// The other file of the folder was checked: its finding is reported.
+fn assert_flawed_checked(run: &Run) {
+    assert!(
+        run.stdout.contains("flawed.txt") && run.stdout.contains("space-before-punctuation"),
+        "flawed.txt not checked:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn invalid_utf8_names_path_line_and_column_and_the_other_files_are_checked() {
+    let dir = folder(&[
+        ("bad.txt", b"first line\nab\xffcd\n"),
+        ("flawed.txt", FLAWED.as_bytes()),
+    ]);
+    let r = run(dir.path(), &["check", "."]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("bad.txt:2:3: invalid UTF-8 at byte offset 13"),
+        "{}",
+        r.stderr
+    );
+    assert_flawed_checked(&r);
+}
+
+#[test]
+fn utf16_and_utf32_with_a_byte_order_mark_are_named() {
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend("Hello, world.".encode_utf16().flat_map(u16::to_le_bytes));
+    let mut utf16be = vec![0xFE, 0xFF];
+    utf16be.extend("مرحبا".encode_utf16().flat_map(u16::to_be_bytes));
+    let dir = folder(&[
+        ("le.txt", &utf16),
+        ("be.txt", &utf16be),
+        ("utf32.txt", b"\xff\xfe\0\0a\0\0\0"),
+        ("flawed.txt", FLAWED.as_bytes()),
+    ]);
+    let r = run(dir.path(), &["check", "."]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    for (file, encoding) in [
+        ("le.txt", "UTF-16 (little-endian)"),
+        ("be.txt", "UTF-16 (big-endian)"),
+        ("utf32.txt", "UTF-32 (little-endian)"),
+    ] {
+        assert!(
+            r.stderr.contains(&format!(
+                "{file}: cannot read: {encoding} is not supported (byte order mark); convert the file to UTF-8"
+            )),
+            "{file}: {}",
+            r.stderr
+        );
+    }
+    assert_flawed_checked(&r);
+}
+
+#[test]
+fn nul_bytes_and_endless_devices_are_skipped_as_binary() {
+    let dir = folder(&[("bin.txt", b"ab\0cd"), ("flawed.txt", FLAWED.as_bytes())]);
+    // `/dev/zero` never ends: reading stops at its first NUL bytes.
+    let r = run(dir.path(), &["check", ".", "/dev/zero"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("bin.txt: skipped: binary file (it holds NUL bytes)"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("warning: /dev/zero: skipped: binary file"),
+        "{}",
+        r.stderr
+    );
+    assert_flawed_checked(&r);
+}
+
+#[test]
+fn an_empty_file_and_dev_null_are_clean() {
+    let dir = folder(&[("empty.txt", b""), ("empty.md", b"")]);
+    let r = run(dir.path(), &["check", ".", "/dev/null"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+}
+
+/// Repeats `unit` to about `bytes` bytes.
+fn repeat(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len())
+}
+
+#[test]
+fn a_long_file_with_no_line_break_is_checked() {
+    // Findings all along one line: columns and snippets far into it. (The
+    // checks themselves are superlinear in a paragraph's length; see the
+    // README's Robustness section for the sizes that were measured.)
+    let text = repeat(
+        "The board met on Monday and rejected the offer of 97 billion dollars , said  Musk. ",
+        100_000,
+    );
+    let dir = folder(&[("long.txt", text.as_bytes())]);
+    let r = run(dir.path(), &["check", "--fail-on", "warning", "long.txt"]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    // The last finding's column is counted from the start of the line.
+    let last = text.rfind(" ,").unwrap();
+    assert!(
+        r.stdout
+            .contains(&format!("long.txt:1:{}", text[..last].chars().count() + 1)),
+        "{}",
+        &r.stdout[r.stdout.len().saturating_sub(2000)..]
+    );
+    let r = run(dir.path(), &["check", "--format", "json", "long.txt"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+}
+
+#[test]
+#[ignore = "slow: a 20 MB paragraph (run with --ignored, release build advised)"]
+fn a_20_mb_file_with_no_line_break_is_checked() {
+    let text = repeat(
+        "The board met on Monday and rejected the offer. ",
+        20_000_000,
+    );
+    let dir = folder(&[("big.txt", text.as_bytes())]);
+    let r = run(dir.path(), &["check", "big.txt"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+}
+
+#[test]
+fn deep_nesting_and_huge_numbers_are_checked() {
+    let digits = "7".repeat(1_000_000);
+    let files: Vec<(String, String)> = vec![
+        ("quotes.txt".into(), "\"".repeat(100_000)),
+        ("guillemets.txt".into(), "«".repeat(100_000)),
+        ("brackets.txt".into(), "(".repeat(100_000)),
+        ("closing.txt".into(), ")]»”".repeat(25_000)),
+        (
+            "digits.txt".into(),
+            format!("He paid ${digits} billion, or {digits}%."),
+        ),
+        ("grouped.txt".into(), repeat("123,", 1_000_000)),
+        (
+            "quote-blocks.md".into(),
+            format!("{} deep\n", ">".repeat(10_000)),
+        ),
+        ("lists.md".into(), format!("{} deep\n", "- ".repeat(10_000))),
+        (
+            "emphasis.md".into(),
+            format!("{}x{}\n", "*".repeat(10_000), "*".repeat(10_000)),
+        ),
+        ("links.md".into(), format!("{}x\n", "[".repeat(10_000))),
+    ];
+    let dir = TempDir::new().unwrap();
+    for (name, text) in &files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let r = run(
+        dir.path(),
+        &["check", "--format", "json", "--lang", "en", "."],
+    );
+    assert!(matches!(r.code, Some(0 | 1)), "{}", r.stderr);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(json["files"].as_array().unwrap().len(), files.len());
+}
+
+#[test]
+fn unreadable_files_and_folders_are_errors_and_the_others_are_checked() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = folder(&[
+        ("secret.txt", b"text"),
+        ("locked/inner.txt", b"text"),
+        ("flawed.txt", FLAWED.as_bytes()),
+    ]);
+    let set = |p: &str, mode: u32| {
+        std::fs::set_permissions(dir.path().join(p), std::fs::Permissions::from_mode(mode))
+            .unwrap();
+    };
+    set("secret.txt", 0o000);
+    set("locked", 0o000);
+    if std::fs::read(dir.path().join("secret.txt")).is_ok() {
+        // Root (as in CI) reads anything.
+        eprintln!("note: running as root: permissions are not enforced; test skipped");
+        set("locked", 0o755);
+        return;
+    }
+    let r = run(dir.path(), &["check", "."]);
+    set("locked", 0o755);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("secret.txt: cannot read:"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("locked"), "{}", r.stderr);
+    assert_flawed_checked(&r);
+}
+
+#[test]
+fn symbolic_link_loops_do_not_hang() {
+    use std::os::unix::fs::symlink;
+    let dir = folder(&[("flawed.txt", FLAWED.as_bytes())]);
+    let p = dir.path();
+    symlink(".", p.join("self")).unwrap();
+    symlink("b.txt", p.join("a.txt")).unwrap();
+    symlink("a.txt", p.join("b.txt")).unwrap();
+    // A walked folder: links are not followed.
+    let r = run(p, &["check", "."]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_flawed_checked(&r);
+    // A loop named on the command line: its error.
+    let r = run(p, &["check", "a.txt", "flawed.txt"]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("a.txt: cannot read:") && r.stderr.contains("symbolic links"),
+        "{}",
+        r.stderr
+    );
+    assert_flawed_checked(&r);
+}
+
+#[test]
+fn a_fifo_is_never_opened() {
+    let dir = folder(&[("flawed.txt", FLAWED.as_bytes())]);
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("pipe.txt"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("note: mkfifo is not available; test skipped");
+        return;
+    }
+    // Walked: skipped (not a regular file).
+    let r = run(dir.path(), &["check", "."]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_flawed_checked(&r);
+    // Named: an error, without waiting for a writer.
+    let r = run(dir.path(), &["check", "pipe.txt", "flawed.txt"]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("pipe.txt: cannot read: not a regular file (a FIFO)"),
+        "{}",
+        r.stderr
+    );
+    assert_flawed_checked(&r);
+}
+
+#[test]
+fn standard_input_closed_early_is_read_as_far_as_it_goes() {
+    let dir = TempDir::new().unwrap();
+    // The writer stops in the middle of a character and goes away.
+    let mut child = factlint(dir.path(), &["check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"The offer , was rejected \xd8").unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("<stdin>:1:26: invalid UTF-8 at byte offset 25"),
+        "{err}"
+    );
+    // Standard input closed before the run: read as empty.
+    let sh = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "exec '{}' check - <&-",
+            env!("CARGO_BIN_EXE_factlint")
+        ))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&sh.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(matches!(sh.status.code(), Some(0 | 2)), "{err}");
+}
+
+#[test]
+fn a_broken_pipe_on_output_is_not_an_error() {
+    // Enough findings to fill a pipe many times over.
+    let dir = folder(&[("many.txt", repeat("A , b.\n", 70_000).as_bytes())]);
+    for format in ["human", "json"] {
+        let mut child = factlint(dir.path(), &["check", "--format", format, "many.txt"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // `| head -1`
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty());
+        let mut stderr = child.stderr.take().unwrap();
+        let status = wait(child, "with a closed output");
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut err).unwrap();
+        assert!(matches!(status.code(), Some(0 | 1)), "{status:?}: {err}");
+        assert_eq!(err, "", "{format}");
+    }
+}
+
+/// A rule pack holding one rule file, `house/bad.toml`.
+fn pack(rule: &str) -> TempDir {
+    folder(&[("rules/house/bad.toml", rule.as_bytes())])
+}
+
+const RULE_HEAD: &str = r#"kind = "pattern"
+category = "typography"
+severity = "warning"
+languages = ["en"]
+summary = "A test rule."
+message = "flagged"
+explanation = "A test rule."
+"#;
+
+#[test]
+fn broken_rule_files_are_errors_with_their_place() {
+    let cases: [(&str, String, &str); 5] = [
+        (
+            "unknown key",
+            format!("{RULE_HEAD}colour = \"red\"\n[params]\npatterns = ['x']\n"),
+            "bad.toml:8:1: invalid rule file: unknown field `colour`",
+        ),
+        (
+            "wrong type",
+            RULE_HEAD.replace("severity = \"warning\"", "severity = 3")
+                + "[params]\npatterns = ['x']\n",
+            "bad.toml:3:12: invalid rule file:",
+        ),
+        (
+            "duplicate key",
+            format!("{RULE_HEAD}message = \"again\"\n[params]\npatterns = ['x']\n"),
+            "bad.toml:8:1: invalid rule file: duplicate key",
+        ),
+        (
+            "invalid regex",
+            format!("{RULE_HEAD}[params]\npatterns = ['(unclosed']\n"),
+            "unclosed group",
+        ),
+        (
+            "regex too big",
+            format!("{RULE_HEAD}[params]\npatterns = ['(\\w{{100}}){{100}}']\n"),
+            "exceeds size limit",
+        ),
+    ];
+    for (what, rule, expected) in cases {
+        let dir = pack(&rule);
+        std::fs::write(dir.path().join("a.txt"), "x\n").unwrap();
+        let r = run(dir.path(), &["check", "--rules", "rules", "a.txt"]);
+        assert_eq!(r.code, Some(2), "{what}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("house/bad.toml") && r.stderr.contains(expected),
+            "{what}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn a_rule_pack_replaces_a_rule_of_the_same_id() {
+    // Two packs with the same id: the later one wins (documented), no error.
+    let rule = format!("{RULE_HEAD}[params]\npatterns = ['zzz']\n");
+    let dir = folder(&[
+        ("one/house/r.toml", rule.as_bytes()),
+        (
+            "two/house/r.toml",
+            rule.replace("flagged", "second").as_bytes(),
+        ),
+        ("a.txt", b"zzz\n"),
+    ]);
+    let r = run(
+        dir.path(),
+        &[
+            "check", "--rules", "one", "--rules", "two", "--lang", "en", "a.txt",
+        ],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.stdout.matches("[house/r]").count(), 1, "{}", r.stdout);
+    assert!(r.stdout.contains("second [house/r]"), "{}", r.stdout);
+}
+
+#[test]
+fn catastrophic_backtracking_patterns_run_in_linear_time() {
+    let rule = format!("{RULE_HEAD}[params]\npatterns = ['(a+)+$', '(x|xx)+y', '(.*a){{20}}']\n");
+    let dir = pack(&rule);
+    std::fs::write(
+        dir.path().join("a.txt"),
+        format!("{}b\n{}\n", "a".repeat(100_000), "x".repeat(100_000)),
+    )
+    .unwrap();
+    let start = Instant::now();
+    let r = run(
+        dir.path(),
+        &["check", "--rules", "rules", "--lang", "en", "a.txt"],
+    );
+    assert!(matches!(r.code, Some(0 | 1)), "{}", r.stderr);
+    assert!(start.elapsed() < Duration::from_secs(60));
+}
+
+const FACT: &str = r#"[[fact]]
+id = "offer"
+description = "The offer"
+entity = "OpenAI"
+value = "97.4e9"
+currency = "USD"
+date = "2025-02"
+source = "Reuters"
+
+[fact.cues]
+all = ["offer"]
+"#;
+
+#[test]
+fn broken_fact_sheets_are_errors_with_their_place() {
+    let cases = [
+        (
+            "invalid date",
+            FACT.replace("2025-02", "2025-13"),
+            ":7:8: invalid rule file:",
+            "date",
+        ),
+        (
+            "invalid amount",
+            FACT.replace("97.4e9", "lots"),
+            ":5:9: invalid rule file:",
+            "value",
+        ),
+        (
+            "duplicate id",
+            format!("{FACT}\n{FACT}"),
+            ":14:6: invalid rule file:",
+            "id",
+        ),
+    ];
+    for (what, sheet, place, key) in cases {
+        let dir = folder(&[("sheet.toml", sheet.as_bytes()), ("a.txt", b"x\n")]);
+        let r = run(dir.path(), &["check", "--facts", "sheet.toml", "a.txt"]);
+        assert_eq!(r.code, Some(2), "{what}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("sheet.toml{place}"))
+                && r.stderr.contains(&format!("(key `{key}`)")),
+            "{what}: {}",
+            r.stderr
+        );
+    }
+}
