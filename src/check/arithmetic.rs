@@ -278,9 +278,8 @@ fn show(v: Decimal, like: &AmountMention) -> String {
 
 fn sentence_of(block: &Block, m: &AmountMention) -> Option<usize> {
     block
-        .sentences
-        .iter()
-        .position(|s| s.start <= m.view.start && m.view.end <= s.end)
+        .sentence_at(m.view.start)
+        .filter(|&i| m.view.end <= block.sentences[i].end)
 }
 
 impl Arithmetic {

@@ -134,11 +134,8 @@ impl DateOrder {
 
 /// The clause boundaries of a block around `pos`.
 fn clause_end(doc: &Document<'_>, block: usize, pos: usize) -> usize {
-    doc.blocks[block]
-        .clauses
-        .iter()
-        .find(|c| c.start <= pos && pos < c.end)
-        .map_or(pos, |c| c.end)
+    let b = &doc.blocks[block];
+    b.clause_at(pos).map_or(pos, |i| b.clauses[i].end)
 }
 
 impl Check for DateOrder {

@@ -63,11 +63,10 @@ impl Kind for DecimalShift {
 }
 
 fn sentence_of(doc: &Document<'_>, m: &AmountMention) -> Option<usize> {
-    doc.blocks
-        .get(m.block)?
-        .sentences
-        .iter()
-        .position(|s| s.start <= m.view.start && m.view.end <= s.end)
+    let block = doc.blocks.get(m.block)?;
+    block
+        .sentence_at(m.view.start)
+        .filter(|&i| m.view.end <= block.sentences[i].end)
 }
 
 impl DecimalShift {

@@ -108,12 +108,7 @@ impl Check for FactDate {
                     let Some(fi) = f.date.as_deref().and_then(fact_interval) else {
                         continue;
                     };
-                    let clause_of = |pos: usize| {
-                        block
-                            .clauses
-                            .iter()
-                            .position(|c| c.start <= pos && pos < c.end)
-                    };
+                    let clause_of = |pos: usize| block.clause_at(pos);
                     let cue_clauses: HashSet<Option<usize>> =
                         cues.iter().map(|&c| clause_of(c)).collect();
                     let near: Vec<&&DateMention> = inside

@@ -73,11 +73,7 @@ impl Check for FutureDate {
                 continue;
             }
             let block = &doc.blocks[m.block];
-            let Some(clause) = block
-                .clauses
-                .iter()
-                .find(|c| c.start <= m.view.start && m.view.start < c.end)
-            else {
+            let Some(clause) = block.clause_at(m.view.start).map(|i| &block.clauses[i]) else {
                 continue;
             };
             // The cue must be near the date (`was held on 12 March`), not

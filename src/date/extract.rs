@@ -968,11 +968,10 @@ pub fn extract_all(
                 if let Some(p) = published {
                     resolve_after(&mut d, out.last(), p);
                 }
-                let sentence = block
-                    .sentences
-                    .iter()
-                    .find(|s| s.contains(&view.start))
-                    .map_or_else(|| block.span_of(view.clone()), |s| block.span_of(s.clone()));
+                let sentence = block.sentence_at(view.start).map_or_else(
+                    || block.span_of(view.clone()),
+                    |i| block.span_of(block.sentences[i].clone()),
+                );
                 let mut pair = None;
                 let index = out.len();
                 if let Some((at, j)) = pair_at.take()

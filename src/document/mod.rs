@@ -85,6 +85,25 @@ impl Block {
             .any(|m| m.start < range.end.max(range.start + 1) && range.start < m.end)
     }
 
+    /// The index of the sentence that holds view offset `pos` (sentences
+    /// are sorted and disjoint: a binary search).
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= pos);
+        self.sentences
+            .get(i)
+            .is_some_and(|s| s.start <= pos)
+            .then_some(i)
+    }
+
+    /// The index of the clause that holds view offset `pos`.
+    pub fn clause_at(&self, pos: usize) -> Option<usize> {
+        let i = self.clauses.partition_point(|c| c.end <= pos);
+        self.clauses
+            .get(i)
+            .is_some_and(|c| c.start <= pos)
+            .then_some(i)
+    }
+
     /// The index of the first word that starts at or after `pos`.
     pub fn word_at_or_after(&self, pos: usize) -> usize {
         self.words.partition_point(|w| w.range.start < pos)
