@@ -29,10 +29,13 @@ fuzz_target!(|data: &[u8]| {
         let r = a.span.range();
         common::assert_span(text, r.start, r.end, "amount");
     }
-    for d in factlint::date::extract(&doc, common::published(options >> 2)) {
+    let (dates, durations) = factlint::date::extract_all(&doc, common::published(options >> 2));
+    for d in dates {
         let r = d.span.range();
         common::assert_span(text, r.start, r.end, "date");
         let _ = d.iso();
     }
-    let _ = factlint::date::durations(&doc);
+    for d in durations {
+        assert!(d.view.start <= d.view.end && d.view.end <= doc.blocks[d.block].text.len());
+    }
 });
