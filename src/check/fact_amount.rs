@@ -189,6 +189,20 @@ pub(super) struct SentenceWord {
     pub(super) end: usize,
 }
 
+/// The entities mentioned in a sentence (a view range of block `bi`).
+pub(super) fn sentence_entities(
+    mentions: &crate::entity::Mentions,
+    bi: usize,
+    sentence: &Range<usize>,
+) -> HashSet<usize> {
+    mentions
+        .list
+        .iter()
+        .filter(|e| e.block == bi && sentence.start <= e.view.start && e.view.start < sentence.end)
+        .map(|e| e.entity)
+        .collect()
+}
+
 /// The view ranges where `phrase` (word keys) occurs in `words`.
 pub(super) fn find_phrase(words: &[SentenceWord], phrase: &[String]) -> Vec<Range<usize>> {
     let n = phrase.len();
@@ -340,16 +354,7 @@ impl Check for FactAmount {
                 if inside.is_empty() {
                     continue;
                 }
-                let entities: HashSet<usize> = mentions
-                    .list
-                    .iter()
-                    .filter(|e| {
-                        e.block == bi
-                            && sentence.start <= e.view.start
-                            && e.view.start < sentence.end
-                    })
-                    .map(|e| e.entity)
-                    .collect();
+                let entities = sentence_entities(mentions, bi, sentence);
                 let words = self.words(doc, bi, sentence);
                 let matched: Vec<(&Fact, Vec<usize>)> = facts
                     .list

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::fact_amount::FactAmount;
+use super::fact_amount::{FactAmount, sentence_entities};
 use super::{Check, Hit, Kind};
 use crate::date::DateMention;
 use crate::document::Document;
@@ -90,16 +90,7 @@ impl Check for FactDate {
                 if inside.is_empty() {
                     continue;
                 }
-                let entities: HashSet<usize> = mentions
-                    .list
-                    .iter()
-                    .filter(|e| {
-                        e.block == bi
-                            && sentence.start <= e.view.start
-                            && e.view.start < sentence.end
-                    })
-                    .map(|e| e.entity)
-                    .collect();
+                let entities = sentence_entities(mentions, bi, sentence);
                 let words = self.sentences.words(doc, bi, sentence);
                 for f in facts.list.iter().filter(|f| f.is_event) {
                     let Some(cues) = self.sentences.subject(doc.lang, f, &words, &entities) else {
