@@ -43,26 +43,43 @@ pub fn is_applicable(finding: &Finding, unsafe_fixes: bool) -> bool {
 /// Returns the new text and how many findings were fixed (a finding whose
 /// edit is the same as one applied counts as fixed too).
 pub fn apply(text: &str, findings: &[Finding], unsafe_fixes: bool) -> (String, usize) {
-    let edits = candidates(text, findings, unsafe_fixes);
+    let (edits, fixed) = plan(text, findings, unsafe_fixes);
     let mut out = String::with_capacity(text.len());
     let mut pos = 0usize;
-    let mut last: Option<(usize, usize, &str)> = None;
-    let mut fixed = 0;
     for (start, end, _, replacement) in edits {
-        if last == Some((start, end, replacement)) {
-            fixed += 1;
-            continue;
-        }
-        if start < pos || last.is_some_and(|(s, _, _)| s == start) {
-            continue;
-        }
         out.push_str(&text[pos..start]);
         out.push_str(replacement);
         pos = end;
-        last = Some((start, end, replacement));
-        fixed += 1;
     }
     out.push_str(&text[pos..]);
+    (out, fixed)
+}
+
+/// The edits [`apply`] makes, in order and disjoint, and how many findings
+/// they fix (two rules may offer the same edit: one edit, two findings
+/// fixed). Of overlapping edits, the first (by start, longest first) wins.
+pub fn plan<'f>(
+    text: &str,
+    findings: &'f [Finding],
+    unsafe_fixes: bool,
+) -> (Vec<(usize, usize, &'f str, &'f str)>, usize) {
+    let mut out: Vec<(usize, usize, &str, &str)> = Vec::new();
+    let mut pos = 0usize;
+    let mut fixed = 0;
+    for (start, end, rule, replacement) in candidates(text, findings, unsafe_fixes) {
+        if let Some(&(s, e, _, r)) = out.last() {
+            if (s, e, r) == (start, end, replacement) {
+                fixed += 1;
+                continue;
+            }
+            if start < pos || s == start {
+                continue;
+            }
+        }
+        out.push((start, end, rule, replacement));
+        pos = end;
+        fixed += 1;
+    }
     (out, fixed)
 }
 

@@ -12,7 +12,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 use factlint::Lang;
-use factlint::fix::{apply, candidates, fix_report, is_applicable, text_of};
+use factlint::fix::{apply, candidates, fix_report, is_applicable, plan, text_of};
 use factlint::lint::{FileReport, Linter};
 use factlint::rules::RuleSet;
 use factlint::source::{Format, SourceFile};
@@ -490,23 +490,26 @@ proptest! {
             linter.check_source(SourceFile::from_text("t.txt", text.clone(), Format::Text));
         let FileReport::Checked { findings, .. } = &report else { panic!("checked") };
         let (fixed, n) = apply(&text, findings, false);
+        let (edits, planned) = plan(&text, findings, false);
+        prop_assert_eq!(n, planned);
         let fixable = candidates(&text, findings, false);
         prop_assert!(fixable.len() <= findings.iter().filter(|f| is_applicable(f, false)).count());
-        // Sorted by start.
-        let spans: Vec<(usize, usize)> = fixable.iter().map(|e| (e.0, e.1)).collect();
-        // Every part outside the fixed spans is in the result, in order...
+        prop_assert!(edits.len() <= fixable.len() && n <= fixable.len());
+        // The edits made are sorted and disjoint.
+        let spans: Vec<(usize, usize)> = edits.iter().map(|e| (e.0, e.1)).collect();
+        prop_assert!(spans.windows(2).all(|w| w[0].1 <= w[1].0), "{:?}", spans);
+        // Every part outside the edited spans is in the result, in order...
         let mut pos = 0;
         for part in outside(&text, &spans) {
             let at = fixed[pos..].find(&part);
             prop_assert!(at.is_some(), "{:?} lost from {:?}: {:?}", part, text, fixed);
             pos += at.unwrap() + part.len();
         }
-        // ...and nothing is duplicated: the result is no longer than the
-        // parts kept and the replacements put in.
+        // ...and nothing else: the result is exactly the parts kept and the
+        // replacements put in.
         let kept: usize = outside(&text, &spans).iter().map(String::len).sum();
-        let put: usize = fixable.iter().map(|e| e.3.len()).sum();
-        prop_assert!(fixed.len() <= kept + put, "{:?} → {:?}", text, fixed);
-        prop_assert!(n <= fixable.len());
+        let put: usize = edits.iter().map(|e| e.3.len()).sum();
+        prop_assert_eq!(fixed.len(), kept + put, "{:?} → {:?}", text, fixed);
         if n == 0 {
             prop_assert_eq!(&fixed, &text);
         }
@@ -557,4 +560,22 @@ fn overlapping_fixes_are_taken_in_a_fixed_order() {
         apply(arabic, &[finding("x/y", 1, 2, "z")], false),
         (arabic.to_owned(), 0)
     );
+}
+
+/// Found by the property test above: a space inside a bracket and a space
+/// before a comma share a space. One edit is made; the text outside it
+/// stays as it was.
+#[test]
+fn overlapping_fixes_make_one_edit_and_keep_the_rest() {
+    let text = "( \u{a0} ،";
+    let linter = &linters()[0];
+    let report = linter.check_source(SourceFile::from_text("t.txt", text.into(), Format::Text));
+    let FileReport::Checked { findings, .. } = &report else {
+        panic!("checked")
+    };
+    assert_eq!(candidates(text, findings, false).len(), 2);
+    let (edits, n) = plan(text, findings, false);
+    assert_eq!((edits.len(), n), (1, 1));
+    let (fixed, _) = apply(text, findings, false);
+    assert_eq!(fixed, "(\u{a0} ،");
 }

@@ -119,6 +119,8 @@ pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
         let drafts = block_drafts(block, pr, lx, conv);
         out.extend(finish(bi, block, pr, lx, drafts));
     }
+    // Text order, which `Document::amounts_in` relies on.
+    out.sort_by_key(|m| (m.block, m.view.start));
     out
 }
 

@@ -6,7 +6,7 @@
 //! the other languages' lists fill in what it does not define (`billion`
 //! is 10^12 in a French article, 10^9 elsewhere).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
@@ -17,7 +17,7 @@ use super::number::parse_data_decimal;
 use super::token::{Kind, key, tokenize};
 use crate::document::Lang;
 use crate::rules::Data;
-use crate::source::{NormalizeOptions, normalize};
+use crate::source::NormalizeOptions;
 
 /// A scale word's meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub(crate) struct Phrases<V> {
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
             all: Vec::new(),
         }
     }
@@ -107,7 +107,7 @@ pub(crate) fn options() -> NormalizeOptions {
 
 /// An entry's token keys.
 fn phrase(s: &str) -> Vec<String> {
-    let n = normalize(s.trim(), 0, options()).text;
+    let n = crate::source::normalize_text(s.trim(), options());
     tokenize(&n, &|_| false)
         .iter()
         .filter(|t| !t.is_skipped(&n))

@@ -47,7 +47,7 @@ pub(crate) fn key<'t>(text: &'t str, tok: &Tok) -> &'t str {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || crate::source::is_mark(c)
+    crate::document::is_letter(c) || crate::source::is_mark(c)
 }
 
 /// Cuts `text` (normalized: ASCII digits) into tokens. `space_groups(pos)`

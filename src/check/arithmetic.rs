@@ -30,7 +30,7 @@ use super::{Check, Hit, Kind};
 use crate::amount::{AmountKind, AmountMention, Hedge, scale_exponent};
 use crate::document::{Block, Document, Lang};
 use crate::rules::Data;
-use crate::source::{NormalizeOptions, normalize};
+use crate::source::NormalizeOptions;
 
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -150,11 +150,11 @@ fn tokens(s: &str) -> Vec<String> {
         lowercase: true,
         ..NormalizeOptions::default()
     };
-    let n = normalize(s, 0, opts).text;
+    let n = crate::source::normalize_text(s, opts);
     let mut out = Vec::new();
     let mut word = String::new();
     for c in n.chars() {
-        if c.is_alphanumeric() {
+        if crate::document::is_letter_or_digit(c) {
             word.push(c);
             continue;
         }
@@ -172,7 +172,7 @@ fn tokens(s: &str) -> Vec<String> {
 }
 
 fn is_word(t: &str) -> bool {
-    t.chars().any(char::is_alphanumeric)
+    t.chars().any(crate::document::is_letter_or_digit)
 }
 
 fn word_count(t: &[String]) -> usize {
@@ -546,12 +546,12 @@ impl Check for Arithmetic {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
         let w = self.words(doc.lang);
         let text = doc.text();
-        let amounts = doc.amounts();
         for (bi, block) in doc.blocks.iter().enumerate() {
-            for (si, _) in block.sentences.iter().enumerate() {
-                let mut ms: Vec<&AmountMention> = amounts
+            for (si, sentence) in block.sentences.iter().enumerate() {
+                let mut ms: Vec<&AmountMention> = doc
+                    .amounts_in(bi, sentence)
                     .iter()
-                    .filter(|m| m.block == bi && sentence_of(block, m) == Some(si))
+                    .filter(|m| sentence_of(block, m) == Some(si))
                     .collect();
                 if ms.len() < 3 {
                     continue;

@@ -25,7 +25,7 @@
 //! share a strong cue (one not in `weak-cues`) and neither is hedged, at most
 //! `info` otherwise.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -99,7 +99,9 @@ fn options() -> NormalizeOptions {
 fn words_of(s: &str) -> Vec<String> {
     normalize(s, 0, options())
         .text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '.'))
+        .split(|c: char| {
+            !(crate::document::is_letter_or_digit(c) || c == '\'' || c == '’' || c == '.')
+        })
         .map(|w| w.trim_matches('.'))
         .map(|w| w.rsplit(['\'', '’']).next().unwrap_or(w))
         .filter(|w| !w.is_empty())
@@ -286,8 +288,8 @@ impl Check for ChangedFigure {
         if amounts.len() < 2 {
             return;
         }
-        let mut sentences: std::collections::HashMap<(usize, usize), Sentence> =
-            std::collections::HashMap::new();
+        let mut sentences: rustc_hash::FxHashMap<(usize, usize), Sentence> =
+            rustc_hash::FxHashMap::default();
         let mut key_of = |m: &AmountMention| {
             let block = &doc.blocks[m.block];
             let i = sentence_index(block, m);

@@ -341,8 +341,9 @@ impl Check for RelativeConflict {
                 );
                 continue;
             }
-            // An explicit date written beside it.
-            for (j, e) in dates.iter().enumerate() {
+            // An explicit date written beside it (in the same block).
+            for j in crate::document::placed_range(dates, m.block, &(0..usize::MAX)) {
+                let e = &dates[j];
                 if j == i || e.relative.is_some() || e.hijri.is_some() {
                     continue;
                 }

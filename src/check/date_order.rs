@@ -147,7 +147,7 @@ impl Check for DateOrder {
         let durations = doc.durations();
         let text = doc.text();
         let dated = |m: &DateMention| m.interval().filter(|_| m.iso().is_some());
-        let mut reported = std::collections::HashSet::new();
+        let mut reported = rustc_hash::FxHashSet::default();
         for f in self.found(doc) {
             // A word inside a date (`قبل ثلاثة أيام`, `بعد غد`) is not an
             // ordering word.

@@ -5,14 +5,14 @@
 //! so is a word that ends or starts a hyphenated compound (`line-up up to`,
 //! `run-in in May`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 
 use super::{Check, Hit, Kind};
 use crate::document::{Document, Script};
 use crate::rules::Data;
-use crate::source::{NormalizeOptions, is_format_control, normalize};
+use crate::source::{NormalizeOptions, is_format_control};
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -48,7 +48,7 @@ fn fold(w: &str) -> String {
         lowercase: true,
         ..NormalizeOptions::default()
     };
-    normalize(w, 0, options).text
+    crate::source::normalize_text(w, options)
 }
 
 fn capitalized(w: &str) -> bool {

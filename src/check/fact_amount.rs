@@ -21,7 +21,7 @@
 //! sentence is not reported either. Otherwise the figure nearest to a cue
 //! is reported, citing the fact's source and its place in the fact sheet.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use rust_decimal::Decimal;
@@ -96,7 +96,7 @@ impl Kind for FactAmount {
             return Err("`max-factor` must be 2 or more".into());
         }
         let concepts = [Lang::Ar, Lang::Fr, Lang::En].map(|lang| {
-            let mut map = HashMap::new();
+            let mut map = HashMap::default();
             for e in data
                 .list(&format!("amount-{}.cues", lang.code()))
                 .unwrap_or(&[])
@@ -195,10 +195,8 @@ pub(super) fn sentence_entities(
     bi: usize,
     sentence: &Range<usize>,
 ) -> HashSet<usize> {
-    mentions
-        .list
+    crate::document::placed_in(&mentions.list, bi, sentence)
         .iter()
-        .filter(|e| e.block == bi && sentence.start <= e.view.start && e.view.start < sentence.end)
         .map(|e| e.entity)
         .collect()
 }
@@ -340,16 +338,11 @@ impl Check for FactAmount {
             return;
         }
         let mentions = doc.entities();
-        let mut reported: HashSet<usize> = HashSet::new();
+        let mut reported: HashSet<usize> = HashSet::default();
         for (bi, block) in doc.blocks.iter().enumerate() {
             for sentence in &block.sentences {
-                let inside: Vec<usize> = (0..amounts.len())
-                    .filter(|&i| {
-                        let m = &amounts[i];
-                        m.block == bi
-                            && sentence.start <= m.view.start
-                            && m.view.end <= sentence.end
-                    })
+                let inside: Vec<usize> = crate::document::placed_range(amounts, bi, sentence)
+                    .filter(|&i| amounts[i].view.end <= sentence.end)
                     .collect();
                 if inside.is_empty() {
                     continue;

@@ -10,7 +10,7 @@
 //! about something else. Dates are intervals: `2015` agrees with December
 //! 2015, `2016` does not.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use chrono::NaiveDate;
 
@@ -74,17 +74,14 @@ impl Check for FactDate {
             return;
         }
         let mentions = doc.entities();
-        let mut reported = HashSet::new();
+        let mut reported = HashSet::default();
         for (bi, block) in doc.blocks.iter().enumerate() {
             for sentence in &block.sentences {
-                let inside: Vec<&DateMention> = dates
+                let inside: Vec<&DateMention> = doc
+                    .dates_in(bi, sentence)
                     .iter()
                     .filter(|m| {
-                        m.block == bi
-                            && sentence.start <= m.view.start
-                            && m.view.end <= sentence.end
-                            && m.iso().is_some()
-                            && !m.year_guessed()
+                        m.view.end <= sentence.end && m.iso().is_some() && !m.year_guessed()
                     })
                     .collect();
                 if inside.is_empty() {

@@ -19,7 +19,7 @@
 //!   particle before a capital (`deGrasse`, `duPlessis`) is a surname when a
 //!   capitalized word stands next to it (`Neil deGrasse Tyson`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 

@@ -95,7 +95,7 @@ impl Kind for Pattern {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || crate::source::is_mark(c)
+    crate::document::is_letter_or_digit(c) || crate::source::is_mark(c)
 }
 
 impl Pattern {

@@ -154,7 +154,7 @@ pub(crate) fn scan(
         let opens_here = is_space_or_edge(p)
             && text[range.end..]
                 .trim_start_matches([' ', '\u{00A0}', '\u{202F}'])
-                .starts_with(char::is_alphanumeric);
+                .starts_with(crate::document::is_letter_or_digit);
         // 0. The same mark opens again after a sentence inside the open
         // quotation: the quotation goes on in a new paragraph.
         if opens_here
@@ -178,7 +178,7 @@ pub(crate) fn scan(
         }
         // 1. It closes the open quotation.
         if top_expects == Some(c) {
-            if apostrophes.contains(&c) && next.is_some_and(char::is_alphanumeric) {
+            if apostrophes.contains(&c) && next.is_some_and(crate::document::is_letter_or_digit) {
                 continue; // an apostrophe inside a word
             }
             let o = stack.pop().expect("top exists");

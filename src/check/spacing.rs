@@ -73,13 +73,13 @@ impl Class {
 
     fn matches_char(self, c: char, next: Option<char>) -> bool {
         match self {
-            Class::Letter => c.is_alphabetic(),
+            Class::Letter => crate::document::is_letter(c),
             Class::ArabicLetter => is_arabic_letter(c),
             Class::LatinLetter => crate::document::is_latin_letter(c),
             Class::Lowercase => c.is_lowercase(),
             Class::Capitalized => c.is_uppercase() && next.is_some_and(char::is_lowercase),
             Class::Digit => c.is_numeric(),
-            Class::Alphanumeric => c.is_alphanumeric(),
+            Class::Alphanumeric => crate::document::is_letter_or_digit(c),
             Class::SpaceOrEnd => c.is_whitespace(),
         }
     }
@@ -191,7 +191,7 @@ fn word_start(text: &str, end: usize) -> usize {
     text[..end]
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || crate::source::is_mark(*c))
+        .take_while(|(_, c)| crate::document::is_letter_or_digit(*c) || crate::source::is_mark(*c))
         .last()
         .map_or(end, |(i, _)| i)
 }
@@ -200,7 +200,7 @@ fn word_start(text: &str, end: usize) -> usize {
 fn word_end(text: &str, start: usize) -> usize {
     text[start..]
         .char_indices()
-        .find(|(_, c)| !(c.is_alphanumeric() || crate::source::is_mark(*c)))
+        .find(|(_, c)| !(crate::document::is_letter_or_digit(*c) || crate::source::is_mark(*c)))
         .map_or(text.len(), |(i, _)| start + i)
 }
 
@@ -256,7 +256,52 @@ impl Spacing {
         }
     }
 
-    fn missing_space_after(&self, doc: &Document<'_>, block: &Block, out: &mut Vec<Hit>) {
+    /// `missing-space-after` over the whole document. With `repeated`, the
+    /// glued forms are collected first and their occurrences counted in one
+    /// pass over the document (a search of the document per form made long
+    /// articles quadratic).
+    fn missing_space_after_doc(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+        let mut found: Vec<(Hit, std::ops::Range<usize>, usize)> = Vec::new();
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            let mut hits = Vec::new();
+            let mut tokens = Vec::new();
+            self.missing_space_after(block, &mut hits, &mut tokens);
+            found.extend(hits.into_iter().zip(tokens).map(|(h, t)| (h, t, bi)));
+        }
+        if found.is_empty() {
+            return;
+        }
+        if !self.except(Except::Repeated) {
+            out.extend(found.into_iter().map(|(h, _, _)| h));
+            return;
+        }
+        let forms: Vec<&str> = {
+            let mut v: Vec<&str> = found
+                .iter()
+                .map(|(_, r, bi)| &doc.blocks[*bi].text[r.clone()])
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let counts = occurrences(doc, &forms);
+        for (hit, r, bi) in found {
+            let form = &doc.blocks[bi].text[r];
+            let i = forms.binary_search(&form).unwrap_or_default();
+            if counts[i] <= 1 {
+                out.push(hit);
+            }
+        }
+    }
+
+    /// The `missing-space-after` hits of a block, each with the view range
+    /// of its glued form (`tokens`).
+    fn missing_space_after(
+        &self,
+        block: &Block,
+        out: &mut Vec<Hit>,
+        tokens: &mut Vec<std::ops::Range<usize>>,
+    ) {
         let t = &block.text;
         for (i, c) in t.char_indices() {
             if !self.p.chars.contains(&c) {
@@ -279,10 +324,8 @@ impl Spacing {
             if block.is_masked(&token) {
                 continue;
             }
-            if self.except(Except::Repeated) && occurrences(doc, &t[token.clone()]) > 1 {
-                continue;
-            }
-            let one_letter = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() == 1;
+            let one_letter =
+                |w: &str| w.chars().filter(|c| crate::document::is_letter(*c)).count() == 1;
             if self.except(Except::Abbreviations)
                 && one_letter(&t[token.start..i])
                 && one_letter(&t[after..end])
@@ -296,6 +339,7 @@ impl Spacing {
                     .var("suggestion", suggestion.clone())
                     .suggest(suggestion),
             );
+            tokens.push(token);
         }
     }
 
@@ -337,7 +381,7 @@ impl Spacing {
             let Some(prev) = t[..i].chars().next_back() else {
                 continue;
             };
-            if !(prev.is_alphanumeric() || crate::source::is_mark(prev)) {
+            if !(crate::document::is_letter_or_digit(prev) || crate::source::is_mark(prev)) {
                 continue;
             }
             let after = i + c.len_utf8();
@@ -369,7 +413,7 @@ impl Spacing {
                 continue;
             }
             let after = i + c.len_utf8();
-            if !t[after..].starts_with(|n: char| n.is_alphanumeric()) {
+            if !t[after..].starts_with(|n: char| crate::document::is_letter_or_digit(n)) {
                 continue;
             }
             let end = word_end(t, after);
@@ -388,21 +432,24 @@ impl Spacing {
     }
 }
 
-/// How many times `token` occurs in the document as a whole word.
-fn occurrences(doc: &Document<'_>, token: &str) -> usize {
-    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    doc.blocks
-        .iter()
-        .map(|b| {
-            b.text
-                .match_indices(token)
-                .filter(|(i, _)| {
-                    !is_word(b.text[..*i].chars().next_back())
-                        && !is_word(b.text[i + token.len()..].chars().next())
-                })
-                .count()
-        })
-        .sum()
+/// How many times each of `forms` occurs in the document as a whole word
+/// (not inside a longer word), in one pass of an automaton.
+fn occurrences(doc: &Document<'_>, forms: &[&str]) -> Vec<usize> {
+    let mut counts = vec![0; forms.len()];
+    let Ok(ac) = aho_corasick::AhoCorasick::new(forms) else {
+        return counts;
+    };
+    let is_word = |c: Option<char>| c.is_some_and(crate::document::is_letter_or_digit);
+    for b in &doc.blocks {
+        for m in ac.find_overlapping_iter(b.text.as_str()) {
+            if !is_word(b.text[..m.start()].chars().next_back())
+                && !is_word(b.text[m.end()..].chars().next())
+            {
+                counts[m.pattern().as_usize()] += 1;
+            }
+        }
+    }
+    counts
 }
 
 impl Check for Spacing {
@@ -418,10 +465,15 @@ impl Check for Spacing {
             }
             _ => self.p.chars.clone(),
         };
+        if self.p.mode == Mode::MissingSpaceAfter {
+            self.missing_space_after_doc(doc, out);
+            return;
+        }
         for block in &doc.blocks {
             match self.p.mode {
                 Mode::SpaceBefore => self.space_before(block, out),
-                Mode::MissingSpaceAfter => self.missing_space_after(doc, block, out),
+                // Done above, over the whole document.
+                Mode::MissingSpaceAfter => {}
                 Mode::DoubleSpace => self.double_space(block, out),
                 Mode::MissingSpaceBefore => self.missing_space_before(block, &marks, out),
                 Mode::MissingSpaceAfterOpening => {

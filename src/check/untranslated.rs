@@ -19,7 +19,9 @@
 //! Stones`), and neighbours from `foreign-context` mark a phrase in the other
 //! language, which is left alone. `allow` lists accepted phrases (`et al`).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -137,7 +139,8 @@ fn tight_gap(gap: &str) -> bool {
 }
 
 fn is_lowercase_word(s: &str) -> bool {
-    s.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+    s.chars()
+        .all(|c| !crate::document::is_letter(c) || c.is_lowercase())
 }
 
 impl Untranslated {

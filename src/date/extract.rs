@@ -155,7 +155,7 @@ impl<'a> Ctx<'a> {
         Some((i32::try_from(y).ok()?, e))
     }
 
-    fn word_in(&self, set: &std::collections::HashSet<String>, i: usize) -> bool {
+    fn word_in(&self, set: &rustc_hash::FxHashSet<String>, i: usize) -> bool {
         if self.kind(i) != Some(Kind::Word) {
             return false;
         }

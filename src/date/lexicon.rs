@@ -2,12 +2,12 @@
 //! `date-<lang>.<list>` (`rules/data/date-{ar,fr,en}.toml`), normalized and
 //! tokenized like the text.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
 use crate::rules::Data;
-use crate::source::{NormalizeOptions, normalize};
+use crate::source::NormalizeOptions;
 
 /// A relative expression: a unit (`d`, `w`, `m`, `y`) and an offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,14 +32,14 @@ pub(super) struct Unit {
 pub(super) struct Phrases<V> {
     pub(super) list: Vec<(Vec<String>, V)>,
     /// Indices into `list` (in its order) by first token.
-    first: std::collections::HashMap<String, Vec<usize>>,
+    first: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
             list: Vec::new(),
-            first: std::collections::HashMap::new(),
+            first: rustc_hash::FxHashMap::default(),
         }
     }
 }
@@ -128,7 +128,7 @@ pub(super) enum Kind {
 fn kind_of(c: char) -> Option<Kind> {
     if c.is_ascii_digit() {
         Some(Kind::Num)
-    } else if c.is_alphabetic() || crate::source::is_mark(c) {
+    } else if crate::document::is_letter(c) || crate::source::is_mark(c) {
         Some(Kind::Word)
     } else if c.is_whitespace() {
         None
@@ -175,7 +175,7 @@ pub(super) fn key<'t>(text: &'t str, t: &Tok) -> std::borrow::Cow<'t, str> {
 }
 
 fn phrase(s: &str) -> Vec<String> {
-    let n = normalize(s.trim(), 0, options()).text;
+    let n = crate::source::normalize_text(s.trim(), options());
     tokenize(&n)
         .iter()
         .map(|t| key(&n, t).into_owned())

@@ -15,7 +15,10 @@ mod markdown;
 mod plain;
 mod segment;
 
-pub use lang::{Lang, detect as detect_language, is_arabic_letter, is_latin_letter};
+pub use lang::{
+    Lang, detect as detect_language, is_arabic_letter, is_latin_letter, is_letter,
+    is_letter_or_digit,
+};
 pub use segment::{Script, Word};
 
 pub(crate) use markdown::raw_html as markdown_raw_html;
@@ -218,10 +221,26 @@ impl<'a> Document<'a> {
         block: usize,
         range: &std::ops::Range<usize>,
     ) -> &[crate::date::DateMention] {
-        let dates = self.dates();
-        let lo = dates.partition_point(|m| (m.block, m.view.start) < (block, range.start));
-        let hi = dates.partition_point(|m| (m.block, m.view.start) < (block, range.end));
-        &dates[lo..hi.max(lo)]
+        placed_in(self.dates(), block, range)
+    }
+
+    /// The figures that start in a view range of a block (binary search).
+    pub fn amounts_in(
+        &self,
+        block: usize,
+        range: &std::ops::Range<usize>,
+    ) -> &[crate::amount::AmountMention] {
+        placed_in(self.amounts(), block, range)
+    }
+
+    /// The entity mentions that start in a view range of a block (binary
+    /// search).
+    pub fn entities_in(
+        &self,
+        block: usize,
+        range: &std::ops::Range<usize>,
+    ) -> &[crate::entity::Mention] {
+        placed_in(&self.entities().list, block, range)
     }
 
     /// The spans of time of the document (`ten years`, `عامين`), found in
@@ -249,6 +268,55 @@ impl<'a> Document<'a> {
     pub fn text(&self) -> &str {
         &self.source.text
     }
+}
+
+/// Something found in a block: mentions of figures, dates and entities,
+/// kept in text order (by block, then view offset) so that the ones of a
+/// sentence are found by binary search, not by a scan of the whole
+/// document per sentence (which made long articles quadratic).
+pub trait Placed {
+    /// The block, and where the mention starts in its view.
+    fn place(&self) -> (usize, usize);
+}
+
+impl Placed for crate::amount::AmountMention {
+    fn place(&self) -> (usize, usize) {
+        (self.block, self.view.start)
+    }
+}
+
+impl Placed for crate::date::DateMention {
+    fn place(&self) -> (usize, usize) {
+        (self.block, self.view.start)
+    }
+}
+
+impl Placed for crate::entity::Mention {
+    fn place(&self) -> (usize, usize) {
+        (self.block, self.view.start)
+    }
+}
+
+/// The items of `items` (in text order) that start in `range` of `block`.
+pub fn placed_in<'x, T: Placed>(
+    items: &'x [T],
+    block: usize,
+    range: &std::ops::Range<usize>,
+) -> &'x [T] {
+    &items[placed_range(items, block, range)]
+}
+
+/// The indices of the items of `items` (in text order) that start in
+/// `range` of `block`.
+pub fn placed_range<T: Placed>(
+    items: &[T],
+    block: usize,
+    range: &std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    debug_assert!(items.is_sorted_by_key(Placed::place));
+    let lo = items.partition_point(|m| m.place() < (block, range.start));
+    let hi = items.partition_point(|m| m.place() < (block, range.end));
+    lo..hi.max(lo)
 }
 
 /// Reads a front-matter date: `2025-02-11`, or the date part of an RFC 3339

@@ -46,7 +46,7 @@ fn script_of(word: &str) -> Script {
             la = true;
         } else if c.is_numeric() {
             dig = true;
-        } else if c.is_alphabetic() {
+        } else if crate::document::is_letter(c) {
             other = true;
         }
     }
@@ -65,7 +65,7 @@ fn script_of(word: &str) -> Script {
 /// (`the\u{200F}` is the word `the`); controls inside a word stay.
 pub(super) fn words(text: &str) -> Vec<Word> {
     text.split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .filter(|(_, w)| w.chars().any(crate::document::is_letter_or_digit))
         .map(|(i, w)| {
             let trimmed = w.trim_end_matches(is_format_control);
             let lead = trimmed.len() - trimmed.trim_start_matches(is_format_control).len();
@@ -106,7 +106,7 @@ fn continues_after_abbreviation(s: &str, next: &str) -> bool {
     let word_start = body
         .char_indices()
         .rev()
-        .find(|&(_, c)| !(c.is_alphabetic() || c == '.'))
+        .find(|&(_, c)| !(crate::document::is_letter(c) || c == '.'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &body[word_start..];
     let mut chars = word.chars();
@@ -221,15 +221,38 @@ static NON_PROSE_HINT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// View ranges of URLs, e-mail addresses, domain names, handles and hashtags.
+///
+/// No match holds white space, so `NON_PROSE` (whose Unicode word
+/// boundaries need the slower regex engine) runs only on the white-space
+/// delimited tokens around a hint, not on the whole block: a boundary at a
+/// token's edge sees white space or the end of the text either way.
 pub(super) fn mask_non_prose(text: &str) -> Vec<Range<usize>> {
-    if !NON_PROSE_HINT.is_match(text) {
-        return Vec::new();
+    let mut out = Vec::new();
+    let mut done = 0; // end of the last token searched
+    for hint in NON_PROSE_HINT.find_iter(text) {
+        if hint.start() < done {
+            continue;
+        }
+        let start = text[..hint.start()]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[hint.end()..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| hint.end() + i);
+        done = end;
+        let token = &text[start..end];
+        out.extend(
+            NON_PROSE
+                .find_iter(token)
+                .map(|m| {
+                    start + m.start()..start + m.start() + trim_trailing_punctuation(m.as_str())
+                })
+                .filter(|r| !r.is_empty()),
+        );
     }
-    NON_PROSE
-        .find_iter(text)
-        .map(|m| m.start()..m.start() + trim_trailing_punctuation(m.as_str()))
-        .filter(|r| !r.is_empty())
-        .collect()
+    out
 }
 
 #[cfg(test)]
@@ -265,6 +288,31 @@ mod tests {
         let text = "see https://example.com/a?b and i-nfo.fr or @user";
         let m: Vec<&str> = mask_non_prose(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(m, ["https://example.com/a?b", "i-nfo.fr", "@user"]);
+    }
+
+    /// The whole-text search that `mask_non_prose` stands for.
+    fn mask_reference(text: &str) -> Vec<Range<usize>> {
+        NON_PROSE
+            .find_iter(text)
+            .map(|m| m.start()..m.start() + trim_trailing_punctuation(m.as_str()))
+            .filter(|r| !r.is_empty())
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn masking_token_by_token_equals_the_whole_text_search(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "@", "#", "www.", ".com", ".fr", "://", "http", " ", "\n", "a", "Z",
+                    "_", "-", ".", "(", ")", "،", "ماسك", "و", "1", "é", "\u{a0}", "x@y",
+                ]),
+                0..24,
+            )
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(mask_non_prose(&text), mask_reference(&text));
+        }
     }
 
     fn sentence_texts(text: &str) -> Vec<&str> {

@@ -78,7 +78,7 @@ fn light_key(s: &str) -> String {
         taa_marbuta: true,
         ..NormalizeOptions::default()
     };
-    normalize(s, 0, o).text.replace('ى', "ي")
+    crate::source::normalize_text(s, o).replace('ى', "ي")
 }
 
 /// True when the capitalization of `surface` is acceptable for `form`: the
@@ -109,7 +109,9 @@ fn same_script_word_char(c: char, arabic: bool) -> bool {
     if arabic {
         is_arabic_letter(c)
     } else {
-        is_latin_letter(c) || c.is_ascii_digit() || (c.is_alphabetic() && !is_arabic_letter(c))
+        is_latin_letter(c)
+            || c.is_ascii_digit()
+            || (crate::document::is_letter(c) && !is_arabic_letter(c))
     }
 }
 
@@ -273,16 +275,19 @@ fn classify(
     }
     // Latin: only case can differ.
     let lower = surface.to_lowercase();
-    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = surface
+        .chars()
+        .filter(|c| crate::document::is_letter(*c))
+        .count();
     if letters < 2 {
         return None; // `x` is not X
     }
     let all_upper = surface
         .chars()
-        .all(|c| !c.is_alphabetic() || c.is_uppercase());
+        .all(|c| !crate::document::is_letter(c) || c.is_uppercase());
     let all_lower = surface
         .chars()
-        .all(|c| !c.is_alphabetic() || c.is_lowercase());
+        .all(|c| !crate::document::is_letter(c) || c.is_lowercase());
     if all_lower && is_ordinary_word(data, &lower) {
         return None; // `apple`, `orange`, `total`
     }

@@ -9,7 +9,9 @@
 //!   entity the article already names (`موسك`, `المسك` beside `Musk`), or one
 //!   consonant off right after the entity's first name (`سام ألمان`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::extract::{Covered, Mention, Status, is_ordinary_word};
 use super::gazetteer::{FormKind, Gazetteer, key};
@@ -36,6 +38,7 @@ pub(super) fn latin(
     let present = counts(existing);
     let covered = Covered::new(existing);
     let mut out = Vec::new();
+    let mut near_cache: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for w in &block.words {
             if !matches!(w.script, Script::Latin | Script::Mixed) {
@@ -65,9 +68,13 @@ pub(super) fn latin(
             }
             // The nearest name, preferring the entities the article names;
             // two different entities equally near are no guess at all.
-            let near: Vec<(usize, usize)> = gaz
-                .near_latin(&lower)
-                .into_iter()
+            // A word comes back many times in an article: its near forms are
+            // looked up once.
+            let near: Vec<(usize, usize)> = near_cache
+                .entry(lower.clone())
+                .or_insert_with(|| gaz.near_latin(&lower))
+                .iter()
+                .copied()
                 .filter(|&(f, _)| doc.lang == crate::Lang::Fr || !gaz.is_french_only(f))
                 .collect();
             let is_named = |f: usize| present.contains_key(&gaz.forms[f].entity);
@@ -198,8 +205,8 @@ pub(super) fn arabic(
     // Targets by skeleton (exact renderings), and by the first names of
     // their entities (one consonant off after a first name): each word is
     // compared with these candidates only, never with every target.
-    let mut by_skeleton: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_first_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_skeleton: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_first_name: HashMap<&str, Vec<usize>> = HashMap::default();
     for (ti, t) in targets.iter().enumerate() {
         by_skeleton.entry(t.skeleton.as_str()).or_default().push(ti);
         if t.skeleton.len() >= 4 {

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use crate::document::{is_arabic_letter, is_latin_letter};
 use crate::error::RuleFileError;
-use crate::source::{NormalizeOptions, normalize};
+use crate::source::NormalizeOptions;
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -127,7 +127,17 @@ pub fn key_options() -> NormalizeOptions {
 
 /// The matching key of a name: normalized, spaces collapsed.
 pub fn key(s: &str) -> String {
-    let n = normalize(s, 0, key_options()).text.replace('’', "'");
+    let n = crate::source::normalize_text(s, key_options());
+    // Most keys are one word: nothing to collapse or replace.
+    let simple = !n.contains('’')
+        && !n.starts_with(' ')
+        && !n.ends_with(' ')
+        && !n.contains("  ")
+        && !n.contains(|c: char| c.is_whitespace() && c != ' ');
+    if simple {
+        return n;
+    }
+    let n = n.replace('’', "'");
     n.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -176,7 +186,8 @@ pub struct Gazetteer {
     key_forms: Vec<Vec<usize>>,
     automaton: Option<AhoCorasick>,
     /// Correct one-word Latin forms by length in chars, for fuzzy lookup.
-    latin_by_len: BTreeMap<usize, Vec<usize>>,
+    /// One-word correct Latin forms by (first letter, length in chars).
+    latin_by_len: BTreeMap<(char, usize), Vec<usize>>,
 }
 
 impl Gazetteer {
@@ -277,8 +288,9 @@ impl Gazetteer {
                 && !f.key.contains(' ')
                 && f.key.chars().count() >= 4
             {
+                let first = f.key.chars().next().unwrap_or_default();
                 self.latin_by_len
-                    .entry(f.key.chars().count())
+                    .entry((first, f.key.chars().count()))
                     .or_default()
                     .push(i);
             }
@@ -307,9 +319,9 @@ impl Gazetteer {
         };
         let mut out = Vec::new();
         for l in len.saturating_sub(2)..=len + 2 {
-            for &i in self.latin_by_len.get(&l).into_iter().flatten() {
+            for &i in self.latin_by_len.get(&(first, l)).into_iter().flatten() {
                 let k = &self.forms[i].key;
-                if !k.starts_with(first) || lower.starts_with(k.as_str()) || k.starts_with(lower) {
+                if lower.starts_with(k.as_str()) || k.starts_with(lower) {
                     continue;
                 }
                 let d = strsim::damerau_levenshtein(lower, k);

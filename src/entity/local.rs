@@ -82,8 +82,7 @@ pub(super) fn find(
     // A letter that looks like a proclitic belongs to the name unless the
     // stripped form is what matches a Latin name, or what the article also
     // writes on its own (`بيليترو` is not ب + يليترو).
-    let whole: std::collections::HashSet<&str> =
-        words.iter().map(|(_, _, _, k)| k.as_str()).collect();
+    let whole: rustc_hash::FxHashSet<&str> = words.iter().map(|(_, _, _, k)| k.as_str()).collect();
     let mut arabic: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
     for (bi, range, start, _) in &words {
         let block = &doc.blocks[*bi];

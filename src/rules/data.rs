@@ -8,7 +8,9 @@
 //! `<name>`, with one entry per line (the word frequency lists
 //! `lexicon-<lang>` that tell ordinary words from names).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 
@@ -28,7 +30,7 @@ pub struct Data {
     pub facts: std::sync::Arc<crate::fact::Facts>,
 }
 
-static EMPTY: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(HashSet::new);
+static EMPTY: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(HashSet::default);
 
 #[derive(Debug, Default, Clone)]
 struct LazyList {

@@ -6,7 +6,9 @@ mod offset_map;
 mod span;
 
 pub use line_index::{ColumnUnit, LineCol, LineIndex};
-pub use normalize::{NormalizeOptions, Normalized, is_format_control, is_mark, normalize};
+pub use normalize::{
+    NormalizeOptions, Normalized, is_format_control, is_mark, normalize, normalize_text,
+};
 pub use offset_map::OffsetMap;
 pub use span::Span;
 

@@ -155,7 +155,7 @@ pub fn normalize(text: &str, base: usize, options: NormalizeOptions) -> Normaliz
         flush(&mut map, &out, pending.take());
         let from = out.len();
         if options.lowercase {
-            out.extend(f.to_lowercase());
+            push_lowercase(&mut out, f);
         } else {
             out.push(f);
         }
@@ -163,6 +163,36 @@ pub fn normalize(text: &str, base: usize, options: NormalizeOptions) -> Normaliz
     }
     flush(&mut map, &out, pending.take());
     Normalized { text: out, map }
+}
+
+/// Appends `c` in lower case. ASCII and the Arabic blocks (no case) are
+/// answered without Unicode's case tables, which cost a search per
+/// character.
+#[inline]
+fn push_lowercase(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FEFF}') {
+        out.push(c);
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// The text of [`normalize`] without its offset map, for keys that are
+/// never mapped back (gazetteer forms, word lists, a word to look up).
+pub fn normalize_text(text: &str, options: NormalizeOptions) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if let Some(f) = fold(c, options) {
+            if options.lowercase {
+                push_lowercase(&mut out, f);
+            } else {
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
 /// True for combining marks that belong to the letter before them (Arabic
