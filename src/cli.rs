@@ -422,7 +422,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     let fixes = fixer
         .map(|f| factlint::fix::Summary::of(f.mode, fix_notes.into_iter().flatten().collect()));
     let baselined = baseline.map_or(0, |b| b.filter(&mut reports));
-    report_and_exit(
+    let code = report_and_exit(
         args,
         &reports,
         &runs,
@@ -430,7 +430,14 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         &warnings,
         fixes.as_ref(),
         baselined,
-    )
+    );
+    // The process ends here: freeing the rule sets, their automata and
+    // word lists and every report, one allocation at a time, took a third
+    // of the start-up time. The operating system takes the memory back.
+    drop(runs);
+    std::mem::forget(reports);
+    std::mem::forget(plan);
+    code
 }
 
 /// Checks one input with its linter.

@@ -106,6 +106,9 @@ fn tail(pr: &Prepared, lx: &Lexicon, q: usize, has_currency: bool, exp: Option<u
 
 /// The figures of a document, in text order.
 pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
+    if doc.blocks.iter().all(|b| b.words.is_empty()) {
+        return Vec::new(); // no words: no lexicon to load
+    }
     let lx = Lexicon::shared(doc.data, doc.lang);
     let lx = &*lx;
     let prepared: Vec<Prepared> = doc

@@ -196,7 +196,10 @@ impl Check for Entities {
             }
             out.push(hit);
         }
-        if self.report.contains(&Report::MixedScript) && doc.lang == crate::Lang::Ar {
+        if self.report.contains(&Report::MixedScript)
+            && doc.lang == crate::Lang::Ar
+            && !mentions.is_empty()
+        {
             let mut by_entity: BTreeMap<usize, (Vec<&Mention>, Vec<&Mention>)> = BTreeMap::new();
             let lexicon = doc.data.set("lexicon-ar");
             // An Arabic form that is an ordinary word is not a rendering.

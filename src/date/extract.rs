@@ -938,6 +938,9 @@ pub fn extract_all(
     doc: &Document<'_>,
     published: Option<NaiveDate>,
 ) -> (Vec<DateMention>, Vec<Duration>) {
+    if doc.blocks.iter().all(|b| b.words.is_empty()) {
+        return (Vec::new(), Vec::new()); // no words: no lexicon to load
+    }
     let lx = Lexicon::shared(doc.data);
     let mut out: Vec<DateMention> = Vec::new();
     let mut durations = Vec::new();

@@ -163,6 +163,9 @@ pub(super) fn is_ordinary_word(data: &Data, lower: &str) -> bool {
 
 /// Finds the mentions of the gazetteer's entities in `doc`.
 pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
+    if doc.blocks.iter().all(|b| b.words.is_empty()) {
+        return Mentions::default(); // nothing to look up (and no automaton to build)
+    }
     let Some(ac) = gaz.automaton() else {
         return Mentions::default();
     };
@@ -180,8 +183,22 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
         let t = n.text.as_str();
         for m in ac.find_iter(t) {
             let (s, e) = (m.start(), m.end());
-            let forms = gaz.pattern_forms(m.pattern().as_usize());
-            let arabic = gaz.forms[forms[0]].arabic;
+            let all = gaz.pattern_forms(m.pattern().as_usize());
+            let kept: Vec<usize>;
+            let forms = if all.iter().any(|&f| gaz.is_rejected(f, data)) {
+                kept = all
+                    .iter()
+                    .copied()
+                    .filter(|&f| !gaz.is_rejected(f, data))
+                    .collect();
+                &kept[..]
+            } else {
+                all
+            };
+            let Some(&first) = forms.first() else {
+                continue;
+            };
+            let arabic = gaz.forms[first].arabic;
             // Boundaries in the normalized text.
             if let Some(after) = t[e..].chars().next()
                 && same_script_word_char(after, arabic)

@@ -180,7 +180,11 @@ pub(super) fn arabic(
                     .iter()
                     .any(|a| f.key.starts_with(a))
             };
-            if f.entity != entity || !f.kind.is_correct() || arabic_article {
+            if f.entity != entity
+                || !f.kind.is_correct()
+                || arabic_article
+                || gaz.is_rejected(i, data)
+            {
                 continue;
             }
             let words: Vec<&str> = f.text.split_whitespace().collect();
@@ -217,13 +221,14 @@ pub(super) fn arabic(
     }
     let covered = Covered::new(existing);
     let mut out = Vec::new();
+    let mut keys = super::KeyCache::default();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for (wi, w) in block.words.iter().enumerate() {
             if w.script != Script::Arabic || covered.overlaps(bi, &w.range) {
                 continue;
             }
             let word = &block.text[w.range.clone()];
-            let k = key(word);
+            let k = keys.key(word);
             // Strip one proclitic (kept outside the span), then an article
             // (inside the span: a name takes none).
             let mut options: Vec<(usize, usize)> = vec![(0, 0)];
@@ -242,7 +247,7 @@ pub(super) fn arabic(
             }
             let prev_key = wi
                 .checked_sub(1)
-                .map(|p| key(&block.text[block.words[p].range.clone()]));
+                .map(|p| keys.key(&block.text[block.words[p].range.clone()]));
             let mut found: Option<(usize, usize, usize, usize)> = None; // target, distance, clitic, article
             'opts: for &(clitic, article) in &options {
                 let core = &k[clitic + article..];
@@ -284,7 +289,7 @@ pub(super) fn arabic(
                     } else if strsim::levenshtein(&sk, &t.skeleton) == 1
                         && t.skeleton.len() >= 4
                         && prev_key.as_ref().is_some_and(|p| {
-                            first_names.get(&t.entity).is_some_and(|f| f.contains(p))
+                            first_names.get(&t.entity).is_some_and(|f| f.contains(&**p))
                         })
                     {
                         1

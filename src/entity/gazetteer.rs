@@ -110,6 +110,9 @@ pub struct Form {
     pub arabic: bool,
     /// The French canonical form, where it differs from `name`.
     pub french: bool,
+    /// An Arabic surname kept only if it is no ordinary Arabic word: decided
+    /// in [`Gazetteer::build`], in one pass over the lexicon for all of them.
+    unless_ordinary: bool,
 }
 
 /// The options of the matching key.
@@ -128,13 +131,25 @@ pub fn key_options() -> NormalizeOptions {
 /// The matching key of a name: normalized, spaces collapsed.
 pub fn key(s: &str) -> String {
     let n = crate::source::normalize_text(s, key_options());
-    // Most keys are one word: nothing to collapse or replace.
-    let simple = !n.contains('’')
-        && !n.starts_with(' ')
-        && !n.ends_with(' ')
-        && !n.contains("  ")
-        && !n.contains(|c: char| c.is_whitespace() && c != ' ');
-    if simple {
+    // Most keys are one word: nothing to collapse or replace (one pass).
+    let mut prev_space = true;
+    let mut simple = true;
+    for c in n.chars() {
+        let space = c == ' ';
+        if c == '’' || (space && prev_space) || (!space && !c.is_ascii() && c.is_whitespace()) {
+            simple = false;
+            break;
+        }
+        if c.is_ascii_whitespace() && !space {
+            simple = false;
+            break;
+        }
+        prev_space = space;
+    }
+    if simple && !prev_space {
+        return n;
+    }
+    if n.is_empty() {
         return n;
     }
     let n = n.replace('’', "'");
@@ -145,7 +160,7 @@ pub fn key(s: &str) -> String {
 /// (`III`, `الثالث`), `Jr.`, an Arabic word with the article (`الأسد`,
 /// `الصباح`), or an ordinary Arabic word that is not a rendering of the
 /// Latin surname (every lion is not al-Assad; `ماسك` is Musk).
-fn is_not_a_surname(word: &str, latin_surname: &str, data: &crate::rules::Data) -> bool {
+fn is_not_a_surname(word: &str) -> bool {
     const ORDINALS: [&str; 11] = [
         "الأول",
         "الثاني",
@@ -164,10 +179,14 @@ fn is_not_a_surname(word: &str, latin_surname: &str, data: &crate::rules::Data) 
         || matches!(w, "Jr" | "Sr")
         || ORDINALS.contains(&word)
         || (is_arabic(word) && word.starts_with("ال"))
-        || (is_arabic(word)
-            && (data.set("lexicon-ar").contains(word)
-                || data.set("lexicon-ar").contains(&key(word)))
-            && super::skeleton::arabic(&key(word)) != super::skeleton::latin(latin_surname))
+}
+
+/// True for an Arabic surname that could be an ordinary word (`الأسد` is
+/// not al-Assad): unless it renders the Latin surname (`ماسك` is Musk), it
+/// is a surname only if the Arabic lexicon does not have it, which
+/// [`Gazetteer::build`] checks.
+fn may_be_ordinary(word: &str, latin_surname: &str) -> bool {
+    is_arabic(word) && super::skeleton::arabic(&key(word)) != super::skeleton::latin(latin_surname)
 }
 
 /// True when the text is written in Arabic letters.
@@ -184,7 +203,9 @@ pub struct Gazetteer {
     keys: Vec<String>,
     /// Forms of each key.
     key_forms: Vec<Vec<usize>>,
-    automaton: Option<AhoCorasick>,
+    automaton: std::sync::OnceLock<Option<AhoCorasick>>,
+    /// Forms dropped as ordinary words (see [`Gazetteer::is_rejected`]).
+    rejected: std::sync::OnceLock<rustc_hash::FxHashSet<usize>>,
     /// Correct one-word Latin forms by length in chars, for fuzzy lookup.
     /// One-word correct Latin forms by (first letter, length in chars).
     latin_by_len: BTreeMap<(char, usize), Vec<usize>>,
@@ -193,12 +214,7 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// Adds the entities of one gazetteer file. A later file's entity with
     /// the same `name` replaces the earlier one (a newsroom's own forms).
-    pub fn add_file(
-        &mut self,
-        path: &str,
-        text: &str,
-        data: &crate::rules::Data,
-    ) -> Result<(), RuleFileError> {
+    pub fn add_file(&mut self, path: &str, text: &str) -> Result<(), RuleFileError> {
         let file: EntityFile =
             toml::from_str(text).map_err(|e| RuleFileError::from_toml(path, text, &e))?;
         for spec in file.entity {
@@ -222,6 +238,7 @@ impl Gazetteer {
                 self.entities.push(entity);
                 self.entities.len() - 1
             };
+            let latin_surname = spec.name.split_whitespace().last().unwrap_or_default();
             let mut add = |text: &str, kind: FormKind| {
                 let k = key(text);
                 if k.is_empty() {
@@ -234,6 +251,8 @@ impl Gazetteer {
                     text: text.to_owned(),
                     key: k,
                     arabic: is_arabic(text),
+                    unless_ordinary: kind == FormKind::Short
+                        && may_be_ordinary(text, latin_surname),
                 });
             };
             let canon: Vec<&String> = [Some(&spec.name), spec.ar.as_ref(), spec.fr.as_ref()]
@@ -255,11 +274,7 @@ impl Gazetteer {
                     if words.len() > 1
                         && let Some(last) = words.last()
                         && last.chars().count() >= 3
-                        && !is_not_a_surname(
-                            last,
-                            spec.name.split_whitespace().last().unwrap_or_default(),
-                            data,
-                        )
+                        && !is_not_a_surname(last)
                     {
                         add(last, FormKind::Short);
                     }
@@ -275,7 +290,9 @@ impl Gazetteer {
         Ok(())
     }
 
-    /// Builds the automaton; call after the last file.
+    /// Indexes the forms; call after the last file. The automaton is
+    /// built on first use, and so is the list of surnames that are ordinary
+    /// Arabic words ([`Gazetteer::is_rejected`]).
     pub fn build(&mut self) {
         let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, f) in self.forms.iter().enumerate() {
@@ -297,14 +314,39 @@ impl Gazetteer {
         }
         self.keys = by_key.keys().map(|k| (*k).to_owned()).collect();
         self.key_forms = by_key.into_values().collect();
-        self.automaton = if self.keys.is_empty() {
-            None
-        } else {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&self.keys)
-                .ok()
-        };
+        self.automaton = std::sync::OnceLock::new();
+        self.rejected = std::sync::OnceLock::new();
+    }
+
+    /// True for a surname form that is an ordinary Arabic word of the
+    /// lexicon `lexicon-ar` (`الأسد` is not al-Assad): not a mention. Decided
+    /// on first use, in one pass over the lexicon for every such surname.
+    pub fn is_rejected(&self, form: usize, data: &crate::rules::Data) -> bool {
+        if !self.forms[form].unless_ordinary {
+            return false;
+        }
+        self.rejected
+            .get_or_init(|| {
+                let doubtful: rustc_hash::FxHashSet<&str> = self
+                    .forms
+                    .iter()
+                    .filter(|f| f.unless_ordinary)
+                    .flat_map(|f| [f.text.as_str(), f.key.as_str()])
+                    .collect();
+                let ordinary: rustc_hash::FxHashSet<String> = data
+                    .find_in("lexicon-ar", |w| doubtful.contains(w))
+                    .into_iter()
+                    .collect();
+                (0..self.forms.len())
+                    .filter(|&i| {
+                        let f = &self.forms[i];
+                        f.unless_ordinary
+                            && (ordinary.contains(f.text.as_str())
+                                || ordinary.contains(f.key.as_str()))
+                    })
+                    .collect()
+            })
+            .contains(&form)
     }
 
     /// The correct one-word Latin forms near `lower` (a lower-case word):
@@ -339,8 +381,20 @@ impl Gazetteer {
         self.forms[form].french
     }
 
+    /// The automaton over every form's key, built on first use: a run
+    /// that checks no text (or no text at all) never pays for it.
     pub fn automaton(&self) -> Option<&AhoCorasick> {
-        self.automaton.as_ref()
+        self.automaton
+            .get_or_init(|| {
+                if self.keys.is_empty() {
+                    return None;
+                }
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&self.keys)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// The indices (in `forms`) of the forms whose key is pattern `pattern`
@@ -373,5 +427,42 @@ impl Gazetteer {
 
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+
+    /// What `key` computes, written plainly.
+    fn reference(s: &str) -> String {
+        let n = crate::source::normalize_text(s, key_options()).replace('’', "'");
+        n.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn keys_fold_case_letters_and_spaces() {
+        assert_eq!(key("OpenAI"), "openai");
+        assert_eq!(key("  Sam \u{a0} Altman\t"), "sam altman");
+        assert_eq!(key("إيلون ماسك"), "ايلون ماسك");
+        assert_eq!(key("O’Brien"), "o'brien");
+        assert_eq!(key(""), "");
+        assert_eq!(key(" \n "), "");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_equal_the_plain_definition(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "B", " ", "  ", "\t", "\n", "\u{a0}", "\u{2009}", "’", "'", "é",
+                    "إ", "ة", "ى", "\u{064b}", "ـ", "\u{200f}", "٣", "İ",
+                ]),
+                0..12,
+            )
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(key(&s), reference(&s));
+        }
     }
 }

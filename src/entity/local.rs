@@ -39,8 +39,9 @@ pub(super) fn find(
     let mut latin: BTreeMap<String, String> = BTreeMap::new(); // skeleton → name
     // Arabic words: (block, word range, start of the name after a possible
     // proclitic, key of the whole word).
-    let mut words: Vec<(usize, std::ops::Range<usize>, usize, String)> = Vec::new();
+    let mut words: Vec<(usize, std::ops::Range<usize>, usize, std::rc::Rc<str>)> = Vec::new();
     let covered = Covered::new(existing);
+    let mut keys = super::KeyCache::default();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for w in &block.words {
             if covered.overlaps(bi, &w.range) || block.is_masked(&w.range) {
@@ -60,7 +61,7 @@ pub(super) fn find(
                     }
                 }
                 Script::Arabic => {
-                    let k = key(text);
+                    let k = keys.key(text);
                     // One proclitic (not an article: names take none) may
                     // stand before the name.
                     let clitic = proclitics
@@ -82,7 +83,7 @@ pub(super) fn find(
     // A letter that looks like a proclitic belongs to the name unless the
     // stripped form is what matches a Latin name, or what the article also
     // writes on its own (`بيليترو` is not ب + يليترو).
-    let whole: rustc_hash::FxHashSet<&str> = words.iter().map(|(_, _, _, k)| k.as_str()).collect();
+    let whole: rustc_hash::FxHashSet<&str> = words.iter().map(|(_, _, _, k)| &**k).collect();
     let mut arabic: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
     for (bi, range, start, _) in &words {
         let block = &doc.blocks[*bi];
@@ -92,14 +93,14 @@ pub(super) fn find(
             options.insert(0, *start);
         }
         let chosen = options.iter().copied().find(|&st| {
-            let core_key = key(&text[st..]);
+            let core_key = keys.key(&text[st..]);
             st == 0
                 || latin.contains_key(&skeleton::arabic(&core_key))
-                || whole.contains(core_key.as_str())
+                || whole.contains(&*core_key)
         });
         let Some(st) = chosen else { continue };
         let core = &text[st..];
-        let core_key = key(core);
+        let core_key = keys.key(core);
         if core_key.chars().count() < 4
             || lexicon.contains(core)
             || lexicon.contains(text)

@@ -20,7 +20,7 @@ use crate::error::RuleFileError;
 #[derive(Debug, Default, Clone)]
 pub struct Data {
     lists: BTreeMap<String, Vec<String>>,
-    sets: BTreeMap<String, HashSet<String>>,
+    sets: BTreeMap<String, WordSet>,
     /// Plain word lists (`data/<name>.txt`), parsed on first use: the
     /// frequency lexicons are large and most runs need few of them.
     texts: BTreeMap<String, LazyList>,
@@ -30,30 +30,111 @@ pub struct Data {
     pub facts: std::sync::Arc<crate::fact::Facts>,
 }
 
-static EMPTY: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(HashSet::default);
+/// A list's words in lower case, for lookups.
+///
+/// The embedded word lists are `'static` text: their set holds slices of
+/// it, so that loading a 40,000-word lexicon allocates no string per word
+/// (it was half of the start-up time).
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    borrowed: HashSet<&'static str>,
+    owned: HashSet<String>,
+}
+
+impl WordSet {
+    fn with_capacity(n: usize) -> WordSet {
+        WordSet {
+            borrowed: HashSet::with_capacity_and_hasher(n, rustc_hash::FxBuildHasher),
+            owned: HashSet::default(),
+        }
+    }
+
+    fn from_owned<I: IntoIterator<Item = S>, S: AsRef<str>>(words: I) -> WordSet {
+        WordSet {
+            borrowed: HashSet::default(),
+            owned: words
+                .into_iter()
+                .map(|w| w.as_ref().to_lowercase())
+                .collect(),
+        }
+    }
+
+    /// Adds a word of `'static` text, lower-casing it only when it needs it.
+    fn insert_static(&mut self, word: &'static str) {
+        if has_upper(word) {
+            self.owned.insert(word.to_lowercase());
+        } else {
+            self.borrowed.insert(word);
+        }
+    }
+
+    /// True when `word` (in lower case) is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.borrowed.contains(word) || self.owned.contains(word)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.borrowed.is_empty() && self.owned.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.borrowed.len() + self.owned.len()
+    }
+
+    /// The words, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.borrowed
+            .iter()
+            .copied()
+            .chain(self.owned.iter().map(String::as_str))
+    }
+}
+
+/// True when `s` has a letter that lower-casing changes. Arabic (most of
+/// the text here) has no case: it is skipped without Unicode's tables.
+fn has_upper(s: &str) -> bool {
+    s.chars().any(|c| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            !matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FEFF}') && c.is_uppercase()
+        }
+    })
+}
+
+static EMPTY: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(WordSet::default);
 
 #[derive(Debug, Default, Clone)]
 struct LazyList {
-    text: String,
+    text: std::borrow::Cow<'static, str>,
     words: std::sync::OnceLock<Vec<String>>,
-    set: std::sync::OnceLock<HashSet<String>>,
+    set: std::sync::OnceLock<WordSet>,
 }
 
 impl LazyList {
-    fn words(&self) -> &[String] {
-        self.words.get_or_init(|| {
-            self.text
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_owned)
-                .collect()
-        })
+    /// The entries: trimmed lines that are neither empty nor comments.
+    fn lines(text: &str) -> impl Iterator<Item = &str> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
     }
 
-    fn set(&self) -> &HashSet<String> {
-        self.set
-            .get_or_init(|| self.words().iter().map(|w| w.to_lowercase()).collect())
+    fn words(&self) -> &[String] {
+        self.words
+            .get_or_init(|| LazyList::lines(&self.text).map(str::to_owned).collect())
+    }
+
+    fn set(&self) -> &WordSet {
+        self.set.get_or_init(|| match &self.text {
+            std::borrow::Cow::Borrowed(text) => {
+                let mut set = WordSet::with_capacity(text.len() / 8);
+                for line in LazyList::lines(text) {
+                    set.insert_static(line);
+                }
+                set
+            }
+            std::borrow::Cow::Owned(text) => WordSet::from_owned(LazyList::lines(text)),
+        })
     }
 }
 
@@ -66,10 +147,7 @@ impl Data {
         for (name, DataValue(words)) in lists {
             let key = format!("{stem}.{name}");
             self.texts.remove(&key);
-            self.sets.insert(
-                key.clone(),
-                words.iter().map(|w| w.to_lowercase()).collect(),
-            );
+            self.sets.insert(key.clone(), WordSet::from_owned(&words));
             self.lists.insert(key, words);
         }
         Ok(())
@@ -77,13 +155,13 @@ impl Data {
 
     /// Adds a plain word list (`data/<stem>.txt`: one entry per line, `#`
     /// starts a comment line), named `stem`.
-    pub fn add_text_file(&mut self, stem: &str, text: &str) {
+    pub fn add_text_file(&mut self, stem: &str, text: std::borrow::Cow<'static, str>) {
         self.lists.remove(stem);
         self.sets.remove(stem);
         self.texts.insert(
             stem.to_owned(),
             LazyList {
-                text: text.to_owned(),
+                text,
                 ..LazyList::default()
             },
         );
@@ -98,11 +176,34 @@ impl Data {
     }
 
     /// The list called `name`, lower-cased, as a set (empty when missing).
-    pub fn set(&self, name: &str) -> &HashSet<String> {
+    pub fn set(&self, name: &str) -> &WordSet {
         self.sets
             .get(name)
             .or_else(|| self.texts.get(name).map(LazyList::set))
             .unwrap_or(&EMPTY)
+    }
+
+    /// The words of list `name` (lower-cased) for which `wanted` is true,
+    /// in one pass over the list, without building its set (a lexicon of
+    /// 40,000 words asked about a few hundred).
+    pub fn find_in(&self, name: &str, mut wanted: impl FnMut(&str) -> bool) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut test = |w: &str| {
+            if has_upper(w) {
+                let lower = w.to_lowercase();
+                if wanted(&lower) {
+                    out.push(lower);
+                }
+            } else if wanted(w) {
+                out.push(w.to_owned());
+            }
+        };
+        if let Some(list) = self.texts.get(name) {
+            LazyList::lines(&list.text).for_each(&mut test);
+        } else if let Some(set) = self.sets.get(name) {
+            set.iter().for_each(test);
+        }
+        out
     }
 
     /// Names of all lists, sorted.
@@ -138,3 +239,27 @@ impl Data {
 #[derive(Debug, Deserialize)]
 #[serde(transparent)]
 struct DataValue(Vec<String>);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_looked_up_in_lower_case_borrowed_or_owned() {
+        let mut data = Data::default();
+        data.add_text_file(
+            "embedded",
+            std::borrow::Cow::Borrowed("# a comment\nle\n  Paris \nÉté\nماسك\n\n"),
+        );
+        data.add_text_file("pack", std::borrow::Cow::Owned("Berlin\nla\n".to_owned()));
+        let set = data.set("embedded");
+        assert_eq!(set.len(), 4);
+        for w in ["le", "paris", "été", "ماسك"] {
+            assert!(set.contains(w), "{w}");
+        }
+        assert!(!set.contains("Paris") && !set.contains("# a comment"));
+        assert!(data.set("pack").contains("berlin") && data.set("pack").contains("la"));
+        assert!(data.set("missing").is_empty());
+        assert_eq!(data.list("embedded").map(<[String]>::len), Some(4));
+    }
+}

@@ -140,7 +140,17 @@ struct RuleSource {
     rel: String,
     /// Path shown in errors.
     display: String,
-    text: String,
+    /// Borrowed for the embedded defaults: never copied.
+    text: std::borrow::Cow<'static, str>,
+}
+
+/// The default rule files compiled into the binary.
+fn embedded_sources() -> impl Iterator<Item = RuleSource> {
+    EMBEDDED_RULES.iter().map(|(rel, text)| RuleSource {
+        rel: (*rel).to_owned(),
+        display: format!("rules/{rel}"),
+        text: std::borrow::Cow::Borrowed(text),
+    })
 }
 
 fn read_pack(dir: &Path) -> Result<Vec<RuleSource>, RuleFileError> {
@@ -169,7 +179,7 @@ fn read_pack(dir: &Path) -> Result<Vec<RuleSource>, RuleFileError> {
         out.push(RuleSource {
             rel,
             display: path.display().to_string(),
-            text,
+            text: text.into(),
         });
     }
     Ok(out)
@@ -202,11 +212,7 @@ impl RuleSet {
     pub fn load(packs: &[PathBuf], defaults: bool) -> Result<RuleSet, Vec<RuleFileError>> {
         let mut sources = Vec::new();
         if defaults {
-            sources.extend(EMBEDDED_RULES.iter().map(|(rel, text)| RuleSource {
-                rel: (*rel).to_owned(),
-                display: format!("rules/{rel}"),
-                text: (*text).to_owned(),
-            }));
+            sources.extend(embedded_sources());
         }
         let mut errors = Vec::new();
         for pack in packs {
@@ -229,16 +235,12 @@ impl RuleSet {
     ) -> Result<RuleSet, Vec<RuleFileError>> {
         let mut sources = Vec::new();
         if defaults {
-            sources.extend(EMBEDDED_RULES.iter().map(|(rel, text)| RuleSource {
-                rel: (*rel).to_owned(),
-                display: format!("rules/{rel}"),
-                text: (*text).to_owned(),
-            }));
+            sources.extend(embedded_sources());
         }
         sources.extend(files.iter().map(|(rel, text)| RuleSource {
             rel: (*rel).to_owned(),
             display: (*rel).to_owned(),
-            text: (*text).to_owned(),
+            text: (*text).to_owned().into(),
         }));
         RuleSet::build(&sources, Vec::new())
     }
@@ -253,7 +255,7 @@ impl RuleSet {
         for s in sources.iter().filter(|s| s.rel.starts_with("data/")) {
             let rel = s.rel.trim_start_matches("data/");
             if let Some(stem) = rel.strip_suffix(".txt") {
-                data.add_text_file(stem, &s.text);
+                data.add_text_file(stem, s.text.clone());
             } else if let Err(e) = data.add_file(&s.display, rel.trim_end_matches(".toml"), &s.text)
             {
                 errors.push(e);
@@ -264,7 +266,7 @@ impl RuleSet {
             .iter()
             .filter(|s| s.rel.starts_with("gazetteer/") && is_toml(&s.rel))
         {
-            if let Err(e) = gazetteer.add_file(&s.display, &s.text, &data) {
+            if let Err(e) = gazetteer.add_file(&s.display, &s.text) {
                 errors.push(e);
             }
         }
