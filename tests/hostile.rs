@@ -3,6 +3,7 @@
 //! status 2 or a warning, the other files are still checked, and nothing
 //! panics or hangs. Big inputs are generated here, in a temporary folder.
 
+use std::fmt::Write as _;
 use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -203,6 +204,38 @@ fn a_long_file_with_no_line_break_is_checked() {
     );
     let r = run(dir.path(), &["check", "--format", "json", "long.txt"]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
+}
+
+/// Figures that share their digits and their subject, by the thousand:
+/// each is compared with its nearest neighbours only (an index by cue and a
+/// window), not with every figure before it.
+#[test]
+fn thousands_of_related_figures_are_checked() {
+    let mut text = String::new();
+    for i in 0..20_000 {
+        writeln!(
+            text,
+            "The company said its revenue was $1.5 billion in the year.\n\n\
+             Revenue reached ${} billion, the company said.\n",
+            15 + i % 7
+        )
+        .expect("write to a string");
+    }
+    let dir = folder(&[("figures.txt", text.as_bytes())]);
+    let r = run(dir.path(), &["check", "--format", "json", "figures.txt"]);
+    assert_no_panic(&r);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let findings = json["files"][0]["findings"].as_array().expect("findings");
+    assert!(
+        findings.iter().any(|f| f["rule"] == "amount/decimal-shift"),
+        "1.5 and 15 billion"
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["rule"] == "amount/changed-figure"),
+        "revenue of 15 and 16 billion"
+    );
 }
 
 #[test]

@@ -269,6 +269,11 @@ fn rounded(short: &AmountMention, long: &AmountMention) -> bool {
         .is_some_and(|r| r == short.value.abs())
 }
 
+/// How many earlier figures sharing a cue a figure is compared with, the
+/// nearest first: far more than any article holds, and what keeps a huge
+/// file linear.
+const WINDOW: usize = 64;
+
 fn sentence_index(block: &Block, m: &AmountMention) -> usize {
     block.sentences.partition_point(|s| s.end <= m.view.start)
 }
@@ -304,21 +309,39 @@ impl Check for ChangedFigure {
             (m.block, i)
         };
         let keys: Vec<(usize, usize)> = amounts.iter().map(|m| key_of(m)).collect();
-        let mut reported: Vec<(Decimal, Decimal)> = Vec::new();
-        for (j, b) in amounts.iter().enumerate().skip(1) {
+        let mut reported: rustc_hash::FxHashSet<(Decimal, Decimal)> =
+            rustc_hash::FxHashSet::default();
+        // Earlier figures by kind, currency and cue: a figure is compared
+        // only with those that share a cue with it (nearest first, at most
+        // `WINDOW` of them), never with every figure before it.
+        let mut by_cue: rustc_hash::FxHashMap<(AmountKind, Option<&str>, &str), Vec<usize>> =
+            rustc_hash::FxHashMap::default();
+        for (j, b) in amounts.iter().enumerate() {
+            let mut earlier: Vec<usize> = b
+                .cues
+                .iter()
+                .filter_map(|c| by_cue.get(&(b.kind, b.currency.as_deref(), c.as_str())))
+                .flat_map(|list| list[list.len().saturating_sub(WINDOW)..].iter().copied())
+                .collect();
+            for c in &b.cues {
+                by_cue
+                    .entry((b.kind, b.currency.as_deref(), c.as_str()))
+                    .or_default()
+                    .push(j);
+            }
+            earlier.sort_unstable_by(|x, y| y.cmp(x));
+            earlier.dedup();
+            earlier.truncate(WINDOW);
             let sb = &sentences[&keys[j]];
             if sb.change {
                 continue;
             }
             // The earlier figure with the best evidence: shared strong cue,
-            // unhedged, nearest.
+            // unhedged, nearest (the nearest strong one, else the nearest).
             let mut best: Option<(bool, usize, &str)> = None;
-            for (i, a) in amounts[..j].iter().enumerate() {
-                if a.kind != b.kind
-                    || a.currency != b.currency
-                    || a.value == b.value
-                    || keys[i] == keys[j]
-                {
+            for i in earlier {
+                let a = amounts[i];
+                if a.value == b.value || keys[i] == keys[j] {
                     // Two values in one sentence are a list, a range or a
                     // contrast (`$999, $1,099 and $1,199`), not a change.
                     continue;
@@ -356,9 +379,12 @@ impl Check for ChangedFigure {
                 let strong_cue = shared.iter().find(|c| !self.weak_cues.contains(**c));
                 let strong = strong_cue.is_some() && a.hedge.is_none() && b.hedge.is_none();
                 let cue = strong_cue.unwrap_or(&shared[0]).as_str();
-                // Stronger evidence first, then the nearest.
-                if best.is_none_or(|(s, _, _)| strong || !s) {
+                // Nearest first: the first strong one wins outright.
+                if best.is_none() || strong {
                     best = Some((strong, i, cue));
+                }
+                if strong {
+                    break;
                 }
             }
             let Some((strong, i, cue)) = best else {
@@ -370,10 +396,9 @@ impl Check for ChangedFigure {
             } else {
                 (b.value, a.value)
             };
-            if reported.contains(&pair) {
+            if !reported.insert(pair) {
                 continue;
             }
-            reported.push(pair);
             let exp = crate::amount::display_exponent(a.value.abs().max(b.value.abs()));
             let other_text = doc.text()[a.span.range()].to_owned();
             let hit = Hit::new(b.span)

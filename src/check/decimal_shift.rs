@@ -62,6 +62,10 @@ impl Kind for DecimalShift {
     }
 }
 
+/// How many later figures with the same significant digits a figure is
+/// compared with.
+const WINDOW: usize = 64;
+
 fn sentence_of(doc: &Document<'_>, m: &AmountMention) -> Option<usize> {
     let block = doc.blocks.get(m.block)?;
     block
@@ -115,10 +119,18 @@ impl Check for DecimalShift {
         }
         for group in by_digits.values().filter(|g| g.len() > 1) {
             // How often each value occurs: the rarer one is the odd one out.
-            let count = |v: Decimal| group.iter().filter(|&&j| amounts[j].value == v).count();
-            let mut reported = Vec::new();
+            let mut counts: rustc_hash::FxHashMap<Decimal, usize> =
+                rustc_hash::FxHashMap::default();
+            for &j in group {
+                *counts.entry(amounts[j].value).or_default() += 1;
+            }
+            let count = |v: Decimal| counts.get(&v).copied().unwrap_or_default();
+            let mut reported = rustc_hash::FxHashSet::default();
             for (x, &i) in group.iter().enumerate() {
-                for &j in &group[x + 1..] {
+                // The next figures with the same digits, at most `WINDOW`:
+                // an article has far fewer; a huge file stays linear.
+                let end = (x + 1 + WINDOW).min(group.len());
+                for &j in &group[x + 1..end] {
                     let (a, b) = (&amounts[i], &amounts[j]);
                     let Some(factor) = self.factor(a.value, b.value) else {
                         continue;
@@ -132,10 +144,9 @@ impl Check for DecimalShift {
                     } else {
                         (b, a)
                     };
-                    if reported.contains(&odd.span) {
+                    if !reported.insert(odd.span) {
                         continue;
                     }
-                    reported.push(odd.span);
                     let exp =
                         crate::amount::display_exponent(odd.value.abs().max(other.value.abs()));
                     let other_text = doc.text()[other.span.range()].to_owned();
