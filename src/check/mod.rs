@@ -36,6 +36,9 @@ pub(crate) use quotes::quoted_ranges;
 pub struct HitRelated {
     pub span: Span,
     pub message: String,
+    /// True when the span is in the original of a translation
+    /// ([`Document::original`]), not in the checked document.
+    pub in_original: bool,
 }
 
 /// What a check reports: a span, the values of its message placeholders,
@@ -91,6 +94,18 @@ impl Hit {
         self.related.push(HitRelated {
             span,
             message: message.into(),
+            in_original: false,
+        });
+        self
+    }
+
+    /// A related place in the original of the translation being checked.
+    #[must_use]
+    pub fn related_in_original(mut self, span: Span, message: impl Into<String>) -> Hit {
+        self.related.push(HitRelated {
+            span,
+            message: message.into(),
+            in_original: true,
         });
         self
     }
