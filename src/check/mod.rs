@@ -17,9 +17,13 @@ mod fact_amount;
 mod fact_date;
 mod future_date;
 mod glued_words;
+mod missing_passage;
 mod pattern;
 mod quotes;
 mod spacing;
+mod translation_amount;
+mod translation_date;
+mod translation_entity;
 mod untranslated;
 
 use serde::de::DeserializeOwned;
@@ -241,6 +245,22 @@ pub(crate) const KINDS: &[(&str, Loader)] = &[
     ),
     (quotes::Quotes::NAME, load::<quotes::Quotes>),
     (spacing::Spacing::NAME, load::<spacing::Spacing>),
+    (
+        translation_amount::TranslationAmount::NAME,
+        load::<translation_amount::TranslationAmount>,
+    ),
+    (
+        translation_date::TranslationDate::NAME,
+        load::<translation_date::TranslationDate>,
+    ),
+    (
+        translation_entity::TranslationEntity::NAME,
+        load::<translation_entity::TranslationEntity>,
+    ),
+    (
+        missing_passage::MissingPassage::NAME,
+        load::<missing_passage::MissingPassage>,
+    ),
     (
         untranslated::Untranslated::NAME,
         load::<untranslated::Untranslated>,

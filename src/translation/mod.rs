@@ -192,27 +192,38 @@ pub fn align(original: &Document<'_>, translation: &Document<'_>) -> Alignment {
     let (tb, ts) = units(translation, &target_sentences);
     let total = |u: &[Unit]| u.iter().map(|u| u.len).sum::<f64>();
     let mut ratio = total(&tb) / total(&sb).max(1.0);
+    // The first pass uses the ratio of the whole articles.
     if !ratio.is_finite() || ratio <= 0.0 {
         ratio = 1.0;
     }
+    let sentence_pass = |paragraphs: &[Bead], ratio: f64| {
+        let mut beads = Vec::new();
+        for (p, bead) in paragraphs.iter().enumerate() {
+            let s = source_first[bead.source.start]..source_first[bead.source.end];
+            let t = target_first[bead.target.start]..target_first[bead.target.end];
+            for b in gale_church(&ss[s.clone()], &ts[t.clone()], ratio) {
+                beads.push(SentenceBead {
+                    bead: Bead {
+                        source: s.start + b.source.start..s.start + b.source.end,
+                        target: t.start + b.target.start..t.start + b.target.end,
+                    },
+                    paragraph: p,
+                });
+            }
+        }
+        beads
+    };
     let mut paragraphs = gale_church(&sb, &tb, ratio);
-    if let Some(r) = median_ratio(&paragraphs, &sb, &tb) {
+    let mut sentence_beads = sentence_pass(&paragraphs, ratio);
+    // The ratio again, from the units found to be translations of each
+    // other one to one: a dropped passage no longer skews it.
+    let one_to_one: Vec<Bead> = sentence_beads.iter().map(|b| b.bead.clone()).collect();
+    if let Some(r) =
+        median_ratio(&one_to_one, &ss, &ts).or_else(|| median_ratio(&paragraphs, &sb, &tb))
+    {
         ratio = r;
         paragraphs = gale_church(&sb, &tb, ratio);
-    }
-    let mut sentence_beads = Vec::new();
-    for (p, bead) in paragraphs.iter().enumerate() {
-        let s = source_first[bead.source.start]..source_first[bead.source.end];
-        let t = target_first[bead.target.start]..target_first[bead.target.end];
-        for b in gale_church(&ss[s.clone()], &ts[t.clone()], ratio) {
-            sentence_beads.push(SentenceBead {
-                bead: Bead {
-                    source: s.start + b.source.start..s.start + b.source.end,
-                    target: t.start + b.target.start..t.start + b.target.end,
-                },
-                paragraph: p,
-            });
-        }
+        sentence_beads = sentence_pass(&paragraphs, ratio);
     }
     Alignment {
         ratio,
@@ -276,4 +287,94 @@ impl Alignment {
     pub fn sentence(&self, side: Side, i: usize) -> &Sentence {
         &self.sentences_of(side)[i]
     }
+}
+
+/// Fills `{name}` placeholders of a message template from `vars`; unknown
+/// ones are kept.
+pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in vars {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// How close a mention of one side is to where a counterpart was expected:
+/// 0 in the aligned sentences, 1 in the aligned paragraphs, 2 elsewhere.
+pub fn rank(cp: &Counterpart, al: &Alignment, side: Side, block: usize, pos: usize) -> u8 {
+    if al.in_sentences(side, &cp.sentences, block, pos) {
+        0
+    } else if cp.blocks.contains(&block) {
+        1
+    } else {
+        2
+    }
+}
+
+/// The original span of a sentence of `doc`, without the white space
+/// around it.
+pub fn sentence_span(doc: &Document<'_>, s: &Sentence) -> Option<crate::source::Span> {
+    let block = doc.blocks.get(s.block)?;
+    let text = block.text.get(s.range.clone())?;
+    let start = s.range.start + (text.len() - text.trim_start().len());
+    let end = s.range.start + text.trim_end().len();
+    (start < end).then(|| block.span_of(start..end))
+}
+
+/// Where a finding about a missing counterpart goes in the translation:
+/// the first translation sentence aligned with the source's, else the
+/// first sentence of the aligned paragraphs.
+pub fn counterpart_span(
+    doc: &Document<'_>,
+    al: &Alignment,
+    cp: &Counterpart,
+) -> Option<crate::source::Span> {
+    if !cp.sentences.is_empty() {
+        return sentence_span(doc, al.sentence(Side::Target, cp.sentences.start));
+    }
+    let block = cp.blocks.start;
+    let first = al
+        .target_sentences
+        .iter()
+        .find(|s| s.block == block && cp.blocks.contains(&s.block))?;
+    sentence_span(doc, first)
+}
+
+/// What is missing from the translation: a figure, date or name of the
+/// original, for [`missing_hit`].
+pub struct Missing<'t> {
+    /// The message template: `{text}` is the translation's sentence,
+    /// `{source_text}` the original's text, `{source}` its value.
+    pub template: &'t str,
+    /// Its span in the original.
+    pub span: crate::source::Span,
+    /// Its value, as a message shows it.
+    pub value: &'t str,
+    /// The message of the related place in the original.
+    pub related: &'t str,
+}
+
+/// A hit on the translation sentence where the counterpart of something of
+/// the original is missing.
+pub fn missing_hit(
+    doc: &Document<'_>,
+    al: &Alignment,
+    cp: &Counterpart,
+    missing: &Missing<'_>,
+) -> Option<crate::check::Hit> {
+    let original = doc.original()?.doc;
+    let span = counterpart_span(doc, al, cp)?;
+    let problem = fill(
+        missing.template,
+        &[
+            ("text", &doc.text()[span.range()]),
+            ("source", missing.value),
+            ("source_text", &original.text()[missing.span.range()]),
+        ],
+    );
+    Some(
+        crate::check::Hit::new(span)
+            .var("problem", problem)
+            .related_in_original(missing.span, missing.related),
+    )
 }
