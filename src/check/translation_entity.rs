@@ -166,15 +166,13 @@ impl TranslationEntity {
                             });
                         }
                         let lexicon = doc.data.set("lexicon-ar");
-                        let ordinary =
-                            keys.iter().any(|k| lexicon.contains(k)) || lexicon.contains(text);
-                        if near.is_none()
-                            && !ordinary
-                            && skeletons.iter().any(|s| {
-                                s.len() >= self.p.min_consonants
-                                    && weighted_distance(s, &latin_skeleton) <= 2
-                            })
-                        {
+                        let is_near = keys.iter().zip(&skeletons).any(|(k, sk)| {
+                            sk.len() >= self.p.min_consonants
+                                && weighted_distance(sk, &latin_skeleton) <= 2
+                                && !lexicon.contains(k)
+                                && !lexicon.contains(text)
+                        });
+                        if near.is_none() && is_near {
                             near = Some(rendering);
                         }
                     }

@@ -68,8 +68,8 @@ const BAND: usize = 60;
 /// (source units, translation units, prior probability).
 const MOVES: [(usize, usize, f64); 8] = [
     (1, 1, 0.89),
-    (1, 0, 0.0099),
-    (0, 1, 0.0099),
+    (1, 0, 0.02),
+    (0, 1, 0.02),
     (2, 1, 0.089),
     (1, 2, 0.089),
     (2, 2, 0.011),

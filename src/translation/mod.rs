@@ -10,12 +10,14 @@
 //!    sequences of paragraph lengths (letters and digits), with beads of
 //!    1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3 paragraphs, where the
 //!    figures, dates and gazetteer names that two paragraphs share pull them
-//!    together. The expected length ratio of the pair of languages is not a
-//!    table: it is measured on the two documents (the ratio of their total
-//!    lengths for a first pass, then the median ratio of the 1-1 beads found,
-//!    which a dropped paragraph does not skew, for the second).
+//!    together.
 //! 2. **Sentences.** Inside each group of aligned paragraphs, the sentences
-//!    are aligned the same way, with the ratio of the paragraphs.
+//!    are aligned the same way.
+//!
+//! The expected length ratio of the pair of languages is not a table: it is
+//! measured on the two documents. A first pass uses the ratio of their total
+//! lengths; the second, the median ratio of the sentences (else paragraphs)
+//! the first aligned one to one, which a dropped passage does not skew.
 //!
 //! A source paragraph or sentence in a 1-0 bead has no counterpart: the
 //! `translation-passage` kind reports it. The other kinds look for the
