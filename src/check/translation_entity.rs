@@ -204,6 +204,42 @@ impl TranslationEntity {
         near.map_or(Found::None, Found::Near)
     }
 
+    /// Every rendering of `name` in Arabic script that the transliteration
+    /// key links to it, for the consistency check (`found`, the first one,
+    /// alone in Latin script, where the link is the word itself).
+    fn linked_everywhere(doc: &Document<'_>, name: &Name<'_>, found: Rendering) -> Vec<Rendering> {
+        if !found.arabic {
+            return vec![found];
+        }
+        let target = skeleton::latin(name.word);
+        let lexicon = doc.data.set("lexicon-ar");
+        let mut out = Vec::new();
+        for block in &doc.blocks {
+            for w in block.words.iter().filter(|w| w.script == Script::Arabic) {
+                // The rendering found beside the original's name, and the
+                // words with its skeleton that are no ordinary word.
+                let text = &block.text[w.range.clone()];
+                let linked = Self::stripped_keys(doc.data, text).into_iter().find(|k| {
+                    *k == found.key
+                        || (skeleton::arabic(k) == target
+                            && !lexicon.contains(k)
+                            && !lexicon.contains(text))
+                });
+                if let Some(key) = linked {
+                    out.push(Rendering {
+                        span: block.span_of(w.range.clone()),
+                        key,
+                        arabic: true,
+                    });
+                }
+            }
+        }
+        if out.is_empty() {
+            out.push(found);
+        }
+        out
+    }
+
     fn expected(doc: &Document<'_>, name: &Name<'_>) -> String {
         name.entity.map_or_else(
             || name.word.to_owned(),
@@ -404,19 +440,21 @@ impl Check for TranslationEntity {
             let source_text = &o.text()[name.source_span.range()];
             match self.search(doc, al, &cp, name, false) {
                 Found::Linked(r) => {
+                    let list = Self::linked_everywhere(doc, name, r);
                     renderings
                         .entry(name.word.to_owned())
                         .or_insert_with(|| (name.source_span, Vec::new()))
                         .1
-                        .push(r);
+                        .extend(list);
                 }
                 found => {
                     if let Found::Linked(r) = self.search(doc, al, &cp, name, true) {
+                        let list = Self::linked_everywhere(doc, name, r);
                         renderings
                             .entry(name.word.to_owned())
                             .or_insert_with(|| (name.source_span, Vec::new()))
                             .1
-                            .push(r);
+                            .extend(list);
                         continue;
                     }
                     match found {
