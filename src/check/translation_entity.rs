@@ -99,105 +99,188 @@ struct Name<'n> {
     entity: Option<usize>,
 }
 
-impl TranslationEntity {
-    /// The keys a word may have once a proclitic is taken off (Arabic).
-    fn stripped_keys(data: &Data, word: &str) -> Vec<String> {
-        let k = key(word);
-        let mut out = vec![k.clone()];
-        for p in data.list("ar.proclitics").unwrap_or_default() {
-            let p = key(p);
-            if !p.contains("ال")
-                && let Some(rest) = k.strip_prefix(p.as_str())
-                && rest.chars().count() >= 3
-            {
-                out.push(rest.to_owned());
+/// A word of the translation, read once per check.
+struct Word {
+    block: usize,
+    start: usize,
+    span: Span,
+    arabic: bool,
+    capital: bool,
+    /// Its matching keys: the word's, then (Arabic) without a proclitic.
+    keys: Vec<String>,
+    /// The consonant skeleton of each key (Arabic only).
+    skeletons: Vec<String>,
+    /// Whether each key is an ordinary word of the lexicons.
+    ordinary: Vec<bool>,
+}
+
+/// The Arabic and Latin words of the translation, with their keys and
+/// skeletons computed once, and found by key or skeleton without a scan.
+struct Words {
+    list: Vec<Word>,
+    /// The index of the first word of each block (one more than blocks).
+    first: Vec<usize>,
+    by_key: BTreeMap<String, Vec<usize>>,
+    by_skeleton: BTreeMap<String, Vec<usize>>,
+}
+
+impl Words {
+    fn new(doc: &Document<'_>) -> Words {
+        let lexicon = doc.data.set("lexicon-ar");
+        let proclitics: Vec<String> = doc
+            .data
+            .list("ar.proclitics")
+            .unwrap_or_default()
+            .iter()
+            .map(|p| key(p))
+            .filter(|p| !p.contains("ال"))
+            .collect();
+        let mut words = Words {
+            list: Vec::new(),
+            first: Vec::with_capacity(doc.blocks.len() + 1),
+            by_key: BTreeMap::new(),
+            by_skeleton: BTreeMap::new(),
+        };
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            words.first.push(words.list.len());
+            for w in &block.words {
+                let text = &block.text[w.range.clone()];
+                let arabic = match w.script {
+                    Script::Arabic => true,
+                    Script::Latin => false,
+                    _ => continue,
+                };
+                let k = key(text);
+                let mut keys = vec![k.clone()];
+                if arabic {
+                    keys.extend(
+                        proclitics
+                            .iter()
+                            .filter_map(|p| k.strip_prefix(p.as_str()))
+                            .filter(|rest| rest.chars().count() >= 3)
+                            .map(str::to_owned),
+                    );
+                }
+                let skeletons: Vec<String> = if arabic {
+                    keys.iter().map(|k| skeleton::arabic(k)).collect()
+                } else {
+                    Vec::new()
+                };
+                let ordinary = keys
+                    .iter()
+                    .map(|k| {
+                        if arabic {
+                            lexicon.contains(k) || lexicon.contains(text)
+                        } else {
+                            is_ordinary_word(doc.data, k)
+                        }
+                    })
+                    .collect();
+                let i = words.list.len();
+                for k in &keys {
+                    words.by_key.entry(k.clone()).or_default().push(i);
+                }
+                for sk in &skeletons {
+                    words.by_skeleton.entry(sk.clone()).or_default().push(i);
+                }
+                words.list.push(Word {
+                    block: bi,
+                    start: w.range.start,
+                    span: block.span_of(w.range.clone()),
+                    arabic,
+                    capital: text.chars().next().is_some_and(char::is_uppercase),
+                    keys,
+                    skeletons,
+                    ordinary,
+                });
             }
         }
-        out
+        words.first.push(words.list.len());
+        words
     }
 
-    /// Looks for a rendering of `name` among the words of the translation in
-    /// `blocks` (and in `sentences` of them when given).
-    fn search(
-        &self,
-        doc: &Document<'_>,
-        al: &Alignment,
-        cp: &Counterpart,
-        name: &Name<'_>,
-        whole: bool,
-    ) -> Found {
+    /// The rendering that word `i` gives with its key `k`.
+    fn rendering(&self, i: usize, k: usize) -> Rendering {
+        let w = &self.list[i];
+        Rendering {
+            span: w.span,
+            key: w.keys[k].clone(),
+            arabic: w.arabic,
+        }
+    }
+
+    /// The first word anywhere that the key links to `name` (its skeleton
+    /// in Arabic script, the word itself in Latin script).
+    fn linked(&self, name: &str) -> Option<Rendering> {
+        let sk = skeleton::latin(name);
+        let arabic = self.by_skeleton.get(&sk).and_then(|l| l.first()).map(|&i| {
+            let k = self.list[i]
+                .skeletons
+                .iter()
+                .position(|s| *s == sk)
+                .unwrap_or(0);
+            self.rendering(i, k)
+        });
+        let latin = || {
+            self.by_key
+                .get(&key(name))?
+                .iter()
+                .find(|&&i| !self.list[i].arabic)
+                .map(|&i| self.rendering(i, 0))
+        };
+        match (arabic, latin()) {
+            (Some(a), Some(l)) => Some(if a.span.start < l.span.start { a } else { l }),
+            (a, l) => a.or(l),
+        }
+    }
+}
+
+impl TranslationEntity {
+    /// Looks for a rendering of `name` among the words of the translation
+    /// aligned with the original's (the aligned sentences, else paragraphs).
+    fn search(&self, words: &Words, al: &Alignment, cp: &Counterpart, name: &Name<'_>) -> Found {
         let latin_key = key(name.word);
         let latin_skeleton = skeleton::latin(name.word);
         if latin_skeleton.len() < self.p.min_consonants {
             return Found::None;
         }
         let mut near = None;
-        for (bi, block) in doc.blocks.iter().enumerate() {
-            if !whole && !cp.blocks.contains(&bi) {
+        let region = words.first[cp.blocks.start]..words.first[cp.blocks.end];
+        for i in region {
+            let w = &words.list[i];
+            if !cp.sentences.is_empty()
+                && !al.in_sentences(Side::Target, &cp.sentences, w.block, w.start)
+            {
                 continue;
             }
-            for w in &block.words {
-                if !whole
-                    && !cp.sentences.is_empty()
-                    && !al.in_sentences(Side::Target, &cp.sentences, bi, w.range.start)
-                {
-                    continue;
+            if w.arabic {
+                if let Some(k) = w.skeletons.iter().position(|s| *s == latin_skeleton) {
+                    return Found::Linked(words.rendering(i, k));
                 }
-                let text = &block.text[w.range.clone()];
-                let span = block.span_of(w.range.clone());
-                match w.script {
-                    Script::Arabic => {
-                        let keys = Self::stripped_keys(doc.data, text);
-                        let skeletons: Vec<String> =
-                            keys.iter().map(|k| skeleton::arabic(k)).collect();
-                        let rendering = Rendering {
-                            span,
-                            key: keys.last().cloned().unwrap_or_default(),
-                            arabic: true,
-                        };
-                        if skeletons.contains(&latin_skeleton) {
-                            return Found::Linked(Rendering {
-                                key: keys[skeletons
-                                    .iter()
-                                    .position(|s| *s == latin_skeleton)
-                                    .unwrap_or(0)]
-                                .clone(),
-                                ..rendering
-                            });
-                        }
-                        let lexicon = doc.data.set("lexicon-ar");
-                        let is_near = keys.iter().zip(&skeletons).any(|(k, sk)| {
-                            sk.len() >= self.p.min_consonants
-                                && weighted_distance(sk, &latin_skeleton) <= 2
-                                && !lexicon.contains(k)
-                                && !lexicon.contains(text)
-                        });
-                        if near.is_none() && is_near {
-                            near = Some(rendering);
-                        }
-                    }
-                    Script::Latin => {
-                        let k = key(text);
-                        let rendering = Rendering {
-                            span,
-                            key: k.clone(),
-                            arabic: false,
-                        };
-                        if k == latin_key {
-                            return Found::Linked(rendering);
-                        }
-                        let capital = text.chars().next().is_some_and(char::is_uppercase);
-                        if near.is_none()
-                            && capital
-                            && k.chars().count() >= 4
-                            && k.chars().next() == latin_key.chars().next()
-                            && !is_ordinary_word(doc.data, &k)
-                            && weighted_distance(&k, &latin_key) <= 4
-                        {
-                            near = Some(rendering);
-                        }
-                    }
-                    _ => {}
+                // One consonant away, the first one kept: a name is rarely
+                // misheard at its start.
+                let close = (0..w.keys.len()).any(|k| {
+                    w.skeletons[k].len() >= self.p.min_consonants
+                        && w.skeletons[k].chars().next() == latin_skeleton.chars().next()
+                        && weighted_distance(&w.skeletons[k], &latin_skeleton) <= 2
+                        && !w.ordinary[k]
+                });
+                if near.is_none() && close {
+                    near = Some(words.rendering(i, w.keys.len() - 1));
+                }
+            } else {
+                let k = &w.keys[0];
+                if *k == latin_key {
+                    return Found::Linked(words.rendering(i, 0));
+                }
+                if near.is_none()
+                    && w.capital
+                    && k.chars().count() >= 4
+                    && k.chars().next() == latin_key.chars().next()
+                    && !w.ordinary[0]
+                    && weighted_distance(k, &latin_key) <= 4
+                {
+                    near = Some(words.rendering(i, 0));
                 }
             }
         }
@@ -205,39 +288,37 @@ impl TranslationEntity {
     }
 
     /// Every rendering of `name` in Arabic script that the transliteration
-    /// key links to it, for the consistency check (`found`, the first one,
-    /// alone in Latin script, where the link is the word itself).
-    fn linked_everywhere(doc: &Document<'_>, name: &Name<'_>, found: Rendering) -> Vec<Rendering> {
+    /// key links to it, for the consistency check: the one found beside the
+    /// original's name (`found`), and the words with its skeleton that are
+    /// no ordinary word. In Latin script, the link is the word itself.
+    fn linked_everywhere(words: &Words, name: &Name<'_>, found: Rendering) -> Vec<Rendering> {
         if !found.arabic {
             return vec![found];
         }
         let target = skeleton::latin(name.word);
-        let lexicon = doc.data.set("lexicon-ar");
-        let mut out = Vec::new();
-        for block in &doc.blocks {
-            for w in block.words.iter().filter(|w| w.script == Script::Arabic) {
-                // The rendering found beside the original's name, and the
-                // words with its skeleton that are no ordinary word.
-                let text = &block.text[w.range.clone()];
-                let linked = Self::stripped_keys(doc.data, text).into_iter().find(|k| {
-                    *k == found.key
-                        || (skeleton::arabic(k) == target
-                            && !lexicon.contains(k)
-                            && !lexicon.contains(text))
-                });
-                if let Some(key) = linked {
-                    out.push(Rendering {
-                        span: block.span_of(w.range.clone()),
-                        key,
-                        arabic: true,
-                    });
-                }
+        let mut indices: Vec<(usize, usize)> = Vec::new();
+        for &i in words.by_skeleton.get(&target).into_iter().flatten() {
+            let w = &words.list[i];
+            if let Some(k) = (0..w.keys.len())
+                .find(|&k| w.skeletons[k] == target && (w.keys[k] == found.key || !w.ordinary[k]))
+            {
+                indices.push((i, k));
             }
         }
-        if out.is_empty() {
-            out.push(found);
+        for &i in words.by_key.get(&found.key).into_iter().flatten() {
+            if let Some(k) = words.list[i].keys.iter().position(|k| *k == found.key) {
+                indices.push((i, k));
+            }
         }
-        out
+        indices.sort_unstable();
+        indices.dedup_by_key(|(i, _)| *i);
+        if indices.is_empty() {
+            return vec![found];
+        }
+        indices
+            .into_iter()
+            .map(|(i, k)| words.rendering(i, k))
+            .collect()
     }
 
     fn expected(doc: &Document<'_>, name: &Name<'_>) -> String {
@@ -430,6 +511,7 @@ impl Check for TranslationEntity {
                 pos,
             ));
         }
+        let words = Words::new(doc);
         for (name, block, pos) in &names {
             let Some(cp) = al.counterpart(Side::Source, *block, *pos) else {
                 continue;
@@ -438,9 +520,9 @@ impl Check for TranslationEntity {
                 continue;
             }
             let source_text = &o.text()[name.source_span.range()];
-            match self.search(doc, al, &cp, name, false) {
+            match self.search(&words, al, &cp, name) {
                 Found::Linked(r) => {
-                    let list = Self::linked_everywhere(doc, name, r);
+                    let list = Self::linked_everywhere(&words, name, r);
                     renderings
                         .entry(name.word.to_owned())
                         .or_insert_with(|| (name.source_span, Vec::new()))
@@ -448,8 +530,8 @@ impl Check for TranslationEntity {
                         .extend(list);
                 }
                 found => {
-                    if let Found::Linked(r) = self.search(doc, al, &cp, name, true) {
-                        let list = Self::linked_everywhere(doc, name, r);
+                    if let Some(r) = words.linked(name.word) {
+                        let list = Self::linked_everywhere(&words, name, r);
                         renderings
                             .entry(name.word.to_owned())
                             .or_insert_with(|| (name.source_span, Vec::new()))

@@ -18,7 +18,6 @@
 //! The program runs in a diagonal band on very long inputs, so that its cost
 //! stays linear in their length.
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// What two units may share.
@@ -39,12 +38,44 @@ impl Anchor {
     }
 }
 
-/// One paragraph or sentence, as the aligner sees it.
+/// One paragraph or sentence, as the aligner sees it. Anchors are numbers
+/// (the same anchor has the same number on both sides: see
+/// [`Anchors`]), sorted, so that two units are compared by a merge.
 #[derive(Debug, Clone, Default)]
 pub struct Unit {
     /// Letters and digits.
     pub len: f64,
-    pub anchors: BTreeSet<Anchor>,
+    /// All its anchors, sorted, without duplicates.
+    pub anchors: Vec<u32>,
+    /// Its figures and dates (the anchors that [`Anchor::is_numeric`]),
+    /// sorted.
+    pub numeric: Vec<u32>,
+}
+
+impl Unit {
+    /// Adds an anchor numbered by `anchors`.
+    pub fn add(&mut self, anchors: &mut Anchors, anchor: &Anchor) {
+        let id = anchors.id(anchor);
+        if let Err(i) = self.anchors.binary_search(&id) {
+            self.anchors.insert(i, id);
+            if anchor.is_numeric() {
+                let j = self.numeric.binary_search(&id).unwrap_or_else(|j| j);
+                self.numeric.insert(j, id);
+            }
+        }
+    }
+}
+
+/// Numbers the anchors of two documents.
+#[derive(Debug, Default)]
+pub struct Anchors(std::collections::BTreeMap<Anchor, u32>);
+
+impl Anchors {
+    /// The number of an anchor (a new one for an anchor not seen yet).
+    pub fn id(&mut self, anchor: &Anchor) -> u32 {
+        let next = u32::try_from(self.0.len()).unwrap_or(u32::MAX);
+        *self.0.entry(anchor.clone()).or_insert(next)
+    }
 }
 
 /// A group of source units and the translation units that render them.
@@ -61,7 +92,7 @@ const SHARED: f64 = 1.0;
 /// Penalty per merged unit whose figures and dates all miss on the other side.
 const ORPHAN: f64 = 6.0;
 /// Above this many cells, the program runs in a band.
-const FULL_LIMIT: usize = 1_000_000;
+const FULL_LIMIT: usize = 40_000;
 /// Half-width of the band.
 const BAND: usize = 60;
 
@@ -108,15 +139,17 @@ fn bead_cost(source: &[Unit], target: &[Unit], ratio: f64, prior: f64) -> f64 {
     let ls: f64 = source.iter().map(|u| u.len).sum();
     let lt: f64 = target.iter().map(|u| u.len).sum();
     cost += length_cost(ls, lt, ratio);
-    let sa: BTreeSet<&Anchor> = source.iter().flat_map(|u| &u.anchors).collect();
-    let ta: BTreeSet<&Anchor> = target.iter().flat_map(|u| &u.anchors).collect();
+    if source.iter().chain(target).all(|u| u.anchors.is_empty()) {
+        return cost;
+    }
+    let sa = union(source);
+    let ta = union(target);
     #[allow(clippy::cast_precision_loss)] // a handful of anchors
-    let shared = sa.intersection(&ta).count() as f64;
+    let shared = shared(&sa, &ta) as f64;
     cost -= SHARED * shared;
     if source.len() + target.len() > 2 {
-        let orphan = |u: &Unit, other: &BTreeSet<&Anchor>| {
-            let mut numeric = u.anchors.iter().filter(|a| a.is_numeric()).peekable();
-            numeric.peek().is_some() && numeric.all(|a| !other.contains(a))
+        let orphan = |u: &Unit, other: &[u32]| {
+            !u.numeric.is_empty() && u.numeric.iter().all(|a| other.binary_search(a).is_err())
         };
         let orphans = source.iter().filter(|u| orphan(u, &ta)).count()
             + target.iter().filter(|u| orphan(u, &sa)).count();
@@ -126,6 +159,37 @@ fn bead_cost(source: &[Unit], target: &[Unit], ratio: f64, prior: f64) -> f64 {
         }
     }
     cost
+}
+
+/// The anchors of several units, sorted, without duplicates.
+fn union(units: &[Unit]) -> std::borrow::Cow<'_, [u32]> {
+    if let [one] = units {
+        return std::borrow::Cow::Borrowed(&one.anchors);
+    }
+    let mut all: Vec<u32> = units
+        .iter()
+        .flat_map(|u| u.anchors.iter().copied())
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    std::borrow::Cow::Owned(all)
+}
+
+/// How many anchors two sorted lists share.
+fn shared(left: &[u32], right: &[u32]) -> usize {
+    let (mut l, mut r, mut count) = (0, 0, 0);
+    while l < left.len() && r < right.len() {
+        match left[l].cmp(&right[r]) {
+            std::cmp::Ordering::Less => l += 1,
+            std::cmp::Ordering::Greater => r += 1,
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                l += 1;
+                r += 1;
+            }
+        }
+    }
+    count
 }
 
 /// Aligns `source` with `target`; `ratio` is the expected number of
@@ -218,12 +282,13 @@ mod tests {
     use super::*;
 
     fn unit(len: f64, anchors: &[&str]) -> Unit {
+        // Anchors numbered by their text, the same in every unit.
+        let mut ids: Vec<u32> = anchors.iter().map(|a| a.parse().unwrap()).collect();
+        ids.sort_unstable();
         Unit {
             len,
-            anchors: anchors
-                .iter()
-                .map(|a| Anchor::Amount((*a).to_owned()))
-                .collect(),
+            anchors: ids.clone(),
+            numeric: ids,
         }
     }
 

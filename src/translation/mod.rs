@@ -27,7 +27,7 @@
 
 mod align;
 
-pub use align::{Anchor, Bead, Unit, align as gale_church};
+pub use align::{Anchor, Anchors, Bead, Unit, align as gale_church};
 
 use std::ops::Range;
 
@@ -121,30 +121,31 @@ fn letters(text: &str) -> f64 {
     )
 }
 
-/// The units of a document: one per block, and one per sentence.
-fn units(doc: &Document<'_>, sentences: &[Sentence]) -> (Vec<Unit>, Vec<Unit>) {
+/// The units of a document: one per block, and one per sentence, with their
+/// anchors numbered by `ids`.
+fn units(doc: &Document<'_>, sentences: &[Sentence], ids: &mut Anchors) -> (Vec<Unit>, Vec<Unit>) {
     let mut blocks: Vec<Unit> = doc
         .blocks
         .iter()
         .map(|b| Unit {
             len: letters(&b.text),
-            anchors: std::collections::BTreeSet::new(),
+            ..Unit::default()
         })
         .collect();
     let mut sents: Vec<Unit> = sentences
         .iter()
         .map(|s| Unit {
             len: letters(&doc.blocks[s.block].text[s.range.clone()]),
-            anchors: std::collections::BTreeSet::new(),
+            ..Unit::default()
         })
         .collect();
     let known = doc.data.gazetteer.entities.len();
     let mut add = |block: usize, pos: usize, anchor: Anchor| {
         if let Some(i) = locate(sentences, block, pos) {
-            sents[i].anchors.insert(anchor.clone());
+            sents[i].add(ids, &anchor);
         }
         if let Some(b) = blocks.get_mut(block) {
-            b.anchors.insert(anchor);
+            b.add(ids, &anchor);
         }
     };
     for m in doc.amounts() {
@@ -190,8 +191,9 @@ fn median_ratio(beads: &[Bead], source: &[Unit], target: &[Unit]) -> Option<f64>
 pub fn align(original: &Document<'_>, translation: &Document<'_>) -> Alignment {
     let (source_sentences, source_first) = sentences(original);
     let (target_sentences, target_first) = sentences(translation);
-    let (sb, ss) = units(original, &source_sentences);
-    let (tb, ts) = units(translation, &target_sentences);
+    let mut ids = Anchors::default();
+    let (sb, ss) = units(original, &source_sentences, &mut ids);
+    let (tb, ts) = units(translation, &target_sentences, &mut ids);
     let total = |u: &[Unit]| u.iter().map(|u| u.len).sum::<f64>();
     let mut ratio = total(&tb) / total(&sb).max(1.0);
     // The first pass uses the ratio of the whole articles.
@@ -220,12 +222,16 @@ pub fn align(original: &Document<'_>, translation: &Document<'_>) -> Alignment {
     // The ratio again, from the units found to be translations of each
     // other one to one: a dropped passage no longer skews it.
     let one_to_one: Vec<Bead> = sentence_beads.iter().map(|b| b.bead.clone()).collect();
+    // (The alignment is done again only when the ratio moved.)
     if let Some(r) =
         median_ratio(&one_to_one, &ss, &ts).or_else(|| median_ratio(&paragraphs, &sb, &tb))
     {
+        let moved = (r - ratio).abs() > 0.02 * ratio;
         ratio = r;
-        paragraphs = gale_church(&sb, &tb, ratio);
-        sentence_beads = sentence_pass(&paragraphs, ratio);
+        if moved {
+            paragraphs = gale_church(&sb, &tb, ratio);
+            sentence_beads = sentence_pass(&paragraphs, ratio);
+        }
     }
     Alignment {
         ratio,
