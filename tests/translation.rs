@@ -179,6 +179,38 @@ fn translation_rules_do_nothing_without_an_original() {
 }
 
 #[test]
+fn degenerate_pairs_do_not_panic() {
+    let long = "Musk offered $97.4bn on February 10, 2025. ".repeat(2000);
+    let many = "Musk offered $97.4bn.\n\n".repeat(500);
+    let cases: [(&str, &str); 6] = [
+        ("", "عرض ماسك 97.4 مليار دولار."),
+        ("Musk offered $97.4bn.", ""),
+        ("\n\n\n", "  \n"),
+        (&long, "عرض ماسك 97.4 مليار دولار."),
+        ("Musk offered $97.4bn.", &many),
+        (&many, &long),
+    ];
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    for (original, translation) in cases {
+        let original = Arc::new(SourceFile::from_text(
+            "o.txt",
+            original.to_owned(),
+            Format::Text,
+        ));
+        let translation = SourceFile::from_text("t.txt", translation.to_owned(), Format::Text);
+        let odoc = Document::parse(&original, None, rules.data());
+        let doc = Document::parse(&translation, None, rules.data()).with_original(Original {
+            doc: &odoc,
+            file: &original,
+        });
+        let findings = rules.check(&doc);
+        for f in &findings {
+            assert!(f.span.is_on_char_boundaries(&translation.text), "{f:?}");
+        }
+    }
+}
+
+#[test]
 fn faithful_pairs_align_paragraph_to_paragraph() {
     let rules = RuleSet::embedded().expect("embedded rules load");
     for pair in [FR_AR, EN_AR, EN_FR, AR_EN] {
@@ -483,6 +515,44 @@ fn cli_source_flag_reports_related_places_in_the_original() {
     assert_eq!(related["text"], "97,4 milliards de dollars");
     assert_eq!(related["span"]["line"], 1);
     assert_eq!(report["summary"]["findings"], 1);
+}
+
+#[test]
+fn cli_every_format_renders_places_in_the_original() {
+    let dir = folder(&FR_AR.with("97.4 مليار", "9.74 مليار"));
+    let args = |format: &'static str| {
+        [
+            "check",
+            "--format",
+            format,
+            "--select",
+            "translation",
+            "--published",
+            "2025-02-11",
+            "--source",
+            "original.txt",
+            "translation.txt",
+        ]
+    };
+    let out = factlint(dir.path(), &args("sarif"));
+    assert_eq!(out.status.code(), Some(1));
+    let log: Value = serde_json::from_slice(&out.stdout).expect("SARIF");
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "translation.txt"
+    );
+    let related = &result["relatedLocations"][0]["physicalLocation"];
+    assert_eq!(related["artifactLocation"]["uri"], "original.txt");
+    assert_eq!(related["region"]["startLine"], 1);
+    for format in ["html", "markdown", "github", "junit", "human"] {
+        let out = factlint(dir.path(), &args(format));
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("9.74"), "{format}: {text}");
+    }
+    let html = factlint(dir.path(), &args("html"));
+    assert!(String::from_utf8_lossy(&html.stdout).contains("original.txt:1:"));
 }
 
 #[test]
