@@ -484,24 +484,27 @@ fn folder(translation: &str) -> tempfile::TempDir {
     dir
 }
 
+/// `check` of the translation rules on the translation of a [`folder`], in
+/// `format`.
+fn source_args(format: &str) -> [&str; 10] {
+    [
+        "check",
+        "--format",
+        format,
+        "--select",
+        "translation",
+        "--published",
+        "2025-02-11",
+        "--source",
+        "original.txt",
+        "translation.txt",
+    ]
+}
+
 #[test]
 fn cli_source_flag_reports_related_places_in_the_original() {
     let dir = folder(&FR_AR.with("97.4 مليار", "9.74 مليار"));
-    let out = factlint(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "json",
-            "--select",
-            "translation",
-            "--published",
-            "2025-02-11",
-            "--source",
-            "original.txt",
-            "translation.txt",
-        ],
-    );
+    let out = factlint(dir.path(), &source_args("json"));
     assert_eq!(out.status.code(), Some(1));
     let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let file = &report["files"][0];
@@ -520,21 +523,7 @@ fn cli_source_flag_reports_related_places_in_the_original() {
 #[test]
 fn cli_every_format_renders_places_in_the_original() {
     let dir = folder(&FR_AR.with("97.4 مليار", "9.74 مليار"));
-    let args = |format: &'static str| {
-        [
-            "check",
-            "--format",
-            format,
-            "--select",
-            "translation",
-            "--published",
-            "2025-02-11",
-            "--source",
-            "original.txt",
-            "translation.txt",
-        ]
-    };
-    let out = factlint(dir.path(), &args("sarif"));
+    let out = factlint(dir.path(), &source_args("sarif"));
     assert_eq!(out.status.code(), Some(1));
     let log: Value = serde_json::from_slice(&out.stdout).expect("SARIF");
     let result = &log["runs"][0]["results"][0];
@@ -546,12 +535,12 @@ fn cli_every_format_renders_places_in_the_original() {
     assert_eq!(related["artifactLocation"]["uri"], "original.txt");
     assert_eq!(related["region"]["startLine"], 1);
     for format in ["html", "markdown", "github", "junit", "human"] {
-        let out = factlint(dir.path(), &args(format));
+        let out = factlint(dir.path(), &source_args(format));
         assert_eq!(out.status.code(), Some(1), "{format}");
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("9.74"), "{format}: {text}");
     }
-    let html = factlint(dir.path(), &args("html"));
+    let html = factlint(dir.path(), &source_args("html"));
     assert!(String::from_utf8_lossy(&html.stdout).contains("original.txt:1:"));
 }
 
@@ -689,21 +678,8 @@ fn cli_human_report_of_a_translation() {
         .replacen(" في أكتوبر 2024", "", 1)
         .replacen("توبروف", "توبرون", 1);
     let dir = folder(&text);
-    let out = factlint(
-        dir.path(),
-        &[
-            "check",
-            "--color",
-            "never",
-            "--select",
-            "translation",
-            "--published",
-            "2025-02-11",
-            "--source",
-            "original.txt",
-            "translation.txt",
-        ],
-    );
+    // Not a terminal: no colours.
+    let out = factlint(dir.path(), &source_args("human"));
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");
     settings.set_prepend_module_to_snapshot(false);
