@@ -27,6 +27,7 @@ use crate::entity::{
 };
 use crate::rules::Data;
 use crate::source::Span;
+use crate::translation::words::{Rendering, Words};
 use crate::translation::{Alignment, Counterpart, Missing, Side, fill, missing_hit};
 
 #[derive(Debug, Deserialize)]
@@ -72,15 +73,6 @@ impl Kind for TranslationEntity {
     }
 }
 
-/// A word of the translation that renders a name.
-#[derive(Debug, Clone)]
-struct Rendering {
-    span: Span,
-    /// The matching key of the word without its proclitic.
-    key: String,
-    arabic: bool,
-}
-
 /// What the search for a name's rendering found.
 enum Found {
     /// A word that the key links to the name.
@@ -97,142 +89,6 @@ struct Name<'n> {
     source_span: Span,
     /// Its gazetteer entity, if any.
     entity: Option<usize>,
-}
-
-/// A word of the translation, read once per check.
-struct Word {
-    block: usize,
-    start: usize,
-    span: Span,
-    arabic: bool,
-    capital: bool,
-    /// Its matching keys: the word's, then (Arabic) without a proclitic.
-    keys: Vec<String>,
-    /// The consonant skeleton of each key (Arabic only).
-    skeletons: Vec<String>,
-    /// Whether each key is an ordinary word of the lexicons.
-    ordinary: Vec<bool>,
-}
-
-/// The Arabic and Latin words of the translation, with their keys and
-/// skeletons computed once, and found by key or skeleton without a scan.
-struct Words {
-    list: Vec<Word>,
-    /// The index of the first word of each block (one more than blocks).
-    first: Vec<usize>,
-    by_key: BTreeMap<String, Vec<usize>>,
-    by_skeleton: BTreeMap<String, Vec<usize>>,
-}
-
-impl Words {
-    fn new(doc: &Document<'_>) -> Words {
-        let lexicon = doc.data.set("lexicon-ar");
-        let proclitics: Vec<String> = doc
-            .data
-            .list("ar.proclitics")
-            .unwrap_or_default()
-            .iter()
-            .map(|p| key(p))
-            .filter(|p| !p.contains("ال"))
-            .collect();
-        let mut words = Words {
-            list: Vec::new(),
-            first: Vec::with_capacity(doc.blocks.len() + 1),
-            by_key: BTreeMap::new(),
-            by_skeleton: BTreeMap::new(),
-        };
-        for (bi, block) in doc.blocks.iter().enumerate() {
-            words.first.push(words.list.len());
-            for w in &block.words {
-                let text = &block.text[w.range.clone()];
-                let arabic = match w.script {
-                    Script::Arabic => true,
-                    Script::Latin => false,
-                    _ => continue,
-                };
-                let k = key(text);
-                let mut keys = vec![k.clone()];
-                if arabic {
-                    keys.extend(
-                        proclitics
-                            .iter()
-                            .filter_map(|p| k.strip_prefix(p.as_str()))
-                            .filter(|rest| rest.chars().count() >= 3)
-                            .map(str::to_owned),
-                    );
-                }
-                let skeletons: Vec<String> = if arabic {
-                    keys.iter().map(|k| skeleton::arabic(k)).collect()
-                } else {
-                    Vec::new()
-                };
-                let ordinary = keys
-                    .iter()
-                    .map(|k| {
-                        if arabic {
-                            lexicon.contains(k) || lexicon.contains(text)
-                        } else {
-                            is_ordinary_word(doc.data, k)
-                        }
-                    })
-                    .collect();
-                let i = words.list.len();
-                for k in &keys {
-                    words.by_key.entry(k.clone()).or_default().push(i);
-                }
-                for sk in &skeletons {
-                    words.by_skeleton.entry(sk.clone()).or_default().push(i);
-                }
-                words.list.push(Word {
-                    block: bi,
-                    start: w.range.start,
-                    span: block.span_of(w.range.clone()),
-                    arabic,
-                    capital: text.chars().next().is_some_and(char::is_uppercase),
-                    keys,
-                    skeletons,
-                    ordinary,
-                });
-            }
-        }
-        words.first.push(words.list.len());
-        words
-    }
-
-    /// The rendering that word `i` gives with its key `k`.
-    fn rendering(&self, i: usize, k: usize) -> Rendering {
-        let w = &self.list[i];
-        Rendering {
-            span: w.span,
-            key: w.keys[k].clone(),
-            arabic: w.arabic,
-        }
-    }
-
-    /// The first word anywhere that the key links to `name` (its skeleton
-    /// in Arabic script, the word itself in Latin script).
-    fn linked(&self, name: &str) -> Option<Rendering> {
-        let sk = skeleton::latin(name);
-        let arabic = self.by_skeleton.get(&sk).and_then(|l| l.first()).map(|&i| {
-            let k = self.list[i]
-                .skeletons
-                .iter()
-                .position(|s| *s == sk)
-                .unwrap_or(0);
-            self.rendering(i, k)
-        });
-        let latin = || {
-            self.by_key
-                .get(&key(name))?
-                .iter()
-                .find(|&&i| !self.list[i].arabic)
-                .map(|&i| self.rendering(i, 0))
-        };
-        match (arabic, latin()) {
-            (Some(a), Some(l)) => Some(if a.span.start < l.span.start { a } else { l }),
-            (a, l) => a.or(l),
-        }
-    }
 }
 
 impl TranslationEntity {
@@ -382,19 +238,37 @@ fn loosely_named(doc: &Document<'_>, entity: usize) -> bool {
 /// part of a known name, figure or date: names the gazetteer does not know.
 fn local_names<'d>(o: &'d Document<'_>) -> Vec<(&'d str, Span, usize, usize)> {
     let known = o.data.gazetteer.entities.len();
+    // The view ranges of names, figures and dates, merged: (block, start, end).
+    let mut taken: Vec<(usize, usize, usize)> = o
+        .entities()
+        .list
+        .iter()
+        .filter(|m| m.entity < known)
+        .map(|m| (m.block, m.view.start, m.view.end))
+        .chain(
+            o.amounts()
+                .iter()
+                .map(|m| (m.block, m.view.start, m.view.end)),
+        )
+        .chain(
+            o.dates()
+                .iter()
+                .map(|m| (m.block, m.view.start, m.view.end)),
+        )
+        .collect();
+    taken.sort_unstable();
+    let mut merged: Vec<(usize, usize, usize)> = Vec::with_capacity(taken.len());
+    for (b, s, e) in taken {
+        match merged.last_mut() {
+            Some(last) if last.0 == b && s <= last.2 => last.2 = last.2.max(e),
+            _ => merged.push((b, s, e)),
+        }
+    }
     let covered = |bi: usize, r: &std::ops::Range<usize>| {
-        o.entities()
-            .list
-            .iter()
-            .filter(|m| m.entity < known)
-            .any(|m| m.block == bi && m.view.start < r.end && r.start < m.view.end)
-            || o.amounts()
-                .iter()
-                .any(|m| m.block == bi && m.view.start < r.end && r.start < m.view.end)
-            || o.dates()
-                .iter()
-                .any(|m| m.block == bi && m.view.start < r.end && r.start < m.view.end)
+        let i = merged.partition_point(|&(b, s, _)| (b, s) < (bi, r.end));
+        i > 0 && merged[i - 1].0 == bi && merged[i - 1].2 > r.start
     };
+    let mut seen = std::collections::BTreeSet::new();
     let mut out: Vec<(&str, Span, usize, usize)> = Vec::new();
     for (bi, block) in o.blocks.iter().enumerate() {
         for w in &block.words {
@@ -406,7 +280,7 @@ fn local_names<'d>(o: &'d Document<'_>) -> Vec<(&'d str, Span, usize, usize)> {
                 || is_ordinary_word(o.data, &text.to_lowercase())
                 || block.is_masked(&w.range)
                 || covered(bi, &w.range)
-                || out.iter().any(|(t, ..)| *t == text)
+                || !seen.insert(text)
             {
                 continue;
             }

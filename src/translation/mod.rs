@@ -26,6 +26,7 @@
 //! then anywhere in the translation (a translator may move a figure).
 
 mod align;
+pub(crate) mod words;
 
 pub use align::{Anchor, Anchors, Bead, Unit, align as gale_church};
 
