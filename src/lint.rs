@@ -39,6 +39,19 @@ struct Outcome {
     published: Option<chrono::NaiveDate>,
 }
 
+/// True when a front matter `source:` value names an article file (a path
+/// ending in `.md`, `.markdown` or `.txt`), not a news agency or a URL
+/// (`source: Reuters`, `source: https://…`), which front matter also calls
+/// a source.
+fn names_an_article(value: &str) -> bool {
+    let path = Path::new(value);
+    !value.contains("://")
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "txt"))
+}
+
 /// Reads and decodes the original of a translation; the error is a
 /// message without the path.
 pub fn read_original(path: &Path) -> Result<SourceFile, String> {
@@ -143,7 +156,12 @@ impl Linter {
         if let Some(o) = &self.original {
             return Ok(Some(Arc::clone(o)));
         }
-        let Some(rel) = doc.front_matter.source.as_deref().filter(|s| !s.is_empty()) else {
+        let Some(rel) = doc
+            .front_matter
+            .source
+            .as_deref()
+            .filter(|s| names_an_article(s))
+        else {
             return Ok(None);
         };
         let folder = Path::new(&source.path).parent().unwrap_or(Path::new(""));

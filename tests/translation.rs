@@ -600,6 +600,20 @@ fn cli_front_matter_source_names_the_original() {
 }
 
 #[test]
+fn cli_front_matter_source_that_is_an_attribution_is_left_alone() {
+    let dir = folder("");
+    for value in ["Reuters", "https://example.com/story.md", "AFP, Reuters"] {
+        std::fs::write(
+            dir.path().join("a.md"),
+            format!("---\nsource: {value}\n---\nThe board met on Monday.\n"),
+        )
+        .expect("write");
+        let out = factlint(dir.path(), &["check", "a.md"]);
+        assert_eq!(out.status.code(), Some(0), "{value}: {out:?}");
+    }
+}
+
+#[test]
 fn cli_missing_original_is_an_error_with_its_path() {
     let dir = folder(&FR_AR.faithful());
     let out = factlint(

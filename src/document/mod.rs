@@ -37,7 +37,9 @@ pub struct FrontMatter {
     /// The raw `lang:` (or `language:`) value.
     pub lang: Option<String>,
     /// The raw `source:` value: the path of the article's original, when
-    /// the article is a translation (relative to the article's folder).
+    /// the article is a translation (relative to the article's folder); a
+    /// value that names no article file is an attribution (`Reuters`), which
+    /// [`crate::lint::Linter`] leaves alone.
     pub source: Option<String>,
 }
 
