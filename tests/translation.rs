@@ -364,6 +364,14 @@ const CASES: &[Case] = &[
     ),
     (
         &AR_EN,
+        "another 16%",
+        "another 61%",
+        "translation/amount",
+        "61%",
+        "16%",
+    ),
+    (
+        &AR_EN,
         "Amin Nasser",
         "Amin Naser",
         "translation/entity",

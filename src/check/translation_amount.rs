@@ -15,6 +15,10 @@
 //!   a French `billion` = 10¹² rendered as `billion`): reported on the
 //!   translation's figure with both values. With fewer than `min-digits`
 //!   significant digits, the two must be in aligned paragraphs.
+//! - `changed`: a figure of the original without an equal one, and a figure
+//!   of the same kind (and currency) in the aligned translation sentence that
+//!   no figure of the original explains (`16%` rendered as `61%`): reported
+//!   on the translation's figure with both values.
 //! - `missing`: a figure of the original with no counterpart at all,
 //!   reported on the aligned sentence of the translation (a figure of a
 //!   dropped passage is left to `translation-passage`).
@@ -34,6 +38,9 @@ pub(crate) struct Params {
     /// Message of a figure shifted by a power of ten; placeholders `{text}`,
     /// `{value}`, `{source}`, `{source_text}`, `{factor}`.
     shifted: String,
+    /// Message of a figure rendered as another figure of its kind in the
+    /// aligned sentence; placeholders as `shifted`, without `{factor}`.
+    changed: String,
     /// Message of a figure of the original with no counterpart; `{text}`
     /// is then the translation's sentence.
     missing: String,
@@ -48,6 +55,7 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             shifted: "«{text}» is {value}, but the original has {source} («{source_text}»)".into(),
+            changed: "«{text}» is {value}, but the original has {source} («{source_text}»)".into(),
             missing: "the original's «{source_text}» ({source}) is missing here".into(),
             added: "«{text}» ({value}) is not in the original".into(),
             min_digits: 3,
@@ -115,8 +123,10 @@ fn shown(a: &AmountMention, b: &AmountMention) -> (String, String) {
 }
 
 impl TranslationAmount {
-    fn shifted_hit(
-        &self,
+    /// A hit on the translation's figure `t` that renders the original's
+    /// `s` wrongly, with the message `template`.
+    fn pair_hit(
+        template: &str,
         doc: &Document<'_>,
         o: &Document<'_>,
         t: &AmountMention,
@@ -129,7 +139,7 @@ impl TranslationAmount {
         let text = &doc.text()[t.span.range()];
         let source_text = &o.text()[s.span.range()];
         let problem = fill(
-            &self.p.shifted,
+            template,
             &[
                 ("text", text),
                 ("value", &value),
@@ -175,7 +185,20 @@ impl Check for TranslationAmount {
                 .min();
             if let Some((_, i)) = shifted {
                 explained[i] = true;
-                out.push(self.shifted_hit(doc, o, &tgt[i], s));
+                out.push(Self::pair_hit(&self.p.shifted, doc, o, &tgt[i], s));
+                continue;
+            }
+            // A figure of the same kind in the aligned sentence that the
+            // original does not explain: the figure, changed.
+            let changed = tgt.iter().enumerate().position(|(i, t)| {
+                !explained[i]
+                    && t.kind == s.kind
+                    && compatible(s, t)
+                    && al.in_sentences(Side::Target, &cp.sentences, t.block, t.view.start)
+            });
+            if let Some(i) = changed {
+                explained[i] = true;
+                out.push(Self::pair_hit(&self.p.changed, doc, o, &tgt[i], s));
                 continue;
             }
             let source = show(s, display_exponent(s.value.abs()));
@@ -200,7 +223,7 @@ impl Check for TranslationAmount {
                 .iter()
                 .find(|s| shift(s, t).is_some() && s.digits.len() >= self.p.min_digits)
             {
-                out.push(self.shifted_hit(doc, o, t, s));
+                out.push(Self::pair_hit(&self.p.shifted, doc, o, t, s));
                 continue;
             }
             let value = show(t, display_exponent(t.value.abs()));
