@@ -24,9 +24,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let cut = bytes.iter().position(|&b| b == 0xFF).unwrap_or(bytes.len());
     let (original, translation) = (&bytes[..cut], bytes.get(cut + 1..).unwrap_or_default());
-    let (Ok(original), Ok(translation)) =
-        (std::str::from_utf8(original), std::str::from_utf8(translation))
-    else {
+    let (Ok(original), Ok(translation)) = (
+        std::str::from_utf8(original),
+        std::str::from_utf8(translation),
+    ) else {
         return;
     };
     let format = if options & 0x40 == 0 {
@@ -48,7 +49,12 @@ fuzz_target!(|data: &[u8]| {
         });
     let findings = rules.check(&doc);
     for f in &findings {
-        common::assert_span(&translation.text, f.span.range().start, f.span.range().end, &f.rule);
+        common::assert_span(
+            &translation.text,
+            f.span.range().start,
+            f.span.range().end,
+            &f.rule,
+        );
         for r in &f.related {
             let text = &r.source(&translation).text;
             common::assert_span(text, r.span.range().start, r.span.range().end, &f.rule);
