@@ -161,6 +161,11 @@ struct CheckArgs {
     /// format; the JSON format always has them under `timeline`).
     #[arg(long)]
     timeline: bool,
+    /// The original that PATH translates: check the translation against it
+    /// (the `translation` rules); exactly one PATH (a file or `-`) is then
+    /// allowed. A Markdown file's front matter `source:` does the same.
+    #[arg(long, value_name = "ORIGINAL")]
+    source: Option<PathBuf>,
     /// The file name to report for standard input (its extension picks the
     /// format: `.md` is Markdown).
     #[arg(long, value_name = "NAME")]
@@ -380,8 +385,18 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     } else {
         args.paths.clone()
     };
+    let original = args
+        .source
+        .as_deref()
+        .map(|source| read_source(source, &paths))
+        .transpose()?;
     let (inputs, warnings) = collect_inputs(&paths);
-    let plan = plan_inputs(args, &paths, &inputs)?;
+    let mut plan = plan_inputs(args, &paths, &inputs)?;
+    if let Some(original) = &original {
+        for run in &mut plan.runs {
+            run.linter.original = Some(std::sync::Arc::clone(original));
+        }
+    }
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     // Files that an `exclude` glob of their configuration skips are left
     // out; the others keep their order.
@@ -438,6 +453,31 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     std::mem::forget(reports);
     std::mem::forget(plan);
     code
+}
+
+/// `--source ORIGINAL`: the original, read once, for the one translation
+/// in `paths`.
+fn read_source(
+    source: &Path,
+    paths: &[PathBuf],
+) -> Result<std::sync::Arc<factlint::source::SourceFile>> {
+    match paths {
+        [one] if !one.is_dir() => {}
+        [one] => bail!(
+            "--source {}: the translation must be a file, not a folder ({})",
+            source.display(),
+            one.display()
+        ),
+        _ => bail!(
+            "--source {} checks one translation: give exactly one PATH (got {})",
+            source.display(),
+            paths.len()
+        ),
+    }
+    let file = factlint::lint::read_original(source).map_err(|message| {
+        anyhow::anyhow!("--source {}: cannot read: {message}", source.display())
+    })?;
+    Ok(std::sync::Arc::new(file))
 }
 
 /// Checks one input with its linter.

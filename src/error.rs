@@ -13,6 +13,14 @@ pub enum InputError {
         #[source]
         source: std::io::Error,
     },
+    /// The original of a translation (front matter `source:`) could not
+    /// be read.
+    #[error("{path}: cannot read its original {original}: {message}")]
+    Original {
+        path: String,
+        original: String,
+        message: String,
+    },
     #[error("{path}:{line}:{column}: invalid UTF-8 at byte offset {offset}")]
     InvalidUtf8 {
         path: String,
@@ -20,6 +28,18 @@ pub enum InputError {
         line: usize,
         column: usize,
     },
+}
+
+impl InputError {
+    /// The file the error is about (for [`InputError::Original`], the
+    /// translation).
+    pub fn path(&self) -> &str {
+        match self {
+            InputError::Io { path, .. }
+            | InputError::Original { path, .. }
+            | InputError::InvalidUtf8 { path, .. } => path,
+        }
+    }
 }
 
 /// Where in a rule or data file an error is.

@@ -5,15 +5,50 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::rules::{Category, FixSafety, Severity};
-use crate::source::Span;
+use crate::source::{SourceFile, Span};
 
 /// A secondary place that a finding points at (the quote that opened a
-/// mismatched pair, the other spelling of a name, …).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// mismatched pair, the other spelling of a name, …), in the finding's
+/// file or, for the translation checks, in another one (the original).
+#[derive(Debug, Clone, Serialize)]
 pub struct Related {
     pub span: Span,
     pub message: String,
+    /// The file the span is in when it is not the finding's own (the
+    /// original of a translation); `None`: the finding's file.
+    #[serde(skip)]
+    pub file: Option<Arc<SourceFile>>,
 }
+
+impl Related {
+    /// The source file the related span is in: its own file, else `own`.
+    pub fn source<'s>(&'s self, own: &'s SourceFile) -> &'s SourceFile {
+        self.file.as_deref().unwrap_or(own)
+    }
+
+    /// The path of the other file, when the span is in another file.
+    pub fn other_path(&self) -> Option<&str> {
+        self.file.as_deref().map(|f| f.path.as_str())
+    }
+
+    /// The related text.
+    pub fn text<'s>(&'s self, own: &'s SourceFile) -> &'s str {
+        self.source(own)
+            .text
+            .get(self.span.range())
+            .unwrap_or_default()
+    }
+}
+
+impl PartialEq for Related {
+    fn eq(&self, other: &Related) -> bool {
+        self.span == other.span
+            && self.message == other.message
+            && self.other_path() == other.other_path()
+    }
+}
+
+impl Eq for Related {}
 
 /// The fix a finding offers: replace the finding's span with the first
 /// suggestion.

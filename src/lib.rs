@@ -50,6 +50,7 @@ pub mod render;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod translation;
 
 pub use document::{Document, Lang};
 pub use finding::Finding;

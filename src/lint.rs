@@ -1,6 +1,9 @@
 //! Checking one file: decode, parse, run the rules.
 
-use crate::document::{Document, Lang};
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::document::{Document, Lang, Original};
 use crate::error::InputError;
 use crate::finding::Finding;
 use crate::rules::RuleSet;
@@ -27,6 +30,40 @@ pub enum FileReport {
     Error(InputError),
 }
 
+/// What the rules found in a document, before its source is handed back.
+struct Outcome {
+    lang: Lang,
+    findings: Vec<Finding>,
+    amounts: Vec<crate::amount::AmountMention>,
+    dates: Vec<crate::date::DateMention>,
+    published: Option<chrono::NaiveDate>,
+}
+
+/// True when a front matter `source:` value names an article file (a path
+/// ending in `.md`, `.markdown` or `.txt`), not a news agency or a URL
+/// (`source: Reuters`, `source: https://…`), which front matter also calls
+/// a source.
+fn names_an_article(value: &str) -> bool {
+    let path = Path::new(value);
+    !value.contains("://")
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "txt"))
+}
+
+/// Reads and decodes the original of a translation; the error is a
+/// message without the path.
+pub fn read_original(path: &Path) -> Result<SourceFile, String> {
+    let display = path.display().to_string();
+    let bytes = crate::source::read_path(path).map_err(|e| e.to_string())?;
+    match SourceFile::decode(&display, bytes, Format::from_path(path)) {
+        Ok(Decoded::File(f)) => Ok(f),
+        Ok(Decoded::Binary) => Err("a binary file (it holds NUL bytes), not an article".into()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Checks files with one rule set.
 #[derive(Debug)]
 pub struct Linter {
@@ -43,6 +80,9 @@ pub struct Linter {
     /// The publication date of files whose front matter gives none (a
     /// configuration file's `published`); `published` wins over it.
     pub default_published: Option<chrono::NaiveDate>,
+    /// The original that every file is a translation of (`--source`); a
+    /// file's front matter `source:` is used when this is `None`.
+    pub original: Option<Arc<SourceFile>>,
 }
 
 impl Linter {
@@ -53,21 +93,38 @@ impl Linter {
             published: None,
             default_lang: None,
             default_published: None,
+            original: None,
         }
     }
 
-    /// Checks a decoded source file.
+    /// Checks a decoded source file (as the translation of its original,
+    /// when there is one: see [`crate::translation`]).
     pub fn check_source(&self, source: SourceFile) -> FileReport {
         let doc =
             Document::parse_with_default(&source, self.lang, self.default_lang, self.rules.data())
                 .with_published(self.published)
                 .with_default_published(self.default_published);
-        let lang = doc.lang;
-        let findings = crate::suppress::apply(&source, &self.rules, self.rules.check(&doc));
-        let amounts = doc.amounts().to_vec();
-        let dates = doc.dates().to_vec();
-        let published = doc.published();
-        drop(doc);
+        let original = match self.original_of(&source, &doc) {
+            Ok(o) => o,
+            Err(e) => return FileReport::Error(e),
+        };
+        let outcome = match &original {
+            Some(file) => {
+                // The original has its own language, and the translation's
+                // publication date: its relative dates resolve the same way.
+                let odoc =
+                    Document::parse(file, None, self.rules.data()).with_published(doc.published());
+                self.outcome(&source, &doc.with_original(Original { doc: &odoc, file }))
+            }
+            None => self.outcome(&source, &doc),
+        };
+        let Outcome {
+            lang,
+            findings,
+            amounts,
+            dates,
+            published,
+        } = outcome;
         FileReport::Checked {
             source,
             lang,
@@ -76,6 +133,46 @@ impl Linter {
             dates,
             published,
         }
+    }
+
+    /// Runs the rules on a document.
+    fn outcome(&self, source: &SourceFile, doc: &Document<'_>) -> Outcome {
+        Outcome {
+            lang: doc.lang,
+            findings: crate::suppress::apply(source, &self.rules, self.rules.check(doc)),
+            amounts: doc.amounts().to_vec(),
+            dates: doc.dates().to_vec(),
+            published: doc.published(),
+        }
+    }
+
+    /// The original of a file: `--source`, else the file named by its front
+    /// matter's `source:` (relative to the file's folder), read and decoded.
+    fn original_of(
+        &self,
+        source: &SourceFile,
+        doc: &Document<'_>,
+    ) -> Result<Option<Arc<SourceFile>>, InputError> {
+        if let Some(o) = &self.original {
+            return Ok(Some(Arc::clone(o)));
+        }
+        let Some(rel) = doc
+            .front_matter
+            .source
+            .as_deref()
+            .filter(|s| names_an_article(s))
+        else {
+            return Ok(None);
+        };
+        let folder = Path::new(&source.path).parent().unwrap_or(Path::new(""));
+        let path = folder.join(rel);
+        read_original(&path)
+            .map(|f| Some(Arc::new(f)))
+            .map_err(|message| InputError::Original {
+                path: source.path.clone(),
+                original: path.display().to_string(),
+                message,
+            })
     }
 
     /// Checks the bytes of a file called `path`.

@@ -12,6 +12,20 @@ pub fn rules() -> &'static RuleSet {
     RULES.get_or_init(|| RuleSet::embedded().expect("the embedded rules load"))
 }
 
+/// The embedded rule set with only the `translation` rules, loaded once.
+#[allow(dead_code)]
+pub fn translation_rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let mut rules = RuleSet::embedded().expect("the embedded rules load");
+        rules.retain(&factlint::rules::Selector::new(
+            vec!["translation".to_owned()],
+            vec![],
+        ));
+        rules
+    })
+}
+
 /// One linter per language option (none, ar, fr, en) and publication date
 /// option (none, 2025-02-11), built once.
 #[allow(dead_code)]

@@ -17,9 +17,13 @@ mod fact_amount;
 mod fact_date;
 mod future_date;
 mod glued_words;
+mod missing_passage;
 mod pattern;
 mod quotes;
 mod spacing;
+mod translation_amount;
+mod translation_date;
+mod translation_entity;
 mod untranslated;
 
 use serde::de::DeserializeOwned;
@@ -36,6 +40,9 @@ pub(crate) use quotes::quoted_ranges;
 pub struct HitRelated {
     pub span: Span,
     pub message: String,
+    /// True when the span is in the original of a translation
+    /// ([`Document::original`]), not in the checked document.
+    pub in_original: bool,
 }
 
 /// What a check reports: a span, the values of its message placeholders,
@@ -91,6 +98,18 @@ impl Hit {
         self.related.push(HitRelated {
             span,
             message: message.into(),
+            in_original: false,
+        });
+        self
+    }
+
+    /// A related place in the original of the translation being checked.
+    #[must_use]
+    pub fn related_in_original(mut self, span: Span, message: impl Into<String>) -> Hit {
+        self.related.push(HitRelated {
+            span,
+            message: message.into(),
+            in_original: true,
         });
         self
     }
@@ -226,6 +245,22 @@ pub(crate) const KINDS: &[(&str, Loader)] = &[
     ),
     (quotes::Quotes::NAME, load::<quotes::Quotes>),
     (spacing::Spacing::NAME, load::<spacing::Spacing>),
+    (
+        translation_amount::TranslationAmount::NAME,
+        load::<translation_amount::TranslationAmount>,
+    ),
+    (
+        translation_date::TranslationDate::NAME,
+        load::<translation_date::TranslationDate>,
+    ),
+    (
+        translation_entity::TranslationEntity::NAME,
+        load::<translation_entity::TranslationEntity>,
+    ),
+    (
+        missing_passage::MissingPassage::NAME,
+        load::<missing_passage::MissingPassage>,
+    ),
     (
         untranslated::Untranslated::NAME,
         load::<untranslated::Untranslated>,

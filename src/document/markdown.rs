@@ -101,6 +101,7 @@ fn read_front_matter(text: &str, span: Span) -> FrontMatter {
             "published" => fm.published = Some(value.to_owned()),
             "date" => date = date.or(Some(value.to_owned())),
             "lang" | "language" => fm.lang = Some(value.to_owned()),
+            "source" => fm.source = Some(value.to_owned()),
             _ => {}
         }
     }

@@ -39,6 +39,11 @@ pub struct FrontMatter {
     pub published: Option<String>,
     /// The raw `lang:` (or `language:`) value.
     pub lang: Option<String>,
+    /// The raw `source:` value: the path of the article's original, when
+    /// the article is a translation (relative to the article's folder); a
+    /// value that names no article file is an attribution (`Reuters`), which
+    /// [`crate::lint::Linter`] leaves alone.
+    pub source: Option<String>,
 }
 
 /// One block of prose.
@@ -131,6 +136,20 @@ pub struct Document<'a> {
     entities: std::sync::OnceLock<crate::entity::Mentions>,
     /// Amounts, extracted once by the first rule that needs them.
     amounts: std::sync::OnceLock<Vec<crate::amount::AmountMention>>,
+    /// The original, when the document is a translation.
+    original: Option<Original<'a>>,
+    /// The alignment with the original, computed once by the first
+    /// translation rule.
+    alignment: std::sync::OnceLock<crate::translation::Alignment>,
+}
+
+/// The original of a translation: its document (parsed with its own
+/// language and the translation's publication date) and its file, which
+/// the findings' related places point into.
+#[derive(Debug, Clone, Copy)]
+pub struct Original<'a> {
+    pub doc: &'a Document<'a>,
+    pub file: &'a std::sync::Arc<SourceFile>,
 }
 
 impl<'a> Document<'a> {
@@ -177,7 +196,33 @@ impl<'a> Document<'a> {
             dates: std::sync::OnceLock::new(),
             entities: std::sync::OnceLock::new(),
             amounts: std::sync::OnceLock::new(),
+            original: None,
+            alignment: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Makes the document the translation of `original` (see
+    /// [`crate::translation`]).
+    #[must_use]
+    pub fn with_original(mut self, original: Original<'a>) -> Document<'a> {
+        self.original = Some(original);
+        self.alignment = std::sync::OnceLock::new();
+        self
+    }
+
+    /// The original, when the document is a translation.
+    pub fn original(&self) -> Option<Original<'a>> {
+        self.original
+    }
+
+    /// The alignment of the document with its original (computed on first
+    /// use), or `None` when it is no translation.
+    pub fn alignment(&self) -> Option<&crate::translation::Alignment> {
+        let original = self.original?;
+        Some(
+            self.alignment
+                .get_or_init(|| crate::translation::align(original.doc, self)),
+        )
     }
 
     /// Sets the publication date (a command-line or configuration date

@@ -157,7 +157,7 @@ impl Covered {
     }
 }
 
-pub(super) fn is_ordinary_word(data: &Data, lower: &str) -> bool {
+pub(crate) fn is_ordinary_word(data: &Data, lower: &str) -> bool {
     data.set("lexicon-en").contains(lower) || data.set("lexicon-fr").contains(lower)
 }
 

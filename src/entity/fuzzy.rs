@@ -380,7 +380,7 @@ fn confusable(a: char, b: char) -> bool {
 /// insertions, deletions, transpositions and substitutions cost 2, a
 /// substitution of confusable letters costs 1.
 #[allow(clippy::many_single_char_names)]
-pub(super) fn weighted_distance(a: &str, b: &str) -> usize {
+pub(crate) fn weighted_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let (n, m) = (a.len(), b.len());

@@ -7,7 +7,9 @@ mod gazetteer;
 mod local;
 pub mod skeleton;
 
+pub(crate) use extract::is_ordinary_word;
 pub use extract::{LocalEntity, Mention, Mentions, Status, extract};
+pub(crate) use fuzzy::weighted_distance;
 pub use gazetteer::{Entity, EntityType, Form, FormKind, Gazetteer, is_arabic, key, key_options};
 
 /// The keys of the words of one document, each computed once: a word

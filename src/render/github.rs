@@ -80,7 +80,7 @@ pub fn render(reports: &[FileReport]) -> String {
                     InputError::InvalidUtf8 { line, column, .. } => {
                         format!(",line={line},col={column}")
                     }
-                    InputError::Io { .. } => String::new(),
+                    InputError::Io { .. } | InputError::Original { .. } => String::new(),
                 };
                 let _ = writeln!(
                     out,

@@ -163,6 +163,7 @@ fn category_title(c: Category) -> &'static str {
         Category::Fact => "Facts",
         Category::Typography => "Typography",
         Category::Language => "Language",
+        Category::Translation => "Translation",
         Category::Suppression => "Suppressions",
     }
 }
@@ -499,7 +500,6 @@ fn file_section(
 
 fn findings_list(out: &mut String, ctx: &LineCtx<'_>) {
     let source = ctx.source;
-    let text = &source.text;
     let _ = writeln!(out, "<h3>Findings</h3>");
     if ctx.findings.is_empty() {
         out.push_str("<p class=\"note\">No findings.</p>\n");
@@ -567,18 +567,28 @@ fn findings_list(out: &mut String, ctx: &LineCtx<'_>) {
             if !f.related.is_empty() {
                 out.push_str("<ul class=\"related\">\n");
                 for r in &f.related {
-                    let rl = source.line_col(r.span.start as usize, ColumnUnit::Chars);
-                    let _ = write!(
-                        out,
-                        "<li><a href=\"#file{}-L{}\">{}:{}</a> ",
-                        ctx.file_no, rl.line, rl.line, rl.column,
-                    );
+                    let rl = r
+                        .source(source)
+                        .line_col(r.span.start as usize, ColumnUnit::Chars);
+                    if let Some(other) = r.other_path() {
+                        // Another file (the original of a translation) is
+                        // not on the page: its place is named, not linked.
+                        let _ = write!(
+                            out,
+                            "<li><span class=\"other\">{}:{}:{}</span> ",
+                            esc(other),
+                            rl.line,
+                            rl.column,
+                        );
+                    } else {
+                        let _ = write!(
+                            out,
+                            "<li><a href=\"#file{}-L{}\">{}:{}</a> ",
+                            ctx.file_no, rl.line, rl.line, rl.column,
+                        );
+                    }
                     push_message(out, &r.message);
-                    let _ = writeln!(
-                        out,
-                        " <q><bdi>{}</bdi></q></li>",
-                        esc(text.get(r.span.range()).unwrap_or_default())
-                    );
+                    let _ = writeln!(out, " <q><bdi>{}</bdi></q></li>", esc(r.text(source)));
                 }
                 out.push_str("</ul>\n");
             }

@@ -112,9 +112,19 @@ fn render_finding(out: &mut String, renderer: &Renderer, source: &SourceFile, f:
         );
     let mut notes = Vec::new();
     for r in &f.related {
-        let rl = source.line_col(r.span.start as usize, ColumnUnit::Chars);
-        let rtext = text.get(r.span.range()).unwrap_or_default();
-        if rl.line == lc.line
+        let rl = r
+            .source(source)
+            .line_col(r.span.start as usize, ColumnUnit::Chars);
+        let rtext = r.text(source);
+        if let Some(other) = r.other_path() {
+            notes.push(format!(
+                "{other}:{}:{}: {} «{}»",
+                rl.line,
+                rl.column,
+                r.message,
+                visible(rtext)
+            ));
+        } else if rl.line == lc.line
             && line_range.contains(&(r.span.start as usize))
             && (r.span.end as usize) <= line_range.end
         {
@@ -392,6 +402,7 @@ mod tests {
         // A related span over the byte order mark, before line 1's text.
         let text = "\u{feff}«a»";
         let related = vec![Related {
+            file: None,
             span: Span::new(0, 3),
             message: "here".into(),
         }];

@@ -10,7 +10,8 @@
 //!               "end_line": …, "end_column": …},
 //!      "text": "<the flagged substring>", "suggestions": ["…"],
 //!      "fix": {"title": "…", "safety": "safe"|"unsafe"} | null,
-//!      "related": [{"span": {…}, "text": "…", "message": "…"}]}],
+//!      "related": [{"path": "…" (another file only), "span": {…}, "text": "…",
+//!                   "message": "…"}]}],
 //!    "amounts": [{"text": "97.4 مليار دولار", "span": {…}, "kind": "money"|"number"|"percent",
 //!                 "value": "97400000000", "currency": "USD"|null,
 //!                 "scale": "billion"|null, "hedge": "approx"|"min"|"max"|null}],
@@ -24,7 +25,9 @@
 //!
 //! `start`/`end` are byte offsets into the file as it is on disk (a byte
 //! order mark counts); `line`/`column` are 1-based, columns counted in
-//! Unicode scalar values. A file that could not be checked has
+//! Unicode scalar values. A related entry has a `path` only when its span
+//! is in another file than the finding's (the original of a translation,
+//! `--source`); its span is then in that file. A file that could not be checked has
 //! `"language": null`, no findings and an `"error"` (or `"skipped"`) string.
 
 use serde::Serialize;
@@ -61,6 +64,10 @@ impl JsonSpan {
 
 #[derive(Serialize)]
 struct JsonRelated<'a> {
+    /// The file of the span when it is not the finding's (the original
+    /// of a translation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     span: JsonSpan,
     text: &'a str,
     message: &'a str,
@@ -180,8 +187,9 @@ fn finding<'a>(source: &'a SourceFile, f: &'a Finding) -> JsonFinding<'a> {
             .related
             .iter()
             .map(|r| JsonRelated {
-                span: JsonSpan::new(source, r.span),
-                text: source.text.get(r.span.range()).unwrap_or_default(),
+                path: r.other_path(),
+                span: JsonSpan::new(r.source(source), r.span),
+                text: r.text(source),
                 message: &r.message,
             })
             .collect(),
@@ -228,10 +236,7 @@ pub fn render_baselined(reports: &[FileReport], baselined: usize) -> String {
                 skipped: Some("binary file"),
             },
             FileReport::Error(e) => JsonFile {
-                path: match e {
-                    crate::error::InputError::Io { path, .. }
-                    | crate::error::InputError::InvalidUtf8 { path, .. } => path,
-                },
+                path: e.path(),
                 language: None,
                 findings: Vec::new(),
                 amounts: Vec::new(),

@@ -47,9 +47,7 @@ impl RuleInfo {
 
 /// The path that a report of a file that could not be checked is about.
 pub(crate) fn error_path(e: &InputError) -> &str {
-    match e {
-        InputError::Io { path, .. } | InputError::InvalidUtf8 { path, .. } => path,
-    }
+    e.path()
 }
 
 /// Counts over a run.

@@ -332,8 +332,9 @@ fn result<'a>(
             .map(|(i, r)| RelatedLocation {
                 id: i + 1,
                 physical_location: PhysicalLocation {
-                    artifact_location: location(),
-                    region: Some(region(source, r.span, true)),
+                    // The original of a translation is another artifact.
+                    artifact_location: r.other_path().map_or_else(location, artifact),
+                    region: Some(region(r.source(source), r.span, true)),
                 },
                 message: Text { text: &r.message },
             })
@@ -401,7 +402,7 @@ pub fn render(reports: &[FileReport], rules: &[RuleInfo]) -> String {
             FileReport::Error(e) => {
                 let at = match e {
                     InputError::InvalidUtf8 { line, column, .. } => Some((*line, *column)),
-                    InputError::Io { .. } => None,
+                    InputError::Io { .. } | InputError::Original { .. } => None,
                 };
                 notifications.push(notification("error", error_path(e), e.to_string(), at));
             }

@@ -94,6 +94,9 @@ pub fn explain(rule: &Rule) -> String {
         let _ = writeln!(out, "## Flagged\n");
         for e in bad {
             let _ = writeln!(out, "- {}", e.text.trim());
+            if let Some(source) = &e.source {
+                let _ = writeln!(out, "  translating: {}", source.trim());
+            }
             let flagged: Vec<String> = e.flagged.iter().map(|f| format!("«{f}»")).collect();
             let _ = writeln!(out, "  flags {}", flagged.join(", "));
             if let Some(fixed) = &e.fixed {
@@ -110,6 +113,9 @@ pub fn explain(rule: &Rule) -> String {
                 let _ = write!(out, " ({note})");
             }
             out.push('\n');
+            if let Some(source) = &e.source {
+                let _ = writeln!(out, "  translating: {}", source.trim());
+            }
         }
     }
     out

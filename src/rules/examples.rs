@@ -1,9 +1,10 @@
 //! Runs the `[[examples]]` of a rule file: each example text is checked
 //! with that rule alone, and the flagged substrings (and the fixed text)
-//! must be exactly what the example says.
+//! must be exactly what the example says. An example with a `source` is a
+//! translation of that text (for the `translation` rules).
 
 use super::{Data, Rule};
-use crate::document::Document;
+use crate::document::{Document, Original};
 use crate::finding::apply_fixes;
 use crate::source::{Format, SourceFile};
 
@@ -49,6 +50,20 @@ pub fn test_rule(rule: &Rule, data: &Data) -> Vec<ExampleFailure> {
         let source =
             SourceFile::from_text(&format!("{}#{n}", rule.id), ex.text.clone(), Format::Text);
         let doc = Document::parse(&source, Some(lang), data).with_published(ex.published);
+        let original = ex.source.as_ref().map(|text| {
+            std::sync::Arc::new(SourceFile::from_text(
+                &format!("{}#{n}.source", rule.id),
+                text.clone(),
+                Format::Text,
+            ))
+        });
+        let odoc = original
+            .as_ref()
+            .map(|file| Document::parse(file, ex.source_lang, data).with_published(ex.published));
+        let doc = match (&odoc, &original) {
+            (Some(odoc), Some(file)) => doc.with_original(Original { doc: odoc, file }),
+            _ => doc,
+        };
         let mut findings = Vec::new();
         rule.run(&doc, &mut findings);
         super::sort_findings(&mut findings);

@@ -78,6 +78,11 @@ impl Rule {
                 .map(|r| Related {
                     span: r.span,
                     message: r.message,
+                    file: if r.in_original {
+                        doc.original().map(|o| Arc::clone(o.file))
+                    } else {
+                        None
+                    },
                 })
                 .collect(),
         }

@@ -20,6 +20,8 @@ pub enum Category {
     Fact,
     Typography,
     Language,
+    /// A translation checked against its original (`--source`).
+    Translation,
     /// Findings about inline suppression comments themselves
     /// (`suppression/unused`, `suppression/unknown-rule`); no rule file
     /// has this category.
@@ -27,13 +29,14 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 8] = [
         Category::Amount,
         Category::Date,
         Category::Entity,
         Category::Fact,
         Category::Typography,
         Category::Language,
+        Category::Translation,
         Category::Suppression,
     ];
 
@@ -45,6 +48,7 @@ impl Category {
             Category::Fact => "fact",
             Category::Typography => "typography",
             Category::Language => "language",
+            Category::Translation => "translation",
             Category::Suppression => "suppression",
         }
     }
@@ -124,6 +128,13 @@ pub struct Example {
     /// The publication date of the text (`2025-02-11`), for date rules.
     #[serde(default)]
     pub published: Option<chrono::NaiveDate>,
+    /// For the translation rules: the original that `text` translates
+    /// (in `source-lang`, detected when absent).
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The language of `source`.
+    #[serde(default)]
+    pub source_lang: Option<Lang>,
     /// The substrings the rule must flag, in order; empty: it must not fire.
     pub flagged: Vec<String>,
     /// The text after applying every suggested fix, for rules with a fix.
