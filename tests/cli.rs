@@ -287,6 +287,46 @@ fn articles() -> TempDir {
 // ---------------------------------------------------------------------------
 // check: findings, JSON contract, exit status.
 
+/// Files are checked on every core (rayon), one thread per file: the
+/// report is the same, byte for byte, whatever the number of threads, and
+/// from one run to the next.
+#[test]
+fn output_is_the_same_whatever_the_number_of_threads() {
+    let dir = articles();
+    // More files than threads, in the three languages and both formats.
+    for i in 0..12 {
+        write(dir.path(), &format!("more/ar-{i:02}.txt"), ARABIC);
+        write(dir.path(), &format!("more/en-{i:02}.txt"), ENGLISH);
+        write(
+            dir.path(),
+            &format!("more/fr-{i:02}.md"),
+            format!("---\nlang: fr\n---\n\n{FRENCH}"),
+        );
+    }
+    let report = |threads: &str| {
+        let out = factlint(dir.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--published",
+                "2025-02-11",
+                ".",
+            ])
+            .output()
+            .expect("factlint runs");
+        assert_no_panic(&out);
+        assert_eq!(code(&out), 1, "{}", stderr(&out));
+        stdout(&out)
+    };
+    let one = report("1");
+    assert_eq!(files(&serde_json::from_str(&one).expect("json")).len(), 39);
+    for threads in ["2", "4", "8", "1"] {
+        assert!(report(threads) == one, "{threads} threads: another report");
+    }
+}
+
 #[test]
 fn json_report_follows_the_contract_in_three_languages() {
     let dir = articles();

@@ -184,9 +184,7 @@ fn repeat(unit: &str, bytes: usize) -> String {
 
 #[test]
 fn a_long_file_with_no_line_break_is_checked() {
-    // Findings all along one line: columns and snippets far into it. (The
-    // checks themselves are superlinear in a paragraph's length; see the
-    // README's Robustness section for the sizes that were measured.)
+    // Findings all along one line: columns and snippets far into it.
     let text = repeat(
         "The board met on Monday and rejected the offer of 97 billion dollars , said  Musk. ",
         100_000,
@@ -239,7 +237,7 @@ fn thousands_of_related_figures_are_checked() {
 }
 
 #[test]
-#[ignore = "slow: a 20 MB paragraph (run with --ignored, release build advised)"]
+#[ignore = "slow in a debug build (over 2 min): cargo test --release --test hostile -- --ignored"]
 fn a_20_mb_file_with_no_line_break_is_checked() {
     let text = repeat(
         "The board met on Monday and rejected the offer. ",

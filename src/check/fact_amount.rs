@@ -221,9 +221,8 @@ impl FactAmount {
         sentence: &Range<usize>,
     ) -> Vec<SentenceWord> {
         let b = &doc.blocks[block];
-        b.words
+        b.words_in(sentence)
             .iter()
-            .filter(|w| sentence.start <= w.range.start && w.range.end <= sentence.end)
             .map(|w| {
                 let k = key(&b.text[w.range.clone()]);
                 let mut forms = vec![k.clone()];

@@ -14,7 +14,7 @@ struct Ctx<'a> {
     lx: &'a Lexicon,
     lang: Lang,
     /// For each word token, where its forms without proclitics start
-    /// (`Lexicon::form_starts`); empty for other tokens.
+    /// besides 0 (`Lexicon::form_starts`); empty for other tokens.
     forms: Vec<Vec<usize>>,
 }
 
@@ -75,15 +75,14 @@ impl<'a> Ctx<'a> {
 
     /// The forms of word token `i` (itself, then without proclitics).
     fn forms_of(&self, i: usize) -> impl Iterator<Item = &'a str> + '_ {
-        let text: &'a str = match self.toks.get(i) {
-            Some(t) if t.kind == Kind::Word => &self.norm.text[t.range.clone()],
-            _ => "",
+        let (text, word): (&'a str, bool) = match self.toks.get(i) {
+            Some(t) if t.kind == Kind::Word => (&self.norm.text[t.range.clone()], true),
+            _ => ("", false),
         };
-        self.forms
-            .get(i)
+        word.then_some(0)
             .into_iter()
-            .flatten()
-            .map(move |&s| &text[s..])
+            .chain(self.forms.get(i).into_iter().flatten().copied())
+            .map(move |s| &text[s..])
     }
 
     /// The key of token `i` (empty past the end).

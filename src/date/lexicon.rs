@@ -343,11 +343,11 @@ impl Lexicon {
         lx
     }
 
-    /// Where the forms of an Arabic word without its proclitics start: 0
-    /// (the word itself) first, then each stripping that leaves at least
-    /// two letters.
+    /// Where the forms of an Arabic word without its proclitics start,
+    /// besides 0 (the word itself): each stripping that leaves at least two
+    /// letters. Empty (no allocation) for most words.
     pub(super) fn form_starts(&self, word: &str) -> Vec<usize> {
-        let mut out = vec![0];
+        let mut out = Vec::new();
         if word
             .chars()
             .next()
@@ -356,6 +356,7 @@ impl Lexicon {
             for p in &self.proclitics {
                 if let Some(rest) = word.strip_prefix(p.as_str())
                     && rest.chars().count() >= 2
+                    && !p.is_empty()
                     && !out.contains(&p.len())
                 {
                     out.push(p.len());

@@ -112,6 +112,14 @@ impl Block {
             .then_some(i)
     }
 
+    /// The words that lie inside a view range (words are sorted and
+    /// disjoint: found by binary search, not by a scan of the block).
+    pub fn words_in(&self, range: &Range<usize>) -> &[Word] {
+        let lo = self.word_at_or_after(range.start);
+        let hi = lo + self.words[lo..].partition_point(|w| w.range.end <= range.end);
+        &self.words[lo..hi]
+    }
+
     /// The index of the first word that starts at or after `pos`.
     pub fn word_at_or_after(&self, pos: usize) -> usize {
         self.words.partition_point(|w| w.range.start < pos)
@@ -372,4 +380,31 @@ pub fn parse_published(value: &str) -> Option<chrono::NaiveDate> {
     let date = chrono::NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()?;
     let rest = &v[10..];
     (rest.is_empty() || rest.starts_with(['T', 't', ' '])).then_some(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// `words_in` is the filter it stands for.
+        #[test]
+        fn words_in_a_range_are_found_by_binary_search(
+            text in "[a-cو ٣.,]{0,40}",
+            a in 0usize..50,
+            b in 0usize..50,
+        ) {
+            let mut map = OffsetMap::new();
+            map.push_identity(0, 0, text.len());
+            let block = Block::new(text.clone(), map);
+            let range = a.min(b).min(text.len())..a.max(b).min(text.len());
+            let expected: Vec<&Word> = block
+                .words
+                .iter()
+                .filter(|w| range.start <= w.range.start && w.range.end <= range.end)
+                .collect();
+            let found: Vec<&Word> = block.words_in(&range).iter().collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
 }
