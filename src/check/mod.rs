@@ -146,6 +146,40 @@ impl LangWords {
     }
 }
 
+/// The places of the characters of `marks` in `text`, in order. The text
+/// is scanned for the first bytes of their UTF-8 forms, a table lookup per
+/// byte, and decoded only there: most of a text holds none of them. (A
+/// character's first byte is ASCII or a lead byte, never inside another
+/// character.)
+pub(crate) fn char_hits<'t>(
+    text: &'t str,
+    marks: &[char],
+) -> impl Iterator<Item = (usize, char)> + 't {
+    let mut first_bytes = [false; 256];
+    for &c in marks {
+        let mut buf = [0u8; 4];
+        first_bytes[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])] = true;
+    }
+    let marks: Vec<char> = marks.to_vec();
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < bytes.len() {
+            if !first_bytes[usize::from(bytes[pos])] {
+                pos += 1;
+                continue;
+            }
+            let i = pos;
+            let c = text[i..].chars().next()?;
+            pos += c.len_utf8();
+            if marks.contains(&c) {
+                return Some((i, c));
+            }
+        }
+        None
+    })
+}
+
 /// A compiled check.
 pub trait Check: Send + Sync + std::fmt::Debug {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>);
@@ -272,4 +306,24 @@ pub fn kind_names() -> Vec<&'static str> {
     let mut v: Vec<_> = KINDS.iter().map(|(n, _)| *n).collect();
     v.sort_unstable();
     v
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// `char_hits` finds what a scan of every character finds.
+        #[test]
+        fn char_hits_equal_a_scan_of_every_character(
+            text in "[a \"'«»“”‘’„،؛,.:;!?()\u{a0}\u{202f}ماسكé€]{0,40}",
+            marks in proptest::collection::vec(
+                proptest::sample::select(vec!['"', '\'', '«', '»', '“', '”', '’', '،', ',', ':', '!', '(', '\u{202f}', 'é', '€', 'x']),
+                0..6,
+            ),
+        ) {
+            let expected: Vec<(usize, char)> =
+                text.char_indices().filter(|(_, c)| marks.contains(c)).collect();
+            let found: Vec<(usize, char)> = super::char_hits(&text, &marks).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
 }

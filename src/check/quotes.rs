@@ -135,17 +135,16 @@ pub(crate) fn scan(
 ) -> Vec<QuoteEvent> {
     let mut stack: Vec<Open> = Vec::new();
     let mut events = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    // Only quotation marks and apostrophes do anything below.
+    let marks: Vec<char> = apostrophes
+        .iter()
+        .chain(pairs.iter().flatten())
+        .copied()
+        .collect();
+    for (i, c) in super::char_hits(text, &marks) {
         let range = i..i + c.len_utf8();
-        let p = prev;
-        prev = Some(c);
-        // Only quotation marks and apostrophes do anything below.
-        if !(apostrophes.contains(&c) || pairs.iter().any(|[o, cl]| *o == c || *cl == c)) {
-            continue;
-        }
+        let next = text[range.end..].chars().next();
+        let p = text[..i].chars().next_back();
         if masked.iter().any(|m| m.contains(&i)) {
             continue;
         }

@@ -169,8 +169,8 @@ fn spaced_marks(doc: &Document<'_>, chars: &[char], before: bool) -> Vec<char> {
     let mut found = Vec::new();
     for block in &doc.blocks {
         let t = &block.text;
-        for (i, c) in t.char_indices() {
-            if !chars.contains(&c) || found.contains(&c) {
+        for (i, c) in super::char_hits(t, chars) {
+            if found.contains(&c) {
                 continue;
             }
             let neighbour = if before {
@@ -211,10 +211,7 @@ impl Spacing {
 
     fn space_before(&self, block: &Block, out: &mut Vec<Hit>) {
         let t = &block.text;
-        for (i, c) in t.char_indices() {
-            if !self.p.chars.contains(&c) {
-                continue;
-            }
+        for (i, c) in super::char_hits(t, &self.p.chars) {
             let after = i + c.len_utf8();
             if self.p.only_before_space.contains(&c) && !Class::SpaceOrEnd.matches(t, after) {
                 continue;
@@ -303,10 +300,7 @@ impl Spacing {
         tokens: &mut Vec<std::ops::Range<usize>>,
     ) {
         let t = &block.text;
-        for (i, c) in t.char_indices() {
-            if !self.p.chars.contains(&c) {
-                continue;
-            }
+        for (i, c) in super::char_hits(t, &self.p.chars) {
             let after = i + c.len_utf8();
             let Some(prev) = t[..i].chars().next_back() else {
                 continue;
@@ -374,10 +368,7 @@ impl Spacing {
     fn missing_space_before(&self, block: &Block, marks: &[char], out: &mut Vec<Hit>) {
         let t = &block.text;
         let insert = self.p.insert.as_deref().unwrap_or("\u{202F}");
-        for (i, c) in t.char_indices() {
-            if !marks.contains(&c) {
-                continue;
-            }
+        for (i, c) in super::char_hits(t, marks) {
             let Some(prev) = t[..i].chars().next_back() else {
                 continue;
             };
@@ -408,10 +399,7 @@ impl Spacing {
     fn missing_space_after_opening(&self, block: &Block, marks: &[char], out: &mut Vec<Hit>) {
         let t = &block.text;
         let insert = self.p.insert.as_deref().unwrap_or("\u{202F}");
-        for (i, c) in t.char_indices() {
-            if !marks.contains(&c) {
-                continue;
-            }
+        for (i, c) in super::char_hits(t, marks) {
             let after = i + c.len_utf8();
             if !t[after..].starts_with(|n: char| crate::document::is_letter_or_digit(n)) {
                 continue;

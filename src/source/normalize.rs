@@ -125,6 +125,17 @@ fn fold(c: char, o: NormalizeOptions) -> Option<char> {
 /// ends with the letter ends after its diacritics in the original (`محمدٌ`,
 /// not `محمد` and a stray tanwin). Removed controls belong to nothing.
 pub fn normalize(text: &str, base: usize, options: NormalizeOptions) -> Normalized {
+    normalize_with(text, base, options, true)
+}
+
+/// [`normalize`], with or without its ASCII fast path (`ascii_runs`): the
+/// property test compares the two.
+fn normalize_with(
+    text: &str,
+    base: usize,
+    options: NormalizeOptions,
+    ascii_runs: bool,
+) -> Normalized {
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap::new();
     // The last kept character: its derived range and original span, not
@@ -141,8 +152,36 @@ pub fn normalize(text: &str, base: usize, options: NormalizeOptions) -> Normaliz
             }
         }
     };
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII: nothing in it is folded or removed, so all but
+        // its last character are copied at once, as one identity piece
+        // (lower case keeps ASCII lengths); the last one stays pending, as
+        // a mark after it may still belong to it.
+        if ascii_runs && bytes[i].is_ascii() {
+            let end = i + bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+            if end - i >= 2 {
+                flush(&mut map, &out, pending.take());
+                let from = out.len();
+                if options.lowercase {
+                    out.extend(
+                        bytes[i..end - 1]
+                            .iter()
+                            .map(|b| char::from(b.to_ascii_lowercase())),
+                    );
+                } else {
+                    out.push_str(&text[i..end - 1]);
+                }
+                map.push_identity(from, base + i, end - 1 - i);
+                i = end - 1;
+            }
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let orig = base + i;
+        i += c.len_utf8();
         let Some(f) = fold(c, options) else {
             if is_arabic_mark(c)
                 && let Some((_, _, span)) = pending.as_mut()
@@ -205,6 +244,28 @@ pub fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The ASCII fast path changes nothing: the same text, and every
+        /// range of it maps to the same original span.
+        #[test]
+        fn normalizing_in_ascii_runs_equals_one_character_at_a_time(
+            text in "[aZ 1.,\u{64b}\u{640}إةى٣\u{200f}\u{a0}éİ]{0,16}",
+            lowercase in proptest::bool::ANY,
+            base in 0usize..5,
+        ) {
+            let o = NormalizeOptions { lowercase, ..crate::entity::key_options() };
+            let fast = normalize_with(&text, base, o, true);
+            let slow = normalize_with(&text, base, o, false);
+            proptest::prop_assert_eq!(&fast.text, &slow.text);
+            let cuts: Vec<usize> = (0..=fast.text.len()).filter(|&k| fast.text.is_char_boundary(k)).collect();
+            for (x, &a) in cuts.iter().enumerate() {
+                for &b in &cuts[x..] {
+                    proptest::prop_assert_eq!(fast.to_orig(a, b), slow.to_orig(a, b), "{}..{}", a, b);
+                }
+            }
+        }
+    }
 
     #[test]
     fn folds_arabic_forms_and_digits_with_offsets() {
