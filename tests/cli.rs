@@ -1,9 +1,12 @@
 //! The command line, run as a program: arguments, inputs, exit statuses and
 //! the JSON contract of `src/render/json.rs`.
 
-use std::io::{Read, Write};
+mod common;
+use common::*;
+
+use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -28,83 +31,6 @@ const CLEAN: &str = "The board met on Monday and rejected the offer.\n";
 
 // ---------------------------------------------------------------------------
 // Helpers.
-
-fn factlint(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlint"));
-    cmd.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .stdin(Stdio::null());
-    cmd
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    let out = factlint(dir).args(args).output().expect("factlint runs");
-    assert_no_panic(&out);
-    out
-}
-
-fn run_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
-    let mut child = factlint(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("factlint runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("factlint ends");
-    assert_no_panic(&out);
-    out
-}
-
-fn assert_no_panic(out: &Output) {
-    let err = stderr(out);
-    assert!(
-        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
-        "factlint panicked:\n{err}"
-    );
-    // A panic exits with 101; a signal leaves no code.
-    assert!(
-        matches!(out.status.code(), Some(0..=2)),
-        "unexpected status {:?}; stderr:\n{err}",
-        out.status
-    );
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exit status")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", String::from_utf8_lossy(&out.stdout)))
-}
-
-fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(path, bytes).expect("write file");
-}
-
-fn tempdir() -> TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
 
 fn files(report: &Value) -> &Vec<Value> {
     report["files"].as_array().expect("files array")

@@ -2,8 +2,11 @@
 //! `--config`, precedence over the front matter and under the command line,
 //! errors with their place, `exclude`, `[severity]`, and `factlint config`.
 
+mod common;
+use common::*;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -16,44 +19,6 @@ const ARABIC: &str = "قال المتحدث إن الشركة ستواصل ال�
 
 /// Nothing to flag.
 const CLEAN: &str = "The board met on Monday and rejected the offer.\n";
-
-fn factlint(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlint"));
-    cmd.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .stdin(Stdio::null());
-    cmd
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    let out = factlint(dir).args(args).output().expect("factlint runs");
-    let err = stderr(&out);
-    assert!(!err.contains("panicked"), "factlint panicked:\n{err}");
-    out
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exit status")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}):\n{}\n{}",
-            String::from_utf8_lossy(&out.stdout),
-            stderr(out)
-        )
-    })
-}
 
 /// Writes files (creating folders) under a new temporary folder.
 fn tree(files: &[(&str, &str)]) -> TempDir {

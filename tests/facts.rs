@@ -1,26 +1,15 @@
 //! Fact sheets (`rules/facts/*.toml`, `--facts FILE`) and the `fact/amount`
 //! rule.
 
+mod common;
+use common::{factlint, stderr};
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use factlint::source::Format;
 use factlint::{FileReport, Lang, Linter, RuleSet};
 use serde_json::Value;
 use tempfile::TempDir;
-
-fn factlint(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlint"));
-    cmd.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .stdin(Stdio::null());
-    cmd
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// The `fact` findings on `text`, as (flagged text, message).
 fn fact_findings(text: &str, lang: Lang) -> Vec<(String, String)> {

@@ -2,14 +2,14 @@
 //! and the fixing of `src/fix.rs` as properties: fixing twice changes
 //! nothing the second time, and the text outside the fixed spans is kept.
 
-use std::io::Write as _;
+mod common;
+use common::*;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use serde_json::Value;
-use tempfile::TempDir;
 
 use factlint::Lang;
 use factlint::fix::{apply, candidates, fix_report, is_applicable, plan, text_of};
@@ -45,76 +45,12 @@ const UNSAFE_ONLY: &str = "قال المتحدث: \"لا شكرًا». ثم غا
 // ---------------------------------------------------------------------------
 // Helpers.
 
-fn factlint(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlint"));
-    cmd.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .stdin(Stdio::null());
-    cmd
-}
-
-fn assert_no_panic(out: &Output) {
-    let err = stderr(out);
-    assert!(!err.contains("panicked"), "factlint panicked:\n{err}");
-    assert!(
-        matches!(out.status.code(), Some(0..=2)),
-        "unexpected status {:?}; stderr:\n{err}",
-        out.status
-    );
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    let out = factlint(dir).args(args).output().expect("factlint runs");
-    assert_no_panic(&out);
-    out
-}
-
-fn run_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
-    let mut child = factlint(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("factlint runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("factlint ends");
-    assert_no_panic(&out);
-    out
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exit status")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
-    std::fs::write(dir.join(name), bytes).expect("write file");
-}
-
 fn read(dir: &Path, name: &str) -> Vec<u8> {
     std::fs::read(dir.join(name)).expect("read file")
 }
 
 fn read_text(dir: &Path, name: &str) -> String {
     String::from_utf8(read(dir, name)).expect("UTF-8 file")
-}
-
-fn tempdir() -> TempDir {
-    tempfile::tempdir().expect("temp dir")
 }
 
 /// What tells whether a file was rewritten: its inode (a rename gives a
