@@ -106,7 +106,7 @@ fn tail(pr: &Prepared, lx: &Lexicon, q: usize, has_currency: bool, exp: Option<u
 
 /// The figures of a document, in text order.
 pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
-    if doc.blocks.iter().all(|b| b.words.is_empty()) {
+    if !doc.has_words() {
         return Vec::new(); // no words: no lexicon to load
     }
     let lx = Lexicon::shared(doc.data, doc.lang);

@@ -191,11 +191,11 @@ pub(super) struct SentenceWord {
 
 /// The entities mentioned in a sentence (a view range of block `bi`).
 pub(super) fn sentence_entities(
-    mentions: &crate::entity::Mentions,
+    doc: &Document<'_>,
     bi: usize,
     sentence: &Range<usize>,
 ) -> HashSet<usize> {
-    crate::document::placed_in(&mentions.list, bi, sentence)
+    doc.entities_in(bi, sentence)
         .iter()
         .map(|e| e.entity)
         .collect()
@@ -336,7 +336,6 @@ impl Check for FactAmount {
         if amounts.is_empty() {
             return;
         }
-        let mentions = doc.entities();
         let mut reported: HashSet<usize> = HashSet::default();
         for (bi, block) in doc.blocks.iter().enumerate() {
             for sentence in &block.sentences {
@@ -346,7 +345,7 @@ impl Check for FactAmount {
                 if inside.is_empty() {
                     continue;
                 }
-                let entities = sentence_entities(mentions, bi, sentence);
+                let entities = sentence_entities(doc, bi, sentence);
                 let words = self.words(doc, bi, sentence);
                 let matched: Vec<(&Fact, Vec<usize>)> = facts
                     .list

@@ -73,7 +73,6 @@ impl Check for FactDate {
         if dates.is_empty() {
             return;
         }
-        let mentions = doc.entities();
         let mut reported = HashSet::default();
         for (bi, block) in doc.blocks.iter().enumerate() {
             for sentence in &block.sentences {
@@ -87,7 +86,7 @@ impl Check for FactDate {
                 if inside.is_empty() {
                     continue;
                 }
-                let entities = sentence_entities(mentions, bi, sentence);
+                let entities = sentence_entities(doc, bi, sentence);
                 let words = self.sentences.words(doc, bi, sentence);
                 for f in facts.list.iter().filter(|f| f.is_event) {
                     let Some(cues) = self.sentences.subject(doc.lang, f, &words, &entities) else {

@@ -153,14 +153,13 @@ impl LangWords {
 /// character.)
 pub(crate) fn char_hits<'t>(
     text: &'t str,
-    marks: &[char],
+    marks: &'t [char],
 ) -> impl Iterator<Item = (usize, char)> + 't {
     let mut first_bytes = [false; 256];
     for &c in marks {
         let mut buf = [0u8; 4];
         first_bytes[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])] = true;
     }
-    let marks: Vec<char> = marks.to_vec();
     let bytes = text.as_bytes();
     let mut pos = 0;
     std::iter::from_fn(move || {

@@ -937,7 +937,7 @@ pub fn extract_all(
     doc: &Document<'_>,
     published: Option<NaiveDate>,
 ) -> (Vec<DateMention>, Vec<Duration>) {
-    if doc.blocks.iter().all(|b| b.words.is_empty()) {
+    if !doc.has_words() {
         return (Vec::new(), Vec::new()); // no words: no lexicon to load
     }
     let lx = Lexicon::shared(doc.data);

@@ -256,6 +256,12 @@ impl<'a> Document<'a> {
         self
     }
 
+    /// True when some block has a word (or a number): what the extractors
+    /// need to have anything to do.
+    pub fn has_words(&self) -> bool {
+        self.blocks.iter().any(|b| !b.words.is_empty())
+    }
+
     /// The publication date, when known.
     pub fn published(&self) -> Option<chrono::NaiveDate> {
         self.published
@@ -303,19 +309,35 @@ impl<'a> Document<'a> {
     }
 
     fn date_pass(&self) -> &(Vec<crate::date::DateMention>, Vec<crate::date::Duration>) {
-        self.dates
-            .get_or_init(|| crate::date::extract_all(self, self.published))
+        self.dates.get_or_init(|| {
+            let pass = crate::date::extract_all(self, self.published);
+            debug_assert!(
+                pass.0.is_sorted_by_key(Placed::place),
+                "dates in text order"
+            );
+            pass
+        })
     }
 
     /// The mentions of the gazetteer's entities (extracted on first use).
     pub fn entities(&self) -> &crate::entity::Mentions {
-        self.entities
-            .get_or_init(|| crate::entity::extract(self, &self.data.gazetteer, self.data))
+        self.entities.get_or_init(|| {
+            let m = crate::entity::extract(self, &self.data.gazetteer, self.data);
+            debug_assert!(
+                m.list.is_sorted_by_key(Placed::place),
+                "mentions in text order"
+            );
+            m
+        })
     }
 
     /// The figures of the document (extracted on first use).
     pub fn amounts(&self) -> &[crate::amount::AmountMention] {
-        self.amounts.get_or_init(|| crate::amount::extract(self))
+        self.amounts.get_or_init(|| {
+            let a = crate::amount::extract(self);
+            debug_assert!(a.is_sorted_by_key(Placed::place), "figures in text order");
+            a
+        })
     }
 
     pub fn text(&self) -> &str {
@@ -366,7 +388,6 @@ pub fn placed_range<T: Placed>(
     block: usize,
     range: &std::ops::Range<usize>,
 ) -> std::ops::Range<usize> {
-    debug_assert!(items.is_sorted_by_key(Placed::place));
     let lo = items.partition_point(|m| m.place() < (block, range.start));
     let hi = items.partition_point(|m| m.place() < (block, range.end));
     lo..hi.max(lo)

@@ -163,7 +163,7 @@ pub(crate) fn is_ordinary_word(data: &Data, lower: &str) -> bool {
 
 /// Finds the mentions of the gazetteer's entities in `doc`.
 pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
-    if doc.blocks.iter().all(|b| b.words.is_empty()) {
+    if !doc.has_words() {
         return Mentions::default(); // nothing to look up (and no automaton to build)
     }
     let Some(ac) = gaz.automaton() else {

@@ -136,20 +136,13 @@ pub fn key(s: &str) -> String {
     let mut simple = true;
     for c in n.chars() {
         let space = c == ' ';
-        if c == '’' || (space && prev_space) || (!space && !c.is_ascii() && c.is_whitespace()) {
-            simple = false;
-            break;
-        }
-        if c.is_ascii_whitespace() && !space {
+        if c == '’' || (space && prev_space) || (!space && c.is_whitespace()) {
             simple = false;
             break;
         }
         prev_space = space;
     }
     if simple && !prev_space {
-        return n;
-    }
-    if n.is_empty() {
         return n;
     }
     let n = n.replace('’', "'");

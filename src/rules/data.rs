@@ -97,7 +97,7 @@ fn has_upper(s: &str) -> bool {
         if c.is_ascii() {
             c.is_ascii_uppercase()
         } else {
-            !matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FEFF}') && c.is_uppercase()
+            !crate::source::is_caseless_arabic(c) && c.is_uppercase()
         }
     })
 }

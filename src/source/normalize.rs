@@ -211,11 +211,17 @@ fn normalize_with(
 fn push_lowercase(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
-    } else if matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FEFF}') {
+    } else if is_caseless_arabic(c) {
         out.push(c);
     } else {
         out.extend(c.to_lowercase());
     }
+}
+
+/// True for characters of the Arabic blocks, which have no case: lower
+/// casing is answered for them without Unicode's case tables.
+pub(crate) fn is_caseless_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FEFF}')
 }
 
 /// The text of [`normalize`] without its offset map, for keys that are
