@@ -38,8 +38,22 @@ struct Compiled {
     find: Regex,
     /// The pattern alone, anchored at both ends: strips the clitic and
     /// expands the replacement with the rule author's own group numbers.
-    core: Regex,
+    /// Compiled on the first match (`find` has checked its syntax).
+    core: std::sync::OnceLock<Regex>,
+    core_src: String,
+    ignore_case: bool,
     replacement: Option<String>,
+}
+
+impl Compiled {
+    fn core(&self) -> &Regex {
+        self.core.get_or_init(|| {
+            regex::RegexBuilder::new(&self.core_src)
+                .case_insensitive(self.ignore_case)
+                .build()
+                .expect("the same pattern compiled inside `find`")
+        })
+    }
 }
 
 #[derive(Debug)]
@@ -75,7 +89,9 @@ impl Kind for Pattern {
         let compile = |src: &str, replacement: Option<String>| -> Result<Compiled, String> {
             Ok(Compiled {
                 find: build(&format!("{clitic_group}(?:{src})"))?,
-                core: build(&format!(r"\A(?:{src})\z"))?,
+                core: std::sync::OnceLock::new(),
+                core_src: format!(r"\A(?:{src})\z"),
+                ignore_case: p.ignore_case,
                 replacement,
             })
         };
@@ -102,12 +118,12 @@ impl Pattern {
     /// The length of the clitic at the start of `m`, such that the rest is
     /// matched by the pattern alone.
     fn clitic_len(&self, c: &Compiled, m: &str) -> usize {
-        if c.core.is_match(m) {
+        if c.core().is_match(m) {
             return 0;
         }
         self.clitics
             .iter()
-            .find(|cl| m.starts_with(cl.as_str()) && c.core.is_match(&m[cl.len()..]))
+            .find(|cl| m.starts_with(cl.as_str()) && c.core().is_match(&m[cl.len()..]))
             .map_or(0, String::len)
     }
 }
@@ -140,7 +156,7 @@ impl Check for Pattern {
                     let mut hit = Hit::in_block(block, range.clone());
                     if let Some(rep) = &c.replacement {
                         let mut s = String::new();
-                        if let Some(caps) = c.core.captures(&t[range]) {
+                        if let Some(caps) = c.core().captures(&t[range]) {
                             caps.expand(rep, &mut s);
                         }
                         hit = hit.var("suggestion", s.clone()).suggest(s);

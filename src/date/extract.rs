@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::lexicon::{Kind, Lexicon, Phrases, Rel, Tok, key, options, tokenize};
+use super::lexicon::{Kind, Lexicon, Phrases, Rel, Tok, Words, key, options, tokenize};
 use super::{DateMention, Precision};
 use crate::document::{Document, Lang};
 use crate::source::{Normalized, normalize};
@@ -16,6 +16,9 @@ struct Ctx<'a> {
     /// For each word token, where its forms without proclitics start
     /// besides 0 (`Lexicon::form_starts`); empty for other tokens.
     forms: Vec<Vec<usize>>,
+    /// For each token, the bits of the lists one of its forms is in
+    /// (`Lexicon::vocab`); 0 for other tokens.
+    lists: Vec<u32>,
 }
 
 /// A date read from tokens `start..end`, before spans and resolution.
@@ -64,13 +67,27 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
-        Ctx {
+        let mut cx = Ctx {
             norm,
             toks,
             lx,
             lang,
             forms,
-        }
+            lists: Vec::new(),
+        };
+        cx.lists = (0..toks.len())
+            .map(|i| {
+                cx.forms_of(i)
+                    .fold(0, |m, f| m | lx.vocab.get(f).copied().unwrap_or(0))
+            })
+            .collect();
+        cx
+    }
+
+    /// The bits of the lists token `i` may start a match of (0 past the
+    /// end).
+    fn lists(&self, i: usize) -> u32 {
+        self.lists.get(i).copied().unwrap_or(0)
     }
 
     /// The forms of word token `i` (itself, then without proclitics).
@@ -126,7 +143,7 @@ impl<'a> Ctx<'a> {
         let mut e = i + 1;
         if self.kind(e) == Some(Kind::Word)
             && self.toks[e].glued
-            && self.lx.ordinal_suffixes.contains(&*self.key(e))
+            && self.lx.ordinal_suffixes.contains(&self.key(e))
         {
             e += 1;
         }
@@ -145,7 +162,7 @@ impl<'a> Ctx<'a> {
         }
         let mut e = i + 1;
         if self.kind(e) == Some(Kind::Word) && self.toks[e].glued {
-            if self.lx.year_suffixes.contains(&*self.key(e)) {
+            if self.lx.year_suffixes.contains(&self.key(e)) {
                 e += 1;
             } else {
                 return None;
@@ -154,18 +171,16 @@ impl<'a> Ctx<'a> {
         Some((i32::try_from(y).ok()?, e))
     }
 
-    fn word_in(&self, set: &rustc_hash::FxHashSet<String>, i: usize) -> bool {
-        if self.kind(i) != Some(Kind::Word) {
-            return false;
-        }
-        self.forms_of(i).any(|f| set.contains(f))
+    /// Whether a form of word token `i` is in `set`.
+    fn word_in(&self, set: &Words, i: usize) -> bool {
+        self.lists(i) & set.bit != 0
     }
 
     /// The longest phrase of `set` at `i` (the first word may carry Arabic
     /// proclitics); the token after it.
     fn phrase<V: Copy>(&self, set: &Phrases<V>, i: usize) -> Option<(usize, V)> {
-        if self.kind(i) != Some(Kind::Word) {
-            return None;
+        if self.lists(i) & set.bit == 0 {
+            return None; // no form of a word there starts a phrase of `set`
         }
         let mut candidates: Vec<usize> = self
             .forms_of(i)

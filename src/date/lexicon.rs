@@ -33,6 +33,8 @@ pub(super) struct Phrases<V> {
     pub(super) list: Vec<(Vec<String>, V)>,
     /// Indices into `list` (in its order) by first token.
     first: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// This list's bit in [`Lexicon::vocab`].
+    pub(super) bit: u32,
 }
 
 impl<V> Default for Phrases<V> {
@@ -40,7 +42,32 @@ impl<V> Default for Phrases<V> {
         Phrases {
             list: Vec::new(),
             first: rustc_hash::FxHashMap::default(),
+            bit: 0,
         }
+    }
+}
+
+/// A list of single words (token keys).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Words {
+    set: HashSet<String>,
+    /// This list's bit in [`Lexicon::vocab`].
+    pub(super) bit: u32,
+}
+
+impl Words {
+    pub(super) fn contains(&self, key: &str) -> bool {
+        self.set.contains(key)
+    }
+
+    fn insert(&mut self, key: String) {
+        self.set.insert(key);
+    }
+}
+
+impl Extend<String> for Words {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, iter: I) {
+        self.set.extend(iter);
     }
 }
 
@@ -68,36 +95,40 @@ pub(super) struct Lexicon {
     pub(super) months: Phrases<u32>,
     pub(super) weekdays: Phrases<u32>,
     pub(super) relative: Phrases<Rel>,
-    pub(super) past_after: HashSet<String>,
-    pub(super) next_after: HashSet<String>,
-    pub(super) past_before: HashSet<String>,
-    pub(super) next_before: HashSet<String>,
-    pub(super) year_markers: HashSet<String>,
-    pub(super) year_suffixes: HashSet<String>,
-    pub(super) ordinal_suffixes: HashSet<String>,
-    pub(super) links: HashSet<String>,
-    pub(super) time_of_day: HashSet<String>,
+    pub(super) past_after: Words,
+    pub(super) next_after: Words,
+    pub(super) past_before: Words,
+    pub(super) next_before: Words,
+    pub(super) year_markers: Words,
+    pub(super) year_suffixes: Words,
+    pub(super) ordinal_suffixes: Words,
+    pub(super) links: Words,
+    pub(super) time_of_day: Words,
     /// Words before a bare weekday that make it a date.
-    pub(super) weekday_markers: HashSet<String>,
+    pub(super) weekday_markers: Words,
     /// Weekday names (keys of their first word) that are dates by
     /// themselves (`*` in `weekday-markers`), or between commas (`,`).
-    pub(super) bare_weekdays: HashSet<String>,
-    pub(super) comma_weekdays: HashSet<String>,
-    pub(super) weekday_not_after: HashSet<String>,
+    pub(super) bare_weekdays: Words,
+    pub(super) comma_weekdays: Words,
+    pub(super) weekday_not_after: Words,
     pub(super) future_cues: Phrases<()>,
     pub(super) numbers: Phrases<u32>,
     pub(super) units: Phrases<Unit>,
     pub(super) ago_before: Phrases<()>,
     pub(super) ago_after: Phrases<()>,
-    pub(super) ago_not_before: HashSet<String>,
+    pub(super) ago_not_before: Words,
     /// Words between the two ends of a range (`2019 to 2021`, `27 et 28
     /// juin`).
-    pub(super) range_links: HashSet<String>,
+    pub(super) range_links: Words,
     pub(super) hijri_months: Phrases<u32>,
     pub(super) hijri_suffixes: Phrases<()>,
     pub(super) equivalence: Phrases<()>,
     /// Arabic proclitics, longest first.
     pub(super) proclitics: Vec<String>,
+    /// Every word of the lists above (the first word of a phrase), with
+    /// the bits of the lists it is in: one lookup per form of a token
+    /// tells which lists can match there.
+    pub(super) vocab: rustc_hash::FxHashMap<String, u32>,
 }
 
 /// The normalization of text and data alike.
@@ -314,7 +345,7 @@ impl Lexicon {
                     lx.relative.add(phrase(k), r);
                 }
             }
-            let words = |name: &str, set: &mut HashSet<String>| {
+            let words = |name: &str, set: &mut Words| {
                 set.extend(list(name).iter().map(|w| single(w)));
             };
             words("past-after", &mut lx.past_after);
@@ -340,7 +371,61 @@ impl Lexicon {
         pro.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
         pro.dedup();
         lx.proclitics = pro;
+        lx.index();
         lx
+    }
+
+    /// Gives each list its bit and fills [`Lexicon::vocab`].
+    fn index(&mut self) {
+        let mut vocab: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+        let mut next = 0;
+        let mut add = |keys: &mut dyn Iterator<Item = &String>| {
+            assert!(next < u32::BITS, "more date lists than bits in a u32");
+            let bit = 1u32 << next;
+            next += 1;
+            for k in keys {
+                *vocab.entry(k.clone()).or_default() |= bit;
+            }
+            bit
+        };
+        let lx = self;
+        macro_rules! phrases {
+            ($($f:ident),*) => { $( lx.$f.bit = add(&mut lx.$f.first.keys()); )* };
+        }
+        macro_rules! words {
+            ($($f:ident),*) => { $( lx.$f.bit = add(&mut lx.$f.set.iter()); )* };
+        }
+        phrases!(
+            months,
+            weekdays,
+            relative,
+            future_cues,
+            numbers,
+            units,
+            ago_before,
+            ago_after,
+            hijri_months,
+            hijri_suffixes,
+            equivalence
+        );
+        words!(
+            past_after,
+            next_after,
+            past_before,
+            next_before,
+            year_markers,
+            year_suffixes,
+            ordinal_suffixes,
+            links,
+            time_of_day,
+            weekday_markers,
+            bare_weekdays,
+            comma_weekdays,
+            weekday_not_after,
+            ago_not_before,
+            range_links
+        );
+        lx.vocab = vocab;
     }
 
     /// Where the forms of an Arabic word without its proclitics start,

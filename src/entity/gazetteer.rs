@@ -9,53 +9,13 @@
 use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use serde::Deserialize;
 
 use crate::document::{is_arabic_letter, is_latin_letter};
 use crate::error::RuleFileError;
 use crate::source::NormalizeOptions;
 
-/// What kind of thing an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EntityType {
-    Person,
-    Organisation,
-    Product,
-    Place,
-    Other,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct EntitySpec {
-    name: String,
-    #[serde(rename = "type")]
-    kind: EntityType,
-    #[serde(default)]
-    ar: Option<String>,
-    #[serde(default)]
-    fr: Option<String>,
-    #[serde(default)]
-    accept: Vec<String>,
-    #[serde(default)]
-    variants: Vec<String>,
-    #[serde(default)]
-    misspellings: Vec<String>,
-    #[serde(default = "yes")]
-    case_sensitive: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EntityFile {
-    #[serde(default)]
-    entity: Vec<EntitySpec>,
-}
+use super::spec::EntityFile;
+pub use super::spec::EntityType;
 
 /// A known entity.
 #[derive(Debug, Clone)]
@@ -184,7 +144,15 @@ fn may_be_ordinary(word: &str, latin_surname: &str) -> bool {
 
 /// True when the text is written in Arabic letters.
 pub fn is_arabic(s: &str) -> bool {
-    s.chars().any(is_arabic_letter) && !s.chars().any(is_latin_letter)
+    // One pass, which stops at the first Latin letter.
+    let mut arabic = false;
+    for c in s.chars() {
+        if is_latin_letter(c) {
+            return false;
+        }
+        arabic = arabic || is_arabic_letter(c);
+    }
+    arabic
 }
 
 /// All known entities and the automaton over their forms.
@@ -202,6 +170,8 @@ pub struct Gazetteer {
     /// Correct one-word Latin forms by length in chars, for fuzzy lookup.
     /// One-word correct Latin forms by (first letter, length in chars).
     latin_by_len: BTreeMap<(char, usize), Vec<usize>>,
+    /// Index of each entity by name.
+    by_name: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -210,6 +180,23 @@ impl Gazetteer {
     pub fn add_file(&mut self, path: &str, text: &str) -> Result<(), RuleFileError> {
         let file: EntityFile =
             toml::from_str(text).map_err(|e| RuleFileError::from_toml(path, text, &e))?;
+        self.add_parsed(path, file)
+    }
+
+    /// Adds the embedded gazetteer files (`rules/gazetteer/*.toml`), which
+    /// `build.rs` has already read and checked against the schema.
+    pub(crate) fn add_embedded(&mut self) -> Result<(), RuleFileError> {
+        static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.postcard"));
+        let files: super::spec::Embedded =
+            postcard::from_bytes(BYTES).expect("build.rs wrote it with the same types");
+        for (rel, file) in files {
+            self.add_parsed(&format!("rules/{rel}"), file)?;
+        }
+        Ok(())
+    }
+
+    /// Adds the entities of a gazetteer file read from `path`.
+    fn add_parsed(&mut self, path: &str, file: EntityFile) -> Result<(), RuleFileError> {
         for spec in file.entity {
             if spec.name.trim().is_empty() {
                 return Err(RuleFileError::whole(path, "an entity has an empty `name`"));
@@ -223,11 +210,12 @@ impl Gazetteer {
                 origin: path.to_owned(),
             };
             // A later entity with the same name replaces the earlier one.
-            let index = if let Some(i) = self.entities.iter().position(|e| e.name == spec.name) {
+            let index = if let Some(&i) = self.by_name.get(&spec.name) {
                 self.forms.retain(|f| f.entity != i);
                 self.entities[i] = entity;
                 i
             } else {
+                self.by_name.insert(spec.name.clone(), self.entities.len());
                 self.entities.push(entity);
                 self.entities.len() - 1
             };
@@ -283,30 +271,40 @@ impl Gazetteer {
         Ok(())
     }
 
+    /// The index of the entity named `name`.
+    pub fn entity_named(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
     /// Indexes the forms; call after the last file. The automaton is
     /// built on first use, and so is the list of surnames that are ordinary
     /// Arabic words ([`Gazetteer::is_rejected`]).
     pub fn build(&mut self) {
-        let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, f) in self.forms.iter().enumerate() {
-            by_key.entry(f.key.as_str()).or_default().push(i);
+        // The forms in key order (a stable sort keeps each key's forms in
+        // their order), then one group per distinct key.
+        let mut order: Vec<usize> = (0..self.forms.len()).collect();
+        order.sort_by(|&a, &b| self.forms[a].key.cmp(&self.forms[b].key));
+        self.keys.clear();
+        self.key_forms.clear();
+        for i in order {
+            let k = &self.forms[i].key;
+            if self.keys.last() == Some(k) {
+                self.key_forms.last_mut().expect("one per key").push(i);
+            } else {
+                self.keys.push(k.clone());
+                self.key_forms.push(vec![i]);
+            }
         }
         self.latin_by_len.clear();
         for (i, f) in self.forms.iter().enumerate() {
-            if f.kind.is_correct()
-                && !f.arabic
-                && !f.key.contains(' ')
-                && f.key.chars().count() >= 4
-            {
-                let first = f.key.chars().next().unwrap_or_default();
-                self.latin_by_len
-                    .entry((first, f.key.chars().count()))
-                    .or_default()
-                    .push(i);
+            if f.kind.is_correct() && !f.arabic && !f.key.contains(' ') {
+                let len = f.key.chars().count();
+                if len >= 4 {
+                    let first = f.key.chars().next().unwrap_or_default();
+                    self.latin_by_len.entry((first, len)).or_default().push(i);
+                }
             }
         }
-        self.keys = by_key.keys().map(|k| (*k).to_owned()).collect();
-        self.key_forms = by_key.into_values().collect();
         self.automaton = std::sync::OnceLock::new();
         self.rejected = std::sync::OnceLock::new();
     }

@@ -42,6 +42,13 @@ pub(super) fn find(
     let mut words: Vec<(usize, std::ops::Range<usize>, usize, std::rc::Rc<str>)> = Vec::new();
     let covered = Covered::new(existing);
     let mut keys = super::KeyCache::default();
+    // One proclitic (not an article: names take none) may stand before
+    // the name.
+    let name_clitics: Vec<&str> = proclitics
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !p.contains("ال") && *p != "لل")
+        .collect();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for w in &block.words {
             if covered.overlaps(bi, &w.range) || block.is_masked(&w.range) {
@@ -62,12 +69,9 @@ pub(super) fn find(
                 }
                 Script::Arabic => {
                     let k = keys.key(text);
-                    // One proclitic (not an article: names take none) may
-                    // stand before the name.
-                    let clitic = proclitics
+                    let clitic = name_clitics
                         .iter()
-                        .filter(|p| !p.contains("ال") && *p != "لل")
-                        .find(|p| k.starts_with(p.as_str()) && k.len() >= p.len() + 8)
+                        .find(|p| k.starts_with(**p) && k.len() >= p.len() + 8)
                         .map_or(0, |p| p.chars().count());
                     let start = text
                         .char_indices()

@@ -6,6 +6,7 @@ mod fuzzy;
 mod gazetteer;
 mod local;
 pub mod skeleton;
+mod spec;
 
 pub(crate) use extract::is_ordinary_word;
 pub use extract::{LocalEntity, Mention, Mentions, Status, extract};

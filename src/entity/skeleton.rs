@@ -29,10 +29,10 @@ fn arabic_class(c: char) -> Option<&'static str> {
 pub fn arabic(word: &str) -> String {
     let mut out = String::new();
     let mut last = "";
-    let chars: Vec<char> = word.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
         // A final taa marbuta is a vowel ending.
-        if c == 'ة' && i + 1 == chars.len() {
+        if c == 'ة' && chars.peek().is_none() {
             continue;
         }
         if let Some(class) = arabic_class(c) {

@@ -369,7 +369,7 @@ impl Facts {
                     OneOrMany::Many(v) => v.iter().collect(),
                 };
                 for name in names {
-                    let Some(i) = gazetteer.entities.iter().position(|x| &x.name == name) else {
+                    let Some(i) = gazetteer.entity_named(name) else {
                         return Err(err(
                             e.span().start,
                             "entity",

@@ -20,7 +20,8 @@ use crate::error::RuleFileError;
 #[derive(Debug, Default, Clone)]
 pub struct Data {
     lists: BTreeMap<String, Vec<String>>,
-    sets: BTreeMap<String, WordSet>,
+    /// The lists above as sets, each built on first use.
+    sets: BTreeMap<String, std::sync::OnceLock<WordSet>>,
     /// Plain word lists (`data/<name>.txt`), parsed on first use: the
     /// frequency lexicons are large and most runs need few of them.
     texts: BTreeMap<String, LazyList>,
@@ -144,13 +145,27 @@ impl Data {
     pub fn add_file(&mut self, path: &str, stem: &str, text: &str) -> Result<(), RuleFileError> {
         let lists: BTreeMap<String, DataValue> =
             toml::from_str(text).map_err(|e| RuleFileError::from_toml(path, text, &e))?;
-        for (name, DataValue(words)) in lists {
+        self.add_lists(
+            stem,
+            lists
+                .into_iter()
+                .map(|(name, DataValue(words))| (name, words)),
+        );
+        Ok(())
+    }
+
+    /// Adds the lists of the data file `stem`, already read.
+    pub(crate) fn add_lists(
+        &mut self,
+        stem: &str,
+        lists: impl IntoIterator<Item = (String, Vec<String>)>,
+    ) {
+        for (name, words) in lists {
             let key = format!("{stem}.{name}");
             self.texts.remove(&key);
-            self.sets.insert(key.clone(), WordSet::from_owned(&words));
+            self.sets.insert(key.clone(), std::sync::OnceLock::new());
             self.lists.insert(key, words);
         }
-        Ok(())
     }
 
     /// Adds a plain word list (`data/<stem>.txt`: one entry per line, `#`
@@ -177,10 +192,10 @@ impl Data {
 
     /// The list called `name`, lower-cased, as a set (empty when missing).
     pub fn set(&self, name: &str) -> &WordSet {
-        self.sets
-            .get(name)
-            .or_else(|| self.texts.get(name).map(LazyList::set))
-            .unwrap_or(&EMPTY)
+        match self.sets.get(name) {
+            Some(set) => set.get_or_init(|| WordSet::from_owned(&self.lists[name])),
+            None => self.texts.get(name).map_or(&EMPTY, LazyList::set),
+        }
     }
 
     /// The words of list `name` (lower-cased) for which `wanted` is true,
@@ -200,8 +215,8 @@ impl Data {
         };
         if let Some(list) = self.texts.get(name) {
             LazyList::lines(&list.text).for_each(&mut test);
-        } else if let Some(set) = self.sets.get(name) {
-            set.iter().for_each(test);
+        } else if self.sets.contains_key(name) {
+            self.set(name).iter().for_each(test);
         }
         out
     }

@@ -147,6 +147,8 @@ struct RuleSource {
     display: String,
     /// Borrowed for the embedded defaults: never copied.
     text: std::borrow::Cow<'static, str>,
+    /// One of the files embedded in the binary.
+    embedded: bool,
 }
 
 /// The default rule files compiled into the binary.
@@ -155,6 +157,7 @@ fn embedded_sources() -> impl Iterator<Item = RuleSource> {
         rel: (*rel).to_owned(),
         display: format!("rules/{rel}"),
         text: std::borrow::Cow::Borrowed(text),
+        embedded: true,
     })
 }
 
@@ -185,6 +188,7 @@ fn read_pack(dir: &Path) -> Result<Vec<RuleSource>, RuleFileError> {
             rel,
             display: path.display().to_string(),
             text: text.into(),
+            embedded: false,
         });
     }
     Ok(out)
@@ -246,6 +250,7 @@ impl RuleSet {
             rel: (*rel).to_owned(),
             display: (*rel).to_owned(),
             text: (*text).to_owned().into(),
+            embedded: false,
         }));
         RuleSet::build(&sources, Vec::new())
     }
@@ -256,26 +261,47 @@ impl RuleSet {
         sources: &[RuleSource],
         mut errors: Vec<RuleFileError>,
     ) -> Result<RuleSet, Vec<RuleFileError>> {
-        let mut data = Data::default();
-        for s in sources.iter().filter(|s| s.rel.starts_with("data/")) {
-            let rel = s.rel.trim_start_matches("data/");
-            if let Some(stem) = rel.strip_suffix(".txt") {
-                data.add_text_file(stem, s.text.clone());
-            } else if let Err(e) = data.add_file(&s.display, rel.trim_end_matches(".toml"), &s.text)
-            {
-                errors.push(e);
-            }
-        }
-        let mut gazetteer = crate::entity::Gazetteer::default();
-        for s in sources
-            .iter()
-            .filter(|s| s.rel.starts_with("gazetteer/") && is_toml(&s.rel))
-        {
-            if let Err(e) = gazetteer.add_file(&s.display, &s.text) {
-                errors.push(e);
-            }
-        }
-        gazetteer.build();
+        // The gazetteer needs nothing else: it is built on a second thread
+        // while the data lists and the rules load (the rules do not look
+        // at the gazetteer or the facts when they are built).
+        let (gazetteer, gazetteer_errors, mut data, data_errors, mut rules, rule_errors) =
+            std::thread::scope(|scope| {
+                let gazetteer = scope.spawn(|| load_gazetteer(sources));
+                let (data, data_errors) = load_data(sources);
+                let mut rules: Vec<Rule> = Vec::new();
+                let mut rule_errors = Vec::new();
+                for s in sources.iter().filter(|s| {
+                    !s.rel.starts_with("data/")
+                        && !s.rel.starts_with("gazetteer/")
+                        && !s.rel.starts_with("facts/")
+                        && is_toml(&s.rel)
+                }) {
+                    match load_rule(s, &data) {
+                        Ok(rule) => {
+                            if let Some(old) = rules.iter_mut().find(|r| r.id == rule.id) {
+                                *old = rule;
+                            } else {
+                                rules.push(rule);
+                            }
+                        }
+                        Err(e) => rule_errors.push(e),
+                    }
+                }
+                let (gazetteer, gazetteer_errors) = match gazetteer.join() {
+                    Ok(loaded) => loaded,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                };
+                (
+                    gazetteer,
+                    gazetteer_errors,
+                    data,
+                    data_errors,
+                    rules,
+                    rule_errors,
+                )
+            });
+        errors.extend(data_errors);
+        errors.extend(gazetteer_errors);
         data.gazetteer = std::sync::Arc::new(gazetteer);
         let mut facts = crate::fact::Facts::default();
         for s in sources
@@ -287,25 +313,7 @@ impl RuleSet {
             }
         }
         data.facts = std::sync::Arc::new(facts);
-        let is_rule = |s: &&RuleSource| {
-            !s.rel.starts_with("data/")
-                && !s.rel.starts_with("gazetteer/")
-                && !s.rel.starts_with("facts/")
-                && is_toml(&s.rel)
-        };
-        let mut rules: Vec<Rule> = Vec::new();
-        for s in sources.iter().filter(is_rule) {
-            match load_rule(s, &data) {
-                Ok(rule) => {
-                    if let Some(old) = rules.iter_mut().find(|r| r.id == rule.id) {
-                        *old = rule;
-                    } else {
-                        rules.push(rule);
-                    }
-                }
-                Err(e) => errors.push(e),
-            }
-        }
+        errors.extend(rule_errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -406,6 +414,75 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
 }
 
+/// The data lists of `sources` (`data/*.toml`, `data/*.txt`).
+fn load_data(sources: &[RuleSource]) -> (Data, Vec<RuleFileError>) {
+    let mut data = Data::default();
+    let mut errors = Vec::new();
+    // The embedded data files, as build.rs read them.
+    let mut embedded: std::collections::BTreeMap<
+        String,
+        std::collections::BTreeMap<String, Vec<String>>,
+    > = std::collections::BTreeMap::new();
+    if sources.iter().any(|s| s.embedded) {
+        static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data.postcard"));
+        embedded = postcard::from_bytes(BYTES).expect("build.rs wrote it with the same types");
+    }
+    for s in sources.iter().filter(|s| s.rel.starts_with("data/")) {
+        let rel = s.rel.trim_start_matches("data/");
+        if let Some(stem) = rel.strip_suffix(".txt") {
+            data.add_text_file(stem, s.text.clone());
+        } else if let Some(lists) = s.embedded.then(|| embedded.remove(rel)).flatten() {
+            data.add_lists(rel.trim_end_matches(".toml"), lists);
+        } else if let Err(e) = data.add_file(&s.display, rel.trim_end_matches(".toml"), &s.text) {
+            errors.push(e);
+        }
+    }
+    (data, errors)
+}
+
+/// The gazetteer of `sources` (`gazetteer/*.toml`), indexed.
+fn load_gazetteer(sources: &[RuleSource]) -> (crate::entity::Gazetteer, Vec<RuleFileError>) {
+    let mut gazetteer = crate::entity::Gazetteer::default();
+    let mut errors = Vec::new();
+    // The embedded files come first, and build.rs has parsed them.
+    if sources.iter().any(|s| s.embedded)
+        && let Err(e) = gazetteer.add_embedded()
+    {
+        errors.push(e);
+    }
+    for s in sources
+        .iter()
+        .filter(|s| s.rel.starts_with("gazetteer/") && is_toml(&s.rel) && !s.embedded)
+    {
+        if let Err(e) = gazetteer.add_file(&s.display, &s.text) {
+            errors.push(e);
+        }
+    }
+    gazetteer.build();
+    (gazetteer, errors)
+}
+
+/// The value of a top-level `kind = "..."` line before the first table
+/// header, in the plain form the embedded rule files use; `None` otherwise
+/// (the file is then parsed for it).
+fn embedded_kind(text: &str) -> Option<&str> {
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            return None;
+        }
+        if let Some(rest) = line.strip_prefix("kind")
+            && let Some(value) = rest.trim_start().strip_prefix('=')
+        {
+            let value = value.trim().strip_prefix('"')?;
+            let (kind, tail) = value.split_once('"')?;
+            let tail = tail.trim();
+            return (tail.is_empty() || tail.starts_with('#')).then_some(kind);
+        }
+    }
+    None
+}
+
 fn load_rule(s: &RuleSource, data: &Data) -> Result<Rule, RuleFileError> {
     let id = s.rel.trim_end_matches(".toml");
     if !valid_id(id) {
@@ -416,21 +493,33 @@ fn load_rule(s: &RuleSource, data: &Data) -> Result<Rule, RuleFileError> {
             ),
         ));
     }
-    let head: spec::KindOnly =
-        toml::from_str(&s.text).map_err(|e| RuleFileError::from_toml(&s.display, &s.text, &e))?;
-    let kind = head.kind.get_ref();
-    let Some((_, loader)) = KINDS.iter().find(|(name, _)| name == kind) else {
-        let mut e = RuleFileError::at(
-            &s.display,
-            &s.text,
-            head.kind.span().start,
-            format!(
-                "unknown kind `{kind}` (known kinds: {})",
-                kind_names().join(", ")
-            ),
-        );
-        e.key = Some("kind".into());
-        return Err(e);
+    // The embedded files are ours: their `kind` line is read without a
+    // first parse of the whole file.
+    let quick = s
+        .embedded
+        .then(|| embedded_kind(&s.text))
+        .flatten()
+        .and_then(|kind| KINDS.iter().find(|(name, _)| *name == kind));
+    let (kind, loader) = if let Some((kind, loader)) = quick {
+        (*kind, loader)
+    } else {
+        let head: spec::KindOnly = toml::from_str(&s.text)
+            .map_err(|e| RuleFileError::from_toml(&s.display, &s.text, &e))?;
+        let kind = head.kind.get_ref();
+        let Some((kind, loader)) = KINDS.iter().find(|(name, _)| name == kind) else {
+            let mut e = RuleFileError::at(
+                &s.display,
+                &s.text,
+                head.kind.span().start,
+                format!(
+                    "unknown kind `{kind}` (known kinds: {})",
+                    kind_names().join(", ")
+                ),
+            );
+            e.key = Some("kind".into());
+            return Err(e);
+        };
+        (*kind, loader)
     };
     let built = loader(&s.display, &s.text, data)?;
     let meta = built.file;
@@ -494,6 +583,40 @@ fn load_rule(s: &RuleSource, data: &Data) -> Result<Rule, RuleFileError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_kind_of_every_embedded_rule_is_its_parsed_kind() {
+        let mut rules = 0;
+        for s in embedded_sources().filter(|s| {
+            is_toml(&s.rel)
+                && !["data/", "gazetteer/", "facts/"]
+                    .iter()
+                    .any(|p| s.rel.starts_with(p))
+        }) {
+            let head: spec::KindOnly = toml::from_str(&s.text).expect("embedded rules parse");
+            assert_eq!(
+                embedded_kind(&s.text),
+                Some(head.kind.get_ref().as_str()),
+                "{}",
+                s.rel
+            );
+            rules += 1;
+        }
+        assert!(rules > 30, "only {rules} embedded rules");
+    }
+
+    #[test]
+    fn the_quick_kind_reads_only_a_plain_top_level_line() {
+        assert_eq!(
+            embedded_kind("id = 1\nkind = \"pattern\"\n"),
+            Some("pattern")
+        );
+        assert_eq!(embedded_kind("kind=\"pattern\" # note\n"), Some("pattern"));
+        assert_eq!(embedded_kind("[params]\nkind = \"pattern\"\n"), None);
+        assert_eq!(embedded_kind("kind = 'pattern'\n"), None);
+        assert_eq!(embedded_kind("kind = \"pattern\" x\n"), None);
+        assert_eq!(embedded_kind("kinds = 2\n"), None);
+    }
 
     #[test]
     fn fills_placeholders_and_keeps_unknown_ones() {
