@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::lexicon::Lexicon;
 use super::link::finish;
 use super::number::{Convention, parse_number, significant_digits};
-use super::prepare::{Prepared, convention, excluded};
+use super::prepare::{Evidence, Prepared, excluded, has_digits};
 use super::token::{Kind, Tok};
 use super::{AmountMention, Hedge};
 use crate::document::{Block, Document};
@@ -111,16 +111,20 @@ pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
     }
     let lx = Lexicon::shared(doc.data, doc.lang);
     let lx = &*lx;
-    let prepared: Vec<Prepared> = doc
-        .blocks
-        .iter()
-        .map(|b| Prepared::new(b, doc.lang))
-        .collect();
-    let conv = convention(doc.lang, &prepared);
+    // The separators' convention is the document's: a first pass counts
+    // the evidence block by block, and a second one reads the figures. Each
+    // block is prepared again rather than kept: the tokens of a whole
+    // document cost about ten times its size in memory.
+    let mut evidence = Evidence::default();
+    for block in doc.blocks.iter().filter(|b| has_digits(&b.text)) {
+        evidence.count(&Prepared::new(block, doc.lang));
+    }
+    let conv = evidence.convention(doc.lang);
     let mut out = Vec::new();
-    for (bi, (block, pr)) in doc.blocks.iter().zip(&prepared).enumerate() {
-        let drafts = block_drafts(block, pr, lx, conv);
-        out.extend(finish(bi, block, pr, lx, drafts));
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        let pr = Prepared::new(block, doc.lang);
+        let drafts = block_drafts(block, &pr, lx, conv);
+        out.extend(finish(bi, block, &pr, lx, drafts));
     }
     // Text order, which `Document::amounts_in` relies on.
     out.sort_by_key(|m| (m.block, m.view.start));

@@ -112,11 +112,17 @@ impl Prepared {
     }
 }
 
-/// The decimal convention of a document: its language's, unless its own
-/// unambiguous numbers say otherwise.
-pub(super) fn convention(lang: Lang, blocks: &[Prepared]) -> Convention {
-    let (mut dot, mut comma) = (0usize, 0usize);
-    for pr in blocks {
+/// Counts of the numbers that can only be read one way: how the
+/// document separates decimals.
+#[derive(Debug, Default)]
+pub(super) struct Evidence {
+    dot: usize,
+    comma: usize,
+}
+
+impl Evidence {
+    /// Adds the numbers of one block.
+    pub(super) fn count(&mut self, pr: &Prepared) {
         for t in pr.toks.iter().filter(|t| t.kind == Kind::Num) {
             let raw = &pr.norm.text[t.range.clone()];
             let dots = raw.matches('.').count();
@@ -124,27 +130,44 @@ pub(super) fn convention(lang: Lang, blocks: &[Prepared]) -> Convention {
             let tail_len = raw.rsplit(['.', ',']).next().map_or(0, str::len);
             match (dots, commas) {
                 (0, 0) => {}
-                (1, 0) if tail_len != 3 => dot += 1,
-                (0, 1) if tail_len != 3 => comma += 1,
-                (d, 0) if d > 1 => comma += 1,
-                (0, c) if c > 1 => dot += 1,
+                (1, 0) if tail_len != 3 => self.dot += 1,
+                (0, 1) if tail_len != 3 => self.comma += 1,
+                (d, 0) if d > 1 => self.comma += 1,
+                (0, c) if c > 1 => self.dot += 1,
                 (d, c) if d > 0 && c > 0 => {
                     if raw.rfind('.') > raw.rfind(',') {
-                        dot += 1;
+                        self.dot += 1;
                     } else {
-                        comma += 1;
+                        self.comma += 1;
                     }
                 }
                 _ => {}
             }
         }
     }
-    match lang {
-        Lang::Fr if dot > comma => Convention::DotDecimal,
-        Lang::Fr => Convention::CommaDecimal,
-        _ if comma > dot => Convention::CommaDecimal,
-        _ => Convention::DotDecimal,
+
+    /// The convention the evidence points to, the language's by default.
+    pub(super) fn convention(&self, lang: Lang) -> Convention {
+        match lang {
+            Lang::Fr if self.dot > self.comma => Convention::DotDecimal,
+            Lang::Fr => Convention::CommaDecimal,
+            _ if self.comma > self.dot => Convention::CommaDecimal,
+            _ => Convention::DotDecimal,
+        }
     }
+}
+
+/// True when `text` has a digit that normalization makes an ASCII digit
+/// (ASCII, Arabic-Indic or Persian): a block without one has no number
+/// token.
+pub(super) fn has_digits(text: &str) -> bool {
+    // U+0660–U+0669 are D9 A0–D9 A9 in UTF-8, U+06F0–U+06F9 DB B0–DB B9.
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        x.is_ascii_digit()
+            || (x == 0xD9 && matches!(b.get(i + 1), Some(0xA0..=0xA9)))
+            || (x == 0xDB && matches!(b.get(i + 1), Some(0xB0..=0xB9)))
+    })
 }
 
 /// True when the number at sig position `p` is not an amount: a date, a
@@ -228,4 +251,22 @@ fn dash_chain(pr: &Prepared, p: usize) -> usize {
         j += 2;
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// `has_digits` says exactly whether a block has a number token.
+        #[test]
+        fn has_digits_is_having_a_number_token(
+            s in "[a-z ٠-٩۰-۹0-9٫٬.,\u{00A0}\u{200F}ـ٥ى١ۀ]{0,12}"
+        ) {
+            let norm = normalize(&s, 0, options());
+            let toks = tokenize(&norm.text, &|_| false);
+            prop_assert_eq!(has_digits(&s), toks.iter().any(|t| t.kind == Kind::Num));
+        }
+    }
 }
