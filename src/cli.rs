@@ -557,6 +557,31 @@ fn report_and_exit(
                 && std::env::var_os("NO_COLOR").is_none()
         }
     };
+    let fixed_stdin = fixes.and_then(|f| f.stdout_text.as_ref());
+    let diff = fixes.is_some_and(|_| args.fix.diff);
+    // The human and JSON reports go to standard output as they are
+    // written, without a copy of the whole report in memory.
+    if args.output.is_none() && fixed_stdin.is_none() && !diff {
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let written = match args.format {
+            OutputFormat::Human if !args.amounts && !args.timeline => Some(
+                render::human::write_baselined(&mut stdout, reports, styled, baselined),
+            ),
+            OutputFormat::Json => Some(render::json::write_baselined(
+                &mut stdout,
+                reports,
+                baselined,
+            )),
+            _ => None,
+        };
+        if let Some(written) = written {
+            match written.and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+                _ => {}
+            }
+            return finish_check(args, reports, runs, fixes, input_error);
+        }
+    }
     let output = match args.format {
         OutputFormat::Human if args.amounts || args.timeline => {
             let mut out = String::new();
@@ -582,7 +607,6 @@ fn report_and_exit(
         Some(f) if args.fix.diff => f.diff.clone(),
         _ => output,
     };
-    let fixed_stdin = fixes.and_then(|f| f.stdout_text.as_ref());
     if let Some(path) = &args.output {
         write_atomically(path, output.as_bytes())?;
     } else if fixed_stdin.is_some() {
@@ -595,6 +619,17 @@ fn report_and_exit(
     if let Some(text) = fixed_stdin {
         write_stdout(text.as_bytes())?;
     }
+    finish_check(args, reports, runs, fixes, input_error)
+}
+
+/// After the report: the baseline to write, and the exit status.
+fn finish_check(
+    args: &CheckArgs,
+    reports: &[FileReport],
+    runs: &[&config::Run],
+    fixes: Option<&factlint::fix::Summary>,
+    input_error: bool,
+) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.write_baseline {
         Baseline::of(reports).write(path)?;
     }

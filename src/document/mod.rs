@@ -68,9 +68,13 @@ impl Block {
     /// Builds a block from its view and map, segmenting it.
     pub fn new(text: String, map: OffsetMap) -> Block {
         let masked = segment::mask_non_prose(&text);
-        let sentences = segment::sentences(&text);
-        let words = segment::words(&text);
-        let clauses = segment::clauses(&text, &sentences);
+        let mut sentences = segment::sentences(&text);
+        let mut words = segment::words(&text);
+        let mut clauses = segment::clauses(&text, &sentences);
+        // Kept for the whole check: no room left from growing them.
+        sentences.shrink_to_fit();
+        words.shrink_to_fit();
+        clauses.shrink_to_fit();
         Block {
             text,
             map,

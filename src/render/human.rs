@@ -183,6 +183,19 @@ pub fn render(reports: &[FileReport], styled: bool) -> String {
 /// Renders the reports, saying in the summary line how many findings a
 /// baseline hid (`… in 2 files (3 baselined).`) when any did.
 pub fn render_baselined(reports: &[FileReport], styled: bool, baselined: usize) -> String {
+    let mut out = Vec::new();
+    write_baselined(&mut out, reports, styled, baselined).expect("a Vec takes every byte");
+    String::from_utf8(out).expect("the report is text")
+}
+
+/// [`render_baselined`], written finding by finding to `w`: the report of
+/// a file with many findings is never held whole in memory.
+pub fn write_baselined(
+    w: &mut dyn std::io::Write,
+    reports: &[FileReport],
+    styled: bool,
+    baselined: usize,
+) -> std::io::Result<()> {
     let renderer = if styled {
         Renderer::styled()
     } else {
@@ -195,7 +208,9 @@ pub fn render_baselined(reports: &[FileReport], styled: bool, baselined: usize) 
                 source, findings, ..
             } => {
                 for f in findings {
+                    out.clear();
                     render_finding(&mut out, &renderer, source, f);
+                    w.write_all(out.as_bytes())?;
                 }
             }
             // Reported on standard error by the caller.
@@ -204,12 +219,9 @@ pub fn render_baselined(reports: &[FileReport], styled: bool, baselined: usize) 
     }
     let line = summary_line(reports);
     match line.strip_suffix(".\n") {
-        Some(head) if baselined > 0 => {
-            let _ = writeln!(out, "{head} ({baselined} baselined).");
-        }
-        _ => out.push_str(&line),
+        Some(head) if baselined > 0 => writeln!(w, "{head} ({baselined} baselined)."),
+        _ => w.write_all(line.as_bytes()),
     }
-    out
 }
 
 /// The dated mentions of each file in chronological order, for

@@ -205,6 +205,17 @@ pub fn render(reports: &[FileReport]) -> String {
 /// Renders the reports, with `summary.baselined`: how many findings a
 /// baseline (`--baseline`) hid.
 pub fn render_baselined(reports: &[FileReport], baselined: usize) -> String {
+    let mut out = Vec::new();
+    write_baselined(&mut out, reports, baselined).expect("a Vec takes every byte");
+    String::from_utf8(out).expect("JSON is text")
+}
+
+/// [`render_baselined`], serialized straight into `w`.
+pub fn write_baselined(
+    w: &mut dyn std::io::Write,
+    reports: &[FileReport],
+    baselined: usize,
+) -> std::io::Result<()> {
     let files = reports
         .iter()
         .map(|r| match r {
@@ -255,7 +266,6 @@ pub fn render_baselined(reports: &[FileReport], baselined: usize) -> String {
             ..Summary::of(reports)
         },
     };
-    let mut s = serde_json::to_string_pretty(&report).expect("serializable");
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *w, &report)?;
+    w.write_all(b"\n")
 }
