@@ -117,7 +117,7 @@ pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
     // document cost about ten times its size in memory.
     let mut evidence = Evidence::default();
     for block in doc.blocks.iter().filter(|b| has_digits(&b.text)) {
-        evidence.count(&Prepared::new(block, doc.lang));
+        Prepared::numbers(block, doc.lang, |raw| evidence.count(raw));
     }
     let conv = evidence.convention(doc.lang);
     let mut out = Vec::new();

@@ -4,7 +4,7 @@
 
 use super::lexicon::{Lexicon, Phrases, options};
 use super::number::Convention;
-use super::token::{Kind, Tok, key, tokenize};
+use super::token::{Kind, Tok, key, numbers, tokenize};
 use crate::document::{Block, Lang};
 use crate::source::{Normalized, normalize};
 
@@ -19,18 +19,21 @@ pub(super) struct Prepared {
 impl Prepared {
     pub(super) fn new(block: &Block, lang: Lang) -> Prepared {
         let norm = normalize(&block.text, 0, options());
-        let view = &block.text;
-        let groups = |pos: usize| {
-            let v = norm.map.start_to_orig(pos);
-            let c = view[v..].chars().next();
-            matches!(c, Some('\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}'))
-                || (lang == Lang::Fr && c == Some(' '))
-        };
-        let toks = tokenize(&norm.text, &groups);
+        let toks = tokenize(&norm.text, &|pos| space_groups(block, &norm, lang, pos));
         let sig = (0..toks.len())
             .filter(|&i| !toks[i].is_skipped(&norm.text))
             .collect();
         Prepared { norm, toks, sig }
+    }
+
+    /// Calls `f` with the text of each number token of `block`, as
+    /// [`Prepared::new`] would find them, without the other tokens.
+    pub(super) fn numbers(block: &Block, lang: Lang, mut f: impl FnMut(&str)) {
+        let norm = normalize(&block.text, 0, options());
+        let groups = |pos: usize| space_groups(block, &norm, lang, pos);
+        for r in numbers(&norm.text, &groups) {
+            f(&norm.text[r]);
+        }
     }
 
     pub(super) fn key(&self, p: usize) -> &str {
@@ -112,6 +115,16 @@ impl Prepared {
     }
 }
 
+/// Whether the white space at `pos` of the normalized block may group
+/// thousands (`1 250 000`): a no-break or thin space, or any space in
+/// French.
+fn space_groups(block: &Block, norm: &Normalized, lang: Lang, pos: usize) -> bool {
+    let v = norm.map.start_to_orig(pos);
+    let c = block.text[v..].chars().next();
+    matches!(c, Some('\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}'))
+        || (lang == Lang::Fr && c == Some(' '))
+}
+
 /// Counts of the numbers that can only be read one way: how the
 /// document separates decimals.
 #[derive(Debug, Default)]
@@ -121,28 +134,25 @@ pub(super) struct Evidence {
 }
 
 impl Evidence {
-    /// Adds the numbers of one block.
-    pub(super) fn count(&mut self, pr: &Prepared) {
-        for t in pr.toks.iter().filter(|t| t.kind == Kind::Num) {
-            let raw = &pr.norm.text[t.range.clone()];
-            let dots = raw.matches('.').count();
-            let commas = raw.matches(',').count();
-            let tail_len = raw.rsplit(['.', ',']).next().map_or(0, str::len);
-            match (dots, commas) {
-                (0, 0) => {}
-                (1, 0) if tail_len != 3 => self.dot += 1,
-                (0, 1) if tail_len != 3 => self.comma += 1,
-                (d, 0) if d > 1 => self.comma += 1,
-                (0, c) if c > 1 => self.dot += 1,
-                (d, c) if d > 0 && c > 0 => {
-                    if raw.rfind('.') > raw.rfind(',') {
-                        self.dot += 1;
-                    } else {
-                        self.comma += 1;
-                    }
+    /// Adds one number token.
+    pub(super) fn count(&mut self, raw: &str) {
+        let dots = raw.matches('.').count();
+        let commas = raw.matches(',').count();
+        let tail_len = raw.rsplit(['.', ',']).next().map_or(0, str::len);
+        match (dots, commas) {
+            (0, 0) => {}
+            (1, 0) if tail_len != 3 => self.dot += 1,
+            (0, 1) if tail_len != 3 => self.comma += 1,
+            (d, 0) if d > 1 => self.comma += 1,
+            (0, c) if c > 1 => self.dot += 1,
+            (d, c) if d > 0 && c > 0 => {
+                if raw.rfind('.') > raw.rfind(',') {
+                    self.dot += 1;
+                } else {
+                    self.comma += 1;
                 }
-                _ => {}
             }
+            _ => {}
         }
     }
 

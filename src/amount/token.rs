@@ -69,7 +69,17 @@ pub(crate) fn tokenize(text: &str, space_groups: &dyn Fn(usize) -> bool) -> Vec<
         } else if is_word_char(c) {
             let arabic = is_arabic_letter(c);
             i += c.len_utf8();
-            while let Some(d) = text[i..].chars().next() {
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    // ASCII: only a letter goes on, and only a Latin word.
+                    if b.is_ascii_alphabetic() && !arabic {
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
+                let d = text[i..].chars().next().expect("in bounds");
                 if !is_word_char(d) || (is_arabic_letter(d) != arabic && !crate::source::is_mark(d))
                 {
                     break;
@@ -82,8 +92,20 @@ pub(crate) fn tokenize(text: &str, space_groups: &dyn Fn(usize) -> bool) -> Vec<
             });
         } else if c.is_whitespace() {
             i += c.len_utf8();
-            while let Some(d) = text[i..].chars().next().filter(|d| d.is_whitespace()) {
-                i += d.len_utf8();
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    // `char::is_whitespace` on ASCII.
+                    if matches!(b, b'\t'..=b'\r' | b' ') {
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
+                match text[i..].chars().next().filter(|d| d.is_whitespace()) {
+                    Some(d) => i += d.len_utf8(),
+                    None => break,
+                }
             }
             toks.push(Tok {
                 range: start..i,
@@ -99,6 +121,28 @@ pub(crate) fn tokenize(text: &str, space_groups: &dyn Fn(usize) -> bool) -> Vec<
         debug_assert!(i <= bytes.len());
     }
     toks
+}
+
+/// The ranges of the number tokens of `text`, which [`tokenize`] would
+/// give, without the other tokens.
+pub(crate) fn numbers<'a>(
+    text: &'a str,
+    space_groups: &'a dyn Fn(usize) -> bool,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // A digit never continues a word or a symbol token, and UTF-8
+        // continuation bytes are never ASCII digits.
+        while i < b.len() && !b[i].is_ascii_digit() {
+            i += 1;
+        }
+        (i < b.len()).then(|| {
+            let start = i;
+            i = scan_number(text, i, space_groups);
+            start..i
+        })
+    })
 }
 
 fn digits_at(b: &[u8], i: usize) -> usize {
@@ -147,6 +191,74 @@ mod tests {
             .filter(|t| t.kind != Kind::Space)
             .map(|t| key(text, t).to_owned())
             .collect()
+    }
+
+    /// [`tokenize`] a character at a time, as it was before its ASCII
+    /// fast paths.
+    fn tokenize_by_char(text: &str, space_groups: &dyn Fn(usize) -> bool) -> Vec<Tok> {
+        let mut toks = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let c = text[i..].chars().next().expect("in bounds");
+            let start = i;
+            let kind = if c.is_ascii_digit() {
+                i = scan_number(text, i, space_groups);
+                Kind::Num
+            } else if is_word_char(c) {
+                let arabic = is_arabic_letter(c);
+                i += c.len_utf8();
+                while let Some(d) = text[i..].chars().next() {
+                    if !is_word_char(d)
+                        || (is_arabic_letter(d) != arabic && !crate::source::is_mark(d))
+                    {
+                        break;
+                    }
+                    i += d.len_utf8();
+                }
+                Kind::Word { arabic }
+            } else if c.is_whitespace() {
+                i += c.len_utf8();
+                while let Some(d) = text[i..].chars().next().filter(|d| d.is_whitespace()) {
+                    i += d.len_utf8();
+                }
+                Kind::Space
+            } else {
+                i += c.len_utf8();
+                Kind::Sym
+            };
+            toks.push(Tok {
+                range: start..i,
+                kind,
+            });
+        }
+        toks
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_paths_of_tokenize_change_nothing(
+            text in "[a-zA-Zé ٠٫0-9.,\u{00A0}\u{2003}\t\n$%-ماسكًـ\u{0301}]{0,24}",
+            groups in proptest::bool::ANY,
+        ) {
+            proptest::prop_assert_eq!(
+                tokenize(&text, &|_| groups),
+                tokenize_by_char(&text, &|_| groups)
+            );
+        }
+
+        #[test]
+        fn numbers_are_the_number_tokens(
+            text in "[a-zé ٠٫0-9.,\u{00A0}$%-]{0,16}",
+            groups in proptest::bool::ANY,
+        ) {
+            let from_tokens: Vec<Range<usize>> = tokenize(&text, &|_| groups)
+                .into_iter()
+                .filter(|t| t.kind == Kind::Num)
+                .map(|t| t.range)
+                .collect();
+            let scanned: Vec<Range<usize>> = numbers(&text, &|_| groups).collect();
+            proptest::prop_assert_eq!(scanned, from_tokens);
+        }
     }
 
     #[test]
