@@ -155,6 +155,41 @@ pub fn is_arabic(s: &str) -> bool {
     arabic
 }
 
+/// The letter counts of an ASCII word: a lower bound of its
+/// Damerau-Levenshtein distance to another word, far cheaper than the
+/// distance. An insertion or a deletion changes the counts by one, a
+/// substitution by two and a transposition not at all, so `d` edits
+/// change them by at most `2d`.
+struct Counts([i16; 128]);
+
+impl Counts {
+    /// `None` for a word that is not ASCII (no bound then).
+    fn of(word: &str) -> Option<Counts> {
+        if !word.is_ascii() || word.len() > usize::from(u8::MAX) {
+            return None;
+        }
+        let mut c = [0i16; 128];
+        for b in word.bytes() {
+            c[usize::from(b)] += 1;
+        }
+        Some(Counts(c))
+    }
+
+    /// A lower bound of the distance between this word and `other` (0 when
+    /// `other` is not ASCII).
+    fn distance_at_least(&self, other: &str) -> usize {
+        if !other.is_ascii() || other.len() > usize::from(u8::MAX) {
+            return 0;
+        }
+        let mut c = self.0;
+        for b in other.bytes() {
+            c[usize::from(b)] -= 1;
+        }
+        let l1: usize = c.iter().map(|v| usize::from(v.unsigned_abs())).sum();
+        l1.div_ceil(2)
+    }
+}
+
 /// All known entities and the automaton over their forms.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
@@ -351,11 +386,15 @@ impl Gazetteer {
             return Vec::new();
         };
         let mut out = Vec::new();
+        let counts = Counts::of(lower);
         for l in len.saturating_sub(2)..=len + 2 {
             for &i in self.latin_by_len.get(&(first, l)).into_iter().flatten() {
                 let k = &self.forms[i].key;
                 if lower.starts_with(k.as_str()) || k.starts_with(lower) {
                     continue;
+                }
+                if counts.as_ref().is_some_and(|c| c.distance_at_least(k) > 2) {
+                    continue; // too many letters differ for two edits
                 }
                 let d = strsim::damerau_levenshtein(lower, k);
                 if (1..=2).contains(&d) {
@@ -454,6 +493,21 @@ mod key_tests {
         ) {
             let s: String = parts.concat();
             proptest::prop_assert_eq!(key(&s), reference(&s));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The letter counts never say more than the distance.
+        #[test]
+        fn letter_counts_bound_the_distance(a in "[a-f]{0,9}", b in "[a-f]{0,9}") {
+            let bound = Counts::of(&a).expect("ASCII").distance_at_least(&b);
+            prop_assert!(bound <= strsim::damerau_levenshtein(&a, &b));
         }
     }
 }
