@@ -7,7 +7,9 @@
 //! `$OUT_DIR/gazetteer.postcard`: decoding that at start-up is many times
 //! faster than parsing their TOML. The data files (`rules/data/*.toml`,
 //! lists of strings) are stored the same way, in `$OUT_DIR/data.postcard`.
-//! A file that does not match its schema fails the build.
+//! A file that does not match its schema fails the build. The plain word
+//! lists (`rules/data/*.txt`) become hash tables in `$OUT_DIR/words-*.bin`
+//! (listed in `word_sets.rs`): looking a word up costs no set to build.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -30,6 +32,46 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// A word set as `rules::data::WordTable` reads it: an index of
+/// little-endian u32s (the number of words `n`, the number of slots `m`, a
+/// power of two, `n + 1` word offsets into the text, `m` slots: 0 for none,
+/// else 1 + the index of a word, placed by FNV-1a with linear probing),
+/// and the words' text.
+fn word_table(words: &std::collections::BTreeSet<String>) -> (Vec<u8>, String) {
+    let n = words.len();
+    let m = (2 * n).max(2).next_power_of_two();
+    let mut offsets = vec![0u32];
+    let mut text = String::new();
+    let mut slots = vec![0u32; m];
+    for (i, w) in words.iter().enumerate() {
+        text.push_str(w);
+        offsets.push(u32::try_from(text.len()).expect("a word list under 4 GB"));
+        let mut s = usize::try_from(fnv1a(w.as_bytes())).unwrap_or(usize::MAX) & (m - 1);
+        while slots[s] != 0 {
+            s = (s + 1) & (m - 1);
+        }
+        slots[s] = u32::try_from(i + 1).expect("fewer than 4 billion words");
+    }
+    let mut out = Vec::new();
+    for v in [n, m] {
+        out.extend(u32::try_from(v).expect("fits").to_le_bytes());
+    }
+    for v in offsets.iter().chain(&slots) {
+        out.extend(v.to_le_bytes());
+    }
+    (out, text)
+}
+
+/// FNV-1a, 64 bits (`rules::data::fnv1a` is the same function).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// The runtime's test too (`rules::is_toml`).
@@ -90,6 +132,44 @@ fn main() {
     }
     let bytes = postcard::to_allocvec(&data).expect("encode the data lists");
     std::fs::write(out_dir.join("data.postcard"), bytes).expect("write data.postcard");
+    // The plain word lists (`data/*.txt`, the frequency lexicons) as hash
+    // tables of their lower-cased entries, as `Data::set` would build them
+    // at run time: one file of words and offsets per list, included as
+    // bytes (no pointer to relocate when the binary loads).
+    let mut table = String::from("pub(crate) static EMBEDDED_SETS: &[(&str, &[u8], &str)] = &[\n");
+    for f in &files {
+        let Ok(rel) = f.strip_prefix(rules.join("data")) else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        let Some(stem) = rel.strip_suffix(".txt") else {
+            continue;
+        };
+        let text = std::fs::read_to_string(f).expect("read a word list");
+        let words: std::collections::BTreeSet<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|w| {
+                if w.chars().any(char::is_uppercase) {
+                    w.to_lowercase()
+                } else {
+                    w.to_owned()
+                }
+            })
+            .collect();
+        let (index, text) = word_table(&words);
+        std::fs::write(out_dir.join(format!("words-{stem}.bin")), index).expect("write a table");
+        std::fs::write(out_dir.join(format!("words-{stem}.txt")), text).expect("write a table");
+        writeln!(
+            table,
+            "    ({stem:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/words-{stem}.bin\")), \
+             include_str!(concat!(env!(\"OUT_DIR\"), \"/words-{stem}.txt\"))),"
+        )
+        .expect("write to string");
+    }
+    table.push_str("];\n");
+    std::fs::write(out_dir.join("word_sets.rs"), table).expect("write word_sets.rs");
     let out =
         PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("embedded_rules.rs");
     std::fs::write(out, code).expect("write embedded_rules.rs");

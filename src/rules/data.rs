@@ -40,23 +40,91 @@ pub struct Data {
 pub struct WordSet {
     borrowed: HashSet<&'static str>,
     owned: HashSet<String>,
+    /// An embedded word list's table, made by `build.rs`.
+    fixed: Option<WordTable>,
 }
+
+/// A read-only hash set of words laid out by `build.rs` (`word_table`
+/// there): an index (counts, word offsets, slots) and the words' text,
+/// both `'static`.
+#[derive(Debug, Clone, Copy)]
+struct WordTable {
+    bytes: &'static [u8],
+    words: usize,
+    slots: usize,
+    text: &'static str,
+}
+
+impl WordTable {
+    fn new(bytes: &'static [u8], text: &'static str) -> WordTable {
+        let u = |i: usize| {
+            let b: [u8; 4] = bytes[4 * i..4 * i + 4].try_into().expect("four bytes");
+            u32::from_le_bytes(b) as usize
+        };
+        WordTable {
+            bytes,
+            words: u(0),
+            slots: u(1),
+            text,
+        }
+    }
+
+    fn u32_at(&self, i: usize) -> usize {
+        let b: [u8; 4] = self.bytes[4 * i..4 * i + 4].try_into().expect("four bytes");
+        u32::from_le_bytes(b) as usize
+    }
+
+    /// Word `i`.
+    fn word(&self, i: usize) -> &'static str {
+        &self.text[self.u32_at(2 + i)..self.u32_at(3 + i)]
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let mask = self.slots - 1;
+        #[allow(clippy::cast_possible_truncation)] // a hash, cut to the table
+        let mut s = fnv1a(word.as_bytes()) as usize & mask;
+        loop {
+            match self.u32_at(2 + self.words + 1 + s) {
+                0 => return false,
+                i if self.word(i - 1) == word => return true,
+                _ => s = (s + 1) & mask,
+            }
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.words).map(|i| self.word(i))
+    }
+}
+
+/// FNV-1a, 64 bits (as `build.rs` places the words).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+// `EMBEDDED_SETS`: (list name, table) for each embedded `data/*.txt`.
+include!(concat!(env!("OUT_DIR"), "/word_sets.rs"));
 
 impl WordSet {
     fn with_capacity(n: usize) -> WordSet {
         WordSet {
             borrowed: HashSet::with_capacity_and_hasher(n, rustc_hash::FxBuildHasher),
-            owned: HashSet::default(),
+            ..WordSet::default()
         }
     }
 
     fn from_owned<I: IntoIterator<Item = S>, S: AsRef<str>>(words: I) -> WordSet {
         WordSet {
-            borrowed: HashSet::default(),
             owned: words
                 .into_iter()
                 .map(|w| w.as_ref().to_lowercase())
                 .collect(),
+            ..WordSet::default()
         }
     }
 
@@ -71,22 +139,25 @@ impl WordSet {
 
     /// True when `word` (in lower case) is in the list.
     pub fn contains(&self, word: &str) -> bool {
-        self.borrowed.contains(word) || self.owned.contains(word)
+        self.fixed.is_some_and(|f| f.contains(word))
+            || self.borrowed.contains(word)
+            || self.owned.contains(word)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.borrowed.is_empty() && self.owned.is_empty()
+        self.len() == 0
     }
 
     pub fn len(&self) -> usize {
-        self.borrowed.len() + self.owned.len()
+        self.fixed.map_or(0, |f| f.words) + self.borrowed.len() + self.owned.len()
     }
 
     /// The words, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.borrowed
+        self.fixed
             .iter()
-            .copied()
+            .flat_map(WordTable::iter)
+            .chain(self.borrowed.iter().copied())
             .chain(self.owned.iter().map(String::as_str))
     }
 }
@@ -182,6 +253,21 @@ impl Data {
         );
     }
 
+    /// [`Data::add_text_file`] for an embedded word list: its set is the one
+    /// `build.rs` made of the same file.
+    pub(crate) fn add_embedded_text_file(&mut self, stem: &str, text: &'static str) {
+        self.add_text_file(stem, std::borrow::Cow::Borrowed(text));
+        if let Some((_, index, words)) = EMBEDDED_SETS.iter().find(|(name, ..)| *name == stem)
+            && let Some(list) = self.texts.get_mut(stem)
+        {
+            let set = WordSet {
+                fixed: Some(WordTable::new(index, words)),
+                ..WordSet::default()
+            };
+            list.set = std::sync::OnceLock::from(set);
+        }
+    }
+
     /// The list called `name`, if there is one.
     pub fn list(&self, name: &str) -> Option<&[String]> {
         self.lists
@@ -258,6 +344,33 @@ struct DataValue(Vec<String>);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_word_tables_hold_what_the_lists_would() {
+        for (rel, text) in crate::rules::EMBEDDED_RULES {
+            let Some(stem) = rel
+                .strip_prefix("data/")
+                .and_then(|r| r.strip_suffix(".txt"))
+            else {
+                continue;
+            };
+            let mut built = Data::default();
+            built.add_text_file(stem, std::borrow::Cow::Owned((*text).to_owned()));
+            let mut embedded = Data::default();
+            embedded.add_embedded_text_file(stem, text);
+            let (built, embedded) = (built.set(stem), embedded.set(stem));
+            assert!(embedded.fixed.is_some(), "{stem}");
+            assert_eq!(built.len(), embedded.len(), "{stem}");
+            assert!(built.iter().all(|w| embedded.contains(w)), "{stem}");
+            let mut words: Vec<&str> = embedded.iter().collect();
+            words.sort_unstable();
+            words.dedup();
+            assert_eq!(words.len(), embedded.len(), "{stem}");
+            for absent in ["", "xyzzy-not-a-word", "ٱلكلمة-غير"] {
+                assert!(!embedded.contains(absent) || built.contains(absent));
+            }
+        }
+    }
 
     #[test]
     fn word_lists_are_looked_up_in_lower_case_borrowed_or_owned() {

@@ -430,7 +430,12 @@ fn load_data(sources: &[RuleSource]) -> (Data, Vec<RuleFileError>) {
     for s in sources.iter().filter(|s| s.rel.starts_with("data/")) {
         let rel = s.rel.trim_start_matches("data/");
         if let Some(stem) = rel.strip_suffix(".txt") {
-            data.add_text_file(stem, s.text.clone());
+            match &s.text {
+                std::borrow::Cow::Borrowed(text) if s.embedded => {
+                    data.add_embedded_text_file(stem, text);
+                }
+                _ => data.add_text_file(stem, s.text.clone()),
+            }
         } else if let Some(lists) = s.embedded.then(|| embedded.remove(rel)).flatten() {
             data.add_lists(rel.trim_end_matches(".toml"), lists);
         } else if let Err(e) = data.add_file(&s.display, rel.trim_end_matches(".toml"), &s.text) {
