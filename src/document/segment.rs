@@ -65,15 +65,32 @@ fn script_of(word: &str) -> Script {
 /// (`the\u{200F}` is the word `the`); controls inside a word stay.
 pub(super) fn words(text: &str) -> Vec<Word> {
     text.split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(crate::document::is_letter_or_digit))
-        .map(|(i, w)| {
+        .filter_map(|(i, w)| {
+            if w.is_ascii() {
+                // No control or mark to trim, and the script at a glance.
+                let letters = w.bytes().any(|b| b.is_ascii_alphabetic());
+                let digits = w.bytes().any(|b| b.is_ascii_digit());
+                let script = match (letters, digits) {
+                    (false, false) => return None,
+                    (true, false) => Script::Latin,
+                    (false, true) => Script::Digits,
+                    (true, true) => Script::Mixed,
+                };
+                return Some(Word {
+                    range: i..i + w.len(),
+                    script,
+                });
+            }
+            if !w.chars().any(crate::document::is_letter_or_digit) {
+                return None;
+            }
             let trimmed = w.trim_end_matches(is_format_control);
             let lead = trimmed.len() - trimmed.trim_start_matches(is_format_control).len();
             let word = &trimmed[lead..];
-            Word {
+            Some(Word {
                 range: i + lead..i + lead + word.len(),
                 script: script_of(word),
-            }
+            })
         })
         .collect()
 }
@@ -299,7 +316,30 @@ mod tests {
             .collect()
     }
 
+    /// [`words`] without its ASCII fast path.
+    fn words_reference(text: &str) -> Vec<Word> {
+        text.split_word_bound_indices()
+            .filter(|(_, w)| w.chars().any(crate::document::is_letter_or_digit))
+            .map(|(i, w)| {
+                let trimmed = w.trim_end_matches(is_format_control);
+                let lead = trimmed.len() - trimmed.trim_start_matches(is_format_control).len();
+                let word = &trimmed[lead..];
+                Word {
+                    range: i + lead..i + lead + word.len(),
+                    script: script_of(word),
+                }
+            })
+            .collect()
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_ascii_path_of_words_changes_nothing(
+            text in "[a-zA-Z0-9 .,'_:\u{2019}\u{200F}é٥ماسك-]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(words(&text), words_reference(&text));
+        }
+
         #[test]
         fn masking_token_by_token_equals_the_whole_text_search(
             parts in proptest::collection::vec(
