@@ -51,6 +51,7 @@ pub mod rules;
 pub mod source;
 pub mod suppress;
 pub mod translation;
+mod vocab;
 
 pub use document::{Document, Lang};
 pub use finding::Finding;

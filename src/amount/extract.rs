@@ -122,7 +122,8 @@ pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
     let conv = evidence.convention(doc.lang);
     let mut out = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
-        let pr = Prepared::new(block, doc.lang);
+        let mut pr = Prepared::new(block, doc.lang);
+        pr.index(lx);
         let drafts = block_drafts(block, &pr, lx, conv);
         out.extend(finish(bi, block, &pr, lx, drafts));
     }

@@ -44,6 +44,8 @@ pub(crate) struct Phrases<V> {
     by_first: HashMap<String, Vec<(Vec<String>, V)>>,
     /// All phrases, longest first (for matching backwards).
     pub(crate) all: Vec<(Vec<String>, V)>,
+    /// This list's bit in [`Lexicon::vocab`].
+    pub(crate) bit: u32,
 }
 
 impl<V> Default for Phrases<V> {
@@ -51,6 +53,7 @@ impl<V> Default for Phrases<V> {
         Phrases {
             by_first: HashMap::default(),
             all: Vec::new(),
+            bit: 0,
         }
     }
 }
@@ -95,6 +98,10 @@ pub struct Lexicon {
     pub(crate) cues: HashMap<String, String>,
     /// Arabic proclitics, longest first (`@ar.proclitics`).
     pub(crate) proclitics: Vec<String>,
+    /// The first word of every phrase above, with the bits of the lists
+    /// it starts a phrase of: one lookup per token tells which lists can
+    /// match there.
+    pub(crate) vocab: HashMap<String, u32>,
 }
 
 /// The normalization of text and data alike.
@@ -263,7 +270,42 @@ impl Lexicon {
             .collect();
         proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.proclitics = proclitics;
+        lx.index();
         lx
+    }
+
+    /// Gives each list of phrases its bit and fills [`Lexicon::vocab`].
+    fn index(&mut self) {
+        let mut vocab = crate::vocab::Vocab::default();
+        let lx = self;
+        macro_rules! phrases {
+            ($($f:ident),*) => { $( lx.$f.bit = vocab.list(lx.$f.by_first.keys()); )* };
+        }
+        phrases!(
+            scales,
+            number_words,
+            halves,
+            links,
+            currencies,
+            currency_symbols,
+            percent,
+            hedges,
+            hedges_after
+        );
+        lx.vocab = vocab.finish();
+    }
+
+    /// The bits of the lists whose phrases can start with `word` (`exact`)
+    /// or with `word` without a proclitic (`stripped`, for Arabic words).
+    pub(crate) fn lists_of(&self, word: &str, arabic: bool) -> (u32, u32) {
+        let exact = self.vocab.get(word).copied().unwrap_or(0);
+        let stripped = if arabic {
+            self.strip(word)
+                .fold(0, |m, w| m | self.vocab.get(w).copied().unwrap_or(0))
+        } else {
+            0
+        };
+        (exact, stripped)
     }
 
     /// The forms of an Arabic word without a proclitic (`بمليار` →

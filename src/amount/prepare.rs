@@ -14,6 +14,10 @@ pub(super) struct Prepared {
     pub(super) toks: Vec<Tok>,
     /// Indices (into `toks`) of the tokens that phrases are made of.
     pub(super) sig: Vec<usize>,
+    /// For each sig position, the bits of the lists a phrase of which may
+    /// start there: with the word as it is, and without a proclitic
+    /// ([`Prepared::index`]; empty until then, and nothing is skipped).
+    lists: Vec<(u32, u32)>,
 }
 
 impl Prepared {
@@ -23,7 +27,20 @@ impl Prepared {
         let sig = (0..toks.len())
             .filter(|&i| !toks[i].is_skipped(&norm.text))
             .collect();
-        Prepared { norm, toks, sig }
+        Prepared {
+            norm,
+            toks,
+            sig,
+            lists: Vec::new(),
+        }
+    }
+
+    /// Looks every token up once in `lx`'s vocabulary, so that phrase
+    /// matching skips the lists that cannot match at a position.
+    pub(super) fn index(&mut self, lx: &Lexicon) {
+        self.lists = (0..self.sig.len())
+            .map(|p| lx.lists_of(self.key(p), self.tok(p).is_arabic_word()))
+            .collect();
     }
 
     /// Calls `f` with the text of each number token of `block`, as
@@ -71,6 +88,11 @@ impl Prepared {
         }
         let first = self.key(p);
         let strip = clitics && self.tok(p).is_arabic_word();
+        if let Some(&(exact, stripped)) = self.lists.get(p)
+            && (exact | if strip { stripped } else { 0 }) & set.bit == 0
+        {
+            return None; // no form of the word starts a phrase of `set`
+        }
         let stripped = lx.strip(first).filter(move |_| strip);
         for f in std::iter::once(first).chain(stripped) {
             for (toks, v) in set.starting(f) {

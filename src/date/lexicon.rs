@@ -377,23 +377,13 @@ impl Lexicon {
 
     /// Gives each list its bit and fills [`Lexicon::vocab`].
     fn index(&mut self) {
-        let mut vocab: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
-        let mut next = 0;
-        let mut add = |keys: &mut dyn Iterator<Item = &String>| {
-            assert!(next < u32::BITS, "more date lists than bits in a u32");
-            let bit = 1u32 << next;
-            next += 1;
-            for k in keys {
-                *vocab.entry(k.clone()).or_default() |= bit;
-            }
-            bit
-        };
+        let mut vocab = crate::vocab::Vocab::default();
         let lx = self;
         macro_rules! phrases {
-            ($($f:ident),*) => { $( lx.$f.bit = add(&mut lx.$f.first.keys()); )* };
+            ($($f:ident),*) => { $( lx.$f.bit = vocab.list(lx.$f.first.keys()); )* };
         }
         macro_rules! words {
-            ($($f:ident),*) => { $( lx.$f.bit = add(&mut lx.$f.set.iter()); )* };
+            ($($f:ident),*) => { $( lx.$f.bit = vocab.list(lx.$f.set.iter()); )* };
         }
         phrases!(
             months,
@@ -425,7 +415,7 @@ impl Lexicon {
             ago_not_before,
             range_links
         );
-        lx.vocab = vocab;
+        lx.vocab = vocab.finish();
     }
 
     /// Where the forms of an Arabic word without its proclitics start,
