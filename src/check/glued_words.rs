@@ -220,7 +220,7 @@ impl GluedWords {
     }
 
     fn camel_case(&self, word: &str, beside_capitalized: bool) -> Option<Split> {
-        if self.allow.contains(&word.to_lowercase()) {
+        if self.allow.contains(&*crate::source::lowercase(word)) {
             return None;
         }
         let chars: Vec<(usize, char)> = word.char_indices().collect();
@@ -246,7 +246,7 @@ impl GluedWords {
         let Word { range, script } = &block.words[k];
         let (range, script) = (range.clone(), *script);
         let word = &block.text[range.clone()];
-        if self.allow.contains(&word.to_lowercase()) || block.is_masked(&range) {
+        if self.allow.contains(&*crate::source::lowercase(word)) || block.is_masked(&range) {
             return;
         }
         let enclosed = is_enclosed(&block.text, &range);

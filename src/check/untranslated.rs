@@ -163,9 +163,9 @@ impl Untranslated {
         let words = &block.words;
         for (i, w) in words.iter().enumerate() {
             let text = &block.text[w.range.clone()];
-            let lower = text.to_lowercase();
-            let anywhere = self.words.contains(&lower);
-            if !(anywhere || self.standalone.contains(&lower)) || !is_lowercase_word(text) {
+            let lower = crate::source::lowercase(text);
+            let anywhere = self.words.contains(&*lower);
+            if !(anywhere || self.standalone.contains(&*lower)) || !is_lowercase_word(text) {
                 continue;
             }
             if quoted
@@ -221,8 +221,8 @@ impl Untranslated {
         for i in 1..words.len().saturating_sub(1) {
             let (p, w, n) = (&words[i - 1], &words[i], &words[i + 1]);
             let text = &block.text[w.range.clone()];
-            let lower = text.to_lowercase();
-            if !self.words.contains(&lower) || !is_lowercase_word(text) {
+            let lower = crate::source::lowercase(text);
+            if !self.words.contains(&*lower) || !is_lowercase_word(text) {
                 continue;
             }
             if quoted

@@ -235,6 +235,27 @@ fn push_lowercase(out: &mut String, c: char) {
 
 /// True for characters of the Arabic blocks, which have no case: lower
 /// casing is answered for them without Unicode's case tables.
+/// `word.to_lowercase()`, borrowed when lower-casing changes nothing (most
+/// words of a text): no allocation per word in the checks that look words
+/// up in lower case.
+pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    let changes = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else if is_caseless_arabic(c) {
+            false
+        } else {
+            let mut l = c.to_lowercase();
+            !(l.next() == Some(c) && l.next().is_none())
+        }
+    };
+    if word.chars().any(changes) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 pub(crate) fn is_caseless_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FEFF}')
 }
@@ -285,6 +306,14 @@ mod tests {
                     proptest::prop_assert_eq!(fast.to_orig(a, b), slow.to_orig(a, b), "{}..{}", a, b);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lowercase_is_to_lowercase(word in "[a-zA-ZéÉΣσςǅǆİẞßماسك ]{0,8}") {
+            let expected = word.to_lowercase();
+            proptest::prop_assert_eq!(&*lowercase(&word), expected.as_str());
         }
     }
 
