@@ -64,14 +64,12 @@ fn word_table(words: &std::collections::BTreeSet<String>) -> (Vec<u8>, String) {
     (out, text)
 }
 
-/// FNV-1a, 64 bits (`rules::data::fnv1a` is the same function).
+/// FNV-1a, 64 bits (the `fnv` crate, as `rules::data` looks the words up).
 fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    use std::hash::Hasher as _;
+    let mut h = fnv::FnvHasher::default();
+    h.write(bytes);
+    h.finish()
 }
 
 /// The runtime's test too (`rules::is_toml`).
@@ -150,13 +148,7 @@ fn main() {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|w| {
-                if w.chars().any(char::is_uppercase) {
-                    w.to_lowercase()
-                } else {
-                    w.to_owned()
-                }
-            })
+            .map(str::to_lowercase)
             .collect();
         let (index, text) = word_table(&words);
         std::fs::write(out_dir.join(format!("words-{stem}.bin")), index).expect("write a table");

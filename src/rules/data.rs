@@ -97,14 +97,12 @@ impl WordTable {
     }
 }
 
-/// FNV-1a, 64 bits (as `build.rs` places the words).
+/// FNV-1a, 64 bits, as `build.rs` places the words.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    use std::hash::Hasher as _;
+    let mut h = fnv::FnvHasher::default();
+    h.write(bytes);
+    h.finish()
 }
 
 // `EMBEDDED_SETS`: (list name, table) for each embedded `data/*.txt`.
@@ -130,11 +128,10 @@ impl WordSet {
 
     /// Adds a word of `'static` text, lower-casing it only when it needs it.
     fn insert_static(&mut self, word: &'static str) {
-        if has_upper(word) {
-            self.owned.insert(word.to_lowercase());
-        } else {
-            self.borrowed.insert(word);
-        }
+        match crate::source::lowercase(word) {
+            std::borrow::Cow::Borrowed(w) => self.borrowed.insert(w),
+            std::borrow::Cow::Owned(w) => self.owned.insert(w),
+        };
     }
 
     /// True when `word` (in lower case) is in the list.
@@ -160,18 +157,6 @@ impl WordSet {
             .chain(self.borrowed.iter().copied())
             .chain(self.owned.iter().map(String::as_str))
     }
-}
-
-/// True when `s` has a letter that lower-casing changes. Arabic (most of
-/// the text here) has no case: it is skipped without Unicode's tables.
-fn has_upper(s: &str) -> bool {
-    s.chars().any(|c| {
-        if c.is_ascii() {
-            c.is_ascii_uppercase()
-        } else {
-            !crate::source::is_caseless_arabic(c) && c.is_uppercase()
-        }
-    })
 }
 
 static EMPTY: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(WordSet::default);
@@ -290,13 +275,9 @@ impl Data {
     pub fn find_in(&self, name: &str, mut wanted: impl FnMut(&str) -> bool) -> Vec<String> {
         let mut out = Vec::new();
         let mut test = |w: &str| {
-            if has_upper(w) {
-                let lower = w.to_lowercase();
-                if wanted(&lower) {
-                    out.push(lower);
-                }
-            } else if wanted(w) {
-                out.push(w.to_owned());
+            let lower = crate::source::lowercase(w);
+            if wanted(&lower) {
+                out.push(lower.into_owned());
             }
         };
         if let Some(list) = self.texts.get(name) {

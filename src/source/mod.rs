@@ -6,10 +6,10 @@ mod offset_map;
 mod span;
 
 pub use line_index::{ColumnUnit, LineCol, LineIndex};
+pub(crate) use normalize::lowercase;
 pub use normalize::{
     NormalizeOptions, Normalized, is_format_control, is_mark, normalize, normalize_text,
 };
-pub(crate) use normalize::{is_caseless_arabic, lowercase};
 pub use offset_map::OffsetMap;
 pub use span::Span;
 
