@@ -70,6 +70,85 @@ fn control_name(c: char) -> Option<&'static str> {
 const LONG_LINE: usize = 4096;
 const WINDOW: usize = 512;
 
+/// The width annotate-snippets fits a snippet line into (its default,
+/// set explicitly so that [`snippet_window`] can rely on it).
+const TERM_WIDTH: usize = 140;
+
+/// How many columns [`snippet_window`] keeps either side of the
+/// annotations: more than annotate-snippets ever shows of a line
+/// (`TERM_WIDTH` plus its 6-column ellipsis padding).
+const KEEP: usize = TERM_WIDTH + 10;
+
+/// An annotation of the snippet: a byte range of its line and a label.
+struct Mark {
+    range: std::ops::Range<usize>,
+    label: String,
+    primary: bool,
+}
+
+/// The display width annotate-snippets gives a character (its
+/// `char_width`: control characters it replaces with a visible symbol
+/// are 1 wide, a tab 4).
+fn char_width(c: char) -> usize {
+    match c {
+        '\t' => 4,
+        '\u{0}'..='\u{8}'
+        | '\u{B}'..='\u{1F}'
+        | '\u{7F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => 1,
+        _ => unicode_width::UnicodeWidthChar::width(c).unwrap_or(1),
+    }
+}
+
+/// The part of `line` that annotate-snippets needs to render `marks`
+/// exactly as it renders them on the whole line: it trims a line to
+/// [`TERM_WIDTH`] columns around the annotations, but measures the whole
+/// line several times on the way, so a paragraph of 2,000 characters with
+/// 20 findings used to cost 100,000 width lookups. The window keeps
+/// [`KEEP`] columns either side of the annotations (more than is ever
+/// shown), starts on a character that is not a space (the renderer would
+/// trim a long run of spaces at its start as indentation) and ends where
+/// something is left to elide. A property test compares the two
+/// renderings.
+fn snippet_window(line: &str, marks: &[Mark]) -> std::ops::Range<usize> {
+    let whole = 0..line.len();
+    let (Some(left), Some(right)) = (
+        marks.iter().map(|m| m.range.start).min(),
+        marks.iter().map(|m| m.range.end).max(),
+    ) else {
+        return whole;
+    };
+    // Back from the leftmost annotation until KEEP columns are kept.
+    let mut start = left;
+    let mut width = 0;
+    for (i, c) in line[..left].char_indices().rev() {
+        if width >= KEEP {
+            break;
+        }
+        width += char_width(c);
+        start = i;
+    }
+    if width < KEEP {
+        start = 0;
+    } else if line[start..].starts_with(char::is_whitespace) {
+        // Never start on a space: step back to the word before the spaces.
+        let before = line[..start].trim_end_matches(char::is_whitespace);
+        start = before.char_indices().next_back().map_or(0, |(i, _)| i);
+    }
+    // On past the rightmost annotation until more than KEEP columns.
+    let mut end = line.len();
+    let mut width = 0;
+    for (i, c) in line[right..].char_indices() {
+        if width > KEEP {
+            end = right + i;
+            break;
+        }
+        width += char_width(c);
+    }
+    start..end
+}
+
 fn render_finding(out: &mut String, renderer: &Renderer, source: &SourceFile, f: &Finding) {
     let text = &source.text;
     let start = f.span.start as usize;
@@ -80,8 +159,8 @@ fn render_finding(out: &mut String, renderer: &Renderer, source: &SourceFile, f:
     // given, and a line of megabytes for each finding would take hours.
     // The window does not start at column 1: the location is corrected
     // below.
-    let windowed = line_range.len() > LONG_LINE;
-    if windowed {
+    let cut = line_range.len() > LONG_LINE;
+    if cut {
         let mut ws = start.saturating_sub(WINDOW).max(line_range.start);
         while !text.is_char_boundary(ws) {
             ws += 1;
@@ -95,21 +174,17 @@ fn render_finding(out: &mut String, renderer: &Renderer, source: &SourceFile, f:
         }
         line_range = ws..we.max(ws);
     }
-    let line_text = &text[line_range.clone()];
     // The annotation within the line (a span that runs past the line end is
     // cut at it; one that starts on the line terminator marks the line end).
     let a_start = start.clamp(line_range.start, line_range.end);
     let a_end = (f.span.end as usize).clamp(a_start, line_range.end) - line_range.start;
     let a_start = a_start - line_range.start;
     let flagged = f.text(text);
-    let mut snippet = Snippet::source(line_text)
-        .line_start(lc.line)
-        .path(source.path.as_str())
-        .annotation(
-            AnnotationKind::Primary
-                .span(a_start..a_end)
-                .label(format!("«{}»", visible(flagged))),
-        );
+    let mut marks = vec![Mark {
+        range: a_start..a_end,
+        label: format!("«{}»", visible(flagged)),
+        primary: true,
+    }];
     let mut notes = Vec::new();
     for r in &f.related {
         let rl = r
@@ -130,11 +205,11 @@ fn render_finding(out: &mut String, renderer: &Renderer, source: &SourceFile, f:
         {
             let rs = r.span.start as usize - line_range.start;
             let re = r.span.end as usize - line_range.start;
-            snippet = snippet.annotation(
-                AnnotationKind::Context
-                    .span(rs..re)
-                    .label(r.message.clone()),
-            );
+            marks.push(Mark {
+                range: rs..re,
+                label: r.message.clone(),
+                primary: false,
+            });
         } else {
             notes.push(format!(
                 "{}:{}: {} «{}»",
@@ -145,32 +220,79 @@ fn render_finding(out: &mut String, renderer: &Renderer, source: &SourceFile, f:
             ));
         }
     }
+    let line_text = &text[line_range.clone()];
     let title = format!("{} [{}]", f.message, f.rule);
+    let location = (source.path.as_str(), lc.line, lc.column);
+    let line = (line_text, cut);
+    render_group(out, renderer, f, title, line, location, marks, notes, true);
+}
+
+/// Renders one finding's group: the title, the snippet of `line` (line
+/// number and column in `location`; `cut` when it is a window of a longer
+/// line already) with its marks, the notes and the
+/// help. With `trim`, only the part of the line that shows is handed to
+/// annotate-snippets ([`snippet_window`]); the tests compare it with the
+/// whole line.
+#[allow(clippy::too_many_arguments)]
+fn render_group(
+    out: &mut String,
+    renderer: &Renderer,
+    f: &Finding,
+    title: String,
+    (line, cut): (&str, bool),
+    (path, line_no, column): (&str, usize, usize),
+    mut marks: Vec<Mark>,
+    notes: Vec<String>,
+    trim: bool,
+) {
+    let window = if trim {
+        snippet_window(line, &marks)
+    } else {
+        0..line.len()
+    };
+    let shown = &line[window.clone()];
+    for m in &mut marks {
+        m.range = m.range.start - window.start..m.range.end - window.start;
+    }
+    let mut snippet = Snippet::source(shown).line_start(line_no).path(path);
+    let mut primary_start = 0;
+    for m in marks {
+        if m.primary {
+            primary_start = m.range.start;
+        }
+        let kind = if m.primary {
+            AnnotationKind::Primary
+        } else {
+            AnnotationKind::Context
+        };
+        snippet = snippet.annotation(kind.span(m.range).label(m.label));
+    }
     let mut group = level(f.severity).primary_title(title).element(snippet);
     for n in notes {
         group = group.element(Level::NOTE.message(n));
     }
-    if let (Some(fix), Some(s)) = (&f.fix, f.suggestions.first()) {
+    if let Some(fix) = &f.fix
+        && !f.suggestions.is_empty()
+    {
         let safety = match fix.safety {
             FixSafety::Safe => "safe fix",
             FixSafety::Unsafe => "suggestion",
         };
-        let _ = s;
         group = group.element(Level::HELP.message(format!("{} ({safety})", fix.title)));
     }
     let report: [Group<'_>; 1] = [group];
     let rendered = renderer.render(&report);
-    if windowed {
-        // annotate-snippets counts the column from the window's start.
-        let shown = line_text[..a_start].chars().count() + 1;
-        let path = &source.path;
+    // annotate-snippets counts the column from the start of what it was
+    // given, which is not column 1 when the line was cut.
+    if !cut && window.start == 0 {
+        out.push_str(&rendered);
+    } else {
+        let counted = shown[..primary_start].chars().count() + 1;
         out.push_str(&rendered.replacen(
-            &format!("{path}:{}:{shown}", lc.line),
-            &format!("{path}:{}:{}", lc.line, lc.column),
+            &format!(" {path}:{line_no}:{counted}\n"),
+            &format!(" {path}:{line_no}:{column}\n"),
             1,
         ));
-    } else {
-        out.push_str(&rendered);
     }
     out.push_str("\n\n");
 }
@@ -200,7 +322,8 @@ pub fn write_baselined(
         Renderer::styled()
     } else {
         Renderer::plain()
-    };
+    }
+    .term_width(TERM_WIDTH);
     let mut out = String::new();
     for r in reports {
         match r {
@@ -377,6 +500,7 @@ mod tests {
     use crate::finding::Related;
     use crate::rules::Category;
     use crate::source::{Format, Span};
+    use proptest::prelude::*;
 
     fn finding(span: Span, related: Vec<Related>) -> Finding {
         Finding {
@@ -421,6 +545,114 @@ mod tests {
         let out = rendered(text, finding(Span::new(3, 5), related));
         assert!(out.contains("t.txt:1:1"), "{out}");
         assert!(out.contains("note: 1:1: here «⟨ZWNBSP⟩»"), "{out}");
+    }
+
+    /// A line from a pool of characters that has every width the renderer
+    /// knows (zero-width marks, wide CJK, tabs, control characters, bidi
+    /// controls), with runs of spaces long enough for the renderer to trim
+    /// them, and an indentation.
+    fn line_strategy() -> impl Strategy<Value = String> {
+        let pool = prop::sample::select(vec![
+            'a', 'b', 'Z', '7', '.', ' ', 'م', 'ر', 'ح', '\u{064E}', '\u{0301}', '中', '😀', '\t',
+            '\u{1}', '\u{202B}', '\u{200F}', '«', 'é',
+        ]);
+        let word = prop::collection::vec(pool, 0..60).prop_map(|v| v.into_iter().collect());
+        let spaces = (0usize..40).prop_map(|n| " ".repeat(n));
+        let piece = prop_oneof![4 => word, 1 => spaces];
+        (0usize..12, prop::collection::vec(piece, 0..25))
+            .prop_map(|(indent, pieces)| " ".repeat(indent) + &pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// The window of a long line renders exactly as the whole line.
+        #[test]
+        fn a_trimmed_line_renders_as_the_whole_line(
+            line in line_strategy(),
+            picks in prop::collection::vec((0usize..700, 0usize..40, "[a-z م]{0,12}"), 1..4),
+            line_no in prop::sample::select(vec![1usize, 9, 10, 12_345]),
+            unicode in any::<bool>(),
+        ) {
+            let bounds: Vec<usize> = line
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([line.len()])
+                .collect();
+            let marks = || {
+                picks
+                    .iter()
+                    .enumerate()
+                    .map(|(k, (at, len, label))| {
+                        let a = (*at).min(bounds.len() - 1);
+                        let b = (a + len).min(bounds.len() - 1);
+                        Mark {
+                            range: bounds[a]..bounds[b],
+                            label: format!("«{label}»"),
+                            primary: k == 0,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let renderer = if unicode {
+                Renderer::plain().decor_style(annotate_snippets::renderer::DecorStyle::Unicode)
+            } else {
+                Renderer::plain()
+            }
+            .term_width(TERM_WIDTH);
+            let f = finding(Span::new(0, 0), Vec::new());
+            let column = line[..marks()[0].range.start].chars().count() + 1;
+            let mut whole = String::new();
+            let mut trimmed = String::new();
+            for (out, trim) in [(&mut whole, false), (&mut trimmed, true)] {
+                let notes = vec!["a note".to_owned()];
+                let location = ("t.txt", line_no, column);
+                render_group(out, &renderer, &f, "t".into(), (&line, false), location, marks(), notes, trim);
+            }
+            prop_assert_eq!(trimmed, whole);
+        }
+    }
+
+    /// Renders `marks` on `line`, trimmed or whole.
+    fn group(line: &str, marks: impl Fn() -> Vec<Mark>, trim: bool) -> String {
+        let mut out = String::new();
+        let renderer = Renderer::plain().term_width(TERM_WIDTH);
+        let f = finding(Span::new(0, 0), Vec::new());
+        let column = line[..marks()[0].range.start].chars().count() + 1;
+        let location = ("t.txt", 1, column);
+        render_group(
+            &mut out,
+            &renderer,
+            &f,
+            "t".into(),
+            (line, false),
+            location,
+            marks(),
+            Vec::new(),
+            trim,
+        );
+        out
+    }
+
+    #[test]
+    fn a_window_never_starts_in_a_run_of_spaces() {
+        // Walking back from the mark ends 40 columns into the spaces: a
+        // window that started there would be taken for an indented line.
+        let line = format!(
+            "{}{}{}X and more",
+            "a".repeat(10),
+            " ".repeat(60),
+            "b".repeat(110)
+        );
+        let at = line.find('X').unwrap();
+        let marks = || {
+            vec![Mark {
+                range: at..at + 1,
+                label: "«X»".into(),
+                primary: true,
+            }]
+        };
+        assert!(snippet_window(&line, &marks()).start > 0);
+        assert_eq!(group(&line, marks, true), group(&line, marks, false));
     }
 
     #[test]
