@@ -81,6 +81,8 @@ pub(crate) struct ChangedFigure {
     weak_cues: HashSet<String>,
     /// Change phrases, as normalized words.
     changes: Vec<Vec<String>>,
+    /// The change phrases (indices into `changes`) by their first word.
+    change_starts: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Month names (four letters or more: `may` and `mar` are also words).
     periods: HashSet<String>,
     /// Arabic proclitics, longest first.
@@ -133,12 +135,16 @@ impl Kind for ChangedFigure {
                 )),
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let changes = data
+        let changes: Vec<Vec<String>> = data
             .expand(&p.changes)?
             .iter()
             .map(|c| words_of(c))
             .filter(|w| !w.is_empty())
             .collect();
+        let mut change_starts = rustc_hash::FxHashMap::<String, Vec<usize>>::default();
+        for (i, phrase) in changes.iter().enumerate() {
+            change_starts.entry(phrase[0].clone()).or_default().push(i);
+        }
         let periods = data
             .expand(&p.periods)?
             .iter()
@@ -160,6 +166,7 @@ impl Kind for ChangedFigure {
             unscaled: p.unscaled,
             weak_cues: p.weak_cues.into_iter().collect(),
             changes,
+            change_starts,
             periods,
             proclitics,
         })
@@ -224,12 +231,18 @@ impl ChangedFigure {
     fn sentence(&self, block: &Block, range: std::ops::Range<usize>) -> Sentence {
         let text = &block.text[range];
         let words = self.forms(text);
-        let change = self.changes.iter().any(|phrase| {
-            (0..words.len()).any(|i| {
-                phrase.iter().enumerate().all(|(k, p)| {
-                    words
-                        .get(i + k)
-                        .is_some_and(|forms| forms.iter().any(|f| f == p))
+        // A change phrase at some word: looked up by its first word, then
+        // matched on the words that follow.
+        let change = words.iter().enumerate().any(|(i, forms)| {
+            forms.iter().any(|first| {
+                self.change_starts.get(first).is_some_and(|phrases| {
+                    phrases.iter().any(|&c| {
+                        self.changes[c].iter().enumerate().skip(1).all(|(k, p)| {
+                            words
+                                .get(i + k)
+                                .is_some_and(|forms| forms.iter().any(|f| f == p))
+                        })
+                    })
                 })
             })
         });

@@ -133,6 +133,76 @@ struct Target {
     ends_with_yeh: bool,
 }
 
+/// The ways an Arabic word can be read as a name: whole, or without one
+/// proclitic (kept outside the span) and an article (inside the span: a
+/// name takes none), each with the consonant skeleton of what is left.
+struct Readings {
+    list: Vec<Reading>,
+    /// Some reading's skeleton is a target's.
+    exact: bool,
+}
+
+struct Reading {
+    /// Bytes of the key that are a proclitic, then an article.
+    clitic: usize,
+    article: usize,
+    skeleton: String,
+    alef_initial: bool,
+    /// A relative adjective or a plural (`الأمريكي`, `الفرنسيون`): derived
+    /// from a name, not a spelling of it.
+    derived: bool,
+    /// The word or what is left of it is an ordinary word.
+    common: bool,
+}
+
+impl Readings {
+    fn of(
+        word: &str,
+        k: &str,
+        proclitics: &[String],
+        lexicon: &crate::rules::WordSet,
+        by_skeleton: &HashMap<&str, Vec<usize>>,
+    ) -> Readings {
+        let mut options: Vec<(usize, usize)> = vec![(0, 0)];
+        for p in proclitics {
+            if k.starts_with(p.as_str()) && k.len() > p.len() + 4 {
+                let al = p.ends_with("ال") || p == "لل";
+                options.push(if al {
+                    (
+                        p.len() - if p == "لل" { 2 } else { 4 },
+                        if p == "لل" { 2 } else { 4 },
+                    )
+                } else {
+                    (p.len(), 0)
+                });
+            }
+        }
+        let list: Vec<Reading> = options
+            .into_iter()
+            .filter_map(|(clitic, article)| {
+                let core = &k[clitic + article..];
+                if core.chars().count() < 3 {
+                    return None;
+                }
+                Some(Reading {
+                    clitic,
+                    article,
+                    skeleton: skeleton::arabic(core),
+                    alef_initial: core.starts_with('ا'),
+                    derived: ["ي", "يه", "يا", "يون", "يين", "يات"]
+                        .iter()
+                        .any(|x| core.ends_with(x)),
+                    common: lexicon.contains(core) || lexicon.contains(word),
+                })
+            })
+            .collect();
+        let exact = list
+            .iter()
+            .any(|r| by_skeleton.contains_key(r.skeleton.as_str()));
+        Readings { list, exact }
+    }
+}
+
 /// Arabic words that render an entity the article names.
 pub(super) fn arabic(
     doc: &Document<'_>,
@@ -222,71 +292,53 @@ pub(super) fn arabic(
     let covered = Covered::new(existing);
     let mut out = Vec::new();
     let mut keys = super::KeyCache::default();
+    // What a word can be a rendering of depends on the word alone, except
+    // for the first-name rule: it is worked out once per distinct word.
+    let mut memo: HashMap<&str, Readings> = HashMap::default();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for (wi, w) in block.words.iter().enumerate() {
             if w.script != Script::Arabic || covered.overlaps(bi, &w.range) {
                 continue;
             }
             let word = &block.text[w.range.clone()];
-            let k = keys.key(word);
-            // Strip one proclitic (kept outside the span), then an article
-            // (inside the span: a name takes none).
-            let mut options: Vec<(usize, usize)> = vec![(0, 0)];
-            for p in proclitics {
-                if k.starts_with(p.as_str()) && k.len() > p.len() + 4 {
-                    let al = p.ends_with("ال") || p == "لل";
-                    options.push(if al {
-                        (
-                            p.len() - if p == "لل" { 2 } else { 4 },
-                            if p == "لل" { 2 } else { 4 },
-                        )
-                    } else {
-                        (p.len(), 0)
-                    });
-                }
+            let readings = memo.entry(word).or_insert_with(|| {
+                Readings::of(word, &keys.key(word), proclitics, lexicon, &by_skeleton)
+            });
+            if !readings.exact && by_first_name.is_empty() {
+                continue;
             }
             let prev_key = wi
                 .checked_sub(1)
                 .map(|p| keys.key(&block.text[block.words[p].range.clone()]));
+            let after_first_name = prev_key
+                .as_deref()
+                .and_then(|p| by_first_name.get(p))
+                .filter(|v| !v.is_empty());
+            if !readings.exact && after_first_name.is_none() {
+                continue;
+            }
             let mut found: Option<(usize, usize, usize, usize)> = None; // target, distance, clitic, article
-            'opts: for &(clitic, article) in &options {
-                let core = &k[clitic + article..];
-                if core.chars().count() < 3 {
-                    continue;
-                }
-                let sk = skeleton::arabic(core);
-                let alef_initial = core.starts_with('ا');
-                // A relative adjective or a plural (`الأمريكي`, `الفرنسيون`)
-                // is derived from a name, not a spelling of it.
-                let derived = ["ي", "يه", "يا", "يون", "يين", "يات"]
-                    .iter()
-                    .any(|x| core.ends_with(x));
+            'opts: for r in &readings.list {
                 let mut candidates: Vec<usize> = by_skeleton
-                    .get(sk.as_str())
+                    .get(r.skeleton.as_str())
                     .into_iter()
                     .flatten()
-                    .chain(
-                        prev_key
-                            .as_deref()
-                            .and_then(|p| by_first_name.get(p))
-                            .into_iter()
-                            .flatten(),
-                    )
+                    .chain(after_first_name.into_iter().flatten())
                     .copied()
                     .collect();
                 candidates.sort_unstable();
                 candidates.dedup();
                 for ti in candidates {
                     let t = &targets[ti];
-                    if t.consonant_initial && alef_initial {
+                    if t.consonant_initial && r.alef_initial {
                         continue;
                     }
-                    if derived && !t.ends_with_yeh {
+                    if r.derived && !t.ends_with_yeh {
                         continue;
                     }
-                    let d = if sk == t.skeleton {
+                    let d = if r.skeleton == t.skeleton {
                         0
-                    } else if strsim::levenshtein(&sk, &t.skeleton) == 1
+                    } else if strsim::levenshtein(&r.skeleton, &t.skeleton) == 1
                         && t.skeleton.len() >= 4
                         && prev_key.as_ref().is_some_and(|p| {
                             first_names.get(&t.entity).is_some_and(|f| f.contains(&**p))
@@ -296,17 +348,17 @@ pub(super) fn arabic(
                     } else {
                         continue;
                     };
-                    let common = lexicon.contains(core) || lexicon.contains(word);
-                    if common && d == 0 && present.get(&t.entity).copied().unwrap_or(0) < 2 {
+                    if r.common && d == 0 && present.get(&t.entity).copied().unwrap_or(0) < 2 {
                         continue;
                     }
-                    if common && d > 0 && prev_key.is_none() {
+                    if r.common && d > 0 && prev_key.is_none() {
                         continue;
                     }
-                    found = Some((ti, d, clitic, article));
+                    found = Some((ti, d, r.clitic, r.article));
                     break 'opts;
                 }
             }
+            let k = keys.key(word);
             let Some((ti, d, clitic, article)) = found else {
                 continue;
             };

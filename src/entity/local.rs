@@ -15,11 +15,11 @@ use super::skeleton;
 use crate::document::{Document, Script, is_latin_letter};
 use crate::rules::Data;
 
-struct Occurrence {
+struct Occurrence<'t> {
     block: usize,
     range: std::ops::Range<usize>,
     /// The word without its proclitic, as written.
-    text: String,
+    text: &'t str,
 }
 
 /// Local entities and the mentions of their minority Arabic forms. `base`
@@ -88,49 +88,64 @@ pub(super) fn find(
     // stripped form is what matches a Latin name, or what the article also
     // writes on its own (`بيليترو` is not ب + يليترو).
     let whole: rustc_hash::FxHashSet<&str> = words.iter().map(|(_, _, _, k)| &**k).collect();
-    let mut arabic: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
+    // Occurrences by skeleton. Whether a word counts, and under which
+    // skeleton, depends on the word alone: worked out once per distinct word.
+    let mut groups: Vec<(String, Vec<Occurrence>)> = Vec::new();
+    let mut group_of: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    let mut memo: rustc_hash::FxHashMap<&str, Option<(usize, usize)>> =
+        rustc_hash::FxHashMap::default();
     for (bi, range, start, _) in &words {
         let block = &doc.blocks[*bi];
         let text = &block.text[range.clone()];
-        let mut options = vec![0usize];
-        if *start > 0 {
-            options.insert(0, *start);
-        }
-        let chosen = options.iter().copied().find(|&st| {
-            let core_key = keys.key(&text[st..]);
-            st == 0
-                || latin.contains_key(&skeleton::arabic(&core_key))
-                || whole.contains(&*core_key)
+        let reading = *memo.entry(text).or_insert_with(|| {
+            let mut options = vec![0usize];
+            if *start > 0 {
+                options.insert(0, *start);
+            }
+            let chosen = options.iter().copied().find(|&st| {
+                let core_key = keys.key(&text[st..]);
+                st == 0
+                    || latin.contains_key(&skeleton::arabic(&core_key))
+                    || whole.contains(&*core_key)
+            })?;
+            let core = &text[chosen..];
+            let core_key = keys.key(core);
+            if core_key.chars().count() < 4
+                || lexicon.contains(core)
+                || lexicon.contains(text)
+                || lexicon.contains(&core_key)
+            {
+                return None;
+            }
+            let sk = skeleton::arabic(&core_key);
+            if sk.len() < 3 {
+                return None;
+            }
+            let next = groups.len();
+            let g = *group_of.entry(sk.clone()).or_insert(next);
+            if g == next {
+                groups.push((sk, Vec::new()));
+            }
+            Some((chosen, g))
         });
-        let Some(st) = chosen else { continue };
-        let core = &text[st..];
-        let core_key = keys.key(core);
-        if core_key.chars().count() < 4
-            || lexicon.contains(core)
-            || lexicon.contains(text)
-            || lexicon.contains(&core_key)
-        {
-            continue;
-        }
-        let sk = skeleton::arabic(&core_key);
-        if sk.len() < 3 {
-            continue;
-        }
-        arabic.entry(sk).or_default().push(Occurrence {
+        let Some((st, g)) = reading else { continue };
+        groups[g].1.push(Occurrence {
             block: *bi,
             range: range.start + st..range.end,
-            text: core.to_owned(),
+            text: &text[st..],
         });
     }
+    // In the order of their skeletons.
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut mentions = Vec::new();
     let mut locals = Vec::new();
-    for (sk, occurrences) in arabic {
+    for (sk, occurrences) in groups {
         // The distinct forms, most used first.
-        let mut forms: Vec<(String, usize)> = Vec::new();
+        let mut forms: Vec<(&str, usize)> = Vec::new();
         for o in &occurrences {
             match forms.iter_mut().find(|(t, _)| *t == o.text) {
                 Some(f) => f.1 += 1,
-                None => forms.push((o.text.clone(), 1)),
+                None => forms.push((o.text, 1)),
             }
         }
         if forms.len() < 2 {
@@ -142,12 +157,12 @@ pub(super) fn find(
             && !forms
                 .iter()
                 .skip(1)
-                .all(|(t, _)| strsim::levenshtein(&key(t), &key(&forms[0].0)) == 1)
+                .all(|(t, _)| strsim::levenshtein(&key(t), &key(forms[0].0)) == 1)
         {
             continue;
         }
         forms.sort_by_key(|f| std::cmp::Reverse(f.1));
-        let majority = forms[0].0.clone();
+        let majority = forms[0].0.to_owned();
         let index = base + locals.len();
         locals.push(LocalEntity {
             name: anchor.unwrap_or_else(|| majority.clone()),

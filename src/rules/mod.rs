@@ -12,7 +12,7 @@ mod examples;
 mod select;
 mod spec;
 
-pub use data::Data;
+pub use data::{Data, WordSet};
 pub use examples::{ExampleFailure, test_rule};
 pub use select::Selector;
 pub use spec::{Category, Example, FixSafety, FixSpec, RuleFile, Severity};
