@@ -174,7 +174,7 @@ pub(super) fn clauses(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize
 /// joined again after an abbreviation or an initial (`Mr. Smith`,
 /// `J. Smith`, `No. 5`), trimmed of surrounding white space.
 pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
-    let segments: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
+    let segments = sentence_bounds(text);
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut join = false;
     for (k, &(i, s)) in segments.iter().enumerate() {
@@ -193,6 +193,61 @@ pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
         join = !s.ends_with(['\n', '\r', '\u{2029}'])
             && !next.is_empty()
             && continues_after_abbreviation(trimmed, next);
+    }
+    out
+}
+
+/// `text.split_sentence_bound_indices()`, with UAX #29 run only where a
+/// sentence can end. Sentences end only after `.` `!` `?`, a line break or
+/// a character outside ASCII that is not an Arabic letter (`؟`, `。`, and
+/// the marks and format characters the rules look through); elsewhere
+/// nothing breaks. Each such character is taken with its surroundings,
+/// from and to a point between two letters (ASCII or Arabic): no
+/// rule looks past a letter (SB7 looks one letter back, SB8 ahead to the
+/// first letter; digits do not stop it) and none breaks after one, so the
+/// algorithm decides the same inside that window as in the whole text.
+/// English prose is mostly such stretches; a property test compares the
+/// two.
+fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
+    // ASCII letters and the Arabic letters (OLetter) are what stops the
+    // rules; `hot` is everything else outside ASCII and the terminators.
+    let letter = |c: char| c.is_ascii_alphabetic() || matches!(c, 'ء'..='غ' | 'ف'..='ي');
+    let hot = |c: char| matches!(c, '.' | '!' | '?' | '\n' | '\r') || (!c.is_ascii() && !letter(c));
+    let cut = |p: usize| {
+        p == 0
+            || p == text.len()
+            || (text[..p].chars().next_back().is_some_and(letter)
+                && text[p..].chars().next().is_some_and(letter))
+    };
+    let mut starts = vec![0];
+    let mut from = 0;
+    while let Some(h) = text[from..].find(hot).map(|k| from + k) {
+        // `from` is a cut: the window starts at it or after.
+        let mut start = h;
+        while !cut(start) {
+            start = text[..start]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(i, _)| i);
+        }
+        let mut end = h + text[h..].chars().next().map_or(1, char::len_utf8);
+        while !cut(end) {
+            end += text[end..].chars().next().map_or(1, char::len_utf8);
+        }
+        starts.extend(
+            text[start..end]
+                .split_sentence_bound_indices()
+                .map(|(i, _)| start + i)
+                .filter(|&i| i > start),
+        );
+        from = end;
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, &s) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).copied().unwrap_or(text.len());
+        if s < e {
+            out.push((s, &text[s..e]));
+        }
     }
     out
 }
@@ -333,6 +388,27 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Running UAX #29 only around the places where a sentence can end
+        /// finds the boundaries it finds on the whole text.
+        #[test]
+        fn sentence_windows_change_nothing(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "word", "and", "x", "Mr", "U.S", "Smith", "A", "IT", " ", " ", "  ", ".",
+                    ".", "!", "?", "...", "\n", "\r\n", "\r", "\"", "'", "(", ")", "[", "»", "«",
+                    ",", ";", ":", "-", "97", "4", "؟", "نعم", "ماسك", "و", "ـ", "\u{064E}",
+                    "،", "۔", "é", "中", "\u{200B}",
+                    "\u{2029}", "\u{0301}", "\u{00AD}", "\t", "\u{85}", "\u{2024}", "؛",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = parts.concat();
+            let whole: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
+            proptest::prop_assert_eq!(sentence_bounds(&text), whole);
+        }
+
         #[test]
         fn the_ascii_path_of_words_changes_nothing(
             text in "[a-zA-Z0-9 .,'_:\u{2019}\u{200F}é٥ماسك-]{0,30}"
