@@ -219,33 +219,30 @@ impl GluedWords {
         None
     }
 
-    fn camel_case(&self, word: &str, beside_capitalized: bool) -> Option<Split> {
-        if self.allow.contains(&*crate::source::lowercase(word)) {
+    fn camel_case(&self, word: &str, beside_capitalized: impl FnOnce() -> bool) -> Option<Split> {
+        let j = camel_shape(word)?;
+        if self.allow.contains(&*crate::source::lowercase(word))
+            || !word.chars().all(is_latin_letter)
+        {
             return None;
         }
-        let chars: Vec<(usize, char)> = word.char_indices().collect();
-        let lower_prefix = chars.iter().take_while(|(_, c)| c.is_lowercase()).count();
-        if lower_prefix < 2 || !chars.iter().all(|(_, c)| is_latin_letter(*c)) {
-            return None;
-        }
-        let (j, c) = *chars.get(lower_prefix)?;
-        if beside_capitalized && self.name_particles.contains(&word[..j]) {
+        if beside_capitalized() && self.name_particles.contains(&word[..j]) {
             return None; // a surname: `Neil deGrasse Tyson`
         }
-        let next = chars.get(lower_prefix + 1).map(|(_, n)| *n);
-        if c.is_uppercase() && next.is_some_and(char::is_lowercase) {
-            return Some(Split {
-                reason: "a lower-case word glued to a capitalized one",
-                suggestion: split_at(word, j),
-            });
-        }
-        None
+        Some(Split {
+            reason: "a lower-case word glued to a capitalized one",
+            suggestion: split_at(word, j),
+        })
     }
 
     fn check_word(&self, block: &Block, k: usize, out: &mut Vec<Hit>) {
         let Word { range, script } = &block.words[k];
         let (range, script) = (range.clone(), *script);
         let word = &block.text[range.clone()];
+        // A Latin word can only be camel case: most are not, at a glance.
+        if script == Script::Latin && camel_shape(word).is_none() {
+            return;
+        }
         if self.allow.contains(&*crate::source::lowercase(word)) || block.is_masked(&range) {
             return;
         }
@@ -265,7 +262,7 @@ impl GluedWords {
                     self.letters_digits(word)
                 }
                 Evidence::CamelCase if script == Script::Latin => {
-                    self.camel_case(word, beside_capitalized(block, k))
+                    self.camel_case(word, || beside_capitalized(block, k))
                 }
                 _ => None,
             };
@@ -280,6 +277,22 @@ impl GluedWords {
             }
         }
     }
+}
+
+/// Where the capital of a camel-case word is: two lower-case letters or
+/// more, then an upper-case one followed by a lower-case one (`theGuardian`
+/// at 3); `None` for any other shape.
+fn camel_shape(word: &str) -> Option<usize> {
+    let mut chars = word.char_indices();
+    let mut lower_prefix = 0;
+    let (j, c) = loop {
+        match chars.next()? {
+            (_, c) if c.is_lowercase() => lower_prefix += 1,
+            other => break other,
+        }
+    };
+    let next = chars.next()?.1;
+    (lower_prefix >= 2 && c.is_uppercase() && next.is_lowercase()).then_some(j)
 }
 
 /// True when the word alone fills a quotation or a bracket (`“عربي21”`,
