@@ -8,6 +8,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod sarif;
+pub(crate) mod snippet;
 
 use crate::error::InputError;
 use crate::lint::FileReport;

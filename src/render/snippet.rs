@@ -1,0 +1,277 @@
+//! The human report's common case drawn directly: one finding, one mark on
+//! one line, no colour. annotate-snippets draws it through a grid of styled
+//! cells and measures the line several times, about 130,000 instructions a
+//! finding, which was 40 % of a run over an Arabic file with many findings;
+//! this draws the same text in a few thousand. Anything else (colours,
+//! several marks, tabs, control or bidi characters, wide characters,
+//! line breaks in a message) returns `None` and goes to annotate-snippets.
+//!
+//! The output must be annotate-snippets' own, byte for byte: the layout
+//! below follows its renderer (0.12: `renderer/margin.rs`, `draw_line` and
+//! `render_source_line` in `renderer/graphics.rs`), and a property test
+//! compares the two on random lines, marks, labels and messages.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use super::human::{TERM_WIDTH, char_width};
+
+/// One finding to draw.
+pub(crate) struct Plain<'a> {
+    /// `error`, `warning` or `info`.
+    pub level: &'a str,
+    pub title: &'a str,
+    pub path: &'a str,
+    pub line_no: usize,
+    /// The column of the mark's start in the whole line (1-based, chars).
+    pub column: usize,
+    /// The line, or the window of it that annotate-snippets would be given.
+    pub line: &'a str,
+    pub mark: Range<usize>,
+    pub label: &'a str,
+    pub notes: &'a [String],
+    pub help: Option<&'a str>,
+}
+
+/// Characters annotate-snippets replaces with a visible symbol (or drops),
+/// besides the control characters.
+fn replaced(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200D}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The width of `s` as annotate-snippets counts it.
+fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// A row of the output: one cell per character, as annotate-snippets'
+/// buffer holds it (a character of width 0 still takes a cell).
+#[derive(Default)]
+struct Row(Vec<char>);
+
+impl Row {
+    fn puts(&mut self, col: usize, s: &str) {
+        if s.is_empty() {
+            return; // no cell is written, not even the padding before it
+        }
+        if col > self.0.len() {
+            self.0.resize(col, ' ');
+        }
+        for (k, c) in s.chars().enumerate() {
+            match self.0.get_mut(col + k) {
+                Some(cell) => *cell = c,
+                None => self.0.push(c),
+            }
+        }
+    }
+
+    fn putc(&mut self, col: usize, c: char) {
+        if col >= self.0.len() {
+            self.0.resize(col + 1, ' ');
+        }
+        self.0[col] = c;
+    }
+
+    fn push_to(&self, out: &mut String) {
+        out.extend(self.0.iter());
+    }
+}
+
+/// Draws `p` as annotate-snippets would, or `None` when it is not the
+/// simple case.
+pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
+    let texts = [p.title, p.label, p.path]
+        .into_iter()
+        .chain(p.notes.iter().map(String::as_str))
+        .chain(p.help);
+    if texts.clone().any(|t| t.chars().any(replaced))
+        || p.mark.start > p.mark.end
+        || p.mark.end > p.line.len()
+    {
+        return None;
+    }
+    let line = p.line;
+    let digits = p.line_no.to_string().len();
+    let code_offset = 3 + digits;
+    let column_width = TERM_WIDTH.saturating_sub(code_offset);
+
+    // One pass over the line: the width of each character (0 or 1 here),
+    // the display columns of the mark, the indentation.
+    let mut widths: Vec<u8> = Vec::with_capacity(line.len());
+    let (mut start, mut end) = (None, None);
+    let mut line_len = 0;
+    let mut indent = 0;
+    let mut in_indent = true;
+    for (i, c) in line.char_indices() {
+        if i == p.mark.start {
+            start = Some(line_len);
+        }
+        if i == p.mark.end {
+            end = Some(line_len);
+        }
+        let w = if c.is_ascii_graphic() || c == ' ' {
+            1
+        } else if replaced(c) {
+            return None;
+        } else {
+            char_width(c)
+        };
+        if w > 1 {
+            return None;
+        }
+        if in_indent {
+            if c.is_whitespace() {
+                indent += 1;
+            } else {
+                in_indent = false;
+            }
+        }
+        widths.push(w as u8);
+        line_len += w;
+    }
+    // An empty mark is one column wide.
+    let start = start.unwrap_or(line_len);
+    let end = end.unwrap_or(line_len).max(start + 1);
+    if in_indent {
+        indent = 0; // a line of spaces has no indentation
+    }
+    let label_right = end + width(p.label) + 1;
+    let (computed_left, computed_right) = margin(
+        indent.min(start),
+        start,
+        end,
+        label_right,
+        column_width,
+        line_len,
+    );
+    let left = computed_left.min(line_len);
+    let right = if line_len.saturating_sub(computed_left) <= column_width {
+        line_len
+    } else {
+        line_len.min(computed_right)
+    };
+
+    // The source row: what shows of the line, with `...` where it is cut.
+    let mut skipped = 0;
+    let mut taken = 0;
+    let code: String = line
+        .chars()
+        .zip(&widths)
+        .skip_while(|&(_, &w)| {
+            if skipped < left {
+                skipped += usize::from(w);
+                true
+            } else {
+                false
+            }
+        })
+        .take_while(|&(_, &w)| {
+            taken += usize::from(w);
+            taken <= right - left
+        })
+        .map(|(c, _)| c)
+        .collect();
+    let left = left.max(skipped);
+    let mut source = Row::default();
+    let (mut width_taken, mut bytes_taken) = (0, 0);
+    if computed_left > 0 {
+        for c in code.chars() {
+            width_taken += char_width(c);
+            bytes_taken += c.len_utf8();
+            if width_taken >= 3 {
+                break;
+            }
+        }
+        source.puts(code_offset, "...");
+    }
+    source.puts(code_offset + width_taken, &code[bytes_taken..]);
+    if line_len > right {
+        let (mut chars_taken, mut w) = (0, 0);
+        for c in code.chars().rev() {
+            w += char_width(c);
+            chars_taken += 1;
+            if w >= 3 {
+                break;
+            }
+        }
+        let at = code_offset + width_taken + code[bytes_taken..].chars().count() - chars_taken;
+        source.puts(at, "...");
+    }
+    source.puts(0, &p.line_no.to_string());
+    source.putc(digits + 1, '|');
+
+    // The mark's row: carets under the mark, the label after them.
+    let mut marks = Row::default();
+    marks.putc(digits + 1, '|');
+    marks.puts(code_offset + (end + 1).saturating_sub(left), p.label);
+    for col in start..end {
+        marks.putc((code_offset + col).saturating_sub(left), '^');
+    }
+
+    let pad = " ".repeat(digits);
+    let mut out = String::with_capacity(256 + line.len());
+    out.push_str(p.level);
+    out.push_str(": ");
+    out.push_str(p.title);
+    out.push('\n');
+    let _ = write!(
+        out,
+        "{pad}--> {}:{}:{}\n{pad} |\n",
+        p.path, p.line_no, p.column
+    );
+    source.push_to(&mut out);
+    out.push('\n');
+    marks.push_to(&mut out);
+    if !p.notes.is_empty() || p.help.is_some() {
+        let _ = write!(out, "\n{pad} |");
+        for n in p.notes {
+            let _ = write!(out, "\n{pad} = note: {n}");
+        }
+        if let Some(h) = p.help {
+            let _ = write!(out, "\n{pad} = help: {h}");
+        }
+    }
+    Some(out)
+}
+
+/// annotate-snippets' `Margin`: the columns of the line to show, from the
+/// indentation, the mark, the end of its label, the width available and
+/// the line's width (6 columns of padding around the mark).
+fn margin(
+    whitespace_left: usize,
+    span_left: usize,
+    span_right: usize,
+    label_right: usize,
+    term_width: usize,
+    line_len: usize,
+) -> (usize, usize) {
+    const PADDING: usize = 6;
+    let whitespace_left = whitespace_left.saturating_sub(PADDING);
+    let span_left = span_left.saturating_sub(PADDING);
+    let span_right = span_right + PADDING;
+    let label_right = label_right + PADDING;
+    let mut left = if whitespace_left > 20 {
+        whitespace_left - 16
+    } else {
+        0
+    };
+    let mut right = line_len.max(left);
+    if right - left > term_width {
+        if label_right.saturating_sub(whitespace_left) <= term_width
+            && label_right >= whitespace_left
+        {
+            left = whitespace_left;
+            right = left + term_width;
+        } else if label_right - span_left <= term_width {
+            left = span_left.saturating_sub((term_width - (label_right - span_left)) / 2);
+            right = left + term_width;
+        } else if span_right - span_left <= term_width {
+            left = span_left.saturating_sub((term_width - (span_right - span_left)) / 5 * 2);
+            right = left + term_width;
+        } else {
+            left = span_left;
+            right = span_right;
+        }
+    }
+    (left, right)
+}
