@@ -5,7 +5,10 @@
 //! The gazetteer files are also read here, with the crate's own schema
 //! (`src/entity/spec.rs`), and stored as postcard in
 //! `$OUT_DIR/gazetteer.postcard`: decoding that at start-up is many times
-//! faster than parsing their TOML. The data files (`rules/data/*.toml`,
+//! faster than parsing their TOML. The Aho-Corasick automaton over the
+//! gazetteer's matching keys is built here too (`$OUT_DIR/gazetteer.daac`,
+//! with its keys in `gazetteer-keys.txt`), with the crate's own code for the
+//! forms and keys (`src/entity/forms.rs`). The data files (`rules/data/*.toml`,
 //! lists of strings) are stored the same way, in `$OUT_DIR/data.postcard`.
 //! A file that does not match its schema fails the build. The plain word
 //! lists (`rules/data/*.txt`) become hash tables in `$OUT_DIR/words-*.bin`
@@ -15,10 +18,54 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-// The gazetteer schema, shared with the crate.
-#[allow(dead_code, unreachable_pub)]
-#[path = "src/entity/spec.rs"]
-mod spec;
+// The crate's own modules that build.rs shares: the gazetteer schema, and
+// the forms of its entities and their matching keys, with the two modules
+// those need (letter classes and normalization). The paths mirror `src/`.
+#[allow(dead_code, unreachable_pub, unused_imports)]
+mod src {
+    pub mod document {
+        mod letters;
+        pub use letters::{is_arabic_letter, is_latin_letter};
+    }
+    pub mod entity {
+        pub mod forms;
+        pub mod spec;
+    }
+    pub mod source {
+        mod normalize;
+        mod offset_map;
+        mod span;
+        pub use normalize::{NormalizeOptions, normalize_text};
+        pub use offset_map::OffsetMap;
+        pub use span::Span;
+    }
+}
+use src::entity::{forms, spec};
+
+/// The distinct matching keys of the embedded gazetteer's forms, in byte
+/// order: the patterns `Gazetteer::build` gives the automaton, with the
+/// same rule for an entity named twice (the later one replaces it).
+fn gazetteer_keys(files: &spec::Embedded) -> Vec<String> {
+    let mut by_name: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut entities: Vec<Vec<String>> = Vec::new();
+    for (_, file) in files {
+        for spec in &file.entity {
+            let keys: Vec<String> = forms::forms(spec)
+                .into_iter()
+                .map(|(text, _)| forms::key(text))
+                .filter(|k| !k.is_empty())
+                .collect();
+            if let Some(&i) = by_name.get(spec.name.as_str()) {
+                entities[i] = keys;
+            } else {
+                by_name.insert(&spec.name, entities.len());
+                entities.push(keys);
+            }
+        }
+    }
+    let keys: std::collections::BTreeSet<String> = entities.into_iter().flatten().collect();
+    keys.into_iter().collect()
+}
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -114,6 +161,19 @@ fn main() {
     let bytes = postcard::to_allocvec(&gazetteer).expect("encode the gazetteer");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     std::fs::write(out_dir.join("gazetteer.postcard"), bytes).expect("write gazetteer.postcard");
+    // The gazetteer's automaton, built here over its keys (building it is
+    // most of what a run spent on its first article), and the keys it was
+    // built over, which a run compares with its own before using it.
+    let keys = gazetteer_keys(&gazetteer);
+    let automaton: daachorse::CharwiseDoubleArrayAhoCorasick<u32> =
+        daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(daachorse::MatchKind::LeftmostLongest)
+            .build(&keys)
+            .expect("the gazetteer's keys are distinct and not empty");
+    std::fs::write(out_dir.join("gazetteer.daac"), automaton.serialize())
+        .expect("write gazetteer.daac");
+    std::fs::write(out_dir.join("gazetteer-keys.txt"), keys.join("\n"))
+        .expect("write gazetteer-keys.txt");
     // The data files (`data/*.toml`: lists of strings), by file name.
     let mut data: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
     for f in &files {

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::rules::Data;
 
+pub use super::letters::{is_arabic_letter, is_latin_letter};
+
 /// A language factlint checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -66,14 +68,6 @@ fn unknown(s: &str) -> String {
     format!("unknown language `{s}` (expected ar, fr or en)")
 }
 
-/// True for letters of the Arabic script (base and presentation blocks).
-pub fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}'
-        | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}'
-        | '\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}'
-        | '\u{FB50}'..='\u{FDFB}' | '\u{FE70}'..='\u{FEFC}')
-}
-
 /// `char::is_alphabetic` with the common cases first: ASCII and Arabic
 /// letters are answered by a range test, and only the rest goes to the
 /// Unicode table (a search per character, which showed in profiles of
@@ -95,15 +89,6 @@ pub fn is_letter_or_digit(c: char) -> bool {
     } else {
         is_arabic_letter(c) || c.is_alphanumeric()
     }
-}
-
-/// True for letters of the Latin script.
-pub fn is_latin_letter(c: char) -> bool {
-    // The ranges first: `is_alphabetic` is a table search for non-ASCII
-    // characters, and most of them (Arabic letters) are outside the ranges.
-    c.is_ascii_alphabetic()
-        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}')
-            && c.is_alphabetic())
 }
 
 /// Letters that French writes and English does not (outside borrowings).

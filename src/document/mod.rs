@@ -11,6 +11,7 @@
 //! searching the original for the matched text.
 
 mod lang;
+mod letters;
 mod markdown;
 mod plain;
 mod segment;

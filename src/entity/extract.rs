@@ -4,7 +4,8 @@
 //! (`وراءهاchatgpt` gives `chatgpt`). Spans go back to the original text
 //! through the normalization map, then the block's map.
 
-use super::gazetteer::{FormKind, Gazetteer, key_options};
+use super::forms::{FormKind, key_options};
+use super::gazetteer::Gazetteer;
 use crate::document::{Document, is_arabic_letter, is_latin_letter};
 use crate::rules::Data;
 use crate::source::{NormalizeOptions, Span, normalize};
@@ -173,7 +174,7 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
         .list("ar.proclitics")
         .unwrap_or_default()
         .iter()
-        .map(|p| super::gazetteer::key(p))
+        .map(|p| super::forms::key(p))
         .collect();
     proclitics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     proclitics.dedup();
@@ -181,9 +182,9 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
     for (bi, block) in doc.blocks.iter().enumerate() {
         let n = normalize(&block.text, 0, key_options());
         let t = n.text.as_str();
-        for m in ac.find_iter(t) {
+        for m in ac.leftmost_find_iter(t) {
             let (s, e) = (m.start(), m.end());
-            let all = gaz.pattern_forms(m.pattern().as_usize());
+            let all = gaz.pattern_forms(m.value() as usize);
             let kept: Vec<usize>;
             let forms = if all.iter().any(|&f| gaz.is_rejected(f, data)) {
                 kept = all

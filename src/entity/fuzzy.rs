@@ -14,7 +14,8 @@ use std::collections::BTreeMap;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::extract::{Covered, Mention, Status, is_ordinary_word};
-use super::gazetteer::{FormKind, Gazetteer, key};
+use super::forms::{FormKind, key};
+use super::gazetteer::Gazetteer;
 use super::skeleton;
 use crate::document::{Document, Script, is_arabic_letter, is_latin_letter};
 use crate::rules::Data;

@@ -3,17 +3,18 @@
 //! Every form (canonical, accepted, the surname of a person, known variants
 //! and misspellings) is reduced to a matching key: lower case, Arabic letter
 //! forms folded (alef with hamza or madda, alef maqsura, taa marbuta, hamza
-//! seats), diacritics, tatweel and controls removed, spaces collapsed. One
-//! Aho-Corasick automaton over all keys finds every mention in one pass.
+//! seats), diacritics, tatweel and controls removed, spaces collapsed (see
+//! `forms.rs`). One Aho-Corasick automaton over all keys (daachorse's
+//! double array) finds every mention in one pass; for the embedded gazetteer
+//! `build.rs` builds it, and a run only decodes it.
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
-use crate::document::{is_arabic_letter, is_latin_letter};
 use crate::error::RuleFileError;
-use crate::source::NormalizeOptions;
 
+use super::forms::{FormKind, is_arabic, key};
 use super::spec::EntityFile;
 pub use super::spec::EntityType;
 
@@ -30,31 +31,6 @@ pub struct Entity {
     pub case_sensitive: bool,
     /// The gazetteer file it comes from.
     pub origin: String,
-}
-
-/// How a form relates to its entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum FormKind {
-    /// `name`, `ar` or `fr`.
-    Canonical,
-    /// A correct alternative (`accept`).
-    Accepted,
-    /// The surname of a person's canonical forms.
-    Short,
-    /// A known wrong form (`variants`).
-    Variant,
-    /// A known misspelling (`misspellings`).
-    Misspelling,
-}
-
-impl FormKind {
-    /// Correct forms.
-    pub fn is_correct(self) -> bool {
-        matches!(
-            self,
-            FormKind::Canonical | FormKind::Accepted | FormKind::Short
-        )
-    }
 }
 
 /// One form of an entity.
@@ -75,84 +51,12 @@ pub struct Form {
     unless_ordinary: bool,
 }
 
-/// The options of the matching key.
-pub fn key_options() -> NormalizeOptions {
-    NormalizeOptions {
-        arabic_letters: true,
-        taa_marbuta: true,
-        hamza_seats: true,
-        diacritics: true,
-        digits: true,
-        spaces_and_controls: true,
-        lowercase: true,
-    }
-}
-
-/// The matching key of a name: normalized, spaces collapsed.
-pub fn key(s: &str) -> String {
-    let n = crate::source::normalize_text(s, key_options());
-    // Most keys are one word: nothing to collapse or replace (one pass).
-    let mut prev_space = true;
-    let mut simple = true;
-    for c in n.chars() {
-        let space = c == ' ';
-        if c == '’' || (space && prev_space) || (!space && c.is_whitespace()) {
-            simple = false;
-            break;
-        }
-        prev_space = space;
-    }
-    if simple && !prev_space {
-        return n;
-    }
-    let n = n.replace('’', "'");
-    n.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// True for a last word that is no surname to match alone: a regnal number
-/// (`III`, `الثالث`), `Jr.`, an Arabic word with the article (`الأسد`,
-/// `الصباح`), or an ordinary Arabic word that is not a rendering of the
-/// Latin surname (every lion is not al-Assad; `ماسك` is Musk).
-fn is_not_a_surname(word: &str) -> bool {
-    const ORDINALS: [&str; 11] = [
-        "الأول",
-        "الثاني",
-        "الثالث",
-        "الرابع",
-        "الخامس",
-        "السادس",
-        "السابع",
-        "الثامن",
-        "التاسع",
-        "العاشر",
-        "عشر",
-    ];
-    let w = word.trim_end_matches('.');
-    w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
-        || matches!(w, "Jr" | "Sr")
-        || ORDINALS.contains(&word)
-        || (is_arabic(word) && word.starts_with("ال"))
-}
-
 /// True for an Arabic surname that could be an ordinary word (`الأسد` is
 /// not al-Assad): unless it renders the Latin surname (`ماسك` is Musk), it
 /// is a surname only if the Arabic lexicon does not have it, which
 /// [`Gazetteer::build`] checks.
 fn may_be_ordinary(word: &str, latin_surname: &str) -> bool {
     is_arabic(word) && super::skeleton::arabic(&key(word)) != super::skeleton::latin(latin_surname)
-}
-
-/// True when the text is written in Arabic letters.
-pub fn is_arabic(s: &str) -> bool {
-    // One pass, which stops at the first Latin letter.
-    let mut arabic = false;
-    for c in s.chars() {
-        if is_latin_letter(c) {
-            return false;
-        }
-        arabic = arabic || is_arabic_letter(c);
-    }
-    arabic
 }
 
 /// The letter counts of an ASCII word: a lower bound of its
@@ -190,6 +94,28 @@ impl Counts {
     }
 }
 
+/// The gazetteer's automaton: leftmost-longest matches of the keys, each
+/// match's value the index of its key.
+pub struct Automaton(CharwiseDoubleArrayAhoCorasick<u32>);
+
+impl std::ops::Deref for Automaton {
+    type Target = CharwiseDoubleArrayAhoCorasick<u32>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Automaton {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Automaton({} states)", self.0.num_states())
+    }
+}
+
+/// The automaton over the embedded gazetteer's keys, built by `build.rs`,
+/// and those keys, one a line.
+static EMBEDDED_AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac"));
+static EMBEDDED_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer-keys.txt"));
+
 /// All known entities and the automaton over their forms.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
@@ -199,7 +125,7 @@ pub struct Gazetteer {
     keys: Vec<String>,
     /// Forms of each key.
     key_forms: Vec<Vec<usize>>,
-    automaton: std::sync::OnceLock<Option<AhoCorasick>>,
+    automaton: std::sync::OnceLock<Option<Automaton>>,
     /// Forms dropped as ordinary words (see [`Gazetteer::is_rejected`]).
     rejected: std::sync::OnceLock<rustc_hash::FxHashSet<usize>>,
     /// Correct one-word Latin forms by length in chars, for fuzzy lookup.
@@ -255,10 +181,10 @@ impl Gazetteer {
                 self.entities.len() - 1
             };
             let latin_surname = spec.name.split_whitespace().last().unwrap_or_default();
-            let mut add = |text: &str, kind: FormKind| {
+            for (text, kind) in super::forms::forms(&spec) {
                 let k = key(text);
                 if k.is_empty() {
-                    return;
+                    continue;
                 }
                 self.forms.push(Form {
                     entity: index,
@@ -270,37 +196,6 @@ impl Gazetteer {
                     unless_ordinary: kind == FormKind::Short
                         && may_be_ordinary(text, latin_surname),
                 });
-            };
-            let canon: Vec<&String> = [Some(&spec.name), spec.ar.as_ref(), spec.fr.as_ref()]
-                .into_iter()
-                .flatten()
-                .collect();
-            for c in &canon {
-                add(c, FormKind::Canonical);
-            }
-            for a in &spec.accept {
-                add(a, FormKind::Accepted);
-            }
-            if spec.kind == EntityType::Person {
-                for c in canon
-                    .iter()
-                    .chain(spec.accept.iter().collect::<Vec<_>>().iter())
-                {
-                    let words: Vec<&str> = c.split_whitespace().collect();
-                    if words.len() > 1
-                        && let Some(last) = words.last()
-                        && last.chars().count() >= 3
-                        && !is_not_a_surname(last)
-                    {
-                        add(last, FormKind::Short);
-                    }
-                }
-            }
-            for v in &spec.variants {
-                add(v, FormKind::Variant);
-            }
-            for m in &spec.misspellings {
-                add(m, FormKind::Misspelling);
             }
         }
         Ok(())
@@ -411,24 +306,47 @@ impl Gazetteer {
         self.forms[form].french
     }
 
-    /// The automaton over every form's key, built on first use: a run
-    /// that checks no text (or no text at all) never pays for it.
-    pub fn automaton(&self) -> Option<&AhoCorasick> {
+    /// The automaton over every form's key. With the embedded gazetteer
+    /// alone it is the one `build.rs` built over the same keys, decoded on
+    /// first use; with other gazetteer files it is built on first use. A run
+    /// that checks no text never pays for it.
+    pub fn automaton(&self) -> Option<&Automaton> {
         self.automaton
             .get_or_init(|| {
                 if self.keys.is_empty() {
                     return None;
                 }
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&self.keys)
-                    .ok()
+                if self.has_embedded_keys()
+                    && let Ok((automaton, _)) =
+                        CharwiseDoubleArrayAhoCorasick::deserialize(EMBEDDED_AUTOMATON)
+                {
+                    return Some(Automaton(automaton));
+                }
+                self.build_automaton()
             })
             .as_ref()
     }
 
+    /// True when the keys are exactly those of the embedded automaton.
+    fn has_embedded_keys(&self) -> bool {
+        self.keys
+            .iter()
+            .map(String::as_str)
+            .eq(EMBEDDED_KEYS.split('\n'))
+    }
+
+    /// Builds the automaton over the keys (what `build.rs` does for the
+    /// embedded gazetteer).
+    fn build_automaton(&self) -> Option<Automaton> {
+        CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&self.keys)
+            .ok()
+            .map(Automaton)
+    }
+
     /// The indices (in `forms`) of the forms whose key is pattern `pattern`
-    /// of the automaton.
+    /// of the automaton (a match's value).
     pub fn pattern_forms(&self, pattern: usize) -> &[usize] {
         &self.key_forms[pattern]
     }
@@ -461,46 +379,103 @@ impl Gazetteer {
 }
 
 #[cfg(test)]
-mod key_tests {
-    use super::*;
-
-    /// What `key` computes, written plainly.
-    fn reference(s: &str) -> String {
-        let n = crate::source::normalize_text(s, key_options()).replace('’', "'");
-        n.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
-    #[test]
-    fn keys_fold_case_letters_and_spaces() {
-        assert_eq!(key("OpenAI"), "openai");
-        assert_eq!(key("  Sam \u{a0} Altman\t"), "sam altman");
-        assert_eq!(key("إيلون ماسك"), "ايلون ماسك");
-        assert_eq!(key("O’Brien"), "o'brien");
-        assert_eq!(key(""), "");
-        assert_eq!(key(" \n "), "");
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn keys_equal_the_plain_definition(
-            parts in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "a", "B", " ", "  ", "\t", "\n", "\u{a0}", "\u{2009}", "’", "'", "é",
-                    "إ", "ة", "ى", "\u{064b}", "ـ", "\u{200f}", "٣", "İ",
-                ]),
-                0..12,
-            )
-        ) {
-            let s: String = parts.concat();
-            proptest::prop_assert_eq!(key(&s), reference(&s));
-        }
-    }
-}
-
-#[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn embedded() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        g.add_embedded().expect("the embedded gazetteer loads");
+        g.build();
+        g
+    }
+
+    /// The default gazetteer, and the automaton of the engine that came
+    /// before daachorse (aho-corasick, leftmost-longest) over its keys.
+    static REFERENCE: std::sync::LazyLock<(Gazetteer, aho_corasick::AhoCorasick)> =
+        std::sync::LazyLock::new(|| {
+            let g = embedded();
+            let ac = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&g.keys)
+                .expect("it builds");
+            (g, ac)
+        });
+
+    #[test]
+    fn the_default_gazetteer_decodes_the_automaton_built_with_the_binary() {
+        let g = embedded();
+        assert!(g.keys.len() > 1000);
+        // build.rs computed the same keys as the run, so the run decodes
+        // its automaton instead of building one.
+        assert!(g.has_embedded_keys());
+        let built = g.build_automaton().expect("it builds");
+        let decoded = g.automaton().expect("there are keys");
+        assert_eq!(decoded.num_states(), built.num_states());
+        let text = "openai و ماسك and elon musk in الولايات المتحدة";
+        let found = |a: &Automaton| -> Vec<(usize, usize, u32)> {
+            a.leftmost_find_iter(text)
+                .map(|m| (m.start(), m.end(), m.value()))
+                .collect()
+        };
+        assert_eq!(found(decoded), found(&built));
+        assert!(found(decoded).len() >= 3, "{:?}", found(decoded));
+    }
+
+    #[test]
+    fn a_gazetteer_with_a_newsroom_file_builds_its_own_automaton() {
+        let mut g = Gazetteer::default();
+        g.add_embedded().expect("the embedded gazetteer loads");
+        let file = "[[entity]]\nname = \"Zorblax Quintaro\"\ntype = \"person\"\n";
+        g.add_file("newsroom.toml", file).expect("it loads");
+        g.build();
+        assert!(!g.has_embedded_keys());
+        let text = "said zorblax quintaro, and openai";
+        let a = g.automaton().expect("there are keys");
+        let keys: Vec<&str> = a
+            .leftmost_find_iter(text)
+            .map(|m| g.keys[m.value() as usize].as_str())
+            .collect();
+        assert_eq!(keys, ["zorblax quintaro", "openai"]);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// The decoded automaton finds, in text made of pieces of names
+        /// and of what separates them, exactly the leftmost-longest
+        /// matches that aho-corasick finds over the same keys.
+        #[test]
+        fn the_decoded_automaton_finds_what_aho_corasick_finds(
+            picks in proptest::collection::vec((0usize..100_000, 0usize..4, 0usize..6), 0..24)
+        ) {
+            let (g, ac) = &*REFERENCE;
+            let seps = [" ", "", "-", "و", "x", "\u{e9}"];
+            let mut text = String::new();
+            for (k, cut, sep) in picks {
+                let key = &g.keys[k % g.keys.len()];
+                // The whole key, or its first or second half.
+                let chars: Vec<char> = key.chars().collect();
+                let piece: String = match cut {
+                    0 | 1 => key.clone(),
+                    2 => chars[..chars.len() / 2].iter().collect(),
+                    _ => chars[chars.len() / 2..].iter().collect(),
+                };
+                text.push_str(&piece);
+                text.push_str(seps[sep]);
+            }
+            let ours: Vec<(usize, usize, usize)> = g
+                .automaton()
+                .expect("keys")
+                .leftmost_find_iter(&text)
+                .map(|m| (m.start(), m.end(), m.value() as usize))
+                .collect();
+            let theirs: Vec<(usize, usize, usize)> = ac
+                .find_iter(&text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            prop_assert_eq!(ours, theirs);
+        }
+    }
 
     proptest! {
         /// The letter counts never say more than the distance.

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use super::extract::{Covered, LocalEntity, Mention, Status, is_ordinary_word};
-use super::gazetteer::key;
+use super::forms::key;
 use super::skeleton;
 use crate::document::{Document, Script, is_latin_letter};
 use crate::rules::Data;

@@ -2,6 +2,7 @@
 //! document, shared by the `entity-*` check kinds.
 
 mod extract;
+mod forms;
 mod fuzzy;
 mod gazetteer;
 mod local;
@@ -10,8 +11,9 @@ mod spec;
 
 pub(crate) use extract::is_ordinary_word;
 pub use extract::{LocalEntity, Mention, Mentions, Status, extract};
+pub use forms::{FormKind, is_arabic, key, key_options};
 pub(crate) use fuzzy::weighted_distance;
-pub use gazetteer::{Entity, EntityType, Form, FormKind, Gazetteer, is_arabic, key, key_options};
+pub use gazetteer::{Entity, EntityType, Form, Gazetteer};
 
 /// The keys of the words of one document, each computed once: a word
 /// comes back many times in an article, and its key (normalization, case,

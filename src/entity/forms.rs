@@ -1,0 +1,234 @@
+//! The forms of a gazetteer entity and their matching keys.
+//!
+//! `build.rs` includes this file (with the modules it names through
+//! `super::super`, which have no other dependency): it computes the keys of
+//! the embedded gazetteer with this very code and builds the automaton over
+//! them at build time, so that a run decodes it instead of building it. A
+//! run uses that automaton only when its own keys are exactly the keys it was
+//! built over ([`Gazetteer::automaton`](super::Gazetteer::automaton)).
+
+use super::super::document::{is_arabic_letter, is_latin_letter};
+use super::super::source::{NormalizeOptions, normalize_text};
+use super::spec::{EntitySpec, EntityType};
+
+/// How a form relates to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FormKind {
+    /// `name`, `ar` or `fr`.
+    Canonical,
+    /// A correct alternative (`accept`).
+    Accepted,
+    /// The surname of a person's canonical forms.
+    Short,
+    /// A known wrong form (`variants`).
+    Variant,
+    /// A known misspelling (`misspellings`).
+    Misspelling,
+}
+
+impl FormKind {
+    /// Correct forms.
+    pub fn is_correct(self) -> bool {
+        matches!(
+            self,
+            FormKind::Canonical | FormKind::Accepted | FormKind::Short
+        )
+    }
+}
+
+/// The options of the matching key.
+pub fn key_options() -> NormalizeOptions {
+    NormalizeOptions {
+        arabic_letters: true,
+        taa_marbuta: true,
+        hamza_seats: true,
+        diacritics: true,
+        digits: true,
+        spaces_and_controls: true,
+        lowercase: true,
+    }
+}
+
+/// The matching key of a name: normalized, spaces collapsed.
+pub fn key(s: &str) -> String {
+    let n = normalize_text(s, key_options());
+    // Most keys are one word: nothing to collapse or replace (one pass).
+    let mut prev_space = true;
+    let mut simple = true;
+    for c in n.chars() {
+        let space = c == ' ';
+        if c == '’' || (space && prev_space) || (!space && c.is_whitespace()) {
+            simple = false;
+            break;
+        }
+        prev_space = space;
+    }
+    if simple && !prev_space {
+        return n;
+    }
+    let n = n.replace('’', "'");
+    n.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True for a last word that is no surname to match alone: a regnal number
+/// (`III`, `الثالث`), `Jr.`, an Arabic word with the article (`الأسد`,
+/// `الصباح`), or an ordinary Arabic word that is not a rendering of the
+/// Latin surname (every lion is not al-Assad; `ماسك` is Musk).
+fn is_not_a_surname(word: &str) -> bool {
+    const ORDINALS: [&str; 11] = [
+        "الأول",
+        "الثاني",
+        "الثالث",
+        "الرابع",
+        "الخامس",
+        "السادس",
+        "السابع",
+        "الثامن",
+        "التاسع",
+        "العاشر",
+        "عشر",
+    ];
+    let w = word.trim_end_matches('.');
+    w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        || matches!(w, "Jr" | "Sr")
+        || ORDINALS.contains(&word)
+        || (is_arabic(word) && word.starts_with("ال"))
+}
+
+/// True when the text is written in Arabic letters.
+pub fn is_arabic(s: &str) -> bool {
+    // One pass, which stops at the first Latin letter.
+    let mut arabic = false;
+    for c in s.chars() {
+        if is_latin_letter(c) {
+            return false;
+        }
+        arabic = arabic || is_arabic_letter(c);
+    }
+    arabic
+}
+
+/// The forms of one entity, in the order a gazetteer lists them: its
+/// canonical forms (`name`, `ar`, `fr`), the accepted ones, for a person the
+/// surname of each multi-word canonical or accepted form (when it can stand
+/// alone, see [`is_not_a_surname`]), then the variants and misspellings.
+/// A form can come more than once (a surname shared by two forms).
+pub(crate) fn forms(spec: &EntitySpec) -> Vec<(&str, FormKind)> {
+    let canon = [Some(&spec.name), spec.ar.as_ref(), spec.fr.as_ref()];
+    let canon = canon.into_iter().flatten().map(String::as_str);
+    let mut out: Vec<(&str, FormKind)> = canon.clone().map(|c| (c, FormKind::Canonical)).collect();
+    out.extend(spec.accept.iter().map(|a| (a.as_str(), FormKind::Accepted)));
+    if spec.kind == EntityType::Person {
+        for c in canon.chain(spec.accept.iter().map(String::as_str)) {
+            let words: Vec<&str> = c.split_whitespace().collect();
+            if words.len() > 1
+                && let Some(last) = words.last()
+                && last.chars().count() >= 3
+                && !is_not_a_surname(last)
+            {
+                out.push((last, FormKind::Short));
+            }
+        }
+    }
+    out.extend(
+        spec.variants
+            .iter()
+            .map(|v| (v.as_str(), FormKind::Variant)),
+    );
+    out.extend(
+        spec.misspellings
+            .iter()
+            .map(|m| (m.as_str(), FormKind::Misspelling)),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `key` computes, written plainly.
+    fn reference(s: &str) -> String {
+        let n = crate::source::normalize_text(s, key_options()).replace('’', "'");
+        n.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn spec(name: &str, kind: EntityType, ar: Option<&str>, accept: &[&str]) -> EntitySpec {
+        EntitySpec {
+            name: name.to_owned(),
+            kind,
+            ar: ar.map(str::to_owned),
+            fr: None,
+            accept: accept.iter().map(|s| (*s).to_owned()).collect(),
+            variants: vec!["Varient".to_owned()],
+            misspellings: vec!["Mispeled".to_owned()],
+            case_sensitive: true,
+        }
+    }
+
+    #[test]
+    fn a_person_is_also_found_by_a_surname_that_can_stand_alone() {
+        use FormKind::*;
+        let musk = spec(
+            "Elon Musk",
+            EntityType::Person,
+            Some("إيلون ماسك"),
+            &["E. Musk"],
+        );
+        assert_eq!(
+            forms(&musk),
+            [
+                ("Elon Musk", Canonical),
+                ("إيلون ماسك", Canonical),
+                ("E. Musk", Accepted),
+                ("Musk", Short),
+                ("ماسك", Short),
+                ("Musk", Short),
+                ("Varient", Variant),
+                ("Mispeled", Misspelling),
+            ]
+        );
+        // No regnal number, no Arabic word with the article, no surname of
+        // two letters, and none for what is not a person.
+        let charles = spec(
+            "Charles III",
+            EntityType::Person,
+            Some("بشار الأسد"),
+            &["Xi Li"],
+        );
+        let short: Vec<&str> = forms(&charles)
+            .into_iter()
+            .filter(|f| f.1 == Short)
+            .map(|f| f.0)
+            .collect();
+        assert!(short.is_empty(), "{short:?}");
+        let org = spec("Open Society", EntityType::Organisation, None, &[]);
+        assert!(forms(&org).iter().all(|f| f.1 != Short));
+    }
+
+    #[test]
+    fn keys_fold_case_letters_and_spaces() {
+        assert_eq!(key("OpenAI"), "openai");
+        assert_eq!(key("  Sam \u{a0} Altman\t"), "sam altman");
+        assert_eq!(key("إيلون ماسك"), "ايلون ماسك");
+        assert_eq!(key("O’Brien"), "o'brien");
+        assert_eq!(key(""), "");
+        assert_eq!(key(" \n "), "");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_equal_the_plain_definition(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "B", " ", "  ", "\t", "\n", "\u{a0}", "\u{2009}", "’", "'", "é",
+                    "إ", "ة", "ى", "\u{064b}", "ـ", "\u{200f}", "٣", "İ",
+                ]),
+                0..12,
+            )
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(key(&s), reference(&s));
+        }
+    }
+}
