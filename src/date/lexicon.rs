@@ -72,11 +72,18 @@ impl Extend<String> for Words {
 }
 
 impl<V> Phrases<V> {
+    /// Adds a phrase (the first of equal phrases wins); [`Phrases::finish`]
+    /// orders and indexes them once they are all in.
     fn add(&mut self, toks: Vec<String>, v: V) {
         if toks.is_empty() || self.list.iter().any(|(t, _)| *t == toks) {
             return;
         }
         self.list.push((toks, v));
+    }
+
+    /// Orders the phrases longest first (a stable sort: equal lengths stay
+    /// in the order of the lists) and indexes them by first token.
+    fn finish(&mut self) {
         self.list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         self.first.clear();
         for (i, (t, _)) in self.list.iter().enumerate() {
@@ -375,12 +382,13 @@ impl Lexicon {
         lx
     }
 
-    /// Gives each list its bit and fills [`Lexicon::vocab`].
+    /// Orders and indexes the phrase lists, gives each list its bit and
+    /// fills [`Lexicon::vocab`].
     fn index(&mut self) {
         let mut vocab = crate::vocab::Vocab::default();
         let lx = self;
         macro_rules! phrases {
-            ($($f:ident),*) => { $( lx.$f.bit = vocab.list(lx.$f.first.keys()); )* };
+            ($($f:ident),*) => { $( lx.$f.finish(); lx.$f.bit = vocab.list(lx.$f.first.keys()); )* };
         }
         macro_rules! words {
             ($($f:ident),*) => { $( lx.$f.bit = vocab.list(lx.$f.set.iter()); )* };

@@ -6,7 +6,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use aho_corasick::AhoCorasick;
+use regex_automata::meta;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::lang::{is_arabic_letter, is_latin_letter};
@@ -252,17 +253,32 @@ fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-static NON_PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
-        \b(?:https?|ftp)://[^\s<>«»\x22]+            # URLs
-        | \bwww\.[^\s<>«»\x22]+
-        | [\w.+-]+@[\w-]+(?:\.[\w-]+)+              # e-mail addresses
-        | (?:^|\B)[@\#][\w_]+                       # handles and hashtags
-        | \b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?-i:com|org|net|fr|uk|io|ai|gov|edu|info|news|ma|dz|tn|eg|sa|ae|qa|lb)\b(?:/[^\s]*)?
-        ",
-    )
-    .expect("valid regex")
+/// URLs, e-mail addresses, handles and hashtags, and domain names.
+///
+/// Written without `(?i)`: the letters it would fold are spelled out, with
+/// the two that Unicode's simple case folding adds (`ſ`, long s, folds to
+/// `s`; `K`, the Kelvin sign, to `k`). The classes with `\w` are the same
+/// either way. Case-insensitive Unicode classes made the compiled program
+/// three times as big, and compiling it was a fifth of a run on one
+/// article. A test compares it with the case-insensitive pattern.
+const NON_PROSE_PATTERN: &str = r"(?x)
+    \b(?:[hH][tT][tT][pP][sSſ]?|[fF][tT][pP])://[^\s<>«»\x22]+    # URLs
+    | \b[wW][wW][wW]\.[^\s<>«»\x22]+
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                                  # e-mail addresses
+    | (?:^|\B)[@\#][\w_]+                                           # handles and hashtags
+    | \b[a-zA-Zſ\x{212A}0-9-]+(?:\.[a-zA-Zſ\x{212A}0-9-]+)*
+      \.(?:com|org|net|fr|uk|io|ai|gov|edu|info|news|ma|dz|tn|eg|sa|ae|qa|lb)\b(?:/[^\s]*)?
+    ";
+
+/// [`NON_PROSE_PATTERN`] for the NFA engines only (the bounded
+/// backtracker and the Pike VM): it runs on a few short tokens per article
+/// (see [`mask_non_prose`]), where the lazy DFA, which needs a reverse
+/// program compiled as well, would not pay for itself.
+static NON_PROSE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    meta::Regex::builder()
+        .configure(meta::Config::new().hybrid(false).dfa(false).onepass(false))
+        .build(NON_PROSE_PATTERN)
+        .expect("valid regex")
 });
 
 /// Trims what ends a sentence or a clause after a URL (`.` `,` `)` `»` `،`
@@ -285,11 +301,23 @@ fn trim_trailing_punctuation(m: &str) -> usize {
 }
 
 /// What every match of `NON_PROSE` holds: `@`, `#`, `://`, `www.` or a
-/// dot before a top-level domain. Searching for these literals is fast;
-/// `NON_PROSE` (Unicode word boundaries) runs only on blocks that have one.
-static NON_PROSE_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[@\#]|://|www\.|\.(?:com|org|net|fr|uk|io|ai|gov|edu|info|news|ma|dz|tn|eg|sa|ae|qa|lb)")
-        .expect("valid regex")
+/// dot before a top-level domain (ASCII letters in either case: a
+/// superset of what the pattern asks). Searching for these literals is
+/// fast; `NON_PROSE` (Unicode word boundaries) runs only on the tokens that
+/// hold one.
+static NON_PROSE_HINT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let tlds = [
+        "com", "org", "net", "fr", "uk", "io", "ai", "gov", "edu", "info", "news", "ma", "dz",
+        "tn", "eg", "sa", "ae", "qa", "lb",
+    ];
+    let hints = ["@", "#", "://", "www."]
+        .into_iter()
+        .map(String::from)
+        .chain(tlds.iter().map(|t| format!(".{t}")));
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(hints)
+        .expect("a few short literals")
 });
 
 /// View ranges of URLs, e-mail addresses, domain names, handles and hashtags.
@@ -319,7 +347,8 @@ pub(super) fn mask_non_prose(text: &str) -> Vec<Range<usize>> {
             NON_PROSE
                 .find_iter(token)
                 .map(|m| {
-                    start + m.start()..start + m.start() + trim_trailing_punctuation(m.as_str())
+                    start + m.start()
+                        ..start + m.start() + trim_trailing_punctuation(&token[m.range()])
                 })
                 .filter(|r| !r.is_empty()),
         );
@@ -330,6 +359,7 @@ pub(super) fn mask_non_prose(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     #[test]
     fn arabic_question_mark_ends_a_sentence_but_decimals_do_not() {
@@ -360,11 +390,62 @@ mod tests {
         let text = "see https://example.com/a?b and i-nfo.fr or @user";
         let m: Vec<&str> = mask_non_prose(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(m, ["https://example.com/a?b", "i-nfo.fr", "@user"]);
+        // What case-insensitive matching takes: upper case, the long s and
+        // the Kelvin sign.
+        let text = "HTTPſ://a.b FtP://c WWW.d.e \u{212A}ſ.com x.COM";
+        let m: Vec<&str> = mask_non_prose(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(m, ["HTTPſ://a.b", "FtP://c", "WWW.d.e", "\u{212A}ſ.com"]);
+        assert_eq!(mask_non_prose(text), mask_reference(text));
+    }
+
+    /// The pattern `NON_PROSE_PATTERN` stands for, as first written: with
+    /// `(?i)`, in the default engine.
+    static NON_PROSE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?xi)
+            \b(?:https?|ftp)://[^\s<>«»\x22]+
+            | \bwww\.[^\s<>«»\x22]+
+            | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+            | (?:^|\B)[@\#][\w_]+
+            | \b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?-i:com|org|net|fr|uk|io|ai|gov|edu|info|news|ma|dz|tn|eg|sa|ae|qa|lb)\b(?:/[^\s]*)?
+            ",
+        )
+        .expect("valid regex")
+    });
+
+    /// The letters `NON_PROSE_PATTERN` spells out are exactly those that
+    /// case-insensitive matching takes, for every character.
+    #[test]
+    fn the_spelled_out_letters_are_the_case_insensitive_ones() {
+        let pairs = [
+            (r"(?i)^[a-z0-9-]$", r"^[a-zA-Zſ\x{212A}0-9-]$"),
+            (r"(?i)^h$", r"^[hH]$"),
+            (r"(?i)^t$", r"^[tT]$"),
+            (r"(?i)^p$", r"^[pP]$"),
+            (r"(?i)^s$", r"^[sSſ]$"),
+            (r"(?i)^f$", r"^[fF]$"),
+            (r"(?i)^w$", r"^[wW]$"),
+            (r"(?i)^[\w.+-]$", r"^[\w.+-]$"),
+            (r"(?i)^[\w_]$", r"^[\w_]$"),
+            (r"(?i)^[^\s<>«»\x22]$", r"^[^\s<>«»\x22]$"),
+        ];
+        for (folded, spelled) in pairs {
+            let (f, p) = (Regex::new(folded).unwrap(), Regex::new(spelled).unwrap());
+            let mut buf = [0u8; 4];
+            for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+                let c = c.encode_utf8(&mut buf);
+                assert_eq!(
+                    f.is_match(c),
+                    p.is_match(c),
+                    "{folded} and {spelled} differ on {c:?}"
+                );
+            }
+        }
     }
 
     /// The whole-text search that `mask_non_prose` stands for.
     fn mask_reference(text: &str) -> Vec<Range<usize>> {
-        NON_PROSE
+        NON_PROSE_REFERENCE
             .find_iter(text)
             .map(|m| m.start()..m.start() + trim_trailing_punctuation(m.as_str()))
             .filter(|r| !r.is_empty())
@@ -422,6 +503,8 @@ mod tests {
                 proptest::sample::select(vec![
                     "@", "#", "www.", ".com", ".fr", "://", "http", " ", "\n", "a", "Z",
                     "_", "-", ".", "(", ")", "،", "ماسك", "و", "1", "é", "\u{a0}", "x@y",
+                    "HTTPS", "WwW.", ".COM", ".News", "ſ", "\u{212A}", ".u\u{212A}", "ftp", "S",
+                    "ﬀ", "İ",
                 ]),
                 0..24,
             )
