@@ -412,27 +412,34 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let (mut reports, fix_notes): (Vec<FileReport>, Vec<_>) = inputs
-        .par_iter()
-        .zip(&runs)
-        .progress_with(progress.clone())
-        .map(|(input, run)| (*input, &run.linter))
-        .map(|(input, linter)| {
-            let report = check_input(args, input, linter);
-            match &fixer {
-                Some(fixer) => {
-                    let file = if let Input::File(p) = input {
-                        Some(&**p)
-                    } else {
-                        None
-                    };
-                    let (report, note) = fixer.fix(linter, report, file);
-                    (report, Some(note))
-                }
-                None => (report, None),
+    let check_one = |(input, run): (&&Input, &&config::Run)| {
+        let (input, linter) = (*input, &run.linter);
+        let report = check_input(args, input, linter);
+        match &fixer {
+            Some(fixer) => {
+                let file = if let Input::File(p) = input {
+                    Some(&**p)
+                } else {
+                    None
+                };
+                let (report, note) = fixer.fix(linter, report, file);
+                (report, Some(note))
             }
-        })
-        .unzip();
+            None => (report, None),
+        }
+    };
+    // Several files go to all cores; one file is checked on this thread,
+    // without starting a thread pool (which cost more than a short article).
+    let (mut reports, fix_notes): (Vec<FileReport>, Vec<_>) = if inputs.len() > 1 {
+        inputs
+            .par_iter()
+            .zip(&runs)
+            .progress_with(progress.clone())
+            .map(check_one)
+            .unzip()
+    } else {
+        inputs.iter().zip(&runs).map(check_one).unzip()
+    };
     progress.finish_and_clear();
     let fixes = fixer
         .map(|f| factlint::fix::Summary::of(f.mode, fix_notes.into_iter().flatten().collect()));
