@@ -59,14 +59,27 @@ impl<V> Default for Phrases<V> {
 }
 
 impl<V: Clone> Phrases<V> {
+    /// Adds a phrase (the first of equal phrases wins); [`Phrases::finish`]
+    /// orders them once they are all in.
     fn add(&mut self, toks: Vec<String>, v: V) {
         if toks.is_empty() || self.all.iter().any(|(t, _)| *t == toks) {
             return;
         }
         let list = self.by_first.entry(toks[0].clone()).or_default();
         list.push((toks.clone(), v.clone()));
-        list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         self.all.push((toks, v));
+    }
+
+    /// Orders every list longest first (a stable sort: equal lengths stay
+    /// in the order of the data lists).
+    fn finish(&mut self) {
+        #[allow(
+            clippy::iter_over_hash_type,
+            reason = "each list is sorted on its own: the order of the lists does not matter"
+        )]
+        for list in self.by_first.values_mut() {
+            list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        }
         self.all.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
     }
 
@@ -274,12 +287,13 @@ impl Lexicon {
         lx
     }
 
-    /// Gives each list of phrases its bit and fills [`Lexicon::vocab`].
+    /// Orders the lists of phrases, gives each its bit and fills
+    /// [`Lexicon::vocab`].
     fn index(&mut self) {
         let mut vocab = crate::vocab::Vocab::default();
         let lx = self;
         macro_rules! phrases {
-            ($($f:ident),*) => { $( lx.$f.bit = vocab.list(lx.$f.by_first.keys()); )* };
+            ($($f:ident),*) => { $( lx.$f.finish(); lx.$f.bit = vocab.list(lx.$f.by_first.keys()); )* };
         }
         phrases!(
             scales,
