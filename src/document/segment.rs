@@ -557,7 +557,10 @@ mod tests {
     /// line breaks has the words UAX #29 gives it.
     #[test]
     fn ascii_words_follow_uax29_on_every_short_string() {
-        let alphabet: Vec<char> = (0x20u8..0x7F).chain([b'\n', b'\t']).map(char::from).collect();
+        let alphabet: Vec<char> = (0x20u8..0x7F)
+            .chain([b'\n', b'\t'])
+            .map(char::from)
+            .collect();
         let mut text = String::new();
         for a in &alphabet {
             for b in &alphabet {
