@@ -66,7 +66,7 @@ fn script_of(word: &str) -> Script {
 /// (`the\u{200F}` is the word `the`); controls inside a word stay.
 ///
 /// UAX #29 joins nothing to ASCII white space but the marks and format
-/// characters after it (WB4) and other spaces (WB3d), and none of its rules
+/// characters after it (`WB4`) and other spaces (`WB3d`), and none of its rules
 /// looks across white space, so the text is cut there (before a run that
 /// starts with a letter or ASCII): each run between white space that is
 /// printable ASCII goes through
@@ -114,10 +114,11 @@ pub(super) fn words(text: &str) -> Vec<Word> {
 }
 
 /// The words of `text[start..end]`, printable ASCII, by the rules of UAX #29
-/// for these characters: letters, digits and `_` hold together (WB5, WB8 to
-/// WB10, WB13a and WB13b); `:` (MidLetter) and `.` `'` (MidNumLet, Single
-/// Quote) join two letters (WB6, WB7); `,` `;` (MidNum) and `.` `'` join two
-/// digits (WB11, WB12); everything else stands alone.
+/// for these characters: letters, digits and `_` hold together (`WB5`,
+/// `WB8` to `WB10`, `WB13a` and `WB13b`); `:` (`MidLetter`) and `.` `'`
+/// (`MidNumLet`, `Single_Quote`) join two letters (`WB6`, `WB7`); `,` `;`
+/// (`MidNum`) and `.` `'` join two digits (`WB11`, `WB12`); everything else
+/// stands alone.
 fn ascii_words(bytes: &[u8], start: usize, end: usize, out: &mut Vec<Word>) {
     let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut i = start;
