@@ -54,8 +54,11 @@ impl Row {
         if s.is_empty() {
             return; // no cell is written, not even the padding before it
         }
-        if col > self.0.len() {
+        if col >= self.0.len() {
+            // After the last cell (the common case): padding, then the text.
             self.0.resize(col, ' ');
+            self.0.extend(s.chars());
+            return;
         }
         for (k, c) in s.chars().enumerate() {
             match self.0.get_mut(col + k) {
@@ -154,25 +157,29 @@ pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
     };
 
     // The source row: what shows of the line, with `...` where it is cut.
+    // The characters shown are a slice of the line: those after the first
+    // `left` columns (and the zero-width characters that follow them), as
+    // long as they fit in `right - left` columns.
     let mut skipped = 0;
     let mut taken = 0;
-    let code: String = line
-        .chars()
-        .zip(&widths)
-        .skip_while(|&(_, &w)| {
+    let (mut from, mut to) = (line.len(), line.len());
+    let mut showing = false;
+    for ((i, _), &w) in line.char_indices().zip(&widths) {
+        if !showing {
             if skipped < left {
                 skipped += usize::from(w);
-                true
-            } else {
-                false
+                continue;
             }
-        })
-        .take_while(|&(_, &w)| {
-            taken += usize::from(w);
-            taken <= right - left
-        })
-        .map(|(c, _)| c)
-        .collect();
+            showing = true;
+            from = i;
+        }
+        taken += usize::from(w);
+        if taken > right - left {
+            to = i;
+            break;
+        }
+    }
+    let code = &line[from..to];
     let left = left.max(skipped);
     let mut source = Row::default();
     let (mut width_taken, mut bytes_taken) = (0, 0);
