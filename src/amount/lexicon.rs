@@ -44,6 +44,8 @@ pub(crate) struct Phrases<V> {
     by_first: HashMap<String, Vec<(Vec<String>, V)>>,
     /// All phrases, longest first (for matching backwards).
     pub(crate) all: Vec<(Vec<String>, V)>,
+    /// Indices into `all` (in its order) by last token.
+    by_last: HashMap<String, Vec<usize>>,
     /// This list's bit in [`Lexicon::vocab`].
     pub(crate) bit: u32,
 }
@@ -53,6 +55,7 @@ impl<V> Default for Phrases<V> {
         Phrases {
             by_first: HashMap::default(),
             all: Vec::new(),
+            by_last: HashMap::default(),
             bit: 0,
         }
     }
@@ -71,7 +74,8 @@ impl<V: Clone> Phrases<V> {
     }
 
     /// Orders every list longest first (a stable sort: equal lengths stay
-    /// in the order of the data lists).
+    /// in the order of the data lists) and indexes the phrases by last
+    /// token.
     fn finish(&mut self) {
         #[allow(
             clippy::iter_over_hash_type,
@@ -81,6 +85,18 @@ impl<V: Clone> Phrases<V> {
             list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         }
         self.all.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        self.by_last.clear();
+        for (i, (t, _)) in self.all.iter().enumerate() {
+            if let Some(last) = t.last() {
+                self.by_last.entry(last.clone()).or_default().push(i);
+            }
+        }
+    }
+
+    /// The indices (into `all`, in its order) of the phrases whose last
+    /// token is `last`.
+    pub(crate) fn ending_with(&self, last: &str) -> &[usize] {
+        self.by_last.get(last).map_or(&[], Vec::as_slice)
     }
 
     /// The phrases whose first token is `first`.

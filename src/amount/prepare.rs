@@ -118,22 +118,44 @@ impl Prepared {
     where
         V: Clone,
     {
-        for (toks, v) in &set.all {
-            let n = toks.len();
-            if n > end {
-                continue;
-            }
-            let start = end - n;
-            let tail_ok = (1..n).all(|k| self.key(start + k) == toks[k]);
-            let first = self.key(start);
-            let head_ok = first == toks[0]
-                || (self.tok(start).is_arabic_word() && lx.strip(first).any(|w| w == toks[0]));
-            let glued_ok = !glued || (start + 1..end).all(|k| self.sig[k] == self.sig[k - 1] + 1);
-            if tail_ok && head_ok && glued_ok {
-                return Some((start, v));
-            }
+        // A phrase that ends there has the last token there, or it is one
+        // word that the token holds after a proclitic: only those phrases
+        // are tried, and the first of them in `all`'s order wins.
+        let last = self.key(end.checked_sub(1)?);
+        let stripped: Vec<usize> = if self.tok(end - 1).is_arabic_word() {
+            lx.strip(last)
+                .flat_map(|w| set.ending_with(w))
+                .copied()
+                .filter(|&i| set.all[i].0.len() == 1)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let best = set
+            .ending_with(last)
+            .iter()
+            .copied()
+            .chain(stripped)
+            .filter(|&i| self.phrase_ends_at(lx, &set.all[i].0, end, glued))
+            .min()?;
+        let (toks, v) = &set.all[best];
+        Some((end - toks.len(), v))
+    }
+
+    /// True when the phrase `toks` ends just before sig position `end`
+    /// (see [`Prepared::match_back`]).
+    fn phrase_ends_at(&self, lx: &Lexicon, toks: &[String], end: usize, glued: bool) -> bool {
+        let n = toks.len();
+        if n > end {
+            return false;
         }
-        None
+        let start = end - n;
+        let tail_ok = (1..n).all(|k| self.key(start + k) == toks[k]);
+        let first = self.key(start);
+        let head_ok = first == toks[0]
+            || (self.tok(start).is_arabic_word() && lx.strip(first).any(|w| w == toks[0]));
+        let glued_ok = !glued || (start + 1..end).all(|k| self.sig[k] == self.sig[k - 1] + 1);
+        tail_ok && head_ok && glued_ok
     }
 }
 
@@ -289,6 +311,72 @@ fn dash_chain(pr: &Prepared, p: usize) -> usize {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// `match_back` as first written: every phrase of the set in turn.
+    fn match_back_every_phrase<'l, V: Clone>(
+        pr: &Prepared,
+        lx: &Lexicon,
+        set: &'l Phrases<V>,
+        end: usize,
+        glued: bool,
+    ) -> Option<(usize, &'l V)> {
+        set.all
+            .iter()
+            .find(|(toks, _)| pr.phrase_ends_at(lx, toks, end, glued))
+            .map(|(toks, v)| (end - toks.len(), v))
+    }
+
+    static RULES: std::sync::LazyLock<crate::rules::RuleSet> =
+        std::sync::LazyLock::new(|| crate::rules::RuleSet::embedded().expect("default rules"));
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// The phrases tried by last token find what trying every phrase
+        /// finds, at every position, for the hedges and the currency
+        /// symbols of each language, on text made of their own words.
+        #[test]
+        fn matching_back_by_last_token_equals_trying_every_phrase(
+            picks in proptest::collection::vec((0usize..10_000, 0usize..4, 0usize..3), 1..16),
+            lang in proptest::sample::select(vec![Lang::Ar, Lang::Fr, Lang::En]),
+        ) {
+            let lx = Lexicon::shared(RULES.data(), lang);
+            let words: Vec<&str> = lx.hedges.all.iter()
+                .chain(lx.hedges_after.all.iter())
+                .flat_map(|(t, _)| t.iter().map(String::as_str))
+                .chain(lx.currency_symbols.all.iter().flat_map(|(t, _)| t.iter().map(String::as_str)))
+                .collect();
+            let seps = [" ", "", " 12 "];
+            let mut text = String::new();
+            for (w, proclitic, sep) in picks {
+                if proclitic == 0 {
+                    text.push('ب');
+                }
+                text.push_str(words[w % words.len()]);
+                text.push_str(seps[sep]);
+            }
+            let mut map = crate::source::OffsetMap::new();
+            map.push_identity(0, 0, text.len());
+            let block = Block::new(text, map);
+            let pr = Prepared::new(&block, lang);
+            for end in 0..=pr.sig.len() {
+                for glued in [false, true] {
+                    // The same start and the same phrase (its value, by address).
+                    let ours = pr.match_back(&lx, &lx.hedges, end, glued);
+                    let theirs = match_back_every_phrase(&pr, &lx, &lx.hedges, end, glued);
+                    prop_assert_eq!(
+                        ours.map(|(s, v)| (s, std::ptr::from_ref(v))),
+                        theirs.map(|(s, v)| (s, std::ptr::from_ref(v)))
+                    );
+                    let ours = pr.match_back(&lx, &lx.currency_symbols, end, glued);
+                    let theirs = match_back_every_phrase(&pr, &lx, &lx.currency_symbols, end, glued);
+                    prop_assert_eq!(
+                        ours.map(|(s, v)| (s, std::ptr::from_ref(v))),
+                        theirs.map(|(s, v)| (s, std::ptr::from_ref(v)))
+                    );
+                }
+            }
+        }
+    }
 
     proptest! {
         /// `has_digits` says exactly whether a block has a number token.
