@@ -412,9 +412,19 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     } else {
         indicatif::ProgressBar::hidden()
     };
+    // Every figure and dated mention of every file is kept until the end
+    // only for the reports that list them (JSON, HTML, `--amounts`,
+    // `--timeline`); the others drop them as each file is done.
+    let keep_mentions = matches!(args.format, OutputFormat::Json | OutputFormat::Html)
+        || args.amounts
+        || args.timeline;
     let check_one = |(input, run): (&&Input, &&config::Run)| {
         let (input, linter) = (*input, &run.linter);
-        let report = check_input(args, input, linter);
+        let mut report = check_input(args, input, linter);
+        if !keep_mentions && let FileReport::Checked { amounts, dates, .. } = &mut report {
+            *amounts = Vec::new();
+            *dates = Vec::new();
+        }
         match &fixer {
             Some(fixer) => {
                 let file = if let Input::File(p) = input {
