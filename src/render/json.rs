@@ -216,6 +216,7 @@ pub fn write_baselined(
     reports: &[FileReport],
     baselined: usize,
 ) -> std::io::Result<()> {
+    use std::io::Write as _;
     let files = reports
         .iter()
         .map(|r| match r {
@@ -266,6 +267,10 @@ pub fn write_baselined(
             ..Summary::of(reports)
         },
     };
-    serde_json::to_writer_pretty(&mut *w, &report)?;
-    w.write_all(b"\n")
+    // serde_json writes many small pieces (quotes, commas, indentation):
+    // a buffer of its own takes them without a dynamic call each.
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut buffered, &report)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
