@@ -346,6 +346,12 @@ impl Check for FactAmount {
                     continue;
                 }
                 let entities = sentence_entities(doc, bi, sentence);
+                // The sentence's words are keyed only when a fact's
+                // entities are all named there (most sentences name none).
+                let named = |f: &&Fact| f.entities.iter().all(|e| entities.contains(e));
+                if !facts.list.iter().any(|f| !f.is_event && named(&f)) {
+                    continue;
+                }
                 let words = self.words(doc, bi, sentence);
                 let matched: Vec<(&Fact, Vec<usize>)> = facts
                     .list

@@ -87,6 +87,12 @@ impl Check for FactDate {
                     continue;
                 }
                 let entities = sentence_entities(doc, bi, sentence);
+                // The sentence's words are keyed only when an event's
+                // entities are all named there (most sentences name none).
+                let named = |f: &crate::fact::Fact| f.entities.iter().all(|e| entities.contains(e));
+                if !facts.list.iter().any(|f| f.is_event && named(f)) {
+                    continue;
+                }
                 let words = self.sentences.words(doc, bi, sentence);
                 for f in facts.list.iter().filter(|f| f.is_event) {
                     let Some(cues) = self.sentences.subject(doc.lang, f, &words, &entities) else {
