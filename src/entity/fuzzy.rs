@@ -47,6 +47,10 @@ pub(super) fn latin(
             }
             // A Latin part glued to Arabic letters is its own candidate.
             let text = &block.text[w.range.clone()];
+            // Most words have no capital letter: no candidate (see below).
+            if !text.chars().any(char::is_uppercase) {
+                continue;
+            }
             let lead = text.find(|c: char| is_latin_letter(c)).unwrap_or(0);
             if text[..lead].chars().any(|c| !is_arabic_letter(c)) {
                 continue;
@@ -71,9 +75,10 @@ pub(super) fn latin(
             // two different entities equally near are no guess at all.
             // A word comes back many times in an article: its near forms are
             // looked up once.
-            let near: Vec<(usize, usize)> = near_cache
-                .entry(lower.clone())
-                .or_insert_with(|| gaz.near_latin(&lower))
+            if !near_cache.contains_key(&lower) {
+                near_cache.insert(lower.clone(), gaz.near_latin(&lower));
+            }
+            let near: Vec<(usize, usize)> = near_cache[&lower]
                 .iter()
                 .copied()
                 .filter(|&(f, _)| doc.lang == crate::Lang::Fr || !gaz.is_french_only(f))
