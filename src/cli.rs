@@ -439,7 +439,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         }
     };
     // Several files go to all cores; one file is checked on this thread,
-    // without starting a thread pool (which cost more than a short article).
+    // without starting a thread pool for it.
     let (mut reports, fix_notes): (Vec<FileReport>, Vec<_>) = if inputs.len() > 1 {
         inputs
             .par_iter()

@@ -5,6 +5,9 @@
 //! bidi and zero-width controls, Eastern Arabic and Persian digits, the Arabic
 //! decimal and thousands separators, no-break and thin spaces, and optionally
 //! letter case. See `../shared/reference/formats.md` §1 and §10.
+//!
+//! `build.rs` includes this file (to compute the gazetteer's keys): outside
+//! its tests it may name nothing of the crate but through `super::`.
 
 use super::{OffsetMap, Span};
 

@@ -5,6 +5,9 @@
 //! it came from. A match found in the derived text is turned into an original
 //! span through this map — never by searching for the matched string again
 //! (the bug behind vale-cli/vale#8).
+//!
+//! `build.rs` includes this file (to compute the gazetteer's keys): outside
+//! its tests it may name nothing of the crate but through `super::`.
 
 use super::Span;
 

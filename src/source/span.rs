@@ -3,6 +3,9 @@
 //! NOTE: every span in factlint is a half-open range of **bytes** into the
 //! original text (after decoding, before any normalization). Columns are only
 //! computed at output time by [`crate::source::LineIndex`].
+//!
+//! `build.rs` includes this file (to compute the gazetteer's keys): outside
+//! its tests it may name nothing of the crate but through `super::`.
 
 use std::ops::Range;
 
