@@ -570,3 +570,17 @@ fn broken_fact_sheets_are_errors_with_their_place() {
         );
     }
 }
+
+/// Found by the `check` fuzz target: Markdown in which a construct maps a
+/// long stretch of the original to one place, so that two entity mentions
+/// there (a name and a misspelling of another) had the same span. Sorted by
+/// span, they broke the order by place that the lookups by sentence rely on
+/// (a debug assertion; release builds could miss a mention).
+#[test]
+fn mentions_stay_in_text_order_where_markdown_maps_a_stretch_to_one_place() {
+    let input = include_bytes!("fixtures/fuzz/check-mentions-order.md");
+    let dir = folder(&[("a.md", input)]);
+    let args = ["check", "--lang", "en", "--published", "2025-02-11", "a.md"];
+    let run = run(dir.path(), &args);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+}

@@ -249,7 +249,10 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
     list.extend(translit);
     let (local, locals) = super::local::find(doc, gaz.entities.len(), data, &list, &proclitics);
     list.extend(local);
-    list.sort_by_key(|m| (m.span.start, m.span.end));
+    // In text order: by place (block, then view), which a Markdown
+    // construct that maps a long stretch of the original to one place
+    // (an HTML block, a link) cannot make ambiguous, as equal spans would.
+    list.sort_by_key(|m| (m.block, m.view.start, m.view.end, m.span.start, m.span.end));
     Mentions { list, locals }
 }
 
