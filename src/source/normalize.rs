@@ -322,6 +322,19 @@ pub fn is_mark(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// One combination of the seven options per value of `bits` (0..128).
+    fn options_from_bits(bits: u8) -> NormalizeOptions {
+        NormalizeOptions {
+            arabic_letters: bits & 1 != 0,
+            taa_marbuta: bits & 2 != 0,
+            hamza_seats: bits & 4 != 0,
+            diacritics: bits & 8 != 0,
+            digits: bits & 16 != 0,
+            spaces_and_controls: bits & 32 != 0,
+            lowercase: bits & 64 != 0,
+        }
+    }
+
     proptest::proptest! {
         /// The fast paths change nothing: the same text, and every range
         /// of it maps to the same original span.
@@ -331,15 +344,7 @@ mod tests {
             bits in 0u8..128,
             base in 0usize..5,
         ) {
-            let o = NormalizeOptions {
-                arabic_letters: bits & 1 != 0,
-                taa_marbuta: bits & 2 != 0,
-                hamza_seats: bits & 4 != 0,
-                diacritics: bits & 8 != 0,
-                digits: bits & 16 != 0,
-                spaces_and_controls: bits & 32 != 0,
-                lowercase: bits & 64 != 0,
-            };
+            let o = options_from_bits(bits);
             let fast = normalize_with(&text, base, o, true);
             let slow = normalize_with(&text, base, o, false);
             proptest::prop_assert_eq!(&fast.text, &slow.text);
@@ -376,15 +381,7 @@ mod tests {
             .filter_map(char::from_u32);
         for c in chars {
             for bits in 0..128u8 {
-                let o = NormalizeOptions {
-                    arabic_letters: bits & 1 != 0,
-                    taa_marbuta: bits & 2 != 0,
-                    hamza_seats: bits & 4 != 0,
-                    diacritics: bits & 8 != 0,
-                    digits: bits & 16 != 0,
-                    spaces_and_controls: bits & 32 != 0,
-                    lowercase: bits & 64 != 0,
-                };
+                let o = options_from_bits(bits);
                 assert_eq!(fold(c, o), fold_slow(c, o), "U+{:04X} {o:?}", u32::from(c));
             }
         }
