@@ -4,8 +4,9 @@
 //!
 //! The gazetteer files are also read here, with the crate's own schema
 //! (`src/entity/spec.rs`), and stored as postcard in
-//! `$OUT_DIR/gazetteer.postcard`: decoding that at start-up is many times
-//! faster than parsing their TOML. The Aho-Corasick automaton over the
+//! `$OUT_DIR/gazetteer.postcard` with each entity's forms and their keys
+//! (`src/entity/forms.rs`): decoding that at start-up is many times faster
+//! than parsing their TOML and computing the keys. The Aho-Corasick automaton over the
 //! gazetteer's matching keys is built here too (`$OUT_DIR/gazetteer.daac`,
 //! with its keys in `gazetteer-keys.txt`), with the crate's own code for the
 //! forms and keys (`src/entity/forms.rs`). The data files (`rules/data/*.toml`,
@@ -45,16 +46,12 @@ use src::entity::{forms, spec};
 /// The distinct matching keys of the embedded gazetteer's forms, in byte
 /// order: the patterns `Gazetteer::build` gives the automaton, with the
 /// same rule for an entity named twice (the later one replaces it).
-fn gazetteer_keys(files: &spec::Embedded) -> Vec<String> {
+fn gazetteer_keys(files: &forms::Embedded) -> Vec<String> {
     let mut by_name: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut entities: Vec<Vec<String>> = Vec::new();
+    let mut entities: Vec<Vec<&str>> = Vec::new();
     for (_, file) in files {
-        for spec in &file.entity {
-            let keys: Vec<String> = forms::forms(spec)
-                .into_iter()
-                .map(|(text, _)| forms::key(text))
-                .filter(|k| !k.is_empty())
-                .collect();
+        for (spec, prepared) in file {
+            let keys: Vec<&str> = prepared.iter().map(|f| f.key.as_str()).collect();
             if let Some(&i) = by_name.get(spec.name.as_str()) {
                 entities[i] = keys;
             } else {
@@ -63,8 +60,8 @@ fn gazetteer_keys(files: &spec::Embedded) -> Vec<String> {
             }
         }
     }
-    let keys: std::collections::BTreeSet<String> = entities.into_iter().flatten().collect();
-    keys.into_iter().collect()
+    let keys: std::collections::BTreeSet<&str> = entities.into_iter().flatten().collect();
+    keys.into_iter().map(str::to_owned).collect()
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -147,7 +144,7 @@ fn main() {
         .expect("write to string");
     }
     code.push_str("];\n");
-    let mut gazetteer: spec::Embedded = Vec::new();
+    let mut gazetteer: forms::Embedded = Vec::new();
     for f in &files {
         let rel = f.strip_prefix(&rules).expect("under rules/");
         let rel = rel.to_string_lossy().replace('\\', "/");
@@ -155,7 +152,15 @@ fn main() {
             let text = std::fs::read_to_string(f).expect("read a gazetteer file");
             let file: spec::EntityFile = toml::from_str(&text)
                 .unwrap_or_else(|e| panic!("rules/{rel} does not match the gazetteer schema: {e}"));
-            gazetteer.push((rel, file));
+            let entities = file
+                .entity
+                .into_iter()
+                .map(|spec| {
+                    let prepared = forms::prepare(&spec);
+                    (spec, prepared)
+                })
+                .collect();
+            gazetteer.push((rel, entities));
         }
     }
     let bytes = postcard::to_allocvec(&gazetteer).expect("encode the gazetteer");

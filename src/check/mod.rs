@@ -190,7 +190,17 @@ pub(crate) trait Kind: Check + Sized + 'static {
     /// Placeholders the kind fills, besides `text` and `lang`.
     const PLACEHOLDERS: &'static [&'static str];
     type Params: DeserializeOwned + Default;
+    /// The check of a rule file. What is costly to compile and not needed
+    /// by every document (a regular expression of one language) may be
+    /// compiled on first use, once its syntax is checked.
     fn build(params: Self::Params, data: &Data) -> Result<Self, String>;
+    /// Compiles now what `build` left for first use, with the errors that
+    /// compiling can give (a pattern too big): run on every rule file that
+    /// is not embedded, so that a newsroom's broken rule is an error when
+    /// it loads. The embedded rules are compiled this way by the tests.
+    fn compile_now(&self) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 /// A rule file parsed and its check built.
@@ -200,9 +210,16 @@ pub(crate) struct Built {
     pub(crate) placeholders: &'static [&'static str],
 }
 
-type Loader = fn(&str, &str, &Data) -> Result<Built, RuleFileError>;
+/// Loads a rule file of one kind: (path, text, data, compile everything
+/// now: [`Kind::compile_now`]).
+type Loader = fn(&str, &str, &Data, bool) -> Result<Built, RuleFileError>;
 
-fn load<K: Kind>(path: &str, text: &str, data: &Data) -> Result<Built, RuleFileError> {
+fn load<K: Kind>(
+    path: &str,
+    text: &str,
+    data: &Data,
+    compile_now: bool,
+) -> Result<Built, RuleFileError> {
     let file: RuleFile<K::Params> =
         toml::from_str(text).map_err(|e| RuleFileError::from_toml(path, text, &e))?;
     let RuleFile {
@@ -217,12 +234,19 @@ fn load<K: Kind>(path: &str, text: &str, data: &Data) -> Result<Built, RuleFileE
         fix,
         examples,
     } = file;
-    let check = K::build(params, data).map_err(|msg| {
-        let offset = text.find("[params]").unwrap_or(0);
-        let mut e = RuleFileError::at(path, text, offset, msg);
-        e.key = Some("params".into());
-        e
-    })?;
+    let check = K::build(params, data)
+        .and_then(|check| {
+            if compile_now {
+                check.compile_now()?;
+            }
+            Ok(check)
+        })
+        .map_err(|msg| {
+            let offset = text.find("[params]").unwrap_or(0);
+            let mut e = RuleFileError::at(path, text, offset, msg);
+            e.key = Some("params".into());
+            e
+        })?;
     Ok(Built {
         file: RuleFile {
             kind,

@@ -32,13 +32,18 @@ pub(crate) struct Params {
     clitics: Vec<String>,
 }
 
+/// One pattern. Its syntax is checked when the rule loads; it is compiled
+/// on the first document the rule checks (an Arabic rule is never compiled
+/// in a run over English articles), or when the rule loads for a rule file
+/// that is not embedded ([`Kind::compile_now`]).
 #[derive(Debug)]
 struct Compiled {
     /// Finds candidates: optional clitic, then the pattern.
-    find: Regex,
+    find: std::sync::OnceLock<Result<Regex, String>>,
+    find_src: String,
     /// The pattern alone, anchored at both ends: strips the clitic and
     /// expands the replacement with the rule author's own group numbers.
-    /// Compiled on the first match (`find` has checked its syntax).
+    /// Compiled on the first match (`find` has compiled it within itself).
     core: std::sync::OnceLock<Regex>,
     core_src: String,
     ignore_case: bool,
@@ -46,6 +51,40 @@ struct Compiled {
 }
 
 impl Compiled {
+    fn new(
+        clitic_group: &str,
+        src: &str,
+        ignore_case: bool,
+        replacement: Option<String>,
+    ) -> Result<Compiled, String> {
+        let find_src = format!("{clitic_group}(?:{src})");
+        // The syntax now, without compiling (what `Regex::new` would say).
+        let syntax = regex_automata::util::syntax::Config::new().case_insensitive(ignore_case);
+        regex_automata::util::syntax::parse_with(&find_src, &syntax)
+            .map_err(|e| format!("bad pattern `{find_src}`: {e}"))?;
+        Ok(Compiled {
+            find: std::sync::OnceLock::new(),
+            find_src,
+            core: std::sync::OnceLock::new(),
+            core_src: format!(r"\A(?:{src})\z"),
+            ignore_case,
+            replacement,
+        })
+    }
+
+    /// The `find` regex, compiled on first use.
+    fn compiled(&self) -> Result<&Regex, &str> {
+        self.find
+            .get_or_init(|| {
+                regex::RegexBuilder::new(&self.find_src)
+                    .case_insensitive(self.ignore_case)
+                    .build()
+                    .map_err(|e| format!("bad pattern `{}`: {e}", self.find_src))
+            })
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
     fn core(&self) -> &Regex {
         self.core.get_or_init(|| {
             regex::RegexBuilder::new(&self.core_src)
@@ -80,20 +119,8 @@ impl Kind for Pattern {
             let c: Vec<String> = clitics.iter().map(|c| regex::escape(c)).collect();
             format!("(?:{})?", c.join("|"))
         };
-        let build = |pat: &str| {
-            regex::RegexBuilder::new(pat)
-                .case_insensitive(p.ignore_case)
-                .build()
-                .map_err(|e| format!("bad pattern `{pat}`: {e}"))
-        };
-        let compile = |src: &str, replacement: Option<String>| -> Result<Compiled, String> {
-            Ok(Compiled {
-                find: build(&format!("{clitic_group}(?:{src})"))?,
-                core: std::sync::OnceLock::new(),
-                core_src: format!(r"\A(?:{src})\z"),
-                ignore_case: p.ignore_case,
-                replacement,
-            })
+        let compile = |src: &str, replacement: Option<String>| {
+            Compiled::new(&clitic_group, src, p.ignore_case, replacement)
         };
         let mut patterns = Vec::new();
         for src in &p.patterns {
@@ -107,6 +134,13 @@ impl Kind for Pattern {
             clitics,
             word_boundaries: p.word_boundaries,
         })
+    }
+
+    fn compile_now(&self) -> Result<(), String> {
+        for c in &self.patterns {
+            c.compiled().map_err(str::to_owned)?;
+        }
+        Ok(())
     }
 }
 
@@ -133,9 +167,15 @@ impl Check for Pattern {
         for block in &doc.blocks {
             let t = block.text.as_str();
             for c in &self.patterns {
+                // A pattern that does not compile (too big) was an error
+                // when its rule file loaded, or a test's failure for an
+                // embedded rule.
+                let Ok(find) = c.compiled() else {
+                    continue;
+                };
                 let mut at = 0;
                 while at <= t.len() {
-                    let Some(m) = c.find.find_at(t, at) else {
+                    let Some(m) = find.find_at(t, at) else {
                         break;
                     };
                     let next = m.start() + t[m.start()..].chars().next().map_or(1, char::len_utf8);
@@ -167,5 +207,49 @@ impl Check for Pattern {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{Format, SourceFile};
+
+    fn pattern(patterns: &[&str]) -> Result<Pattern, String> {
+        let params = Params {
+            patterns: patterns.iter().map(|p| (*p).to_owned()).collect(),
+            ..Params::default()
+        };
+        Pattern::build(params, &Data::default())
+    }
+
+    #[test]
+    fn a_pattern_is_compiled_on_first_use() {
+        let p = pattern(&["teh"]).expect("it builds");
+        assert!(p.patterns[0].find.get().is_none());
+        let data = Data::default();
+        let source = SourceFile::from_text("a.txt", "teh cat\n".into(), Format::Text);
+        let doc = Document::parse(&source, Some(crate::Lang::En), &data);
+        let mut hits = Vec::new();
+        p.check(&doc, &mut hits);
+        assert_eq!(hits.len(), 1);
+        assert!(p.patterns[0].find.get().is_some_and(Result::is_ok));
+    }
+
+    #[test]
+    fn syntax_errors_come_when_the_rule_loads_and_size_errors_when_it_compiles() {
+        let e = pattern(&["ok", "(unclosed"]).expect_err("bad syntax");
+        assert!(
+            e.contains("bad pattern `(?:(unclosed)`") && e.contains("unclosed group"),
+            "{e}"
+        );
+        // The same message as the compiler's.
+        let broken = String::from("(?:(unclosed)");
+        let compiler = regex::Regex::new(&broken).expect_err("bad syntax");
+        assert!(e.ends_with(&compiler.to_string()), "{e}");
+        let big = pattern(&[r"(\w{100}){100}"]).expect("its syntax is fine");
+        let e = big.compile_now().expect_err("too big");
+        assert!(e.contains("exceeds size limit"), "{e}");
+        assert!(pattern(&["fine"]).expect("it builds").compile_now().is_ok());
     }
 }

@@ -5,14 +5,18 @@
 //! the embedded gazetteer with this very code and builds the automaton over
 //! them at build time, so that a run decodes it instead of building it. A
 //! run uses that automaton only when its own keys are exactly the keys it was
-//! built over ([`Gazetteer::automaton`](super::Gazetteer::automaton)).
+//! built over ([`Gazetteer::automaton`](super::Gazetteer::automaton)). It
+//! also stores each embedded entity's forms with their keys
+//! ([`prepare`]), so that a run computes none of them.
+
+use serde::{Deserialize, Serialize};
 
 use super::super::document::{is_arabic_letter, is_latin_letter};
 use super::super::source::{NormalizeOptions, normalize_text};
 use super::spec::{EntitySpec, EntityType};
 
 /// How a form relates to its entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum FormKind {
     /// `name`, `ar` or `fr`.
     Canonical,
@@ -147,6 +151,38 @@ pub(crate) fn forms(spec: &EntitySpec) -> Vec<(&str, FormKind)> {
     );
     out
 }
+
+/// One form of an entity with what the gazetteer needs of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Prepared {
+    pub(crate) text: String,
+    pub(crate) kind: FormKind,
+    /// Its matching key ([`key`]), never empty.
+    pub(crate) key: String,
+    /// Written in Arabic letters ([`is_arabic`]).
+    pub(crate) arabic: bool,
+}
+
+/// The forms of one entity ([`forms`]) with their keys, without those whose
+/// key is empty (nothing to match).
+pub(crate) fn prepare(spec: &EntitySpec) -> Vec<Prepared> {
+    forms(spec)
+        .into_iter()
+        .filter_map(|(text, kind)| {
+            let key = key(text);
+            (!key.is_empty()).then(|| Prepared {
+                text: text.to_owned(),
+                kind,
+                key,
+                arabic: is_arabic(text),
+            })
+        })
+        .collect()
+}
+
+/// The embedded gazetteer files as `build.rs` stores them: (path under
+/// `rules/`, each entity with its prepared forms), in path order.
+pub(crate) type Embedded = Vec<(String, Vec<(EntitySpec, Vec<Prepared>)>)>;
 
 #[cfg(test)]
 mod tests {

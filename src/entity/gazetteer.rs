@@ -14,9 +14,9 @@ use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBu
 
 use crate::error::RuleFileError;
 
-use super::forms::{FormKind, is_arabic, key};
-use super::spec::EntityFile;
+use super::forms::{FormKind, Prepared, prepare};
 pub use super::spec::EntityType;
+use super::spec::{EntityFile, EntitySpec};
 
 /// A known entity.
 #[derive(Debug, Clone)]
@@ -49,14 +49,6 @@ pub struct Form {
     /// An Arabic surname kept only if it is no ordinary Arabic word: decided
     /// in [`Gazetteer::build`], in one pass over the lexicon for all of them.
     unless_ordinary: bool,
-}
-
-/// True for an Arabic surname that could be an ordinary word (`الأسد` is
-/// not al-Assad): unless it renders the Latin surname (`ماسك` is Musk), it
-/// is a surname only if the Arabic lexicon does not have it, which
-/// [`Gazetteer::build`] checks.
-fn may_be_ordinary(word: &str, latin_surname: &str) -> bool {
-    is_arabic(word) && super::skeleton::arabic(&key(word)) != super::skeleton::latin(latin_surname)
 }
 
 /// The letter counts of an ASCII word: a lower bound of its
@@ -145,13 +137,17 @@ impl Gazetteer {
     }
 
     /// Adds the embedded gazetteer files (`rules/gazetteer/*.toml`), which
-    /// `build.rs` has already read and checked against the schema.
+    /// `build.rs` has already read, checked against the schema and
+    /// prepared (the forms of each entity and their keys).
     pub(crate) fn add_embedded(&mut self) -> Result<(), RuleFileError> {
         static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.postcard"));
-        let files: super::spec::Embedded =
+        let files: super::forms::Embedded =
             postcard::from_bytes(BYTES).expect("build.rs wrote it with the same types");
-        for (rel, file) in files {
-            self.add_parsed(&format!("rules/{rel}"), file)?;
+        for (rel, entities) in files {
+            let path = format!("rules/{rel}");
+            for (spec, prepared) in entities {
+                self.add_entity(&path, spec, prepared)?;
+            }
         }
         Ok(())
     }
@@ -159,44 +155,61 @@ impl Gazetteer {
     /// Adds the entities of a gazetteer file read from `path`.
     fn add_parsed(&mut self, path: &str, file: EntityFile) -> Result<(), RuleFileError> {
         for spec in file.entity {
-            if spec.name.trim().is_empty() {
-                return Err(RuleFileError::whole(path, "an entity has an empty `name`"));
-            }
-            let entity = Entity {
-                name: spec.name.clone(),
-                kind: spec.kind,
-                ar: spec.ar.clone(),
-                fr: spec.fr.clone(),
-                case_sensitive: spec.case_sensitive,
-                origin: path.to_owned(),
-            };
-            // A later entity with the same name replaces the earlier one.
-            let index = if let Some(&i) = self.by_name.get(&spec.name) {
-                self.forms.retain(|f| f.entity != i);
-                self.entities[i] = entity;
-                i
-            } else {
-                self.by_name.insert(spec.name.clone(), self.entities.len());
-                self.entities.push(entity);
-                self.entities.len() - 1
-            };
-            let latin_surname = spec.name.split_whitespace().last().unwrap_or_default();
-            for (text, kind) in super::forms::forms(&spec) {
-                let k = key(text);
-                if k.is_empty() {
-                    continue;
-                }
-                self.forms.push(Form {
-                    entity: index,
-                    kind,
-                    french: spec.fr.as_deref() == Some(text) && text != spec.name,
-                    text: text.to_owned(),
-                    key: k,
-                    arabic: is_arabic(text),
-                    unless_ordinary: kind == FormKind::Short
-                        && may_be_ordinary(text, latin_surname),
-                });
-            }
+            let prepared = prepare(&spec);
+            self.add_entity(path, spec, prepared)?;
+        }
+        Ok(())
+    }
+
+    /// Adds one entity with its forms ([`prepare`]).
+    fn add_entity(
+        &mut self,
+        path: &str,
+        spec: EntitySpec,
+        prepared: Vec<Prepared>,
+    ) -> Result<(), RuleFileError> {
+        if spec.name.trim().is_empty() {
+            return Err(RuleFileError::whole(path, "an entity has an empty `name`"));
+        }
+        let latin_surname = spec.name.split_whitespace().last().unwrap_or_default();
+        let french = |text: &str| spec.fr.as_deref() == Some(text) && text != spec.name;
+        let forms = prepared.into_iter().map(|f| Form {
+            entity: 0,
+            kind: f.kind,
+            french: french(&f.text),
+            // An Arabic surname that could be an ordinary word (`الأسد` is
+            // not al-Assad): unless it renders the Latin surname (`ماسك` is
+            // Musk), it is a surname only if the Arabic lexicon does not
+            // have it, which `is_rejected` checks.
+            unless_ordinary: f.kind == FormKind::Short
+                && f.arabic
+                && super::skeleton::arabic(&f.key) != super::skeleton::latin(latin_surname),
+            text: f.text,
+            key: f.key,
+            arabic: f.arabic,
+        });
+        // A later entity with the same name replaces the earlier one.
+        let index = if let Some(&i) = self.by_name.get(&spec.name) {
+            self.forms.retain(|f| f.entity != i);
+            i
+        } else {
+            self.by_name.insert(spec.name.clone(), self.entities.len());
+            self.entities.len()
+        };
+        self.forms
+            .extend(forms.map(|f| Form { entity: index, ..f }));
+        let entity = Entity {
+            name: spec.name,
+            kind: spec.kind,
+            ar: spec.ar,
+            fr: spec.fr,
+            case_sensitive: spec.case_sensitive,
+            origin: path.to_owned(),
+        };
+        if index == self.entities.len() {
+            self.entities.push(entity);
+        } else {
+            self.entities[index] = entity;
         }
         Ok(())
     }
@@ -420,6 +433,31 @@ mod tests {
         };
         assert_eq!(found(decoded), found(&built));
         assert!(found(decoded).len() >= 3, "{:?}", found(decoded));
+    }
+
+    #[test]
+    fn the_prepared_embedded_gazetteer_equals_its_toml_files_read_at_run_time() {
+        // build.rs stores each entity's forms and keys; reading the same
+        // files as a newsroom's gives the same entities and forms.
+        let mut read = Gazetteer::default();
+        for (rel, text) in crate::rules::EMBEDDED_RULES {
+            let toml = std::path::Path::new(rel).extension() == Some("toml".as_ref());
+            if rel.starts_with("gazetteer/") && toml {
+                read.add_file(&format!("rules/{rel}"), text)
+                    .expect("it loads");
+            }
+        }
+        read.build();
+        let decoded = embedded();
+        assert!(decoded.forms.len() > 3000, "{}", decoded.forms.len());
+        assert_eq!(
+            format!("{:?}", decoded.entities),
+            format!("{:?}", read.entities)
+        );
+        assert_eq!(format!("{:?}", decoded.forms), format!("{:?}", read.forms));
+        assert_eq!(decoded.keys, read.keys);
+        assert!(decoded.forms.iter().any(|f| f.unless_ordinary));
+        assert!(decoded.forms.iter().any(|f| f.french));
     }
 
     #[test]

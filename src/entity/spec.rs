@@ -1,8 +1,9 @@
 //! The schema of a gazetteer file (`rules/gazetteer/*.toml`).
 //!
 //! `build.rs` includes this file too: it reads the embedded gazetteer files
-//! with these types at build time and stores them in a compact binary
-//! form (postcard), so that a run decodes them instead of parsing TOML.
+//! with these types at build time and stores them, with their forms, in a
+//! compact binary form (postcard, see `forms.rs`), so that a run decodes
+//! them instead of parsing TOML.
 //! It must therefore depend on nothing but `serde`.
 
 use serde::{Deserialize, Serialize};
@@ -50,7 +51,3 @@ pub(crate) struct EntityFile {
     #[serde(default)]
     pub(crate) entity: Vec<EntitySpec>,
 }
-
-/// The embedded gazetteer files as `build.rs` stores them: (path under
-/// `rules/`, contents), in path order.
-pub(crate) type Embedded = Vec<(String, EntityFile)>;

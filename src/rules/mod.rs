@@ -263,43 +263,41 @@ impl RuleSet {
     ) -> Result<RuleSet, Vec<RuleFileError>> {
         // The gazetteer needs nothing else: it is built on a second thread
         // while the data lists and the rules load (the rules do not look
-        // at the gazetteer or the facts when they are built).
-        let (gazetteer, gazetteer_errors, mut data, data_errors, mut rules, rule_errors) =
+        // at the gazetteer or the facts when they are built). Once the data
+        // lists are loaded, the rule files are shared out between this
+        // thread and a third one, a file at a time; the results are put
+        // back in the order of the files.
+        let rule_sources: Vec<&RuleSource> = sources
+            .iter()
+            .filter(|s| {
+                !s.rel.starts_with("data/")
+                    && !s.rel.starts_with("gazetteer/")
+                    && !s.rel.starts_with("facts/")
+                    && is_toml(&s.rel)
+            })
+            .collect();
+        let (gazetteer, gazetteer_errors, mut data, data_errors, loaded) =
             std::thread::scope(|scope| {
                 let gazetteer = scope.spawn(|| load_gazetteer(sources));
                 let (data, data_errors) = load_data(sources);
-                let mut rules: Vec<Rule> = Vec::new();
-                let mut rule_errors = Vec::new();
-                for s in sources.iter().filter(|s| {
-                    !s.rel.starts_with("data/")
-                        && !s.rel.starts_with("gazetteer/")
-                        && !s.rel.starts_with("facts/")
-                        && is_toml(&s.rel)
-                }) {
-                    match load_rule(s, &data) {
-                        Ok(rule) => {
-                            if let Some(old) = rules.iter_mut().find(|r| r.id == rule.id) {
-                                *old = rule;
-                            } else {
-                                rules.push(rule);
-                            }
-                        }
-                        Err(e) => rule_errors.push(e),
+                let loaded = map_on_two_threads(&rule_sources, |s| load_rule(s, &data));
+                let (gazetteer, gazetteer_errors) = join(gazetteer);
+                (gazetteer, gazetteer_errors, data, data_errors, loaded)
+            });
+        let mut rules: Vec<Rule> = Vec::new();
+        let mut rule_errors = Vec::new();
+        for result in loaded {
+            match result {
+                Ok(rule) => {
+                    if let Some(old) = rules.iter_mut().find(|r| r.id == rule.id) {
+                        *old = rule;
+                    } else {
+                        rules.push(rule);
                     }
                 }
-                let (gazetteer, gazetteer_errors) = match gazetteer.join() {
-                    Ok(loaded) => loaded,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                };
-                (
-                    gazetteer,
-                    gazetteer_errors,
-                    data,
-                    data_errors,
-                    rules,
-                    rule_errors,
-                )
-            });
+                Err(e) => rule_errors.push(e),
+            }
+        }
         errors.extend(data_errors);
         errors.extend(gazetteer_errors);
         data.gazetteer = std::sync::Arc::new(gazetteer);
@@ -446,6 +444,40 @@ fn load_data(sources: &[RuleSource]) -> (Data, Vec<RuleFileError>) {
 }
 
 /// The gazetteer of `sources` (`gazetteer/*.toml`), indexed.
+/// `f` of each item, in the order of the items, computed on this thread
+/// and a second one that take the items one at a time.
+fn map_on_two_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return done;
+            };
+            done.push((i, f(item)));
+        }
+    };
+    let mut done = std::thread::scope(|scope| {
+        let helper = (items.len() > 1).then(|| scope.spawn(work));
+        let mut done = work();
+        if let Some(helper) = helper {
+            done.extend(join(helper));
+        }
+        done
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The result of a scoped thread; its panic goes on in this one.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    match handle.join() {
+        Ok(value) => value,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
 fn load_gazetteer(sources: &[RuleSource]) -> (crate::entity::Gazetteer, Vec<RuleFileError>) {
     let mut gazetteer = crate::entity::Gazetteer::default();
     let mut errors = Vec::new();
@@ -526,7 +558,10 @@ fn load_rule(s: &RuleSource, data: &Data) -> Result<Rule, RuleFileError> {
         };
         (*kind, loader)
     };
-    let built = loader(&s.display, &s.text, data)?;
+    // A newsroom's rule file is compiled whole now, so that a pattern too
+    // big to compile is an error when it loads; the embedded rules (which
+    // the tests compile whole) compile what a document needs on first use.
+    let built = loader(&s.display, &s.text, data, !s.embedded)?;
     let meta = built.file;
     let lint = |cond: bool, key: &str, msg: String| -> Result<(), RuleFileError> {
         if cond {
@@ -588,6 +623,86 @@ fn load_rule(s: &RuleSource, data: &Data) -> Result<Rule, RuleFileError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_embedded_rule_compiles_whole() {
+        // A run compiles an embedded rule's patterns on first use; here
+        // every one is compiled, as a newsroom's rule file is when it loads.
+        let sources: Vec<RuleSource> = embedded_sources().collect();
+        let (data, errors) = load_data(&sources);
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut rules = 0;
+        for s in sources.into_iter().filter(|s| {
+            is_toml(&s.rel)
+                && !["data/", "gazetteer/", "facts/"]
+                    .iter()
+                    .any(|p| s.rel.starts_with(p))
+        }) {
+            let whole = RuleSource {
+                embedded: false,
+                ..s
+            };
+            if let Err(e) = load_rule(&whole, &data) {
+                panic!("{}: {e}", whole.rel);
+            }
+            rules += 1;
+        }
+        assert!(rules > 30, "only {rules} embedded rules");
+    }
+
+    #[test]
+    fn two_threads_give_the_results_in_the_order_of_the_items() {
+        // Items that take a while, so that both threads take some.
+        let items: Vec<u64> = (0..40).collect();
+        let threads = std::sync::Mutex::new(std::collections::HashSet::new());
+        let out = map_on_two_threads(&items, |&i| {
+            threads
+                .lock()
+                .expect("not poisoned")
+                .insert(std::thread::current().id());
+            std::thread::sleep(std::time::Duration::from_millis(i % 3));
+            i * 10
+        });
+        assert_eq!(out, items.iter().map(|i| i * 10).collect::<Vec<_>>());
+        assert_eq!(threads.lock().expect("not poisoned").len(), 2);
+        assert!(map_on_two_threads(&[] as &[u8], |_| 0).is_empty());
+        assert_eq!(map_on_two_threads(&[7], |x| x + 1), [8]);
+    }
+
+    #[test]
+    fn rule_files_loaded_on_two_threads_keep_the_order_of_the_files() {
+        let rule = |message: &str, pattern: &str| {
+            format!(
+                "kind = \"pattern\"\ncategory = \"typography\"\nseverity = \"warning\"\n\
+                 languages = [\"en\"]\nsummary = \"s\"\nmessage = \"{message}\"\n\
+                 explanation = \"e\"\n[params]\npatterns = ['{pattern}']\n"
+            )
+        };
+        let (first, second) = (rule("first", "zz"), rule("second", "zz"));
+        let (broken_a, broken_b) = (rule("a", "(unclosed"), rule("b", "[unclosed"));
+        let good: Vec<(&str, &str)> = (0..12)
+            .flat_map(|i| {
+                [
+                    ("house/r.toml", if i % 2 == 0 { &*first } else { &*second }),
+                    ("house/other.toml", &*first),
+                ]
+            })
+            .collect();
+        let mut broken = good.clone();
+        broken.insert(3, ("house/a.toml", &broken_a));
+        broken.insert(9, ("house/b.toml", &broken_b));
+        for _ in 0..10 {
+            // The later file of an id wins, whichever thread loaded it.
+            let set = RuleSet::load_texts(&good, false).expect("it loads");
+            let ids: Vec<&str> = set.rules().iter().map(|r| &*r.id).collect();
+            assert_eq!(ids, ["house/other", "house/r"]);
+            assert_eq!(set.get("house/r").expect("loaded").meta.message, "second");
+            // Errors come in the order of the files.
+            let errors = RuleSet::load_texts(&broken, false).expect_err("two are broken");
+            let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+            assert_eq!(paths, ["house/a.toml", "house/b.toml"]);
+        }
+    }
 
     #[test]
     fn the_quick_kind_of_every_embedded_rule_is_its_parsed_kind() {
