@@ -110,35 +110,39 @@ fn keys(report: &FileReport) -> Vec<(String, String, String)> {
 impl Baseline {
     /// The findings of `reports`.
     pub fn of(reports: &[FileReport]) -> Baseline {
-        let mut findings = Vec::new();
-        for r in reports {
-            let FileReport::Checked {
-                source,
-                findings: fs,
-                ..
-            } = r
-            else {
-                continue;
-            };
-            for (f, (path, rule, fingerprint)) in fs.iter().zip(keys(r)) {
-                findings.push(Entry {
-                    path,
-                    rule,
-                    fingerprint,
-                    line: source
-                        .line_col(f.span.start as usize, ColumnUnit::Chars)
-                        .line,
-                    text: f.text(&source.text).to_owned(),
-                });
-            }
-        }
-        Baseline {
+        let mut baseline = Baseline {
             version: VERSION,
-            findings,
+            findings: Vec::new(),
+        };
+        for r in reports {
+            baseline.add(r);
+        }
+        baseline
+    }
+
+    /// Adds the findings of one report.
+    pub fn add(&mut self, report: &FileReport) {
+        let FileReport::Checked {
+            source,
+            findings: fs,
+            ..
+        } = report
+        else {
+            return;
+        };
+        for (f, (path, rule, fingerprint)) in fs.iter().zip(keys(report)) {
+            self.findings.push(Entry {
+                path,
+                rule,
+                fingerprint,
+                line: source
+                    .line_col(f.span.start as usize, ColumnUnit::Chars)
+                    .line,
+                text: f.text(&source.text).to_owned(),
+            });
         }
     }
 
-    /// The baseline as its file holds it (with a final newline).
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("serializable");
         s.push('\n');
@@ -184,31 +188,51 @@ impl Baseline {
     /// Removes from `reports` the findings that the baseline holds, each
     /// entry hiding one finding at most. Returns how many were hidden.
     pub fn filter(&self, reports: &mut [FileReport]) -> usize {
+        let mut filter = self.filter_one_by_one();
+        for r in reports.iter_mut() {
+            filter.apply(r);
+        }
+        filter.hidden
+    }
+
+    /// [`Baseline::filter`] one report at a time, in the same order.
+    pub fn filter_one_by_one(&self) -> Filter {
         let mut left: HashMap<(String, String, String), usize> = HashMap::new();
         for e in &self.findings {
             *left
                 .entry((e.path.clone(), e.rule.clone(), e.fingerprint.clone()))
                 .or_default() += 1;
         }
-        let mut hidden = 0;
-        for r in reports.iter_mut() {
-            let keys = keys(r);
-            if let FileReport::Checked { findings, .. } = r {
-                let mut keys = keys.iter();
-                findings.retain(|_| {
-                    let key = keys.next().expect("one key per finding");
-                    match left.get_mut(key) {
-                        Some(n) if *n > 0 => {
-                            *n -= 1;
-                            hidden += 1;
-                            false
-                        }
-                        _ => true,
+        Filter { left, hidden: 0 }
+    }
+}
+
+/// A baseline's entries not yet used, and how many findings they hid.
+#[derive(Debug)]
+pub struct Filter {
+    left: HashMap<(String, String, String), usize>,
+    /// Findings hidden so far.
+    pub hidden: usize,
+}
+
+impl Filter {
+    /// Removes from `report` the findings that the entries left hold.
+    pub fn apply(&mut self, report: &mut FileReport) {
+        let keys = keys(report);
+        if let FileReport::Checked { findings, .. } = report {
+            let mut keys = keys.iter();
+            findings.retain(|_| {
+                let key = keys.next().expect("one key per finding");
+                match self.left.get_mut(key) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        self.hidden += 1;
+                        false
                     }
-                });
-            }
+                    _ => true,
+                }
+            });
         }
-        hidden
     }
 }
 

@@ -8,8 +8,6 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use indicatif::ParallelProgressIterator as _;
-use rayon::prelude::*;
 
 use factlint::baseline::Baseline;
 use factlint::config::{self, FailOn};
@@ -180,6 +178,9 @@ struct CheckArgs {
     /// Record the findings in the baseline FILE and exit 0.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
+    /// Check this many files at a time [default: one per core].
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
     #[command(flatten)]
     fix: FixArgs,
 }
@@ -418,8 +419,8 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     let keep_mentions = matches!(args.format, OutputFormat::Json | OutputFormat::Html)
         || args.amounts
         || args.timeline;
-    let check_one = |(input, run): (&&Input, &&config::Run)| {
-        let (input, linter) = (*input, &run.linter);
+    let check_one = |&(input, run): &(&Input, &config::Run)| {
+        let linter = &run.linter;
         let mut report = check_input(args, input, linter);
         if !keep_mentions && let FileReport::Checked { amounts, dates, .. } = &mut report {
             *amounts = Vec::new();
@@ -438,36 +439,56 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
             None => (report, None),
         }
     };
-    // Several files go to all cores; one file is checked on this thread,
-    // without starting a thread pool for it.
-    let (mut reports, fix_notes): (Vec<FileReport>, Vec<_>) = if inputs.len() > 1 {
-        inputs
-            .par_iter()
-            .zip(&runs)
-            .progress_with(progress.clone())
-            .map(check_one)
-            .unzip()
-    } else {
-        inputs.iter().zip(&runs).map(check_one).unzip()
+    let mut out = Outcome::new(args, baseline.as_ref())?;
+    // Diagnostics about inputs go to standard error.
+    for w in &warnings {
+        let _ = writeln!(std::io::stderr().lock(), "warning: {w}");
+    }
+    // Several files go to all cores and their reports come back in input
+    // order, each written (or kept, for the formats that need them all) as
+    // soon as those before it are: a run over an archive holds a few
+    // reports at a time. One file is checked on this thread.
+    let work: Vec<(&Input, &config::Run)> = inputs.into_iter().zip(runs).collect();
+    let mut write_error = None;
+    let mut each = |(report, note): (FileReport, Option<factlint::fix::Note>),
+                    run: &config::Run| {
+        progress.inc(1);
+        match out.take(report, run, note) {
+            Ok(()) => std::ops::ControlFlow::Continue(()),
+            // A closed output (`| head`): nothing more is written, but the
+            // files are still checked for the exit status.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                out.closed = true;
+                std::ops::ControlFlow::Continue(())
+            }
+            Err(e) => {
+                write_error = Some(e);
+                std::ops::ControlFlow::Break(())
+            }
+        }
     };
+    let mut runs_in_order = work.iter().map(|(_, run)| *run);
+    let mut emit = |done| each(done, runs_in_order.next().expect("one run per input"));
+    if let Some(n) = args.threads
+        && work.len() > 1
+    {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build_global()
+            .context("cannot start the threads")?;
+    }
+    // Eight files per thread past the last one written: few enough to keep
+    // memory small, enough that a long file seldom holds the others back.
+    factlint::ordered::for_each(&work, 8, check_one, &mut emit);
     progress.finish_and_clear();
-    let fixes = fixer
-        .map(|f| factlint::fix::Summary::of(f.mode, fix_notes.into_iter().flatten().collect()));
-    let baselined = baseline.map_or(0, |b| b.filter(&mut reports));
-    let code = report_and_exit(
-        args,
-        &reports,
-        &runs,
-        &plan,
-        &warnings,
-        fixes.as_ref(),
-        baselined,
-    );
+    if let Some(e) = write_error {
+        return Err(anyhow::Error::new(e).context("cannot write the report"));
+    }
+    let code = out.finish(args, &plan);
     // The process ends here: freeing the rule sets, their automata and
     // word lists and every report, one allocation at a time, took a third
     // of the start-up time. The operating system takes the memory back.
-    drop(runs);
-    std::mem::forget(reports);
+    drop(work);
     std::mem::forget(plan);
     code
 }
@@ -525,80 +546,262 @@ fn check_input(args: &CheckArgs, input: &Input, linter: &factlint::lint::Linter)
     }
 }
 
-/// Prints the diagnostics and the report, writes the baseline, and says
-/// the exit status.
-fn report_and_exit(
-    args: &CheckArgs,
-    reports: &[FileReport],
-    runs: &[&config::Run],
-    plan: &config::Plan,
-    warnings: &[String],
-    fixes: Option<&factlint::fix::Summary>,
-    baselined: usize,
-) -> Result<ExitCode> {
-    // Diagnostics about inputs go to standard error; a closed standard
-    // error or output (`| head`) is not an error, and the exit status still
-    // tells what was found.
-    let mut stderr = std::io::stderr().lock();
-    let mut input_error = false;
-    for w in warnings {
-        let _ = writeln!(stderr, "warning: {w}");
+/// Where a report that is written file by file goes.
+enum Output {
+    Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
+    /// `--output FILE`: replaced whole when the report is done.
+    File(std::io::BufWriter<factlint::atomic::Pending>),
+}
+
+impl Output {
+    fn open(path: Option<&Path>) -> Result<Output> {
+        Ok(match path {
+            Some(path) => Output::File(std::io::BufWriter::with_capacity(
+                1 << 16,
+                factlint::atomic::Pending::create(path)
+                    .with_context(|| format!("--output {}", path.display()))?,
+            )),
+            None => Output::Stdout(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout().lock(),
+            )),
+        })
     }
-    for r in reports {
-        match r {
+
+    /// Flushes standard output, or puts the file in place.
+    fn close(self) -> std::io::Result<()> {
+        match self {
+            Output::Stdout(mut w) => w.flush(),
+            Output::File(w) => w
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?
+                .commit(None),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Output::Stdout(w) => w.write(buf),
+            Output::File(w) => w.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match self {
+            Output::Stdout(w) => w.write_all(buf),
+            Output::File(w) => w.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Output::Stdout(w) => w.flush(),
+            Output::File(w) => w.flush(),
+        }
+    }
+}
+
+/// The report as the files come.
+enum Sink {
+    Human(render::human::Writer, Output),
+    Json(render::json::Writer, Output),
+    Github(Output),
+    /// The formats that need every report (SARIF, HTML, `JUnit`, Markdown,
+    /// `--amounts`, `--timeline`) and fixes: the reports are kept and the
+    /// report rendered at the end (`styled`: with colours).
+    Collect {
+        reports: Vec<FileReport>,
+        styled: bool,
+    },
+}
+
+/// What a run does with each file's report, in input order, and at the
+/// end: the baseline, the diagnostics, the report, the exit status.
+struct Outcome {
+    sink: Sink,
+    /// `--baseline`: the entries not used yet.
+    filter: Option<factlint::baseline::Filter>,
+    /// `--write-baseline`: the findings so far.
+    new_baseline: Option<Baseline>,
+    fix_mode: Option<factlint::fix::Mode>,
+    notes: Vec<factlint::fix::Note>,
+    /// Some file fails its configuration's `fail-on`.
+    failing: bool,
+    /// Some input could not be read.
+    input_error: bool,
+    /// Standard output was closed (`| head`): nothing more is written, and
+    /// that is no error.
+    closed: bool,
+}
+
+impl Outcome {
+    fn new(args: &CheckArgs, baseline: Option<&Baseline>) -> Result<Outcome> {
+        let styled = match args.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                args.output.is_none()
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        let fixer = args.fix.fixer();
+        let stream = fixer.is_none() && !args.amounts && !args.timeline;
+        let mut closed = false;
+        let sink = match args.format {
+            OutputFormat::Human if stream => Sink::Human(
+                render::human::Writer::new(styled),
+                Output::open(args.output.as_deref())?,
+            ),
+            OutputFormat::Json if stream => {
+                let mut output = Output::open(args.output.as_deref())?;
+                let writer = render::json::Writer::new(&mut output);
+                closed = is_closed(writer.as_ref().err());
+                match writer {
+                    Ok(writer) => Sink::Json(writer, output),
+                    // Closed already: nothing is written to any sink.
+                    Err(_) if closed => Sink::Github(output),
+                    Err(e) => return Err(anyhow::Error::new(e).context("cannot write the report")),
+                }
+            }
+            OutputFormat::Github if stream => Sink::Github(Output::open(args.output.as_deref())?),
+            _ => Sink::Collect {
+                reports: Vec::new(),
+                styled,
+            },
+        };
+        Ok(Outcome {
+            sink,
+            filter: baseline.map(Baseline::filter_one_by_one),
+            new_baseline: args.write_baseline.as_ref().map(|_| Baseline::of(&[])),
+            fix_mode: fixer.map(|f| f.mode),
+            notes: Vec::new(),
+            failing: false,
+            input_error: false,
+            closed,
+        })
+    }
+
+    /// Takes the next file's report (and its fix note).
+    fn take(
+        &mut self,
+        mut report: FileReport,
+        run: &config::Run,
+        note: Option<factlint::fix::Note>,
+    ) -> std::io::Result<()> {
+        if let Some(filter) = &mut self.filter {
+            filter.apply(&mut report);
+        }
+        // Diagnostics about inputs go to standard error; a closed standard
+        // error is not an error.
+        match &report {
             FileReport::Binary { path } => {
                 let _ = writeln!(
-                    stderr,
+                    std::io::stderr().lock(),
                     "warning: {path}: skipped: binary file (it holds NUL bytes)"
                 );
             }
             FileReport::Error(e) => {
-                input_error = true;
-                let _ = writeln!(stderr, "error: {e}");
+                self.input_error = true;
+                let _ = writeln!(std::io::stderr().lock(), "error: {e}");
             }
             FileReport::Checked { .. } => {}
         }
-    }
-    if let Some(fixes) = fixes {
-        for m in &fixes.messages {
-            let _ = writeln!(stderr, "{m}");
+        // Each file against its own configuration's `fail-on`.
+        self.failing |= run.settings.fail_on.value.fails(&report);
+        if let Some(b) = &mut self.new_baseline {
+            b.add(&report);
         }
-        input_error |= fixes.write_error;
-    }
-    let styled = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => {
-            args.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
-    let fixed_stdin = fixes.and_then(|f| f.stdout_text.as_ref());
-    let diff = fixes.is_some_and(|_| args.fix.diff);
-    // The human and JSON reports go to standard output as they are
-    // written, without a copy of the whole report in memory.
-    if args.output.is_none() && fixed_stdin.is_none() && !diff {
-        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        let written = match args.format {
-            OutputFormat::Human if !args.amounts && !args.timeline => Some(
-                render::human::write_baselined(&mut stdout, reports, styled, baselined),
-            ),
-            OutputFormat::Json => Some(render::json::write_baselined(
-                &mut stdout,
-                reports,
-                baselined,
-            )),
-            _ => None,
-        };
-        if let Some(written) = written {
-            match written.and_then(|()| stdout.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
-                _ => {}
+        self.notes.extend(note);
+        match &mut self.sink {
+            Sink::Human(..) | Sink::Json(..) | Sink::Github(..) if self.closed => Ok(()),
+            Sink::Human(writer, out) => writer.file(out, &report),
+            Sink::Json(writer, out) => writer.file(out, &report),
+            Sink::Github(out) => {
+                out.write_all(render::github::render(std::slice::from_ref(&report)).as_bytes())
             }
-            return finish_check(args, reports, runs, fixes, input_error);
+            Sink::Collect { reports, .. } => {
+                reports.push(report);
+                Ok(())
+            }
         }
     }
+
+    /// Writes the end of the report (or the whole of it), the fix
+    /// messages and the baseline, and says the exit status.
+    fn finish(self, args: &CheckArgs, plan: &config::Plan) -> Result<ExitCode> {
+        let baselined = self.filter.as_ref().map_or(0, |f| f.hidden);
+        let mut input_error = self.input_error;
+        let fixes = self
+            .fix_mode
+            .map(|mode| factlint::fix::Summary::of(mode, self.notes));
+        if let Some(fixes) = &fixes {
+            let mut stderr = std::io::stderr().lock();
+            for m in &fixes.messages {
+                let _ = writeln!(stderr, "{m}");
+            }
+            input_error |= fixes.write_error;
+        }
+        let ended = match self.sink {
+            _ if self.closed => Ok(()),
+            Sink::Human(writer, mut out) => writer
+                .finish(&mut out, baselined)
+                .and_then(|()| out.close()),
+            Sink::Json(writer, mut out) => writer
+                .finish(&mut out, baselined)
+                .and_then(|()| out.close()),
+            Sink::Github(out) => out.close(),
+            Sink::Collect { reports, styled } => {
+                let written = write_whole(args, &reports, plan, fixes.as_ref(), styled, baselined);
+                // Freeing every report one allocation at a time is work
+                // that the end of the process does at once.
+                std::mem::forget(reports);
+                written?;
+                Ok(())
+            }
+        };
+        match ended {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                return Err(anyhow::Error::new(e).context("cannot write the report"));
+            }
+            _ => {}
+        }
+        if let (Some(path), Some(baseline)) = (&args.write_baseline, &self.new_baseline) {
+            baseline.write(path)?;
+        }
+        if input_error {
+            return Ok(ExitCode::from(2));
+        }
+        if args.write_baseline.is_some() {
+            return Ok(ExitCode::SUCCESS);
+        }
+        if let Some(f) = &fixes
+            && args.fix.diff
+        {
+            return Ok(ExitCode::from(u8::from(f.changed)));
+        }
+        Ok(ExitCode::from(u8::from(self.failing)))
+    }
+}
+
+/// True for the error of a closed standard output.
+fn is_closed(e: Option<&std::io::Error>) -> bool {
+    e.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Renders a report that needs every file's report, and writes it (with a
+/// fixed standard input, or the diffs of `--diff`).
+fn write_whole(
+    args: &CheckArgs,
+    reports: &[FileReport],
+    plan: &config::Plan,
+    fixes: Option<&factlint::fix::Summary>,
+    styled: bool,
+    baselined: usize,
+) -> Result<()> {
+    let fixed_stdin = fixes.and_then(|f| f.stdout_text.as_ref());
     let output = match args.format {
         OutputFormat::Human if args.amounts || args.timeline => {
             let mut out = String::new();
@@ -629,44 +832,14 @@ fn report_and_exit(
     } else if fixed_stdin.is_some() {
         // Standard output holds the fixed text: the report goes to standard
         // error.
-        let _ = stderr.write_all(output.as_bytes());
+        let _ = std::io::stderr().lock().write_all(output.as_bytes());
     } else {
         write_stdout(output.as_bytes())?;
     }
     if let Some(text) = fixed_stdin {
         write_stdout(text.as_bytes())?;
     }
-    finish_check(args, reports, runs, fixes, input_error)
-}
-
-/// After the report: the baseline to write, and the exit status.
-fn finish_check(
-    args: &CheckArgs,
-    reports: &[FileReport],
-    runs: &[&config::Run],
-    fixes: Option<&factlint::fix::Summary>,
-    input_error: bool,
-) -> anyhow::Result<ExitCode> {
-    if let Some(path) = &args.write_baseline {
-        Baseline::of(reports).write(path)?;
-    }
-    if input_error {
-        return Ok(ExitCode::from(2));
-    }
-    if args.write_baseline.is_some() {
-        return Ok(ExitCode::SUCCESS);
-    }
-    if let Some(f) = fixes
-        && args.fix.diff
-    {
-        return Ok(ExitCode::from(u8::from(f.changed)));
-    }
-    // Each file against its own configuration's `fail-on`.
-    let failing = reports
-        .iter()
-        .zip(runs)
-        .any(|(report, run)| run.settings.fail_on.value.fails(report));
-    Ok(ExitCode::from(u8::from(failing)))
+    Ok(())
 }
 
 /// Writes to standard output; a closed pipe is not an error.

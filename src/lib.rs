@@ -46,6 +46,7 @@ pub mod finding;
 pub mod fingerprint;
 pub mod fix;
 pub mod lint;
+pub mod ordered;
 pub mod render;
 pub mod rules;
 pub mod source;

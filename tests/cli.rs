@@ -213,9 +213,10 @@ fn articles() -> TempDir {
 // ---------------------------------------------------------------------------
 // check: findings, JSON contract, exit status.
 
-/// Files are checked on every core (rayon), one thread per file: the
-/// report is the same, byte for byte, whatever the number of threads, and
-/// from one run to the next.
+/// Files are checked on every core (rayon), one thread per file, and
+/// written in input order as they are done: the report is the same, byte
+/// for byte, whatever the number of threads (`--threads`, or rayon's
+/// `RAYON_NUM_THREADS`), the format, and from one run to the next.
 #[test]
 fn output_is_the_same_whatever_the_number_of_threads() {
     let dir = articles();
@@ -229,28 +230,43 @@ fn output_is_the_same_whatever_the_number_of_threads() {
             format!("---\nlang: fr\n---\n\n{FRENCH}"),
         );
     }
-    let report = |threads: &str| {
-        let out = factlint(dir.path())
-            .env("RAYON_NUM_THREADS", threads)
-            .args([
-                "check",
-                "--format",
-                "json",
-                "--published",
-                "2025-02-11",
-                ".",
-            ])
+    let report = |threads: &str, format: &str, env: bool| {
+        let mut cmd = factlint(dir.path());
+        cmd.arg("check");
+        if env {
+            cmd.env("RAYON_NUM_THREADS", threads);
+        } else {
+            cmd.args(["--threads", threads]);
+        }
+        let out = cmd
+            .args(["--format", format, "--published", "2025-02-11", "."])
             .output()
             .expect("factlint runs");
         assert_no_panic(&out);
         assert_eq!(code(&out), 1, "{}", stderr(&out));
         stdout(&out)
     };
-    let one = report("1");
-    assert_eq!(files(&serde_json::from_str(&one).expect("json")).len(), 39);
-    for threads in ["2", "4", "8", "1"] {
-        assert!(report(threads) == one, "{threads} threads: another report");
+    for format in ["json", "human", "github"] {
+        let one = report("1", format, false);
+        if format == "json" {
+            assert_eq!(files(&serde_json::from_str(&one).expect("json")).len(), 39);
+        }
+        for threads in ["2", "4", "8", "1"] {
+            assert!(
+                report(threads, format, false) == one,
+                "{format}, --threads {threads}: another report"
+            );
+            assert!(
+                report(threads, format, true) == one,
+                "{format}, RAYON_NUM_THREADS={threads}: another report"
+            );
+        }
     }
+    let out = factlint(dir.path())
+        .args(["check", "--threads", "0", "."])
+        .output()
+        .expect("factlint runs");
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
 }
 
 #[test]

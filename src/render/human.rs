@@ -373,32 +373,116 @@ pub fn write_baselined(
     styled: bool,
     baselined: usize,
 ) -> std::io::Result<()> {
-    let renderer = if styled {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    }
-    .term_width(TERM_WIDTH);
-    let mut out = String::new();
+    let mut writer = Writer::new(styled);
     for r in reports {
-        match r {
-            FileReport::Checked {
-                source, findings, ..
-            } => {
-                for f in findings {
-                    out.clear();
-                    render_finding(&mut out, &renderer, !styled, source, f);
-                    w.write_all(out.as_bytes())?;
-                }
-            }
-            // Reported on standard error by the caller.
-            FileReport::Binary { .. } | FileReport::Error(_) => {}
+        writer.file(w, r)?;
+    }
+    writer.finish(w, baselined)
+}
+
+/// The human report written a file at a time, as each file is checked:
+/// [`Writer::file`] for each report in order, then [`Writer::finish`] for
+/// the summary line. The same bytes as [`render_baselined`].
+pub struct Writer {
+    renderer: Renderer,
+    styled: bool,
+    tally: Tally,
+    out: String,
+}
+
+impl Writer {
+    pub fn new(styled: bool) -> Writer {
+        let renderer = if styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        }
+        .term_width(TERM_WIDTH);
+        Writer {
+            renderer,
+            styled,
+            tally: Tally::default(),
+            out: String::new(),
         }
     }
-    let line = summary_line(reports);
-    match line.strip_suffix(".\n") {
-        Some(head) if baselined > 0 => writeln!(w, "{head} ({baselined} baselined)."),
-        _ => w.write_all(line.as_bytes()),
+
+    /// Writes the findings of one file (errors and skipped files go to
+    /// standard error, by the caller).
+    pub fn file(&mut self, w: &mut dyn std::io::Write, report: &FileReport) -> std::io::Result<()> {
+        self.tally.add(report);
+        if let FileReport::Checked {
+            source, findings, ..
+        } = report
+        {
+            for f in findings {
+                self.out.clear();
+                render_finding(&mut self.out, &self.renderer, !self.styled, source, f);
+                w.write_all(self.out.as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the summary line, saying how many findings a baseline hid.
+    pub fn finish(&self, w: &mut dyn std::io::Write, baselined: usize) -> std::io::Result<()> {
+        let line = self.tally.line();
+        match line.strip_suffix(".\n") {
+            Some(head) if baselined > 0 => writeln!(w, "{head} ({baselined} baselined)."),
+            _ => w.write_all(line.as_bytes()),
+        }
+    }
+}
+
+/// What the summary line counts.
+#[derive(Debug, Default)]
+struct Tally {
+    summary: Summary,
+    /// Files that could not be read.
+    failed: usize,
+    /// Binary files.
+    skipped: usize,
+}
+
+impl Tally {
+    fn add(&mut self, report: &FileReport) {
+        self.summary.add(report);
+        match report {
+            FileReport::Error(_) => self.failed += 1,
+            FileReport::Binary { .. } => self.skipped += 1,
+            FileReport::Checked { .. } => {}
+        }
+    }
+
+    /// The closing line: `Found 3 findings (1 error, 2 warnings, 0 infos) in 1 file.`
+    fn line(&self) -> String {
+        let (s, failed, skipped) = (&self.summary, self.failed, self.skipped);
+        let mut line = if s.findings == 0 {
+            format!(
+                "No findings in {}",
+                plural(s.files - failed - skipped, "file", "files")
+            )
+        } else {
+            format!(
+                "Found {} ({}, {}, {}) in {}",
+                plural(s.findings, "finding", "findings"),
+                plural(s.errors, "error", "errors"),
+                plural(s.warnings, "warning", "warnings"),
+                plural(s.infos, "info", "infos"),
+                plural(s.files - failed - skipped, "file", "files"),
+            )
+        };
+        if skipped > 0 {
+            let _ = write!(line, "; {} skipped", plural(skipped, "file", "files"));
+        }
+        if failed > 0 {
+            let _ = write!(
+                line,
+                "; {} could not be read",
+                plural(failed, "file", "files")
+            );
+        }
+        line.push_str(".\n");
+        line
     }
 }
 
@@ -511,42 +595,11 @@ pub fn render_amounts(reports: &[FileReport]) -> String {
 
 /// The closing line: `Found 3 findings (1 error, 2 warnings, 0 infos) in 1 file.`
 pub fn summary_line(reports: &[FileReport]) -> String {
-    let s = Summary::of(reports);
-    let failed = reports
-        .iter()
-        .filter(|r| matches!(r, FileReport::Error(_)))
-        .count();
-    let skipped = reports
-        .iter()
-        .filter(|r| matches!(r, FileReport::Binary { .. }))
-        .count();
-    let mut line = if s.findings == 0 {
-        format!(
-            "No findings in {}",
-            plural(s.files - failed - skipped, "file", "files")
-        )
-    } else {
-        format!(
-            "Found {} ({}, {}, {}) in {}",
-            plural(s.findings, "finding", "findings"),
-            plural(s.errors, "error", "errors"),
-            plural(s.warnings, "warning", "warnings"),
-            plural(s.infos, "info", "infos"),
-            plural(s.files - failed - skipped, "file", "files"),
-        )
-    };
-    if skipped > 0 {
-        let _ = write!(line, "; {} skipped", plural(skipped, "file", "files"));
+    let mut tally = Tally::default();
+    for r in reports {
+        tally.add(r);
     }
-    if failed > 0 {
-        let _ = write!(
-            line,
-            "; {} could not be read",
-            plural(failed, "file", "files")
-        );
-    }
-    line.push_str(".\n");
-    line
+    tally.line()
 }
 
 #[cfg(test)]

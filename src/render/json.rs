@@ -166,13 +166,6 @@ struct JsonFile<'a> {
     skipped: Option<&'a str>,
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    version: u32,
-    files: Vec<JsonFile<'a>>,
-    summary: Summary,
-}
-
 fn finding<'a>(source: &'a SourceFile, f: &'a Finding) -> JsonFinding<'a> {
     JsonFinding {
         rule: &f.rule,
@@ -216,61 +209,174 @@ pub fn write_baselined(
     reports: &[FileReport],
     baselined: usize,
 ) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let files = reports
-        .iter()
-        .map(|r| match r {
-            FileReport::Checked {
-                source,
-                lang,
-                findings,
-                amounts,
-                dates,
-                published,
-            } => JsonFile {
-                amounts: amounts.iter().map(|a| amount(source, a)).collect(),
-                published: published.map(|p| p.to_string()),
-                timeline: timeline(source, dates),
-                path: &source.path,
-                language: Some(lang.code()),
-                findings: findings.iter().map(|f| finding(source, f)).collect(),
-                error: None,
-                skipped: None,
-            },
-            FileReport::Binary { path } => JsonFile {
-                path,
-                language: None,
-                findings: Vec::new(),
-                amounts: Vec::new(),
-                published: None,
-                timeline: Vec::new(),
-                error: None,
-                skipped: Some("binary file"),
-            },
-            FileReport::Error(e) => JsonFile {
-                path: e.path(),
-                language: None,
-                findings: Vec::new(),
-                amounts: Vec::new(),
-                published: None,
-                timeline: Vec::new(),
-                error: Some(e.to_string()),
-                skipped: None,
-            },
-        })
-        .collect();
-    let report = JsonReport {
-        version: 1,
-        files,
-        summary: Summary {
-            baselined,
-            ..Summary::of(reports)
+    let mut writer = Writer::new(w)?;
+    for r in reports {
+        writer.file(w, r)?;
+    }
+    writer.finish(w, baselined)
+}
+
+/// One file's entry of the report.
+fn json_file(r: &FileReport) -> JsonFile<'_> {
+    match r {
+        FileReport::Checked {
+            source,
+            lang,
+            findings,
+            amounts,
+            dates,
+            published,
+        } => JsonFile {
+            amounts: amounts.iter().map(|a| amount(source, a)).collect(),
+            published: published.map(|p| p.to_string()),
+            timeline: timeline(source, dates),
+            path: &source.path,
+            language: Some(lang.code()),
+            findings: findings.iter().map(|f| finding(source, f)).collect(),
+            error: None,
+            skipped: None,
         },
-    };
-    // serde_json writes many small pieces (quotes, commas, indentation):
-    // a buffer of its own takes them without a dynamic call each.
-    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
-    serde_json::to_writer_pretty(&mut buffered, &report)?;
-    buffered.write_all(b"\n")?;
-    buffered.flush()
+        FileReport::Binary { path } => JsonFile {
+            path,
+            language: None,
+            findings: Vec::new(),
+            amounts: Vec::new(),
+            published: None,
+            timeline: Vec::new(),
+            error: None,
+            skipped: Some("binary file"),
+        },
+        FileReport::Error(e) => JsonFile {
+            path: e.path(),
+            language: None,
+            findings: Vec::new(),
+            amounts: Vec::new(),
+            published: None,
+            timeline: Vec::new(),
+            error: Some(e.to_string()),
+            skipped: None,
+        },
+    }
+}
+
+/// The JSON report written a file at a time, as each file is checked:
+/// [`Writer::new`] opens it, [`Writer::file`] adds each report in order,
+/// [`Writer::finish`] closes it with the summary. The same bytes as
+/// [`render_baselined`] (pretty-printed, final newline).
+pub struct Writer {
+    summary: Summary,
+    /// One entry, pretty-printed (reused).
+    entry: Vec<u8>,
+}
+
+impl Writer {
+    pub fn new(w: &mut dyn std::io::Write) -> std::io::Result<Writer> {
+        w.write_all(b"{\n  \"version\": 1,\n  \"files\": [")?;
+        Ok(Writer {
+            summary: Summary::default(),
+            entry: Vec::new(),
+        })
+    }
+
+    /// Adds one file's entry.
+    pub fn file(&mut self, w: &mut dyn std::io::Write, report: &FileReport) -> std::io::Result<()> {
+        if self.summary.files > 0 {
+            w.write_all(b",")?;
+        }
+        self.summary.add(report);
+        self.entry.clear();
+        serde_json::to_writer_pretty(&mut self.entry, &json_file(report))?;
+        w.write_all(b"\n    ")?;
+        write_indented(w, &self.entry, b"    ")
+    }
+
+    /// Closes the list of files and writes the summary.
+    pub fn finish(&self, w: &mut dyn std::io::Write, baselined: usize) -> std::io::Result<()> {
+        if self.summary.files > 0 {
+            w.write_all(b"\n  ")?;
+        }
+        w.write_all(b"],\n  \"summary\": ")?;
+        let summary = serde_json::to_vec_pretty(&Summary {
+            baselined,
+            ..self.summary
+        })?;
+        write_indented(w, &summary, b"  ")?;
+        w.write_all(b"\n}\n")
+    }
+}
+
+/// Writes pretty-printed JSON nested deeper: `indent` after each of its
+/// line breaks. A line break in JSON text is always layout: one inside a
+/// string is written `\n`.
+fn write_indented(w: &mut dyn std::io::Write, json: &[u8], indent: &[u8]) -> std::io::Result<()> {
+    let mut lines = json.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        w.write_all(first)?;
+    }
+    for line in lines {
+        w.write_all(b"\n")?;
+        w.write_all(indent)?;
+        w.write_all(line)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Format;
+    use crate::{Lang, Linter, RuleSet};
+
+    /// The whole report as one value, as it was serialized before it was
+    /// written a file at a time.
+    #[derive(Serialize)]
+    struct JsonReport<'a> {
+        version: u32,
+        files: Vec<JsonFile<'a>>,
+        summary: Summary,
+    }
+
+    fn whole(reports: &[FileReport], baselined: usize) -> String {
+        let report = JsonReport {
+            version: 1,
+            files: reports.iter().map(json_file).collect(),
+            summary: Summary {
+                baselined,
+                ..Summary::of(reports)
+            },
+        };
+        serde_json::to_string_pretty(&report).expect("it serializes") + "\n"
+    }
+
+    #[test]
+    fn the_report_written_file_by_file_is_the_whole_report() {
+        let linter = Linter::new(RuleSet::embedded().expect("rules"), Some(Lang::En));
+        let seed = include_str!("../../seeds/000_1da055f338dfc321.txt");
+        let checked = [
+            linter.check_text("seed.txt", seed, Format::Text),
+            linter.check_text(
+                "a \"quoted\"\nname.md",
+                "He said : \"no\n\nteh the the end\tof it",
+                Format::Markdown,
+            ),
+            linter.check_text("empty.txt", "", Format::Text),
+        ];
+        let skipped = FileReport::Binary {
+            path: "b.bin".into(),
+        };
+        let failed = FileReport::Error(crate::error::InputError::Io {
+            path: "gone.txt".into(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        });
+        let [seed, quoted, empty] = checked;
+        let all = [seed, skipped, quoted, failed, empty];
+        assert!(Summary::of(&all).findings > 5);
+        for n in 0..=all.len() {
+            for baselined in [0, 3] {
+                let streamed = render_baselined(&all[..n], baselined);
+                assert_eq!(streamed, whole(&all[..n], baselined), "{n} files");
+                serde_json::from_str::<serde_json::Value>(&streamed).expect("valid JSON");
+            }
+        }
+    }
 }

@@ -65,23 +65,26 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(reports: &[FileReport]) -> Summary {
-        let mut s = Summary {
-            files: reports.len(),
-            ..Summary::default()
-        };
+        let mut s = Summary::default();
         for r in reports {
-            if let FileReport::Checked { findings, .. } = r {
-                for f in findings {
-                    s.findings += 1;
-                    match f.severity {
-                        Severity::Error => s.errors += 1,
-                        Severity::Warning => s.warnings += 1,
-                        Severity::Info => s.infos += 1,
-                    }
+            s.add(r);
+        }
+        s
+    }
+
+    /// Counts one more report.
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        if let FileReport::Checked { findings, .. } = report {
+            for f in findings {
+                self.findings += 1;
+                match f.severity {
+                    Severity::Error => self.errors += 1,
+                    Severity::Warning => self.warnings += 1,
+                    Severity::Info => self.infos += 1,
                 }
             }
         }
-        s
     }
 }
 
