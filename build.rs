@@ -163,13 +163,25 @@ fn main() {
             gazetteer.push((rel, entities));
         }
     }
+    // The gazetteer's automaton, built here over its keys (building it is
+    // most of what a run spent on its first article), and the keys it was
+    // built over, which a run compares with its own before using it. Each
+    // form also gets the place of its key among them, by which a run puts
+    // the forms in key order without comparing strings.
+    let keys = gazetteer_keys(&gazetteer);
+    for (_, entities) in &mut gazetteer {
+        for (_, prepared) in entities {
+            for form in prepared {
+                form.rank = keys
+                    .binary_search(&form.key)
+                    .ok()
+                    .map(|r| u32::try_from(r).expect("fewer than 2^32 keys"));
+            }
+        }
+    }
     let bytes = postcard::to_allocvec(&gazetteer).expect("encode the gazetteer");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     std::fs::write(out_dir.join("gazetteer.postcard"), bytes).expect("write gazetteer.postcard");
-    // The gazetteer's automaton, built here over its keys (building it is
-    // most of what a run spent on its first article), and the keys it was
-    // built over, which a run compares with its own before using it.
-    let keys = gazetteer_keys(&gazetteer);
     let automaton: daachorse::CharwiseDoubleArrayAhoCorasick<u32> =
         daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
             .match_kind(daachorse::MatchKind::LeftmostLongest)

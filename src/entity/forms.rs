@@ -161,6 +161,9 @@ pub(crate) struct Prepared {
     pub(crate) key: String,
     /// Written in Arabic letters ([`is_arabic`]).
     pub(crate) arabic: bool,
+    /// For the embedded gazetteer (set by `build.rs`): the place of `key`
+    /// among the distinct keys of the automaton built with the binary.
+    pub(crate) rank: Option<u32>,
 }
 
 /// The forms of one entity ([`forms`]) with their keys, without those whose
@@ -175,6 +178,7 @@ pub(crate) fn prepare(spec: &EntitySpec) -> Vec<Prepared> {
                 kind,
                 key,
                 arabic: is_arabic(text),
+                rank: None,
             })
         })
         .collect()
