@@ -407,12 +407,15 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         .filter_map(|(input, run)| run.map(|r| (input, &plan.runs[r])))
         .unzip();
     let fixer = args.fix.fixer();
-    // A progress bar for long runs on a terminal.
-    let progress = if inputs.len() >= 20 && std::io::stderr().is_terminal() {
-        indicatif::ProgressBar::new(inputs.len() as u64)
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let mut out = Outcome::new(args, baseline.as_ref())?;
+    // A progress bar for long runs on a terminal, unless the report itself
+    // goes to that terminal as the files are done.
+    let progress =
+        if inputs.len() >= 20 && std::io::stderr().is_terminal() && !out.streams_to_terminal() {
+            indicatif::ProgressBar::new(inputs.len() as u64)
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
     // Every figure and dated mention of every file is kept until the end
     // only for the reports that list them (JSON, HTML, `--amounts`,
     // `--timeline`); the others drop them as each file is done.
@@ -439,7 +442,6 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
             None => (report, None),
         }
     };
-    let mut out = Outcome::new(args, baseline.as_ref())?;
     // Diagnostics about inputs go to standard error.
     for w in &warnings {
         let _ = writeln!(std::io::stderr().lock(), "warning: {w}");
@@ -682,6 +684,16 @@ impl Outcome {
             input_error: false,
             closed,
         })
+    }
+
+    /// True when the report is written to a terminal as the files are done.
+    fn streams_to_terminal(&self) -> bool {
+        match &self.sink {
+            Sink::Human(_, out) | Sink::Json(_, out) | Sink::Github(out) => {
+                matches!(out, Output::Stdout(_)) && std::io::stdout().is_terminal()
+            }
+            Sink::Collect { .. } => false,
+        }
     }
 
     /// Takes the next file's report (and its fix note).
