@@ -488,8 +488,8 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     }
     let code = out.finish(args, &plan);
     // The process ends here: freeing the rule sets, their automata and
-    // word lists and every report, one allocation at a time, took a third
-    // of the start-up time. The operating system takes the memory back.
+    // word lists one allocation at a time took a third of the start-up
+    // time. The operating system takes the memory back.
     drop(work);
     std::mem::forget(plan);
     code
