@@ -697,7 +697,7 @@ impl Settings {
     /// `ignore` and `[severity]` against them, applies the selection and
     /// the severity overrides, and returns the linter of these settings.
     pub fn linter(&self, cli: &Overrides) -> Result<Linter, Vec<ConfigError>> {
-        let mut rules = RuleSet::load(&self.rules.value, !self.no_default_rules.value)
+        let mut rules = RuleSet::load_for_checking(&self.rules.value, !self.no_default_rules.value)
             .map_err(|e| e.into_iter().map(ConfigError::Rules).collect::<Vec<_>>())?;
         rules
             .add_facts(&self.facts.value)
