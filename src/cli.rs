@@ -452,8 +452,10 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     // reports at a time. One file is checked on this thread.
     let work: Vec<(&Input, &config::Run)> = inputs.into_iter().zip(runs).collect();
     let mut write_error = None;
-    let mut each = |(report, note): (FileReport, Option<factlint::fix::Note>),
-                    run: &config::Run| {
+    // Results come in input order: each is the next input's.
+    let mut runs_in_order = work.iter().map(|(_, run)| *run);
+    let emit = |(report, note): (FileReport, Option<factlint::fix::Note>)| {
+        let run = runs_in_order.next().expect("one run per input");
         progress.inc(1);
         match out.take(report, run, note) {
             Ok(()) => std::ops::ControlFlow::Continue(()),
@@ -469,8 +471,6 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
             }
         }
     };
-    let mut runs_in_order = work.iter().map(|(_, run)| *run);
-    let mut emit = |done| each(done, runs_in_order.next().expect("one run per input"));
     if let Some(n) = args.threads
         && work.len() > 1
     {
@@ -481,7 +481,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     }
     // Eight files per thread past the last one written: few enough to keep
     // memory small, enough that a long file seldom holds the others back.
-    factlint::ordered::for_each(&work, 8, check_one, &mut emit);
+    factlint::ordered::for_each(&work, 8, check_one, emit);
     progress.finish_and_clear();
     if let Some(e) = write_error {
         return Err(anyhow::Error::new(e).context("cannot write the report"));
@@ -651,22 +651,18 @@ impl Outcome {
         };
         let fixer = args.fix.fixer();
         let stream = fixer.is_none() && !args.amounts && !args.timeline;
-        let mut closed = false;
         let sink = match args.format {
             OutputFormat::Human if stream => Sink::Human(
                 render::human::Writer::new(styled),
                 Output::open(args.output.as_deref())?,
             ),
             OutputFormat::Json if stream => {
+                // The opening goes into the output's buffer: no write to
+                // the file or pipe yet.
                 let mut output = Output::open(args.output.as_deref())?;
-                let writer = render::json::Writer::new(&mut output);
-                closed = is_closed(writer.as_ref().err());
-                match writer {
-                    Ok(writer) => Sink::Json(writer, output),
-                    // Closed already: nothing is written to any sink.
-                    Err(_) if closed => Sink::Github(output),
-                    Err(e) => return Err(anyhow::Error::new(e).context("cannot write the report")),
-                }
+                let writer =
+                    render::json::Writer::new(&mut output).context("cannot write the report")?;
+                Sink::Json(writer, output)
             }
             OutputFormat::Github if stream => Sink::Github(Output::open(args.output.as_deref())?),
             _ => Sink::Collect {
@@ -682,7 +678,7 @@ impl Outcome {
             notes: Vec::new(),
             failing: false,
             input_error: false,
-            closed,
+            closed: false,
         })
     }
 
@@ -796,11 +792,6 @@ impl Outcome {
         }
         Ok(ExitCode::from(u8::from(self.failing)))
     }
-}
-
-/// True for the error of a closed standard output.
-fn is_closed(e: Option<&std::io::Error>) -> bool {
-    e.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Renders a report that needs every file's report, and writes it (with a

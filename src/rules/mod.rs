@@ -286,20 +286,15 @@ impl RuleSet {
         // malloc arenas and wake-ups cost more than the work they shared).
         let (gazetteer, gazetteer_errors) = load_gazetteer(sources);
         let (mut data, data_errors) = load_data(sources);
-        let loaded: Vec<Result<Rule, RuleFileError>> = sources
-            .iter()
-            .filter(|s| {
-                !s.rel.starts_with("data/")
-                    && !s.rel.starts_with("gazetteer/")
-                    && !s.rel.starts_with("facts/")
-                    && is_toml(&s.rel)
-            })
-            .map(|s| load_rule(s, &data, examples))
-            .collect();
         let mut rules: Vec<Rule> = Vec::new();
         let mut rule_errors = Vec::new();
-        for result in loaded {
-            match result {
+        for s in sources.iter().filter(|s| {
+            !s.rel.starts_with("data/")
+                && !s.rel.starts_with("gazetteer/")
+                && !s.rel.starts_with("facts/")
+                && is_toml(&s.rel)
+        }) {
+            match load_rule(s, &data, examples) {
                 Ok(rule) => {
                     if let Some(old) = rules.iter_mut().find(|r| r.id == rule.id) {
                         *old = rule;
@@ -549,14 +544,14 @@ fn load_rule(s: &RuleSource, data: &Data, examples: Examples) -> Result<Rule, Ru
         };
         (*kind, loader)
     };
-    // A newsroom's rule file is compiled whole now, so that a pattern too
-    // big to compile is an error when it loads; the embedded rules (which
-    // the tests compile whole) compile what a document needs on first use.
     let text = if s.embedded && examples == Examples::SkipEmbedded {
         without_examples(&s.text)
     } else {
         &s.text
     };
+    // A newsroom's rule file is compiled whole now, so that a pattern too
+    // big to compile is an error when it loads; the embedded rules (which
+    // the tests compile whole) compile what a document needs on first use.
     let built = loader(&s.display, text, data, !s.embedded)?;
     let meta = built.file;
     let lint = |cond: bool, key: &str, msg: String| -> Result<(), RuleFileError> {
