@@ -730,6 +730,26 @@ fn french_and_english_by_function_words() {
 }
 
 #[test]
+fn capitalised_and_curly_function_words_count() {
+    // Upper case outside ASCII (`ÉTÉ`), a curly apostrophe (`C’EST`): each
+    // is the function word in lower case with a straight apostrophe.
+    assert_eq!(detect("C’EST QU’IL THE"), Lang::Fr);
+    assert_eq!(detect("ÉTÉ ÉTÉ THE"), Lang::Fr);
+    assert_eq!(detect("C’EST THE THE"), Lang::En);
+}
+
+#[test]
+fn detection_reads_the_first_five_thousand_words() {
+    let english = "the board said ".repeat(1700); // 5,100 words
+    let french = "le conseil a dit et ".repeat(3000);
+    assert_eq!(detect(&format!("{english}{french}")), Lang::En);
+    assert_eq!(detect(&format!("{french}{english}")), Lang::Fr);
+    // Words without a letter (figures, punctuation) are not counted.
+    let figures = "2025 ; 3,5 ".repeat(6000);
+    assert_eq!(detect(&format!("{figures}{french}")), Lang::Fr);
+}
+
+#[test]
 fn short_and_empty_texts() {
     assert_eq!(detect(""), Lang::En);
     assert_eq!(detect("   \n"), Lang::En);

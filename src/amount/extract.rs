@@ -109,7 +109,7 @@ pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
     if !doc.has_words() {
         return Vec::new(); // no words: no lexicon to load
     }
-    let lx = Lexicon::shared(doc.data, doc.lang);
+    let lx = doc.data.amount_lexicon(doc.lang);
     let lx = &*lx;
     // The separators' convention is the document's: a first pass counts
     // the evidence block by block, and a second one reads the figures. Each

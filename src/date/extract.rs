@@ -955,7 +955,7 @@ pub fn extract_all(
     if !doc.has_words() {
         return (Vec::new(), Vec::new()); // no words: no lexicon to load
     }
-    let lx = Lexicon::shared(doc.data);
+    let lx = doc.data.date_lexicon();
     let mut out: Vec<DateMention> = Vec::new();
     let mut durations = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {

@@ -98,7 +98,7 @@ impl<V> Phrases<V> {
 }
 
 #[derive(Debug, Clone, Default)]
-pub(super) struct Lexicon {
+pub(crate) struct Lexicon {
     pub(super) months: Phrases<u32>,
     pub(super) weekdays: Phrases<u32>,
     pub(super) relative: Phrases<Rel>,
@@ -263,7 +263,7 @@ static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
 impl Lexicon {
     /// The lexicon of `data`, built once per process for each distinct set
     /// of lists.
-    pub(super) fn shared(data: &Data) -> Arc<Lexicon> {
+    pub(crate) fn shared(data: &Data) -> Arc<Lexicon> {
         let mut h = DefaultHasher::new();
         for name in data
             .names()

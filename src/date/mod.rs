@@ -12,7 +12,7 @@
 
 mod extract;
 pub mod hijri;
-mod lexicon;
+pub(crate) mod lexicon;
 
 use std::ops::Range;
 

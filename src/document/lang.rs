@@ -132,16 +132,37 @@ pub fn detect(text: &str, data: &Data) -> Lang {
     let (mut arabic_letters, mut latin_letters) = (0usize, 0usize);
     let (mut arabic_words, mut latin_words) = (0usize, 0usize);
     let (mut fr, mut en, mut fr_letters) = (0usize, 0usize, 0usize);
-    let words = text
-        .split(|c: char| !(crate::document::is_letter_or_digit(c) || is_mark_or_apostrophe(c)))
-        .filter(|w| w.chars().any(crate::document::is_letter))
-        .take(5000);
-    for word in words {
-        let ar = word.chars().filter(|&c| is_arabic_letter(c)).count();
-        let la = word.chars().filter(|&c| is_latin_letter(c)).count();
+    // Every article is detected unless its language is given: one pass over
+    // each word's characters, and one buffer for the lower-cased words.
+    let mut lower = String::new();
+    let mut seen = 0;
+    for word in
+        text.split(|c: char| !(crate::document::is_letter_or_digit(c) || is_mark_or_apostrophe(c)))
+    {
+        let (mut ar, mut la, mut fl, mut letter, mut numeric) = (0, 0, 0, false, false);
+        for c in word.chars() {
+            if is_arabic_letter(c) {
+                ar += 1;
+                letter = true;
+                continue;
+            }
+            if is_latin_letter(c) {
+                la += 1;
+                fl += usize::from(is_french_letter(c));
+            }
+            letter = letter || crate::document::is_letter(c);
+            numeric = numeric || c.is_numeric();
+        }
+        if !letter {
+            continue;
+        }
+        seen += 1;
+        if seen > 5000 {
+            break;
+        }
         arabic_letters += ar;
         latin_letters += la;
-        fr_letters += word.chars().filter(|&c| is_french_letter(c)).count();
+        fr_letters += fl;
         if ar > 0 {
             arabic_words += 1;
             continue;
@@ -149,18 +170,23 @@ pub fn detect(text: &str, data: &Data) -> Lang {
         if la == 0 {
             continue;
         }
-        let name = word.starts_with(char::is_uppercase) || word.chars().any(char::is_numeric);
-        let lower = word.replace('’', "'").to_lowercase();
-        let function_word = fr_words.contains(lower.as_str()) || en_words.contains(lower.as_str());
-        if !name || function_word {
+        let name = numeric || word.starts_with(char::is_uppercase);
+        lower.clear();
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // `str::to_lowercase` but for a final sigma, which no French or
+            // English function word holds.
+            for c in word.chars() {
+                lower.extend(if c == '’' { '\'' } else { c }.to_lowercase());
+            }
+        }
+        let (is_fr, is_en) = (fr_words.contains(&lower), en_words.contains(&lower));
+        if !name || is_fr || is_en {
             latin_words += 1;
         }
-        if fr_words.contains(lower.as_str()) {
-            fr += 1;
-        }
-        if en_words.contains(lower.as_str()) {
-            en += 1;
-        }
+        fr += usize::from(is_fr);
+        en += usize::from(is_en);
     }
     if arabic_words > 0 && (arabic_words >= latin_words || arabic_letters >= latin_letters) {
         return Lang::Ar;

@@ -232,7 +232,14 @@ pub(super) fn arabic(
         .into_iter()
         .filter(|(e, _)| named.contains_key(e))
         .collect();
-    if present.is_empty() {
+    // Only Arabic words can be renderings: a text without any (most Latin
+    // articles) needs no targets.
+    let has_arabic = || {
+        doc.blocks
+            .iter()
+            .any(|b| b.words.iter().any(|w| w.script == Script::Arabic))
+    };
+    if present.is_empty() || !has_arabic() {
         return Vec::new();
     }
     // Surnames and one-word names of the entities present, and the keys
@@ -246,7 +253,8 @@ pub(super) fn arabic(
         if gaz.entities[entity].kind == crate::entity::EntityType::Place {
             continue;
         }
-        for (i, f) in gaz.forms.iter().enumerate() {
+        for &i in gaz.form_indexes(entity) {
+            let f = &gaz.forms[i];
             // Names that carry the Arabic article are Arabic words, not
             // transliterations (`العربية`, `Al-Arabiya`).
             let arabic_article = if f.arabic {
@@ -256,11 +264,7 @@ pub(super) fn arabic(
                     .iter()
                     .any(|a| f.key.starts_with(a))
             };
-            if f.entity != entity
-                || !f.kind.is_correct()
-                || arabic_article
-                || gaz.is_rejected(i, data)
-            {
+            if !f.kind.is_correct() || arabic_article || gaz.is_rejected(i, data) {
                 continue;
             }
             let words: Vec<&str> = f.text.split_whitespace().collect();

@@ -110,6 +110,14 @@ impl std::fmt::Debug for Automaton {
 static EMBEDDED_AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac"));
 static EMBEDDED_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer-keys.txt"));
 
+/// Form indexes grouped by entity: entity `e`'s are
+/// `forms[start[e]..start[e + 1]]`.
+#[derive(Debug, Clone, Default)]
+struct ByEntity {
+    start: Vec<usize>,
+    forms: Vec<usize>,
+}
+
 /// All known entities and the automaton over their forms.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
@@ -122,6 +130,8 @@ pub struct Gazetteer {
     automaton: std::sync::OnceLock<Option<Automaton>>,
     /// Forms dropped as ordinary words (see [`Gazetteer::is_rejected`]).
     rejected: std::sync::OnceLock<rustc_hash::FxHashSet<usize>>,
+    /// The forms of each entity (see [`Gazetteer::forms_of`]).
+    by_entity: std::sync::OnceLock<ByEntity>,
     /// Correct one-word Latin forms by length in chars, for fuzzy lookup.
     /// One-word correct Latin forms by (first letter, length in chars).
     latin_by_len: BTreeMap<(char, usize), Vec<usize>>,
@@ -274,6 +284,35 @@ impl Gazetteer {
         }
         self.automaton = std::sync::OnceLock::new();
         self.rejected = std::sync::OnceLock::new();
+        self.by_entity = std::sync::OnceLock::new();
+    }
+
+    /// The indexes of `entity`'s forms, in ascending order; built on first
+    /// use (a document naming a few entities needs their forms, not a pass
+    /// over every form of the gazetteer).
+    pub fn form_indexes(&self, entity: usize) -> &[usize] {
+        let index = self.by_entity.get_or_init(|| {
+            // Counting sort of the form indexes by entity: one allocation
+            // for all entities.
+            let mut start = vec![0usize; self.entities.len() + 1];
+            for f in &self.forms {
+                start[f.entity + 1] += 1;
+            }
+            for e in 0..self.entities.len() {
+                start[e + 1] += start[e];
+            }
+            let mut next = start.clone();
+            let mut forms = vec![0usize; self.forms.len()];
+            for (i, f) in self.forms.iter().enumerate() {
+                forms[next[f.entity]] = i;
+                next[f.entity] += 1;
+            }
+            ByEntity { start, forms }
+        });
+        index
+            .start
+            .get(entity..=entity + 1)
+            .map_or(&[], |r| &index.forms[r[0]..r[1]])
     }
 
     /// True for a surname form that is an ordinary Arabic word of the
@@ -388,9 +427,9 @@ impl Gazetteer {
         &self.key_forms[pattern]
     }
 
-    /// The forms of one entity.
+    /// The forms of one entity, in the gazetteer's order.
     pub fn forms_of(&self, entity: usize) -> impl Iterator<Item = &Form> {
-        self.forms.iter().filter(move |f| f.entity == entity)
+        self.form_indexes(entity).iter().map(|&i| &self.forms[i])
     }
 
     /// The canonical form of `entity` for a mention in `arabic` script in a
@@ -517,6 +556,31 @@ mod tests {
             .map(|m| g.keys[m.value() as usize].as_str())
             .collect();
         assert_eq!(keys, ["zorblax quintaro", "openai"]);
+    }
+
+    #[test]
+    fn the_forms_of_an_entity_are_its_forms_in_order_even_once_replaced() {
+        let mut g = Gazetteer::default();
+        g.add_embedded().expect("the embedded gazetteer loads");
+        g.build();
+        let scan = |g: &Gazetteer, e: usize| -> Vec<usize> {
+            (0..g.forms.len())
+                .filter(|&i| g.forms[i].entity == e)
+                .collect()
+        };
+        assert!((0..g.entities.len()).all(|e| g.form_indexes(e) == scan(&g, e)));
+        // A newsroom's entity of the same name takes the old one's index;
+        // its forms come last.
+        let file =
+            "[[entity]]\nname = \"OpenAI\"\ntype = \"organisation\"\nvariants = [\"Open AI\"]\n";
+        g.add_file("newsroom.toml", file).expect("it loads");
+        g.build();
+        let e = g.by_name["OpenAI"];
+        let forms = g.form_indexes(e);
+        assert!(forms.len() >= 2 && forms == scan(&g, e), "{forms:?}");
+        assert_eq!(forms.last(), Some(&(g.forms.len() - 1)));
+        assert!((0..g.entities.len()).all(|e| g.form_indexes(e) == scan(&g, e)));
+        assert!(g.form_indexes(g.entities.len()).is_empty());
     }
 
     proptest! {

@@ -29,6 +29,19 @@ pub struct Data {
     pub gazetteer: std::sync::Arc<crate::entity::Gazetteer>,
     /// Known figures, from `rules/facts/*.toml` and `--facts FILE`.
     pub facts: std::sync::Arc<crate::fact::Facts>,
+    /// What the extractors build from the lists, made on first use and
+    /// dropped when a list changes.
+    derived: Derived,
+}
+
+/// The amount lexicon of each language and the date lexicon of a [`Data`]:
+/// every document reads them, and finding them in the process-wide cache
+/// (which hashes every list they are made of) cost more than checking a
+/// short article.
+#[derive(Debug, Clone, Default)]
+struct Derived {
+    amount: [std::sync::OnceLock<std::sync::Arc<crate::amount::Lexicon>>; 3],
+    date: std::sync::OnceLock<std::sync::Arc<crate::date::lexicon::Lexicon>>,
 }
 
 /// A list's words in lower case, for lookups.
@@ -216,6 +229,7 @@ impl Data {
         stem: &str,
         lists: impl IntoIterator<Item = (String, Vec<String>)>,
     ) {
+        self.derived = Derived::default();
         for (name, words) in lists {
             let key = format!("{stem}.{name}");
             self.texts.remove(&key);
@@ -227,6 +241,7 @@ impl Data {
     /// Adds a plain word list (`data/<stem>.txt`: one entry per line, `#`
     /// starts a comment line), named `stem`.
     pub fn add_text_file(&mut self, stem: &str, text: std::borrow::Cow<'static, str>) {
+        self.derived = Derived::default();
         self.lists.remove(stem);
         self.sets.remove(stem);
         self.texts.insert(
@@ -251,6 +266,29 @@ impl Data {
             };
             list.set = std::sync::OnceLock::from(set);
         }
+    }
+
+    /// The amount lexicon of `lang` for these lists, built (or found in the
+    /// process-wide cache) once.
+    pub fn amount_lexicon(&self, lang: crate::Lang) -> std::sync::Arc<crate::amount::Lexicon> {
+        let slot = match lang {
+            crate::Lang::Ar => 0,
+            crate::Lang::Fr => 1,
+            crate::Lang::En => 2,
+        };
+        std::sync::Arc::clone(
+            self.derived.amount[slot].get_or_init(|| crate::amount::Lexicon::shared(self, lang)),
+        )
+    }
+
+    /// The date lexicon for these lists, built (or found in the
+    /// process-wide cache) once.
+    pub(crate) fn date_lexicon(&self) -> std::sync::Arc<crate::date::lexicon::Lexicon> {
+        std::sync::Arc::clone(
+            self.derived
+                .date
+                .get_or_init(|| crate::date::lexicon::Lexicon::shared(self)),
+        )
     }
 
     /// The list called `name`, if there is one.
@@ -325,6 +363,36 @@ struct DataValue(Vec<String>);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lexicons_are_built_once_and_again_when_a_list_changes() {
+        use crate::Lang;
+        use std::sync::Arc;
+        let mut data = Data::default();
+        let list = |w: &str| [("year-markers".to_owned(), vec![w.to_owned()])];
+        data.add_lists("amount-en", list("anno"));
+        let first = data.amount_lexicon(Lang::En);
+        assert!(Arc::ptr_eq(&first, &data.amount_lexicon(Lang::En)));
+        assert!(first.year_markers.contains("anno"));
+        let date = data.date_lexicon();
+        assert!(Arc::ptr_eq(&date, &data.date_lexicon()));
+        // A copy of the lists shares what was built from them.
+        let copy = data.clone();
+        assert!(Arc::ptr_eq(&first, &copy.amount_lexicon(Lang::En)));
+        data.add_lists("amount-en", list("fy"));
+        let second = data.amount_lexicon(Lang::En);
+        assert!(second.year_markers.contains("fy") && !second.year_markers.contains("anno"));
+        data.add_lists("date-en", list("anno"));
+        assert!(!Arc::ptr_eq(&date, &data.date_lexicon()));
+        let date = data.date_lexicon();
+        data.add_text_file("date-en.months", std::borrow::Cow::Borrowed("Brumaire=2\n"));
+        assert!(!Arc::ptr_eq(&date, &data.date_lexicon()));
+        // Each language has its own.
+        assert!(!Arc::ptr_eq(
+            &data.amount_lexicon(Lang::Fr),
+            &data.amount_lexicon(Lang::Ar)
+        ));
+    }
 
     #[test]
     fn the_embedded_word_tables_hold_what_the_lists_would() {
