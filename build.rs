@@ -155,8 +155,14 @@ fn main() {
             let entities = file
                 .entity
                 .into_iter()
-                .map(|spec| {
+                .map(|mut spec| {
                     let prepared = forms::prepare(&spec);
+                    // A run reads the prepared forms, never these lists
+                    // again: not storing them spares it decoding a few
+                    // thousand strings at start-up.
+                    spec.accept.clear();
+                    spec.variants.clear();
+                    spec.misspellings.clear();
                     (spec, prepared)
                 })
                 .collect();

@@ -123,10 +123,12 @@ struct ByEntity {
 pub struct Gazetteer {
     pub entities: Vec<Entity>,
     pub forms: Vec<Form>,
-    /// Distinct keys, the automaton's patterns.
-    keys: Vec<String>,
-    /// Forms of each key.
-    key_forms: Vec<Vec<usize>>,
+    /// Distinct keys, the automaton's patterns (the embedded gazetteer's
+    /// are lines of a text in the binary).
+    keys: Vec<std::borrow::Cow<'static, str>>,
+    /// The forms of key `k` are `key_forms[key_start[k]..key_start[k + 1]]`.
+    key_start: Vec<usize>,
+    key_forms: Vec<usize>,
     automaton: std::sync::OnceLock<Option<Automaton>>,
     /// Forms dropped as ordinary words (see [`Gazetteer::is_rejected`]).
     rejected: std::sync::OnceLock<rustc_hash::FxHashSet<usize>>,
@@ -155,6 +157,17 @@ impl Gazetteer {
         static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.postcard"));
         let files: super::forms::Embedded =
             postcard::from_bytes(BYTES).expect("build.rs wrote it with the same types");
+        // Room for all of them at once: grown by doubling, these tables
+        // were copied at each step (fresh pages cost most of start-up).
+        let entities = files.iter().map(|(_, e)| e.len()).sum();
+        let forms = files
+            .iter()
+            .flat_map(|(_, e)| e)
+            .map(|(_, f)| f.len())
+            .sum();
+        self.entities.reserve(entities);
+        self.by_name.reserve(entities);
+        self.forms.reserve(forms);
         for (rel, entities) in files {
             let path = format!("rules/{rel}");
             for (spec, prepared) in entities {
@@ -239,6 +252,7 @@ impl Gazetteer {
         // The forms in key order (a stable sort keeps each key's forms in
         // their order), then one group per distinct key.
         self.keys.clear();
+        self.key_start.clear();
         self.key_forms.clear();
         if let Some(ranks) = self
             .forms
@@ -247,31 +261,41 @@ impl Gazetteer {
             .collect::<Option<Vec<u32>>>()
         {
             // Embedded forms only: their keys' places among the embedded
-            // keys (which are in key order) sort them, a pass over them.
-            let embedded: Vec<&str> = EMBEDDED_KEYS.split('\n').collect();
-            let mut groups: Vec<Vec<usize>> = vec![Vec::new(); embedded.len()];
-            for (i, rank) in ranks.into_iter().enumerate() {
-                groups[rank as usize].push(i);
+            // keys (which are in key order) sort them, a counting sort.
+            let mut count = vec![0usize; EMBEDDED_KEYS.split('\n').count()];
+            for &rank in &ranks {
+                count[rank as usize] += 1;
             }
-            for (key, group) in embedded.into_iter().zip(groups) {
-                if !group.is_empty() {
-                    self.keys.push(key.to_owned());
-                    self.key_forms.push(group);
+            let distinct = count.iter().filter(|&&c| c > 0).count();
+            self.keys.reserve_exact(distinct);
+            self.key_start.reserve_exact(distinct + 1);
+            self.key_forms.reserve_exact(ranks.len());
+            let mut next = vec![0usize; count.len()];
+            for (rank, key) in EMBEDDED_KEYS.split('\n').enumerate() {
+                if count[rank] > 0 {
+                    next[rank] = self.key_forms.len();
+                    self.keys.push(std::borrow::Cow::Borrowed(key));
+                    self.key_start.push(self.key_forms.len());
+                    self.key_forms.resize(self.key_forms.len() + count[rank], 0);
                 }
+            }
+            for (i, rank) in ranks.into_iter().enumerate() {
+                self.key_forms[next[rank as usize]] = i;
+                next[rank as usize] += 1;
             }
         } else {
             let mut order: Vec<usize> = (0..self.forms.len()).collect();
             order.sort_by(|&a, &b| self.forms[a].key.cmp(&self.forms[b].key));
             for i in order {
                 let k = &self.forms[i].key;
-                if self.keys.last() == Some(k) {
-                    self.key_forms.last_mut().expect("one per key").push(i);
-                } else {
-                    self.keys.push(k.clone());
-                    self.key_forms.push(vec![i]);
+                if self.keys.last().map(|l| &**l) != Some(k.as_str()) {
+                    self.keys.push(std::borrow::Cow::Owned(k.clone()));
+                    self.key_start.push(self.key_forms.len());
                 }
+                self.key_forms.push(i);
             }
         }
+        self.key_start.push(self.key_forms.len());
         self.latin_by_len.clear();
         for (i, f) in self.forms.iter().enumerate() {
             if f.kind.is_correct() && !f.arabic && !f.key.contains(' ') {
@@ -405,10 +429,7 @@ impl Gazetteer {
 
     /// True when the keys are exactly those of the embedded automaton.
     fn has_embedded_keys(&self) -> bool {
-        self.keys
-            .iter()
-            .map(String::as_str)
-            .eq(EMBEDDED_KEYS.split('\n'))
+        self.keys.iter().map(|k| &**k).eq(EMBEDDED_KEYS.split('\n'))
     }
 
     /// Builds the automaton over the keys (what `build.rs` does for the
@@ -424,7 +445,7 @@ impl Gazetteer {
     /// The indices (in `forms`) of the forms whose key is pattern `pattern`
     /// of the automaton (a match's value).
     pub fn pattern_forms(&self, pattern: usize) -> &[usize] {
-        &self.key_forms[pattern]
+        &self.key_forms[self.key_start[pattern]..self.key_start[pattern + 1]]
     }
 
     /// The forms of one entity, in the gazetteer's order.
@@ -473,7 +494,7 @@ mod tests {
             let g = embedded();
             let ac = aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(&g.keys)
+                .build(g.keys.iter().map(|k| k.as_bytes()))
                 .expect("it builds");
             (g, ac)
         });
@@ -537,6 +558,7 @@ mod tests {
         // Grouped by key by those places, and by comparing keys: the same.
         assert!(decoded.keys == read.keys, "other keys");
         assert!(decoded.key_forms == read.key_forms, "other groups");
+        assert!(decoded.key_start == read.key_start, "other groups");
         assert!(decoded.forms.iter().any(|f| f.unless_ordinary));
         assert!(decoded.forms.iter().any(|f| f.french));
     }
@@ -553,7 +575,7 @@ mod tests {
         let a = g.automaton().expect("there are keys");
         let keys: Vec<&str> = a
             .leftmost_find_iter(text)
-            .map(|m| g.keys[m.value() as usize].as_str())
+            .map(|m| &*g.keys[m.value() as usize])
             .collect();
         assert_eq!(keys, ["zorblax quintaro", "openai"]);
     }
@@ -600,7 +622,7 @@ mod tests {
                 // The whole key, or its first or second half.
                 let chars: Vec<char> = key.chars().collect();
                 let piece: String = match cut {
-                    0 | 1 => key.clone(),
+                    0 | 1 => key.to_string(),
                     2 => chars[..chars.len() / 2].iter().collect(),
                     _ => chars[chars.len() / 2..].iter().collect(),
                 };
