@@ -43,12 +43,18 @@ impl Kind for DoubledWord {
     }
 }
 
+const FOLD: NormalizeOptions = NormalizeOptions {
+    lowercase: true,
+    ..NormalizeOptions::DEFAULT
+};
+
 fn fold(w: &str) -> String {
-    let options = NormalizeOptions {
-        lowercase: true,
-        ..NormalizeOptions::default()
-    };
-    crate::source::normalize_text(w, options)
+    crate::source::normalize_text(w, FOLD)
+}
+
+/// The characters of [`fold`]`(w)`.
+fn folded(w: &str) -> impl Iterator<Item = char> + '_ {
+    crate::source::normalized_chars(w, FOLD)
 }
 
 fn capitalized(w: &str) -> bool {
@@ -84,10 +90,12 @@ impl Check for DoubledWord {
                 // Compared without case, diacritics, tatweel or bidi controls
                 // (`من مِن` is the same word twice).
                 // ASCII words fold to their lower case: compared without a copy.
+                // Other words are compared character by character as they
+                // fold, without a copy either.
                 let same = if wa.is_ascii() && wb.is_ascii() {
                     wa.eq_ignore_ascii_case(wb)
                 } else {
-                    fold(wa) == fold(wb)
+                    folded(wa).eq(folded(wb))
                 };
                 if !same || (capitalized(wa) && capitalized(wb)) || self.allow.contains(&fold(wa)) {
                     continue;

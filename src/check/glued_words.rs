@@ -117,9 +117,16 @@ fn letters(word: &str) -> Vec<(usize, char)> {
 
 impl GluedWords {
     fn final_form_inside(&self, word: &str) -> Option<Split> {
-        let ls = letters(word);
-        for w in ls.windows(2) {
-            let ((i, c), (j, n)) = (w[0], w[1]);
+        // Each letter with the one before it (every Arabic word is read:
+        // no list of its letters).
+        let mut before: Option<(usize, char)> = None;
+        for (j, n) in word
+            .char_indices()
+            .filter(|(_, c)| !crate::source::is_mark(*c))
+        {
+            let Some((i, c)) = before.replace((j, n)) else {
+                continue;
+            };
             if !matches!(c, 'ة' | 'ى') || !is_arabic_letter(n) {
                 continue;
             }
@@ -141,15 +148,24 @@ impl GluedWords {
     }
 
     fn triple_letter(word: &str) -> Option<Split> {
-        let ls = letters(word);
-        for w in ls.windows(3) {
-            let c = w[0].1;
-            if is_arabic_letter(c) && w[1].1 == c && w[2].1 == c {
+        // The two letters before each letter.
+        let (mut first, mut second): (Option<char>, Option<(usize, char)>) = (None, None);
+        for (j, n) in word
+            .char_indices()
+            .filter(|(_, c)| !crate::source::is_mark(*c))
+        {
+            if let (Some(c), Some((i, b))) = (first, second)
+                && is_arabic_letter(c)
+                && b == c
+                && n == c
+            {
                 return Some(Split {
                     reason: "the same letter three times in a row",
-                    suggestion: split_at(word, w[1].0),
+                    suggestion: split_at(word, i),
                 });
             }
+            first = second.map(|(_, b)| b);
+            second = Some((j, n));
         }
         None
     }

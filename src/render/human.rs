@@ -38,19 +38,24 @@ pub(crate) fn visible(s: &str) -> String {
     // Spaces between words read as they are; a space that is the evidence
     // itself (at either end, or alone) is shown.
     let show_spaces = s.starts_with(' ') || s.ends_with(' ') || s.contains("  ");
-    s.chars()
-        .map(|c| match c {
-            ' ' if show_spaces => "␠".to_owned(),
-            '\u{00A0}' => "⍽".to_owned(),
-            '\u{202F}' => "⍽".to_owned(),
-            '\t' => "␉".to_owned(),
-            '\n' | '\r' => "⏎".to_owned(),
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            ' ' if show_spaces => out.push('␠'),
+            '\u{00A0}' | '\u{202F}' => out.push('⍽'),
+            '\t' => out.push('␉'),
+            '\n' | '\r' => out.push('⏎'),
             c => match control_name(c) {
-                Some(name) => format!("⟨{name}⟩"),
-                None => c.to_string(),
+                Some(name) => {
+                    out.push('⟨');
+                    out.push_str(name);
+                    out.push('⟩');
+                }
+                None => out.push(c),
             },
-        })
-        .collect()
+        }
+    }
+    out
 }
 
 /// The short name of a bidi control or an invisible format character.

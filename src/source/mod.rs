@@ -9,6 +9,7 @@ pub use line_index::{ColumnUnit, LineCol, LineIndex};
 pub(crate) use normalize::lowercase;
 pub use normalize::{
     NormalizeOptions, Normalized, is_format_control, is_mark, normalize, normalize_text,
+    normalized_chars,
 };
 pub use offset_map::OffsetMap;
 pub use span::Span;

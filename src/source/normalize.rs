@@ -33,17 +33,22 @@ pub struct NormalizeOptions {
     pub lowercase: bool,
 }
 
+impl NormalizeOptions {
+    /// The defaults, for constants.
+    pub const DEFAULT: NormalizeOptions = NormalizeOptions {
+        arabic_letters: true,
+        taa_marbuta: false,
+        hamza_seats: false,
+        diacritics: true,
+        digits: true,
+        spaces_and_controls: true,
+        lowercase: false,
+    };
+}
+
 impl Default for NormalizeOptions {
     fn default() -> Self {
-        NormalizeOptions {
-            arabic_letters: true,
-            taa_marbuta: false,
-            hamza_seats: false,
-            diacritics: true,
-            digits: true,
-            spaces_and_controls: true,
-            lowercase: false,
-        }
+        NormalizeOptions::DEFAULT
     }
 }
 
@@ -311,6 +316,21 @@ pub fn normalize_text(text: &str, options: NormalizeOptions) -> String {
     out
 }
 
+/// The characters of [`normalize_text`], one by one: comparing two words
+/// needs no copy of either.
+pub fn normalized_chars(text: &str, options: NormalizeOptions) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .filter_map(move |c| fold(c, options))
+        .flat_map(move |f| {
+            // `push_lowercase` is `char::to_lowercase` with fast paths.
+            let lower = options.lowercase.then(|| f.to_lowercase());
+            lower
+                .into_iter()
+                .flatten()
+                .chain((!options.lowercase).then_some(f))
+        })
+}
+
 /// True for combining marks that belong to the letter before them (Arabic
 /// harakat and tatweel, Latin combining diacritics).
 pub fn is_mark(c: char) -> bool {
@@ -336,6 +356,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The characters one by one are the text built at once.
+        #[test]
+        fn normalized_chars_are_the_normalized_text(
+            text in "[aZ 1.,\u{64b}\u{650}\u{640}إأآؤئةى٣۴\u{200f}\u{a0}éİΣبتيكمنءؠػؿی\u{66e}ک]{0,16}",
+            bits in 0u8..128,
+        ) {
+            let o = options_from_bits(bits);
+            let chars: String = normalized_chars(&text, o).collect();
+            proptest::prop_assert_eq!(chars, normalize_text(&text, o));
+        }
+
         /// The fast paths change nothing: the same text, and every range
         /// of it maps to the same original span.
         #[test]
