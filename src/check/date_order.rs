@@ -115,7 +115,7 @@ impl DateOrder {
                 let words: Vec<SentenceWord> = self.sentences.words(doc, bi, sentence);
                 for (order, list) in &self.words {
                     for phrase in list.phrases(doc.lang) {
-                        for at in find_phrase(&words, &phrase) {
+                        for at in find_phrase(&words, phrase) {
                             out.push(Found {
                                 order: *order,
                                 at,

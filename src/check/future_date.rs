@@ -93,10 +93,10 @@ impl Check for FutureDate {
                     .iter()
                     .find_map(|p| find_phrase(words, p).into_iter().next())
             };
-            if find(&future).is_some() {
+            if find(future).is_some() {
                 continue;
             }
-            let Some(cue) = find(&past) else { continue };
+            let Some(cue) = find(past) else { continue };
             let cue_text = block.text.get(cue).unwrap_or_default().to_owned();
             out.push(
                 Hit::new(m.span)

@@ -123,26 +123,32 @@ pub(crate) struct LangWords {
     ar: Vec<String>,
     fr: Vec<String>,
     en: Vec<String>,
+    /// The phrases of each language as word keys, made on first use (a
+    /// check reads them for every sentence with a date).
+    #[serde(skip)]
+    keyed: [std::sync::OnceLock<Vec<Vec<String>>>; 3],
 }
 
 impl LangWords {
     /// The phrases of `lang` as lists of word keys (normalized like
     /// entity names: case, Arabic letter forms, diacritics).
-    pub(crate) fn phrases(&self, lang: crate::document::Lang) -> Vec<Vec<String>> {
-        let list = match lang {
-            crate::document::Lang::Ar => &self.ar,
-            crate::document::Lang::Fr => &self.fr,
-            crate::document::Lang::En => &self.en,
+    pub(crate) fn phrases(&self, lang: crate::document::Lang) -> &[Vec<String>] {
+        let (list, slot) = match lang {
+            crate::document::Lang::Ar => (&self.ar, 0),
+            crate::document::Lang::Fr => (&self.fr, 1),
+            crate::document::Lang::En => (&self.en, 2),
         };
-        list.iter()
-            .map(|p| {
-                p.split_whitespace()
-                    .map(crate::entity::key)
-                    .filter(|k| !k.is_empty())
-                    .collect::<Vec<_>>()
-            })
-            .filter(|p| !p.is_empty())
-            .collect()
+        self.keyed[slot].get_or_init(|| {
+            list.iter()
+                .map(|p| {
+                    p.split_whitespace()
+                        .map(crate::entity::key)
+                        .filter(|k| !k.is_empty())
+                        .collect::<Vec<_>>()
+                })
+                .filter(|p| !p.is_empty())
+                .collect()
+        })
     }
 }
 

@@ -159,7 +159,22 @@ impl Covered {
 }
 
 pub(crate) fn is_ordinary_word(data: &Data, lower: &str) -> bool {
-    data.set("lexicon-en").contains(lower) || data.set("lexicon-fr").contains(lower)
+    OrdinaryWords::of(data).contains(lower)
+}
+
+/// The English and French lexicons of [`is_ordinary_word`], looked up by
+/// name once for a pass over many words.
+pub(crate) struct OrdinaryWords<'a>(&'a crate::rules::WordSet, &'a crate::rules::WordSet);
+
+impl<'a> OrdinaryWords<'a> {
+    pub(crate) fn of(data: &'a Data) -> Self {
+        OrdinaryWords(data.set("lexicon-en"), data.set("lexicon-fr"))
+    }
+
+    /// True for a word (in lower case) of either lexicon.
+    pub(crate) fn contains(&self, lower: &str) -> bool {
+        self.0.contains(lower) || self.1.contains(lower)
+    }
 }
 
 /// Finds the mentions of the gazetteer's entities in `doc`.

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::extract::{Covered, Mention, Status, is_ordinary_word};
+use super::extract::{Covered, Mention, Status};
 use super::forms::{FormKind, key};
 use super::gazetteer::Gazetteer;
 use super::skeleton;
@@ -40,6 +40,7 @@ pub(super) fn latin(
     let covered = Covered::new(existing);
     let mut out = Vec::new();
     let mut near_cache: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+    let ordinary = super::extract::OrdinaryWords::of(data);
     for (bi, block) in doc.blocks.iter().enumerate() {
         for w in &block.words {
             if !matches!(w.script, Script::Latin | Script::Mixed) {
@@ -68,7 +69,7 @@ pub(super) fn latin(
                 continue;
             }
             let lower = surface.to_lowercase();
-            if is_ordinary_word(data, &lower) {
+            if ordinary.contains(&lower) {
                 continue;
             }
             // The nearest name, preferring the entities the article names;
