@@ -39,8 +39,46 @@ pub(super) fn latin(
     let present = counts(existing);
     let covered = Covered::new(existing);
     let mut out = Vec::new();
-    let mut near_cache: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
     let ordinary = super::extract::OrdinaryWords::of(data);
+    let is_named = |f: usize| present.contains_key(&gaz.forms[f].entity);
+    // The form a word (in lower case) is a slip for, and how far it is.
+    let nearest = |lower: &str| -> Option<(usize, usize)> {
+        if ordinary.contains(lower) {
+            return None;
+        }
+        // The nearest name, preferring the entities the article names;
+        // two different entities equally near are no guess at all.
+        let near: Vec<(usize, usize)> = gaz
+            .near_latin(lower)
+            .into_iter()
+            .filter(|&(f, _)| doc.lang == crate::Lang::Fr || !gaz.is_french_only(f))
+            .collect();
+        let pool: Vec<(usize, usize)> = if near.iter().any(|&(f, _)| is_named(f)) {
+            near.into_iter().filter(|&(f, _)| is_named(f)).collect()
+        } else {
+            near
+        };
+        let &(form, d) = pool.iter().min_by_key(|&&(f, d)| (d, f))?;
+        if pool
+            .iter()
+            .any(|&(f, fd)| fd == d && gaz.forms[f].entity != gaz.forms[form].entity)
+        {
+            return None;
+        }
+        let entity = gaz.forms[form].entity;
+        let target_len = gaz.forms[form].key.chars().count();
+        let named = present.get(&entity).copied().unwrap_or(0) > 0;
+        // In half edits: a keyboard or OCR slip costs half an edit.
+        let w = weighted_distance(lower, &gaz.forms[form].key);
+        let ok = if named {
+            w <= 4 && 3 * w <= 2 * target_len
+        } else {
+            w <= 1 && target_len >= 6
+        };
+        ok.then_some((form, d))
+    };
+    let mut memo: HashMap<String, Option<(usize, usize)>> = HashMap::default();
+    let mut lower = String::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for w in &block.words {
             if !matches!(w.script, Script::Latin | Script::Mixed) {
@@ -68,50 +106,21 @@ pub(super) fn latin(
             {
                 continue;
             }
-            let lower = surface.to_lowercase();
-            if ordinary.contains(&lower) {
-                continue;
-            }
-            // The nearest name, preferring the entities the article names;
-            // two different entities equally near are no guess at all.
-            // A word comes back many times in an article: its near forms are
-            // looked up once.
-            if !near_cache.contains_key(&lower) {
-                near_cache.insert(lower.clone(), gaz.near_latin(&lower));
-            }
-            let near: Vec<(usize, usize)> = near_cache[&lower]
-                .iter()
-                .copied()
-                .filter(|&(f, _)| doc.lang == crate::Lang::Fr || !gaz.is_french_only(f))
-                .collect();
-            let is_named = |f: usize| present.contains_key(&gaz.forms[f].entity);
-            let pool: Vec<(usize, usize)> = if near.iter().any(|&(f, _)| is_named(f)) {
-                near.into_iter().filter(|&(f, _)| is_named(f)).collect()
+            lower.clear();
+            lower.extend(surface.chars().flat_map(char::to_lowercase));
+            // A word comes back many times in an article: what it is near is
+            // worked out once.
+            let found = if let Some(&found) = memo.get(lower.as_str()) {
+                found
             } else {
-                near
+                let found = nearest(&lower);
+                memo.insert(lower.clone(), found);
+                found
             };
-            let Some(&(form, d)) = pool.iter().min_by_key(|&&(f, d)| (d, f)) else {
+            let Some((form, d)) = found else {
                 continue;
             };
-            if pool
-                .iter()
-                .any(|&(f, fd)| fd == d && gaz.forms[f].entity != gaz.forms[form].entity)
-            {
-                continue;
-            }
             let entity = gaz.forms[form].entity;
-            let target_len = gaz.forms[form].key.chars().count();
-            let named = present.get(&entity).copied().unwrap_or(0) > 0;
-            // In half edits: a keyboard or OCR slip costs half an edit.
-            let w = weighted_distance(&lower, &gaz.forms[form].key);
-            let ok = if named {
-                w <= 4 && 3 * w <= 2 * target_len
-            } else {
-                w <= 1 && target_len >= 6
-            };
-            if !ok {
-                continue;
-            }
             out.push(Mention {
                 span: block.span_of(range.clone()),
                 block: bi,
