@@ -132,7 +132,7 @@ pub struct Gazetteer {
     automaton: std::sync::OnceLock<Option<Automaton>>,
     /// Forms dropped as ordinary words (see [`Gazetteer::is_rejected`]).
     rejected: std::sync::OnceLock<rustc_hash::FxHashSet<usize>>,
-    /// The forms of each entity (see [`Gazetteer::forms_of`]).
+    /// The forms of each entity (see [`Gazetteer::form_indexes`]).
     by_entity: std::sync::OnceLock<ByEntity>,
     /// Correct one-word Latin forms by length in chars, for fuzzy lookup.
     /// One-word correct Latin forms by (first letter, length in chars).
