@@ -73,6 +73,30 @@ fn ordinary_words_near_names_are_not_flagged() {
 }
 
 #[test]
+fn organization_is_read_as_organisation() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("gazetteer")).unwrap();
+    for (file, kind) in [("us.toml", "organization"), ("uk.toml", "organisation")] {
+        std::fs::write(
+            dir.path().join("gazetteer").join(file),
+            format!("[[entity]]\nname = \"Quarkonia {file}\"\ntype = \"{kind}\"\n"),
+        )
+        .unwrap();
+    }
+    let rules = RuleSet::load(&[dir.path().to_path_buf()], true).expect("pack loads");
+    let gaz = &rules.data().gazetteer;
+    for file in ["us.toml", "uk.toml"] {
+        let e = gaz
+            .entity_named(&format!("Quarkonia {file}"))
+            .expect("loaded");
+        assert_eq!(
+            gaz.entities[e].kind,
+            factlint::entity::EntityType::Organisation
+        );
+    }
+}
+
+#[test]
 fn a_newsroom_gazetteer_adds_entities() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("gazetteer")).unwrap();

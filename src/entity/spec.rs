@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
     Person,
+    /// Also read as `organization`, the American spelling.
+    #[serde(alias = "organization")]
     Organisation,
     Product,
     Place,
