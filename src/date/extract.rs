@@ -968,6 +968,15 @@ pub fn extract_all(
         // would start, and that one's index in `out`.
         let mut pair_at: Option<(usize, usize)> = None;
         while i < toks.len() {
+            // Every reading `at` tries starts with a number or with a word
+            // of one of the lexicon's lists: other tokens (most words) are
+            // passed over without trying each. (Debug builds, the tests
+            // among them, check that `at` finds nothing there.)
+            if cx.kind(i) != Some(Kind::Num) && cx.lists(i) == 0 {
+                debug_assert!(cx.at(i).is_empty(), "a date reading starts at token {i}");
+                i += 1;
+                continue;
+            }
             let drafts = cx.at(i);
             let Some(last) = drafts.last() else {
                 i += 1;
