@@ -90,6 +90,15 @@ impl<'a> Ctx<'a> {
         self.lists.get(i).copied().unwrap_or(0)
     }
 
+    /// Whether a date or a span of time may start at token `i`: every
+    /// reading starts with a number or with a word of one of the lexicon's
+    /// lists, so other tokens (most words) are passed over without trying
+    /// each reading. (Debug builds, the tests among them, check that
+    /// nothing starts at a token passed over.)
+    fn may_start(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Num) || self.lists(i) != 0
+    }
+
     /// The forms of word token `i` (itself, then without proclitics).
     fn forms_of(&self, i: usize) -> impl Iterator<Item = &'a str> + '_ {
         let (text, word): (&'a str, bool) = match self.toks.get(i) {
@@ -922,6 +931,11 @@ pub struct Duration {
 fn block_durations(cx: &Ctx<'_>, bi: usize, out: &mut Vec<Duration>) {
     let mut i = 0;
     while i < cx.toks.len() {
+        if !cx.may_start(i) {
+            debug_assert!(cx.span_of_time(i).is_none(), "a span of time starts at {i}");
+            i += 1;
+            continue;
+        }
         match cx.span_of_time(i) {
             Some((unit, count, e)) if cx.kind(e) != Some(Kind::Num) => {
                 let (s, end) = (cx.toks[i].range.start, cx.toks[e - 1].range.end);
@@ -968,11 +982,7 @@ pub fn extract_all(
         // would start, and that one's index in `out`.
         let mut pair_at: Option<(usize, usize)> = None;
         while i < toks.len() {
-            // Every reading `at` tries starts with a number or with a word
-            // of one of the lexicon's lists: other tokens (most words) are
-            // passed over without trying each. (Debug builds, the tests
-            // among them, check that `at` finds nothing there.)
-            if cx.kind(i) != Some(Kind::Num) && cx.lists(i) == 0 {
+            if !cx.may_start(i) {
                 debug_assert!(cx.at(i).is_empty(), "a date reading starts at token {i}");
                 i += 1;
                 continue;
