@@ -80,12 +80,12 @@ fn parse_with(text: &str, format: Format, lang: Option<Lang>) -> (Lang, FrontMat
                 words: b
                     .words
                     .iter()
-                    .map(|w| b.text[w.range.clone()].to_owned())
+                    .map(|w| b.text[w.range()].to_owned())
                     .collect(),
                 word_origs: b
                     .words
                     .iter()
-                    .map(|w| text[b.span_of(w.range.clone()).range()].to_owned())
+                    .map(|w| text[b.span_of(w.range()).range()].to_owned())
                     .collect(),
                 scripts: b.words.iter().map(|w| w.script).collect(),
                 sentences: b
@@ -621,7 +621,7 @@ proptest! {
             check_block_maps(&doc);
             for b in &doc.blocks {
                 for w in &b.words {
-                    let span = b.span_of(w.range.clone());
+                    let span = b.span_of(w.range());
                     prop_assert!(!span.is_empty());
                     prop_assert!(span.is_on_char_boundaries(&text));
                 }

@@ -74,7 +74,7 @@ impl Check for DoubledWord {
                 if matches!(a.script, Script::Digits | Script::Other) {
                     continue;
                 }
-                let between = &block.text[a.range.end..b.range.start];
+                let between = &block.text[a.range().end..b.range().start];
                 // Only spaces between the words (bidi controls are invisible
                 // and do not separate them).
                 if !between
@@ -86,7 +86,7 @@ impl Check for DoubledWord {
                 {
                     continue;
                 }
-                let (wa, wb) = (&block.text[a.range.clone()], &block.text[b.range.clone()]);
+                let (wa, wb) = (&block.text[a.range()], &block.text[b.range()]);
                 // Compared without case, diacritics, tatweel or bidi controls
                 // (`من مِن` is the same word twice).
                 // ASCII words fold to their lower case: compared without a copy.
@@ -100,18 +100,18 @@ impl Check for DoubledWord {
                 if !same || (capitalized(wa) && capitalized(wb)) || self.allow.contains(&fold(wa)) {
                     continue;
                 }
-                let in_compound = block.text[..a.range.start]
+                let in_compound = block.text[..a.range().start]
                     .chars()
                     .next_back()
                     .is_some_and(is_joiner)
-                    || block.text[b.range.end..]
+                    || block.text[b.range().end..]
                         .chars()
                         .next()
                         .is_some_and(is_joiner);
                 if in_compound {
                     continue;
                 }
-                let range = a.range.start..b.range.end;
+                let range = a.range().start..b.range().end;
                 if block.is_masked(&range) {
                     continue;
                 }

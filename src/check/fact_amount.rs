@@ -224,7 +224,7 @@ impl FactAmount {
         b.words_in(sentence)
             .iter()
             .map(|w| {
-                let k = key(&b.text[w.range.clone()]);
+                let k = key(&b.text[w.range()]);
                 let mut forms = vec![k.clone()];
                 if crate::entity::is_arabic(&k) {
                     for p in &self.proclitics {
@@ -237,8 +237,8 @@ impl FactAmount {
                 }
                 SentenceWord {
                     forms,
-                    at: w.range.start,
-                    end: w.range.end,
+                    at: w.range().start,
+                    end: w.range().end,
                 }
             })
             .collect()

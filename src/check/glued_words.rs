@@ -252,8 +252,7 @@ impl GluedWords {
     }
 
     fn check_word(&self, block: &Block, k: usize, out: &mut Vec<Hit>) {
-        let Word { range, script } = &block.words[k];
-        let (range, script) = (range.clone(), *script);
+        let (range, script) = (block.words[k].range(), block.words[k].script);
         let word = &block.text[range.clone()];
         // A Latin word can only be camel case: most are not, at a glance.
         if script == Script::Latin && camel_shape(word).is_none() {
@@ -326,13 +325,17 @@ fn beside_capitalized(block: &Block, k: usize) -> bool {
     let words = &block.words;
     let capitalized = |w: &Word| {
         w.script == Script::Latin
-            && block.text[w.range.clone()]
+            && block.text[w.range()]
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
     };
-    let one_space =
-        |a: &Word, b: &Word| matches!(&block.text[a.range.end..b.range.start], " " | "\u{00A0}");
+    let one_space = |a: &Word, b: &Word| {
+        matches!(
+            &block.text[a.range().end..b.range().start],
+            " " | "\u{00A0}"
+        )
+    };
     let prev = k
         .checked_sub(1)
         .and_then(|i| words.get(i))

@@ -229,7 +229,7 @@ fn loosely_named(doc: &Document<'_>, entity: usize) -> bool {
     doc.blocks.iter().any(|b| {
         b.words
             .iter()
-            .filter_map(|w| stem(&b.text[w.range.clone()]))
+            .filter_map(|w| stem(&b.text[w.range()]))
             .any(|s| stems.contains(&s))
     })
 }
@@ -272,19 +272,19 @@ fn local_names<'d>(o: &'d Document<'_>) -> Vec<(&'d str, Span, usize, usize)> {
     let mut out: Vec<(&str, Span, usize, usize)> = Vec::new();
     for (bi, block) in o.blocks.iter().enumerate() {
         for w in &block.words {
-            let text = &block.text[w.range.clone()];
+            let text = &block.text[w.range()];
             if w.script != Script::Latin
                 || !text.chars().next().is_some_and(char::is_uppercase)
                 || text.chars().count() < 4
                 || !text.chars().all(char::is_alphabetic)
                 || is_ordinary_word(o.data, &text.to_lowercase())
-                || block.is_masked(&w.range)
-                || covered(bi, &w.range)
+                || block.is_masked(&w.range())
+                || covered(bi, &w.range())
                 || !seen.insert(text)
             {
                 continue;
             }
-            out.push((text, block.span_of(w.range.clone()), bi, w.range.start));
+            out.push((text, block.span_of(w.range()), bi, w.range().start));
         }
     }
     out

@@ -124,7 +124,7 @@ impl Kind for Untranslated {
 
 /// A word written in Latin letters (digits allowed: `8vc`), no Arabic.
 fn is_latinish(block: &Block, w: &Word) -> bool {
-    let t = &block.text[w.range.clone()];
+    let t = &block.text[w.range()];
     matches!(w.script, Script::Latin | Script::Mixed)
         && t.chars().any(is_latin_letter)
         && !t.chars().any(is_arabic_letter)
@@ -162,7 +162,7 @@ impl Untranslated {
     fn non_latin(&self, block: &Block, quoted: &[Range<usize>], out: &mut Vec<Hit>) {
         let words = &block.words;
         for (i, w) in words.iter().enumerate() {
-            let text = &block.text[w.range.clone()];
+            let text = &block.text[w.range()];
             let lower = crate::source::lowercase(text);
             let anywhere = self.words.contains(&*lower);
             if !(anywhere || self.standalone.contains(&*lower)) || !is_lowercase_word(text) {
@@ -170,8 +170,8 @@ impl Untranslated {
             }
             if quoted
                 .iter()
-                .any(|q| q.start <= w.range.start && w.range.end <= q.end)
-                || block.is_masked(&w.range)
+                .any(|q| q.start <= w.range().start && w.range().end <= q.end)
+                || block.is_masked(&w.range())
             {
                 continue;
             }
@@ -179,14 +179,14 @@ impl Untranslated {
             let mut lo = i;
             while lo > 0
                 && is_latinish(block, &words[lo - 1])
-                && tight_gap(&block.text[words[lo - 1].range.end..words[lo].range.start])
+                && tight_gap(&block.text[words[lo - 1].range().end..words[lo].range().start])
             {
                 lo -= 1;
             }
             let mut hi = i;
             while hi + 1 < words.len()
                 && is_latinish(block, &words[hi + 1])
-                && tight_gap(&block.text[words[hi].range.end..words[hi + 1].range.start])
+                && tight_gap(&block.text[words[hi].range().end..words[hi + 1].range().start])
             {
                 hi += 1;
             }
@@ -194,13 +194,13 @@ impl Untranslated {
             if run_len > self.max_run || (!anywhere && run_len > 1) {
                 continue;
             }
-            let run_text = &block.text[words[lo].range.start..words[hi].range.end];
+            let run_text = &block.text[words[lo].range().start..words[hi].range().end];
             if self.allowed(run_text) {
                 continue;
             }
             if words[lo..i].iter().any(|h| {
                 self.name_heads
-                    .contains(&block.text[h.range.clone()].to_lowercase())
+                    .contains(&block.text[h.range()].to_lowercase())
             }) {
                 continue;
             }
@@ -208,11 +208,11 @@ impl Untranslated {
             if run_len > 1
                 && words[lo..=hi]
                     .iter()
-                    .all(|x| is_lowercase_word(&block.text[x.range.clone()]))
+                    .all(|x| is_lowercase_word(&block.text[x.range()]))
             {
                 continue;
             }
-            self.hit(block, w.range.clone(), &lower, out);
+            self.hit(block, w.range(), &lower, out);
         }
     }
 
@@ -220,19 +220,19 @@ impl Untranslated {
         let words = &block.words;
         for i in 1..words.len().saturating_sub(1) {
             let (p, w, n) = (&words[i - 1], &words[i], &words[i + 1]);
-            let text = &block.text[w.range.clone()];
+            let text = &block.text[w.range()];
             let lower = crate::source::lowercase(text);
             if !self.words.contains(&*lower) || !is_lowercase_word(text) {
                 continue;
             }
             if quoted
                 .iter()
-                .any(|q| q.start <= w.range.start && w.range.end <= q.end)
-                || block.is_masked(&w.range)
+                .any(|q| q.start <= w.range().start && w.range().end <= q.end)
+                || block.is_masked(&w.range())
             {
                 continue;
             }
-            let (pt, nt) = (&block.text[p.range.clone()], &block.text[n.range.clone()]);
+            let (pt, nt) = (&block.text[p.range()], &block.text[n.range()]);
             let plain = |s: &str, x: &Word| {
                 x.script == Script::Latin
                     && is_lowercase_word(s)
@@ -243,15 +243,15 @@ impl Untranslated {
                 continue;
             }
             let gap_ok = |g: &str| !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{00A0}');
-            if !gap_ok(&block.text[p.range.end..w.range.start])
-                || !gap_ok(&block.text[w.range.end..n.range.start])
+            if !gap_ok(&block.text[p.range().end..w.range().start])
+                || !gap_ok(&block.text[w.range().end..n.range().start])
             {
                 continue;
             }
-            if self.allowed(&block.text[p.range.start..n.range.end]) {
+            if self.allowed(&block.text[p.range().start..n.range().end]) {
                 continue;
             }
-            self.hit(block, w.range.clone(), &lower, out);
+            self.hit(block, w.range(), &lower, out);
         }
     }
 }

@@ -121,13 +121,13 @@ impl Block {
     /// disjoint: found by binary search, not by a scan of the block).
     pub fn words_in(&self, range: &Range<usize>) -> &[Word] {
         let lo = self.word_at_or_after(range.start);
-        let hi = lo + self.words[lo..].partition_point(|w| w.range.end <= range.end);
+        let hi = lo + self.words[lo..].partition_point(|w| w.range().end <= range.end);
         &self.words[lo..hi]
     }
 
     /// The index of the first word that starts at or after `pos`.
     pub fn word_at_or_after(&self, pos: usize) -> usize {
-        self.words.partition_point(|w| w.range.start < pos)
+        self.words.partition_point(|w| w.range().start < pos)
     }
 }
 
@@ -427,7 +427,7 @@ mod tests {
             let expected: Vec<&Word> = block
                 .words
                 .iter()
-                .filter(|w| range.start <= w.range.start && w.range.end <= range.end)
+                .filter(|w| range.start <= w.range().start && w.range().end <= range.end)
                 .collect();
             let found: Vec<&Word> = block.words_in(&range).iter().collect();
             proptest::prop_assert_eq!(found, expected);

@@ -85,7 +85,7 @@ pub(super) fn latin(
                 continue;
             }
             // A Latin part glued to Arabic letters is its own candidate.
-            let text = &block.text[w.range.clone()];
+            let text = &block.text[w.range()];
             // Most words have no capital letter: no candidate (see below).
             if !text.chars().any(char::is_uppercase) {
                 continue;
@@ -94,7 +94,7 @@ pub(super) fn latin(
             if text[..lead].chars().any(|c| !is_arabic_letter(c)) {
                 continue;
             }
-            let range = w.range.start + lead..w.range.end;
+            let range = w.range().start + lead..w.range().end;
             let surface = &block.text[range.clone()];
             if !surface
                 .chars()
@@ -317,10 +317,10 @@ pub(super) fn arabic(
     let mut memo: HashMap<&str, Readings> = HashMap::default();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for (wi, w) in block.words.iter().enumerate() {
-            if w.script != Script::Arabic || covered.overlaps(bi, &w.range) {
+            if w.script != Script::Arabic || covered.overlaps(bi, &w.range()) {
                 continue;
             }
-            let word = &block.text[w.range.clone()];
+            let word = &block.text[w.range()];
             let readings = memo.entry(word).or_insert_with(|| {
                 Readings::of(word, &keys.key(word), proclitics, lexicon, &by_skeleton)
             });
@@ -329,7 +329,7 @@ pub(super) fn arabic(
             }
             let prev_key = wi
                 .checked_sub(1)
-                .map(|p| keys.key(&block.text[block.words[p].range.clone()]));
+                .map(|p| keys.key(&block.text[block.words[p].range()]));
             let after_first_name = prev_key
                 .as_deref()
                 .and_then(|p| by_first_name.get(p))
@@ -396,7 +396,7 @@ pub(super) fn arabic(
                 .filter(|(_, c)| !crate::source::is_mark(*c))
                 .nth(article_chars)
                 .map_or(0, |(i, _)| i);
-            let range = w.range.start + start..w.range.end;
+            let range = w.range().start + start..w.range().end;
             let t = &targets[ti];
             out.push(Mention {
                 span: block.span_of(range.clone()),

@@ -37,9 +37,6 @@ pub(super) fn find(
     let lexicon = data.set("lexicon-ar");
     // Latin names: capitalized, no ordinary word, not a known entity.
     let mut latin: BTreeMap<String, String> = BTreeMap::new(); // skeleton → name
-    // Arabic words: (block, word range, start of the name after a possible
-    // proclitic, key of the whole word).
-    let mut words: Vec<(usize, std::ops::Range<usize>, usize, std::rc::Rc<str>)> = Vec::new();
     let covered = Covered::new(existing);
     let mut keys = super::KeyCache::default();
     // One proclitic (not an article: names take none) may stand before
@@ -49,58 +46,71 @@ pub(super) fn find(
         .map(String::as_str)
         .filter(|p| !p.contains("ال") && *p != "لل")
         .collect();
-    for (bi, block) in doc.blocks.iter().enumerate() {
-        for w in &block.words {
-            if covered.overlaps(bi, &w.range) || block.is_masked(&w.range) {
-                continue;
-            }
-            let text = &block.text[w.range.clone()];
-            match w.script {
-                Script::Latin
-                    if text.chars().next().is_some_and(char::is_uppercase)
-                        && text.chars().count() >= 4
-                        && text.chars().all(is_latin_letter)
-                        && !is_ordinary_word(data, &text.to_lowercase()) =>
-                {
-                    let sk = skeleton::latin(text);
-                    if sk.len() >= 3 {
-                        latin.entry(sk).or_insert_with(|| text.to_owned());
-                    }
+    // The words that may be names, in text order: (block, view range,
+    // script). Read twice, so that nothing is kept per word (an Arabic
+    // article of 10 MB has a million and a half words).
+    let covered = &covered;
+    let candidates = || {
+        doc.blocks.iter().enumerate().flat_map(move |(bi, block)| {
+            block.words.iter().filter_map(move |w| {
+                let range = w.range();
+                (!covered.overlaps(bi, &range) && !block.is_masked(&range))
+                    .then_some((bi, range, w.script))
+            })
+        })
+    };
+    // First pass: the Latin names, and the keys of the Arabic words as
+    // written whole.
+    let mut whole: rustc_hash::FxHashSet<std::rc::Rc<str>> = rustc_hash::FxHashSet::default();
+    for (bi, range, script) in candidates() {
+        let text = &doc.blocks[bi].text[range];
+        match script {
+            Script::Latin
+                if text.chars().next().is_some_and(char::is_uppercase)
+                    && text.chars().count() >= 4
+                    && text.chars().all(is_latin_letter)
+                    && !is_ordinary_word(data, &text.to_lowercase()) =>
+            {
+                let sk = skeleton::latin(text);
+                if sk.len() >= 3 {
+                    latin.entry(sk).or_insert_with(|| text.to_owned());
                 }
-                Script::Arabic => {
-                    let k = keys.key(text);
-                    let clitic = name_clitics
-                        .iter()
-                        .find(|p| k.starts_with(**p) && k.len() >= p.len() + 8)
-                        .map_or(0, |p| p.chars().count());
-                    let start = text
-                        .char_indices()
-                        .filter(|(_, c)| !crate::source::is_mark(*c))
-                        .nth(clitic)
-                        .map_or(0, |(i, _)| i);
-                    words.push((bi, w.range.clone(), start, k));
-                }
-                _ => {}
             }
+            Script::Arabic => {
+                whole.insert(keys.key(text));
+            }
+            _ => {}
         }
     }
-    // A letter that looks like a proclitic belongs to the name unless the
-    // stripped form is what matches a Latin name, or what the article also
-    // writes on its own (`بيليترو` is not ب + يليترو).
-    let whole: rustc_hash::FxHashSet<&str> = words.iter().map(|(_, _, _, k)| &**k).collect();
-    // Occurrences by skeleton. Whether a word counts, and under which
-    // skeleton, depends on the word alone: worked out once per distinct word.
+    // Second pass: occurrences by skeleton. Whether a word counts, and
+    // under which skeleton, depends on the word alone: worked out once per
+    // distinct word. A letter that looks like a proclitic belongs to the
+    // name unless the stripped form is what matches a Latin name, or what
+    // the article also writes on its own (`بيليترو` is not ب + يليترو).
     let mut groups: Vec<(String, Vec<Occurrence>)> = Vec::new();
     let mut group_of: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     let mut memo: rustc_hash::FxHashMap<&str, Option<(usize, usize)>> =
         rustc_hash::FxHashMap::default();
-    for (bi, range, start, _) in &words {
-        let block = &doc.blocks[*bi];
-        let text = &block.text[range.clone()];
+    for (bi, range, script) in candidates() {
+        if script != Script::Arabic {
+            continue;
+        }
+        let text = &doc.blocks[bi].text[range.clone()];
         let reading = *memo.entry(text).or_insert_with(|| {
+            // Where the name starts after a possible proclitic.
+            let k = keys.key(text);
+            let clitic = name_clitics
+                .iter()
+                .find(|p| k.starts_with(**p) && k.len() >= p.len() + 8)
+                .map_or(0, |p| p.chars().count());
+            let start = text
+                .char_indices()
+                .filter(|(_, c)| !crate::source::is_mark(*c))
+                .nth(clitic)
+                .map_or(0, |(i, _)| i);
             let mut options = vec![0usize];
-            if *start > 0 {
-                options.insert(0, *start);
+            if start > 0 {
+                options.insert(0, start);
             }
             let chosen = options.iter().copied().find(|&st| {
                 let core_key = keys.key(&text[st..]);
@@ -130,7 +140,7 @@ pub(super) fn find(
         });
         let Some((st, g)) = reading else { continue };
         groups[g].1.push(Occurrence {
-            block: *bi,
+            block: bi,
             range: range.start + st..range.end,
             text: &text[st..],
         });

@@ -63,7 +63,7 @@ impl Words {
         for (bi, block) in doc.blocks.iter().enumerate() {
             words.first.push(words.list.len());
             for w in &block.words {
-                let text = &block.text[w.range.clone()];
+                let text = &block.text[w.range()];
                 let arabic = match w.script {
                     Script::Arabic => true,
                     Script::Latin => false,
@@ -104,8 +104,8 @@ impl Words {
                 }
                 words.list.push(Word {
                     block: bi,
-                    start: w.range.start,
-                    span: block.span_of(w.range.clone()),
+                    start: w.range().start,
+                    span: block.span_of(w.range()),
                     arabic,
                     capital: text.chars().next().is_some_and(char::is_uppercase),
                     keys,
