@@ -886,3 +886,18 @@ fn a_finding_in_markdown_points_at_the_original_bytes() {
         LineCol { line: 4, column: 1 }
     );
 }
+
+#[test]
+fn a_document_hands_over_its_figures_and_dates_whether_or_not_a_rule_asked() {
+    let rules = rules();
+    let text = "On 3 March 2024 the firm raised $97.4 billion; by 5 May it had 9.74 billion.";
+    let src = SourceFile::from_text("t", text.to_owned(), Format::Text);
+    let asked = Document::parse(&src, Some(Lang::En), rules.data());
+    let (amounts, dates) = (asked.amounts().to_vec(), asked.dates().to_vec());
+    assert_eq!(amounts.len(), 2, "{amounts:?}");
+    assert_eq!(dates.len(), 2, "{dates:?}");
+    assert_eq!(asked.into_figures(), (amounts.clone(), dates.clone()));
+    // Not asked before: extracted on the way out.
+    let fresh = Document::parse(&src, Some(Lang::En), rules.data());
+    assert_eq!(fresh.into_figures(), (amounts, dates));
+}

@@ -348,6 +348,21 @@ impl<'a> Document<'a> {
     pub fn text(&self) -> &str {
         &self.source.text
     }
+
+    /// The figures and dates of the document (extracted now if no rule
+    /// asked for them), moved out of it.
+    pub fn into_figures(
+        self,
+    ) -> (
+        Vec<crate::amount::AmountMention>,
+        Vec<crate::date::DateMention>,
+    ) {
+        self.amounts();
+        self.dates();
+        let amounts = self.amounts.into_inner().unwrap_or_default();
+        let dates = self.dates.into_inner().map(|(d, _)| d).unwrap_or_default();
+        (amounts, dates)
+    }
 }
 
 /// Something found in a block: mentions of figures, dates and entities,

@@ -81,7 +81,11 @@ pub(super) fn blocks(source: &SourceFile) -> Vec<Block> {
 /// around it (trailing spaces, the next line's indentation), so that
 /// hard-wrapped text shows no doubled space.
 fn paragraph(text: &str, lines: &[(usize, usize)]) -> Block {
-    let mut view = String::new();
+    // The view is never longer than the original stretch (a line break and
+    // the white space around it become one space): reserved at once, the
+    // string does not grow to twice its length.
+    let stretch = lines.last().map_or(0, |l| l.1) - lines.first().map_or(0, |l| l.0);
+    let mut view = String::with_capacity(stretch);
     let mut map = OffsetMap::new();
     let last = lines.len() - 1;
     let mut pending_break: Option<usize> = None;

@@ -27,9 +27,15 @@ pub const MAX_INPUT_BYTES: u64 = 1 << 30;
 /// Reading stops early at the first block of 64 KiB that holds a NUL byte,
 /// so that an endless binary stream (`/dev/zero`) is found binary without
 /// reading it all; an input larger than `limit` bytes is an error.
-pub fn read_input(mut reader: impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
+pub fn read_input(reader: impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
+    read_into(reader, limit, Vec::new())
+}
+
+/// [`read_input`] into `bytes`, whose capacity may be the expected size
+/// (then a file is read without growing the buffer, which would hold up to
+/// twice the file at the peak).
+fn read_into(mut reader: impl Read, limit: u64, mut bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
     const BLOCK: u64 = 64 * 1024;
-    let mut bytes = Vec::new();
     loop {
         let start = bytes.len();
         let n = reader.by_ref().take(BLOCK).read_to_end(&mut bytes)?;
@@ -61,7 +67,14 @@ pub fn read_path(path: &Path) -> std::io::Result<Vec<u8>> {
             ));
         }
     }
-    read_input(std::fs::File::open(path)?, MAX_INPUT_BYTES)
+    let file = std::fs::File::open(path)?;
+    // The size as the file system gives it (a device says 0), plus one byte
+    // so that the end is seen without growing.
+    let size = file
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(MAX_INPUT_BYTES + 1);
+    read_into(file, MAX_INPUT_BYTES, Vec::with_capacity(size as usize + 1))
 }
 
 /// The markup a file is written in.
@@ -268,6 +281,18 @@ mod tests {
         // Small inputs are read whole.
         assert_eq!(read_input(&b"abc"[..], 1 << 20).unwrap(), b"abc");
         assert_eq!(read_input(&b""[..], 1 << 20).unwrap(), b"");
+    }
+
+    #[test]
+    fn a_file_is_read_into_a_buffer_of_its_size() {
+        // 300,000 bytes: a growing buffer would end at 512 KiB.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        let text = "word ".repeat(60_000);
+        std::fs::write(&path, &text).unwrap();
+        let bytes = read_path(&path).unwrap();
+        assert_eq!(bytes, text.as_bytes());
+        assert!(bytes.capacity() <= text.len() + 1, "{}", bytes.capacity());
     }
 
     #[test]
