@@ -406,16 +406,43 @@ impl RuleSet {
     }
 }
 
-/// Sorts findings by span, then rule, and drops exact duplicates.
+/// Sorts findings by span, then rule and message, keeping the order in
+/// which they were found among equals, and drops exact duplicates (the
+/// first found stays).
+///
+/// A stable sort of the findings themselves takes scratch room for all of
+/// them (a copy of every finding, 2 MB for the 14,000 findings of the
+/// Arabic 1 MB file, at the peak of a run); their indices are sorted
+/// instead, and the findings moved into place along the permutation's
+/// cycles.
 pub fn sort_findings(findings: &mut Vec<Finding>) {
-    findings.sort_by(|a, b| {
+    let order_of = |a: &Finding, b: &Finding| {
         (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
             b.span.start,
             b.span.end,
             &b.rule,
             &b.message,
         ))
-    });
+    };
+    // Already in order (one rule, or none): nothing to move.
+    if !findings.is_sorted_by(|a, b| order_of(a, b).is_le()) {
+        let mut order: Vec<usize> = (0..findings.len()).collect();
+        order.sort_by(|&a, &b| order_of(&findings[a], &findings[b]));
+        // Place `k` is to receive the finding now at `order[k]`: follow each
+        // cycle once, marking a place done by pointing it at itself.
+        for start in 0..order.len() {
+            let mut at = start;
+            loop {
+                let from = order[at];
+                order[at] = at;
+                if from == start || from == at {
+                    break;
+                }
+                findings.swap(at, from);
+                at = from;
+            }
+        }
+    }
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
 }
 
@@ -614,6 +641,42 @@ fn load_rule(s: &RuleSource, data: &Data, examples: Examples) -> Result<Rule, Ru
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// `sort_findings` equals a stable sort of the findings followed by
+        /// the removal of duplicates: among equal span, rule and message,
+        /// the order found (here in `suggestions`) is kept, and the first
+        /// of duplicates stays.
+        #[test]
+        fn sorting_findings_is_a_stable_sort_then_dedup(
+            raw in proptest::collection::vec((0u8..4, 0u8..3, 0u8..2, 0u8..2), 0..40),
+        ) {
+            use crate::finding::Finding;
+            let findings: Vec<Finding> = raw
+                .iter()
+                .enumerate()
+                .map(|(k, &(start, len, rule, message))| Finding {
+                    rule: format!("r{rule}").into(),
+                    category: Category::Typography,
+                    severity: Severity::Warning,
+                    message: format!("m{message}"),
+                    span: crate::source::Span::new(usize::from(start), usize::from(start + len)),
+                    suggestions: vec![k.to_string()],
+                    fix: None,
+                    related: Vec::new(),
+                })
+                .collect();
+            let mut expected = findings.clone();
+            expected.sort_by(|a, b| {
+                (a.span.start, a.span.end, &a.rule, &a.message)
+                    .cmp(&(b.span.start, b.span.end, &b.rule, &b.message))
+            });
+            expected.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+            let mut sorted = findings;
+            sort_findings(&mut sorted);
+            proptest::prop_assert_eq!(sorted, expected);
+        }
+    }
 
     #[test]
     fn an_embedded_rule_file_less_its_examples_is_the_file_without_them() {
