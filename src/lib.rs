@@ -49,6 +49,7 @@ pub mod lint;
 pub mod ordered;
 pub mod render;
 pub mod rules;
+mod sort;
 pub mod source;
 pub mod suppress;
 pub mod translation;

@@ -128,7 +128,9 @@ pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
         out.extend(finish(bi, block, &pr, lx, drafts));
     }
     // Text order, which `Document::amounts_in` relies on.
-    out.sort_by_key(|m| (m.block, m.view.start));
+    crate::sort::sort_stable_by(&mut out, |a, b| {
+        (a.block, a.view.start).cmp(&(b.block, b.view.start))
+    });
     out
 }
 

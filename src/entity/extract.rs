@@ -267,7 +267,8 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
     // In text order: by place (block, then view), which a Markdown
     // construct that maps a long stretch of the original to one place
     // (an HTML block, a link) cannot make ambiguous, as equal spans would.
-    list.sort_by_key(|m| (m.block, m.view.start, m.view.end, m.span.start, m.span.end));
+    let place = |m: &Mention| (m.block, m.view.start, m.view.end, m.span.start, m.span.end);
+    crate::sort::sort_stable_by(&mut list, |a, b| place(a).cmp(&place(b)));
     Mentions { list, locals }
 }
 

@@ -409,40 +409,15 @@ impl RuleSet {
 /// Sorts findings by span, then rule and message, keeping the order in
 /// which they were found among equals, and drops exact duplicates (the
 /// first found stays).
-///
-/// A stable sort of the findings themselves takes scratch room for all of
-/// them (a copy of every finding, 2 MB for the 14,000 findings of the
-/// Arabic 1 MB file, at the peak of a run); their indices are sorted
-/// instead, and the findings moved into place along the permutation's
-/// cycles.
 pub fn sort_findings(findings: &mut Vec<Finding>) {
-    let order_of = |a: &Finding, b: &Finding| {
+    crate::sort::sort_stable_by(findings, |a, b| {
         (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
             b.span.start,
             b.span.end,
             &b.rule,
             &b.message,
         ))
-    };
-    // Already in order (one rule, or none): nothing to move.
-    if !findings.is_sorted_by(|a, b| order_of(a, b).is_le()) {
-        let mut order: Vec<usize> = (0..findings.len()).collect();
-        order.sort_by(|&a, &b| order_of(&findings[a], &findings[b]));
-        // Place `k` is to receive the finding now at `order[k]`: follow each
-        // cycle once, marking a place done by pointing it at itself.
-        for start in 0..order.len() {
-            let mut at = start;
-            loop {
-                let from = order[at];
-                order[at] = at;
-                if from == start || from == at {
-                    break;
-                }
-                findings.swap(at, from);
-                at = from;
-            }
-        }
-    }
+    });
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
 }
 
