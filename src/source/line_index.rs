@@ -40,8 +40,12 @@ const MARK_EVERY: usize = 4096;
 
 /// Chars and UTF-16 code units of a UTF-8 byte string.
 fn count_units(bytes: &[u8]) -> (usize, usize) {
-    let chars = bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
-    let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
+    // One pass, in a form the compiler turns into vector code.
+    let (mut chars, mut astral) = (0usize, 0usize);
+    for &b in bytes {
+        chars += usize::from((b & 0xC0) != 0x80);
+        astral += usize::from(b >= 0xF0);
+    }
     (chars, chars + astral)
 }
 
@@ -50,20 +54,19 @@ impl LineIndex {
     /// UTF-8 byte order mark, else 0).
     pub fn new(text: &str, content_start: usize) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![content_start.min(text.len())];
-        let mut i = content_start;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
+        let first = content_start.min(text.len());
+        let mut starts = vec![first];
+        // Line terminators are found by `memchr` (a byte at a time, this
+        // loop was 2 % of a run on English text): `\n`, `\r\n` or a lone
+        // `\r`; the `\n` of a `\r\n` starts no line of its own.
+        let mut lf_of_crlf = usize::MAX;
+        for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[first..]).map(|i| first + i) {
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                lf_of_crlf = i + 1;
+                starts.push(i + 2);
+            } else if i != lf_of_crlf {
+                starts.push(i + 1);
             }
-            i += 1;
         }
         let mut marks = vec![(0, 0, 0)];
         let mut at = 0;
@@ -158,6 +161,34 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Line starts as a scan of every byte finds them.
+        #[test]
+        fn line_starts_equal_a_scan_of_every_byte(
+            text in "[a\r\n\u{FEFF}é]{0,30}",
+            bom in proptest::bool::ANY,
+        ) {
+            let content_start = if bom && text.starts_with('\u{FEFF}') { 3 } else { 0 };
+            let bytes = text.as_bytes();
+            let mut expected = vec![content_start];
+            let mut i = content_start;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'\n' => expected.push(i + 1),
+                    b'\r' => {
+                        if bytes.get(i + 1) == Some(&b'\n') {
+                            i += 1;
+                        }
+                        expected.push(i + 1);
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            proptest::prop_assert_eq!(LineIndex::new(&text, content_start).starts, expected);
+        }
+    }
 
     #[test]
     fn columns_far_into_a_long_line_are_counted_from_marks() {
