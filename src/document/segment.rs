@@ -259,23 +259,9 @@ pub(super) fn clauses(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize
             out.push(r.start + lead..r.start + lead + trimmed.len());
         }
     };
-    let bytes = text.as_bytes();
     for sentence in sentences {
         let mut start = sentence.start;
-        // The four marks are found byte by byte (`,` `;`, and `،` U+060C
-        // and `؛` U+061B, which are 0xD8 0x8C and 0xD8 0x9B in UTF-8): a
-        // byte that starts no mark is passed over without decoding.
-        for at in sentence.clone() {
-            let c = match bytes[at] {
-                b',' => ',',
-                b';' => ';',
-                0xD8 if bytes.get(at + 1) == Some(&0x8C) => '،',
-                0xD8 if bytes.get(at + 1) == Some(&0x9B) => '؛',
-                _ => continue,
-            };
-            if at + c.len_utf8() > sentence.end {
-                continue;
-            }
+        for (at, c) in clause_marks(text.as_bytes(), sentence.clone()) {
             let before = text[..at].chars().next_back();
             let after = text[at + c.len_utf8()..].chars().next();
             if c == ','
@@ -290,6 +276,23 @@ pub(super) fn clauses(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize
         push(start..sentence.end);
     }
     out
+}
+
+/// The places of `,` `;` `،` (U+060C) and `؛` (U+061B) in `bytes[range]`,
+/// found byte by byte: the Arabic marks are 0xD8 0x8C and 0xD8 0x9B in
+/// UTF-8, and a byte that starts no mark is passed over without decoding.
+fn clause_marks(bytes: &[u8], range: Range<usize>) -> impl Iterator<Item = (usize, char)> + '_ {
+    let end = range.end;
+    range.filter_map(move |at| {
+        let c = match bytes[at] {
+            b',' => ',',
+            b';' => ';',
+            0xD8 if bytes.get(at + 1) == Some(&0x8C) => '،',
+            0xD8 if bytes.get(at + 1) == Some(&0x9B) => '؛',
+            _ => return None,
+        };
+        (at + c.len_utf8() <= end).then_some((at, c))
+    })
 }
 
 /// Sentences: UAX #29 sentence segments (which end at `.` `!` `?` and the
@@ -618,50 +621,25 @@ mod tests {
             .collect()
     }
 
-    /// `clauses` as it was written first: every character decoded.
-    fn clauses_by_char(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut push = |r: Range<usize>| {
-            let piece = &text[r.clone()];
-            let lead = piece.len() - piece.trim_start().len();
-            let trimmed = piece.trim();
-            if !trimmed.is_empty() {
-                out.push(r.start + lead..r.start + lead + trimmed.len());
-            }
-        };
-        for sentence in sentences {
-            let mut start = sentence.start;
-            for (i, c) in text[sentence.clone()].char_indices() {
-                let at = sentence.start + i;
-                if !matches!(c, '،' | '؛' | ',' | ';') {
-                    continue;
-                }
-                let before = text[..at].chars().next_back();
-                let after = text[at + c.len_utf8()..].chars().next();
-                if c == ','
-                    && before.is_some_and(char::is_numeric)
-                    && after.is_some_and(char::is_numeric)
-                {
-                    continue;
-                }
-                push(start..at + c.len_utf8());
-                start = at + c.len_utf8();
-            }
-            push(start..sentence.end);
-        }
-        out
-    }
-
     proptest::proptest! {
-        /// Clauses found byte by byte are those found decoding every
-        /// character (the Arabic marks share their first byte with Arabic
-        /// letters: `ب` is 0xD8 0xA8).
+        /// The marks that cut clauses, found byte by byte, are those found
+        /// decoding every character (the Arabic marks share their first
+        /// byte with Arabic letters: `ب` is 0xD8 0xA8), in any range.
         #[test]
-        fn clauses_equal_a_scan_of_every_character(
+        fn clause_marks_equal_a_scan_of_every_character(
             text in "[a1٣ ,;،؛.؟بـ\u{64B}\n]{0,40}",
+            cut in 0usize..40,
         ) {
-            let s = sentences(&text);
-            proptest::prop_assert_eq!(clauses(&text, &s), clauses_by_char(&text, &s));
+            let mut end = cut.min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let expected: Vec<(usize, char)> = text[..end]
+                .char_indices()
+                .filter(|(_, c)| matches!(c, '،' | '؛' | ',' | ';'))
+                .collect();
+            let found: Vec<(usize, char)> = clause_marks(text.as_bytes(), 0..end).collect();
+            proptest::prop_assert_eq!(found, expected);
         }
     }
 
