@@ -267,9 +267,6 @@ pub struct Writer {
     summary: Summary,
     /// One entry, pretty-printed (reused).
     entry: Vec<u8>,
-    /// The same, indented to its place in the report (reused), written
-    /// with one call.
-    indented: Vec<u8>,
 }
 
 impl Writer {
@@ -278,7 +275,6 @@ impl Writer {
         Ok(Writer {
             summary: Summary::default(),
             entry: Vec::new(),
-            indented: Vec::new(),
         })
     }
 
@@ -289,11 +285,12 @@ impl Writer {
         }
         self.summary.add(report);
         self.entry.clear();
-        serde_json::to_writer_pretty(&mut self.entry, &json_file(report))?;
-        self.indented.clear();
-        self.indented.extend_from_slice(b"\n    ");
-        indent(&mut self.indented, &self.entry, b"    ");
-        w.write_all(&self.indented)
+        // Pretty-printed already at its depth in the report (two levels),
+        // into a buffer written with one call.
+        self.entry.extend_from_slice(b"\n    ");
+        let mut ser = serde_json::Serializer::with_formatter(&mut self.entry, Nested::at(2));
+        json_file(report).serialize(&mut ser)?;
+        w.write_all(&self.entry)
     }
 
     /// Closes the list of files and writes the summary.
@@ -302,31 +299,100 @@ impl Writer {
             w.write_all(b"\n  ")?;
         }
         w.write_all(b"],\n  \"summary\": ")?;
-        let summary = serde_json::to_vec_pretty(&Summary {
+        let mut summary = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut summary, Nested::at(1));
+        Summary {
             baselined,
             ..self.summary
-        })?;
-        let mut out = Vec::with_capacity(summary.len() + 256);
-        indent(&mut out, &summary, b"  ");
+        }
+        .serialize(&mut ser)?;
+        let mut out = summary;
         out.extend_from_slice(b"\n}\n");
         w.write_all(&out)
     }
 }
 
-/// Appends pretty-printed JSON to `out`, nested deeper: `prefix` after
-/// each of its line breaks. A line break in JSON text is always layout: one
-/// inside a string is written `\n`. (Written line by line through the
-/// output's dynamic `write_all`, this was three calls per line of the
-/// report.)
-fn indent(out: &mut Vec<u8>, json: &[u8], prefix: &[u8]) {
-    out.reserve(json.len() + json.len() / 8);
-    let mut at = 0;
-    for nl in memchr::memchr_iter(b'\n', json) {
-        out.extend_from_slice(&json[at..=nl]);
-        out.extend_from_slice(prefix);
-        at = nl + 1;
+/// The `PrettyFormatter` of `serde_json` (two spaces a level), starting at a
+/// given depth: a file's entry comes out indented to its place in the
+/// report, with no second pass over it.
+struct Nested {
+    level: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn at(level: usize) -> Nested {
+        Nested {
+            level,
+            has_value: false,
+        }
     }
-    out.extend_from_slice(&json[at..]);
+
+    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        (0..self.level).try_for_each(|_| w.write_all(b"  "))
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, mark: &[u8]) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            (0..self.level).try_for_each(|_| w.write_all(b"  "))?;
+        }
+        w.write_all(mark)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
