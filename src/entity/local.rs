@@ -47,8 +47,8 @@ pub(super) fn find(
         .filter(|p| !p.contains("ال") && *p != "لل")
         .collect();
     // The words that may be names, in text order: (block, view range,
-    // script). Read twice, so that nothing is kept per word (an Arabic
-    // article of 10 MB has a million and a half words).
+    // script). Read twice, so that nothing is kept per word (10 MB of
+    // Arabic text has about a million words).
     let covered = &covered;
     let candidates = || {
         doc.blocks.iter().enumerate().flat_map(move |(bi, block)| {
