@@ -265,8 +265,50 @@ fn json_file(r: &FileReport) -> JsonFile<'_> {
 /// [`render_baselined`] (pretty-printed, final newline).
 pub struct Writer {
     summary: Summary,
-    /// One entry, pretty-printed (reused).
+    /// The buffer an entry is pretty-printed into (reused; see [`Chunked`]).
     entry: Vec<u8>,
+}
+
+/// What an entry's buffer holds at most before it is written out: a long
+/// article's entry can be many megabytes (13 MB for a 1 MB Arabic file with
+/// many findings), which a buffer of the whole entry would hold twice while
+/// it grows.
+const CHUNK: usize = 64 * 1024;
+
+/// Serializer output that gathers `serde_json`'s many small writes in a
+/// buffer and hands it to the real output, one write, whenever it passes
+/// [`CHUNK`] and at the end: the speed of a buffer, the memory of a
+/// stream.
+struct Chunked<'a> {
+    buf: &'a mut Vec<u8>,
+    out: &'a mut dyn std::io::Write,
+}
+
+impl Chunked<'_> {
+    fn flush_buf(&mut self) -> std::io::Result<()> {
+        self.out.write_all(self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+}
+
+impl std::io::Write for Chunked<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= CHUNK {
+            self.flush_buf()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.flush_buf()
+    }
 }
 
 impl Writer {
@@ -286,11 +328,15 @@ impl Writer {
         self.summary.add(report);
         self.entry.clear();
         // Pretty-printed already at its depth in the report (two levels),
-        // into a buffer written with one call.
+        // into a buffer written a chunk at a time.
         self.entry.extend_from_slice(b"\n    ");
-        let mut ser = serde_json::Serializer::with_formatter(&mut self.entry, Nested::at(2));
+        let mut chunked = Chunked {
+            buf: &mut self.entry,
+            out: w,
+        };
+        let mut ser = serde_json::Serializer::with_formatter(&mut chunked, Nested::at(2));
         json_file(report).serialize(&mut ser)?;
-        w.write_all(&self.entry)
+        chunked.flush_buf()
     }
 
     /// Closes the list of files and writes the summary.
@@ -454,5 +500,42 @@ mod tests {
                 serde_json::from_str::<serde_json::Value>(&streamed).expect("valid JSON");
             }
         }
+    }
+
+    /// Output that keeps each write apart.
+    #[derive(Default)]
+    struct Writes(Vec<Vec<u8>>);
+
+    impl std::io::Write for Writes {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.push(bytes.to_vec());
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_long_entry_is_written_in_bounded_chunks() {
+        let linter = Linter::new(RuleSet::embedded().expect("rules"), Some(Lang::Ar));
+        let seed = include_str!("../../seeds/000_1da055f338dfc321.txt");
+        let long = [linter.check_text("long.txt", &seed.repeat(6), Format::Text)];
+        let mut writes = Writes::default();
+        write_baselined(&mut writes, &long, 0).expect("written");
+        let joined: Vec<u8> = writes.0.concat();
+        assert_eq!(String::from_utf8(joined).expect("text"), whole(&long, 0));
+        let sizes: Vec<usize> = writes.0.iter().map(Vec::len).collect();
+        assert!(
+            sizes.iter().filter(|&&n| n >= CHUNK).count() >= 3,
+            "the entry comes in several chunks: {sizes:?}"
+        );
+        // A chunk is written as soon as it passes the bound: never more
+        // than the bound and one of serde_json's writes (a string).
+        assert!(
+            sizes.iter().all(|&n| n < CHUNK + 4096),
+            "bounded chunks: {sizes:?}"
+        );
     }
 }
