@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind};
+use super::{CharSet, Check, Hit, Kind};
 use crate::document::{Block, Document, Lang};
 use crate::rules::Data;
 
@@ -51,7 +51,7 @@ impl Default for Params {
         Params {
             report: Report::default(),
             pairs: default_pairs(),
-            apostrophes: vec!['’', '\''],
+            apostrophes: DEFAULT_APOSTROPHES.to_vec(),
             accept_reversed_in: Vec::new(),
         }
     }
@@ -71,6 +71,8 @@ fn default_pairs() -> Vec<[char; 2]> {
 #[derive(Debug)]
 pub(crate) struct Quotes {
     params: Params,
+    /// The marks of `params`, to search.
+    marks: CharSet,
 }
 
 impl Kind for Quotes {
@@ -82,7 +84,8 @@ impl Kind for Quotes {
         if params.pairs.is_empty() {
             return Err("`pairs` is empty".into());
         }
-        Ok(Quotes { params })
+        let marks = marks(&params.pairs, &params.apostrophes);
+        Ok(Quotes { params, marks })
     }
 }
 
@@ -127,21 +130,17 @@ fn after_sentence_end(text: &str, i: usize) -> bool {
 }
 
 /// Scans one view for quotation marks.
+/// `marks` is [`marks`] of the pairs and apostrophes.
 pub(crate) fn scan(
     text: &str,
     masked: &[Range<usize>],
     pairs: &[[char; 2]],
     apostrophes: &[char],
+    marks: &CharSet,
 ) -> Vec<QuoteEvent> {
     let mut stack: Vec<Open> = Vec::new();
     let mut events = Vec::new();
-    // Only quotation marks and apostrophes do anything below.
-    let marks: Vec<char> = apostrophes
-        .iter()
-        .chain(pairs.iter().flatten())
-        .copied()
-        .collect();
-    for (i, c) in super::char_hits(text, &marks) {
+    for (i, c) in marks.hits(text) {
         let range = i..i + c.len_utf8();
         let next = text[range.end..].chars().next();
         let p = text[..i].chars().next_back();
@@ -271,10 +270,34 @@ pub(crate) fn scan(
     events
 }
 
+/// The characters that a scan acts on: only quotation marks and
+/// apostrophes do anything.
+fn marks(pairs: &[[char; 2]], apostrophes: &[char]) -> CharSet {
+    let marks: Vec<char> = apostrophes
+        .iter()
+        .chain(pairs.iter().flatten())
+        .copied()
+        .collect();
+    CharSet::new(&marks)
+}
+
+const DEFAULT_APOSTROPHES: [char; 2] = ['’', '\''];
+
+/// The default pairs, apostrophes and their marks, built once.
+fn defaults() -> &'static (Vec<[char; 2]>, CharSet) {
+    static DEFAULTS: std::sync::OnceLock<(Vec<[char; 2]>, CharSet)> = std::sync::OnceLock::new();
+    DEFAULTS.get_or_init(|| {
+        let pairs = default_pairs();
+        let set = marks(&pairs, &DEFAULT_APOSTROPHES);
+        (pairs, set)
+    })
+}
+
 /// View ranges inside quotation marks (the marks included), with the
 /// default pairs: text that other checks treat as quoted.
 pub(crate) fn quoted_ranges(block: &Block) -> Vec<Range<usize>> {
-    scan(&block.text, &block.masked, &default_pairs(), &['’', '\''])
+    let (pairs, set) = defaults();
+    scan(&block.text, &block.masked, pairs, &DEFAULT_APOSTROPHES, set)
         .into_iter()
         .filter_map(|e| match e {
             QuoteEvent::Pair { open, close, .. } => Some(open.start..close.end),
@@ -288,7 +311,13 @@ impl Check for Quotes {
         let p = &self.params;
         let accept_reversed = p.accept_reversed_in.contains(&doc.lang);
         for (bi, block) in doc.blocks.iter().enumerate() {
-            let events = scan(&block.text, &block.masked, &p.pairs, &p.apostrophes);
+            let events = scan(
+                &block.text,
+                &block.masked,
+                &p.pairs,
+                &p.apostrophes,
+                &self.marks,
+            );
             for e in events {
                 match (p.report, e) {
                     (
@@ -366,7 +395,8 @@ mod tests {
     use super::*;
 
     fn events(text: &str) -> Vec<QuoteEvent> {
-        scan(text, &[], &default_pairs(), &['’', '\''])
+        let (pairs, set) = defaults();
+        scan(text, &[], pairs, &DEFAULT_APOSTROPHES, set)
     }
 
     #[test]

@@ -25,7 +25,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind};
+use super::{CharSet, Check, Hit, Kind};
 use crate::document::{Block, Document, PLACEHOLDER, is_arabic_letter};
 use crate::rules::Data;
 use crate::source::is_format_control;
@@ -133,6 +133,8 @@ pub(crate) struct Params {
 #[derive(Debug)]
 pub(crate) struct Spacing {
     p: Params,
+    /// `p.chars`, to search.
+    set: CharSet,
 }
 
 impl Kind for Spacing {
@@ -147,7 +149,8 @@ impl Kind for Spacing {
         if p.mode == Mode::MissingSpaceAfter && (p.before.is_empty() || p.after.is_empty()) {
             return Err("mode `missing-space-after` needs `before` and `after` classes".into());
         }
-        Ok(Spacing { p })
+        let set = CharSet::new(&p.chars);
+        Ok(Spacing { p, set })
     }
 }
 
@@ -165,11 +168,11 @@ fn after_sentence_end(text: &str, start: usize) -> bool {
 
 /// Marks of `chars` that the document writes with white space before them
 /// (`before`) or after them (not `before`).
-fn spaced_marks(doc: &Document<'_>, chars: &[char], before: bool) -> Vec<char> {
+fn spaced_marks(doc: &Document<'_>, chars: &CharSet, before: bool) -> Vec<char> {
     let mut found = Vec::new();
     for block in &doc.blocks {
         let t = &block.text;
-        for (i, c) in super::char_hits(t, chars) {
+        for (i, c) in chars.hits(t) {
             if found.contains(&c) {
                 continue;
             }
@@ -211,7 +214,7 @@ impl Spacing {
 
     fn space_before(&self, block: &Block, out: &mut Vec<Hit>) {
         let t = &block.text;
-        for (i, c) in super::char_hits(t, &self.p.chars) {
+        for (i, c) in self.set.hits(t) {
             let after = i + c.len_utf8();
             if self.p.only_before_space.contains(&c) && !Class::SpaceOrEnd.matches(t, after) {
                 continue;
@@ -237,7 +240,8 @@ impl Spacing {
             let Some(before) = t[..ws_start].chars().next_back() else {
                 continue;
             };
-            if before.is_whitespace() || before == PLACEHOLDER || self.p.chars.contains(&before) {
+            if before.is_whitespace() || before == PLACEHOLDER || self.set.chars().contains(&before)
+            {
                 continue;
             }
             let range = ws_start..after;
@@ -300,7 +304,7 @@ impl Spacing {
         tokens: &mut Vec<std::ops::Range<usize>>,
     ) {
         let t = &block.text;
-        for (i, c) in super::char_hits(t, &self.p.chars) {
+        for (i, c) in self.set.hits(t) {
             let after = i + c.len_utf8();
             let Some(prev) = t[..i].chars().next_back() else {
                 continue;
@@ -365,10 +369,10 @@ impl Spacing {
         }
     }
 
-    fn missing_space_before(&self, block: &Block, marks: &[char], out: &mut Vec<Hit>) {
+    fn missing_space_before(&self, block: &Block, marks: &CharSet, out: &mut Vec<Hit>) {
         let t = &block.text;
         let insert = self.p.insert.as_deref().unwrap_or("\u{202F}");
-        for (i, c) in super::char_hits(t, marks) {
+        for (i, c) in marks.hits(t) {
             let Some(prev) = t[..i].chars().next_back() else {
                 continue;
             };
@@ -396,10 +400,10 @@ impl Spacing {
         }
     }
 
-    fn missing_space_after_opening(&self, block: &Block, marks: &[char], out: &mut Vec<Hit>) {
+    fn missing_space_after_opening(&self, block: &Block, marks: &CharSet, out: &mut Vec<Hit>) {
         let t = &block.text;
         let insert = self.p.insert.as_deref().unwrap_or("\u{202F}");
-        for (i, c) in super::char_hits(t, marks) {
+        for (i, c) in marks.hits(t) {
             let after = i + c.len_utf8();
             if !t[after..].starts_with(|n: char| crate::document::is_letter_or_digit(n)) {
                 continue;
@@ -444,15 +448,16 @@ impl Check for Spacing {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
         // The marks to check: with `house-style`, only those that the
         // document also writes with the space.
-        let marks = match self.p.mode {
+        let house_style = match self.p.mode {
             Mode::MissingSpaceBefore if self.except(Except::HouseStyle) => {
-                spaced_marks(doc, &self.p.chars, true)
+                Some(CharSet::new(&spaced_marks(doc, &self.set, true)))
             }
             Mode::MissingSpaceAfterOpening if self.except(Except::HouseStyle) => {
-                spaced_marks(doc, &self.p.chars, false)
+                Some(CharSet::new(&spaced_marks(doc, &self.set, false)))
             }
-            _ => self.p.chars.clone(),
+            _ => None,
         };
+        let marks = house_style.as_ref().unwrap_or(&self.set);
         if self.p.mode == Mode::MissingSpaceAfter {
             self.missing_space_after_doc(doc, out);
             return;
@@ -463,9 +468,9 @@ impl Check for Spacing {
                 // Done above, over the whole document.
                 Mode::MissingSpaceAfter => {}
                 Mode::DoubleSpace => self.double_space(block, out),
-                Mode::MissingSpaceBefore => self.missing_space_before(block, &marks, out),
+                Mode::MissingSpaceBefore => self.missing_space_before(block, marks, out),
                 Mode::MissingSpaceAfterOpening => {
-                    self.missing_space_after_opening(block, &marks, out);
+                    self.missing_space_after_opening(block, marks, out);
                 }
             }
         }
