@@ -46,8 +46,14 @@ pub(crate) fn key<'t>(text: &'t str, tok: &Tok) -> &'t str {
     if s == "’" { "'" } else { s }
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
-    crate::document::is_letter(c) || crate::source::is_mark(c)
+    // No ASCII character is a combining mark.
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        crate::document::is_letter(c) || crate::source::is_mark(c)
+    }
 }
 
 /// Cuts `text` (normalized: ASCII digits) into tokens. `space_groups(pos)`

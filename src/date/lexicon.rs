@@ -175,31 +175,77 @@ fn kind_of(c: char) -> Option<Kind> {
     }
 }
 
+/// [`kind_of`] an ASCII byte.
+fn ascii_kind(b: u8) -> Option<Kind> {
+    match b {
+        b'0'..=b'9' => Some(Kind::Num),
+        b'a'..=b'z' | b'A'..=b'Z' => Some(Kind::Word),
+        // `char::is_whitespace` on ASCII.
+        b'\t'..=b'\r' | b' ' => None,
+        _ => Some(Kind::Punct),
+    }
+}
+
+/// Cuts `text` into word, number and punctuation tokens (white space is
+/// dropped). ASCII is read a byte at a time, and a run of ASCII letters or
+/// digits at once; other characters are decoded.
 pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
     let mut out: Vec<Tok> = Vec::new();
     let mut last_end = 0;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let Some(k) = kind_of(c) else {
-            continue;
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        let b = bytes[i];
+        let (kind, mut end) = if b < 0x80 {
+            (ascii_kind(b), i + 1)
+        } else {
+            let c = text[i..].chars().next().expect("on a char boundary");
+            (kind_of(c), i + c.len_utf8())
         };
-        if let Some(t) = out.last_mut()
-            && t.range.end == i
-            && t.kind == k
-            && k != Kind::Punct
-        {
-            t.range.end = end;
-            last_end = end;
-            continue;
+        // The rest of an ASCII run of the same kind joins the token, as
+        // each of its characters would one by one.
+        match kind {
+            Some(Kind::Word) if b < 0x80 => {
+                while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                    end += 1;
+                }
+            }
+            Some(Kind::Num) => {
+                while end < bytes.len() && bytes[end].is_ascii_digit() {
+                    end += 1;
+                }
+            }
+            _ => {}
         }
-        out.push(Tok {
-            range: i..end,
-            kind: k,
-            glued: !out.is_empty() && last_end == i,
-        });
-        last_end = end;
+        next = end;
+        if let Some(k) = kind {
+            add(&mut out, &mut last_end, i..end, k);
+        }
     }
     out
+}
+
+/// Adds the characters at `range`, of kind `k`, to the tokens: they
+/// extend the last token when it ends there and is a word or a number of
+/// the same kind.
+fn add(out: &mut Vec<Tok>, last_end: &mut usize, range: std::ops::Range<usize>, k: Kind) {
+    let end = range.end;
+    if let Some(t) = out.last_mut()
+        && t.range.end == range.start
+        && t.kind == k
+        && k != Kind::Punct
+    {
+        t.range.end = end;
+    } else {
+        let glued = !out.is_empty() && *last_end == range.start;
+        out.push(Tok {
+            range,
+            kind: k,
+            glued,
+        });
+    }
+    *last_end = end;
 }
 
 /// The key of a token: its text, with typographic apostrophes folded.
@@ -447,5 +493,53 @@ impl Lexicon {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokens [`tokenize`] gives, found a character at a time.
+    fn tokenize_by_char(text: &str) -> Vec<Tok> {
+        let mut out: Vec<Tok> = Vec::new();
+        let mut last_end = 0;
+        for (i, c) in text.char_indices() {
+            if let Some(k) = kind_of(c) {
+                add(&mut out, &mut last_end, i..i + c.len_utf8(), k);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokenize_equals_a_reading_char_by_char(
+            text in "[a-zA-Z0-9 \t\n\u{b}\u{c}\r\u{1c}.,:/'’\"()\u{a0}\u{202f}éÉœ٠١٢ماسكَُِّ\u{300}ـ-]{0,60}",
+        ) {
+            proptest::prop_assert_eq!(tokenize(&text), tokenize_by_char(&text));
+        }
+    }
+
+    #[test]
+    fn runs_of_ascii_letters_and_digits_are_one_token() {
+        let text = "On 12 March2025, l’été";
+        let toks: Vec<(&str, Kind, bool)> = tokenize(text)
+            .iter()
+            .map(|t| (&text[t.range.clone()], t.kind, t.glued))
+            .collect();
+        assert_eq!(
+            toks,
+            [
+                ("On", Kind::Word, false),
+                ("12", Kind::Num, false),
+                ("March", Kind::Word, false),
+                ("2025", Kind::Num, true),
+                (",", Kind::Punct, true),
+                ("l", Kind::Word, false),
+                ("’", Kind::Punct, true),
+                ("été", Kind::Word, true),
+            ]
+        );
     }
 }
