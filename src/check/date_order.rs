@@ -106,10 +106,27 @@ struct Found {
 impl DateOrder {
     fn found(&self, doc: &Document<'_>) -> Vec<Found> {
         let mut out = Vec::new();
+        // The first word of every phrase: a sentence none of whose words
+        // can be one of them is passed over without keying its words.
+        let firsts: Vec<&str> = self
+            .words
+            .iter()
+            .flat_map(|(_, list)| list.phrases(doc.lang))
+            .filter_map(|p| p.first().map(String::as_str))
+            .collect();
         for (bi, block) in doc.blocks.iter().enumerate() {
             for sentence in &block.sentences {
                 // Every order the check reads has a date in the sentence.
                 if doc.dates_in(bi, sentence).is_empty() {
+                    continue;
+                }
+                // The key of an ASCII word is its lower case (see
+                // `entity::key`); other words may be anything.
+                let may_match = block.words_in(sentence).iter().any(|w| {
+                    let t = &block.text[w.range()];
+                    !t.is_ascii() || firsts.iter().any(|f| f.eq_ignore_ascii_case(t))
+                });
+                if !may_match {
                     continue;
                 }
                 let words: Vec<SentenceWord> = self.sentences.words(doc, bi, sentence);
