@@ -138,6 +138,16 @@ fn tight_gap(gap: &str) -> bool {
             .all(|c| c == ' ' || c == '\u{00A0}' || c == '-' || c == '&')
 }
 
+/// The quoted ranges of a block, found when a candidate word first needs
+/// them (most blocks have none).
+struct Quoted(Option<Vec<Range<usize>>>);
+
+impl Quoted {
+    fn get(&mut self, block: &Block) -> &[Range<usize>] {
+        self.0.get_or_insert_with(|| quoted_ranges(block))
+    }
+}
+
 fn is_lowercase_word(s: &str) -> bool {
     s.chars()
         .all(|c| !crate::document::is_letter(c) || c.is_lowercase())
@@ -159,16 +169,22 @@ impl Untranslated {
         out.push(hit);
     }
 
-    fn non_latin(&self, block: &Block, quoted: &[Range<usize>], out: &mut Vec<Hit>) {
+    fn non_latin(&self, block: &Block, quoted: &mut Quoted, out: &mut Vec<Hit>) {
         let words = &block.words;
         for (i, w) in words.iter().enumerate() {
             let text = &block.text[w.range()];
+            // First the test that needs no lower-case copy nor lookup: a
+            // capitalized word, or one in Arabic letters, is no candidate.
+            if !is_lowercase_word(text) {
+                continue;
+            }
             let lower = crate::source::lowercase(text);
             let anywhere = self.words.contains(&*lower);
-            if !(anywhere || self.standalone.contains(&*lower)) || !is_lowercase_word(text) {
+            if !(anywhere || self.standalone.contains(&*lower)) {
                 continue;
             }
             if quoted
+                .get(block)
                 .iter()
                 .any(|q| q.start <= w.range().start && w.range().end <= q.end)
                 || block.is_masked(&w.range())
@@ -216,16 +232,20 @@ impl Untranslated {
         }
     }
 
-    fn latin(&self, block: &Block, quoted: &[Range<usize>], out: &mut Vec<Hit>) {
+    fn latin(&self, block: &Block, quoted: &mut Quoted, out: &mut Vec<Hit>) {
         let words = &block.words;
         for i in 1..words.len().saturating_sub(1) {
             let (p, w, n) = (&words[i - 1], &words[i], &words[i + 1]);
             let text = &block.text[w.range()];
+            if !is_lowercase_word(text) {
+                continue;
+            }
             let lower = crate::source::lowercase(text);
-            if !self.words.contains(&*lower) || !is_lowercase_word(text) {
+            if !self.words.contains(&*lower) {
                 continue;
             }
             if quoted
+                .get(block)
                 .iter()
                 .any(|q| q.start <= w.range().start && w.range().end <= q.end)
                 || block.is_masked(&w.range())
@@ -234,10 +254,10 @@ impl Untranslated {
             }
             let (pt, nt) = (&block.text[p.range()], &block.text[n.range()]);
             let plain = |s: &str, x: &Word| {
-                x.script == Script::Latin
-                    && is_lowercase_word(s)
-                    && !self.foreign_context.contains(&s.to_lowercase())
-                    && !self.words.contains(&s.to_lowercase())
+                x.script == Script::Latin && is_lowercase_word(s) && {
+                    let lower = crate::source::lowercase(s);
+                    !self.foreign_context.contains(&*lower) && !self.words.contains(&*lower)
+                }
             };
             if !plain(pt, p) || !plain(nt, n) {
                 continue;
@@ -262,10 +282,10 @@ impl Check for Untranslated {
             return;
         }
         for block in &doc.blocks {
-            let quoted = quoted_ranges(block);
+            let mut quoted = Quoted(None);
             match self.context {
-                Context::NonLatin => self.non_latin(block, &quoted, out),
-                Context::Latin => self.latin(block, &quoted, out),
+                Context::NonLatin => self.non_latin(block, &mut quoted, out),
+                Context::Latin => self.latin(block, &mut quoted, out),
             }
         }
     }
