@@ -130,7 +130,8 @@ fn after_sentence_end(text: &str, i: usize) -> bool {
 }
 
 /// Scans one view for quotation marks.
-/// `marks` is [`marks`] of the pairs and apostrophes.
+/// `marks` is [`marks`] of `pairs` and `apostrophes`, built once by the
+/// caller.
 pub(crate) fn scan(
     text: &str,
     masked: &[Range<usize>],

@@ -139,7 +139,7 @@ fn tight_gap(gap: &str) -> bool {
 }
 
 /// The quoted ranges of a block, found when a candidate word first needs
-/// them (most blocks have none).
+/// them: most blocks have no candidate word, and need no scan.
 struct Quoted(Option<Vec<Range<usize>>>);
 
 impl Quoted {
