@@ -739,13 +739,22 @@ mod tests {
         ])
     }
 
+    /// Lines of characters one column wide each (ASCII, Arabic letters,
+    /// spaces): what most news lines are, drawn without measuring each
+    /// character's width twice.
+    fn single_width_line_strategy() -> impl Strategy<Value = String> {
+        lines_of(vec![
+            'a', 'Z', '7', '.', ' ', 'م', 'ر', '«', '»', 'é', '\u{A0}',
+        ])
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
         /// A finding drawn without annotate-snippets reads exactly as
         /// annotate-snippets draws it on the whole line.
         #[test]
         fn plain_snippets_are_drawn_as_annotate_snippets_draws_them(
-            line in prop_oneof![line_strategy(), simple_line_strategy()],
+            line in prop_oneof![line_strategy(), simple_line_strategy(), single_width_line_strategy()],
             (at, len) in (0usize..800, 0usize..40),
             label in "«[a-z م\u{64e}中]{0,12}»|[a-z]{100,160}|«\t»",
             notes in prop::collection::vec("[a-z0-9: «»ماسك]{0,30}", 0..3),

@@ -2,9 +2,11 @@
 //! one line, no colour. annotate-snippets draws it through a grid of styled
 //! cells and measures the line several times, about 130,000 instructions a
 //! finding, which was 40 % of a run over an Arabic file with many findings;
-//! this draws the same text in about a third of that. Anything else (colours,
-//! several marks, tabs, control or bidi characters, wide characters,
-//! line breaks in a message) returns `None` and goes to annotate-snippets.
+//! this draws the same text in about a third of that, and writes the source
+//! and mark rows straight into the output (the grid of cells is kept only
+//! for corners where writes overlap). Anything else (colours, several
+//! marks, tabs, control or bidi characters, wide characters, line breaks
+//! in a message) returns `None` and goes to annotate-snippets.
 //!
 //! The output must be annotate-snippets' own, byte for byte: the layout
 //! below follows its renderer (0.12: `renderer/margin.rs`, `draw_line` and
@@ -100,9 +102,8 @@ pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
     let code_offset = 3 + digits;
     let column_width = TERM_WIDTH.saturating_sub(code_offset);
 
-    // One pass over the line: the width of each character (0 or 1 here),
-    // the display columns of the mark, the indentation.
-    let mut widths: Vec<u8> = Vec::with_capacity(line.len());
+    // One pass over the line: the display columns of the mark, the
+    // indentation.
     let (mut start, mut end) = (None, None);
     let mut line_len = 0;
     let mut indent = 0;
@@ -131,7 +132,6 @@ pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
                 in_indent = false;
             }
         }
-        widths.push(w as u8);
         line_len += w;
     }
     // An empty mark is one column wide.
@@ -156,6 +156,183 @@ pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
         line_len.min(computed_right)
     };
 
+    let pad = " ".repeat(digits);
+    let mut out = String::with_capacity(256 + line.len());
+    out.push_str(p.level);
+    out.push_str(": ");
+    out.push_str(p.title);
+    out.push('\n');
+    let _ = write!(
+        out,
+        "{pad}--> {}:{}:{}\n{pad} |\n",
+        p.path, p.line_no, p.column
+    );
+    if !source_and_marks_rows(
+        &mut out,
+        p,
+        line,
+        (left, right),
+        (start, end),
+        computed_left,
+        line_len,
+    ) {
+        let widths: Vec<u8> = line.chars().map(|c| char_width(c) as u8).collect();
+        source_and_marks_rows_by_cells(
+            &mut out,
+            p,
+            line,
+            &widths,
+            (left, right),
+            (start, end),
+            computed_left,
+            line_len,
+        )?;
+    }
+    if !p.notes.is_empty() || p.help.is_some() {
+        let _ = write!(out, "\n{pad} |");
+        for n in p.notes {
+            let _ = write!(out, "\n{pad} = note: {n}");
+        }
+        if let Some(h) = p.help {
+            let _ = write!(out, "\n{pad} = help: {h}");
+        }
+    }
+    Some(out)
+}
+
+/// The source row and the mark's row, written straight into `out`: what
+/// shows of the line, with `...` where it is cut, and the carets under the
+/// mark with the label after them. annotate-snippets gives each character a
+/// cell of its buffer, even one of width 0, and places the marks by display
+/// columns; these rows are the same cells without the buffer. False, with
+/// nothing written, in the corners where its writes overlap (a window too
+/// narrow for its ellipses, a mark left of the window, nothing shown),
+/// which [`source_and_marks_rows_by_cells`] draws.
+fn source_and_marks_rows(
+    out: &mut String,
+    p: &Plain<'_>,
+    line: &str,
+    (left, right): (usize, usize),
+    (start, end): (usize, usize),
+    computed_left: usize,
+    line_len: usize,
+) -> bool {
+    // What shows: the characters after the first `left` columns (and the
+    // zero-width characters that follow them), as long as they fit in
+    // `right - left` columns.
+    let mut skipped = 0;
+    let mut taken = 0;
+    let (mut from, mut to) = (line.len(), line.len());
+    let mut showing = false;
+    for (i, c) in line.char_indices() {
+        let w = char_width(c);
+        if !showing {
+            if skipped < left {
+                skipped += w;
+                continue;
+            }
+            showing = true;
+            from = i;
+        }
+        taken += w;
+        if taken > right - left {
+            to = i;
+            break;
+        }
+    }
+    // Every character is 0 or 1 column wide here and `left` is within the
+    // line: the columns skipped are exactly `left`.
+    debug_assert_eq!(skipped, left);
+    let code = &line[from..to];
+    if start < left || code.is_empty() {
+        return false;
+    }
+    // A cut on the left: `...` takes the cells of the first three columns.
+    let mut rest = code;
+    if computed_left > 0 {
+        let (mut w, mut bytes) = (0, 0);
+        for c in code.chars() {
+            w += char_width(c);
+            bytes += c.len_utf8();
+            if w >= 3 {
+                break;
+            }
+        }
+        if w < 3 {
+            return false;
+        }
+        rest = &code[bytes..];
+    }
+    // A cut on the right: `...` is written over the cells of the last
+    // characters that make three columns (the first three of them, when
+    // zero-width characters are among them).
+    let mut right_cut = None;
+    if line_len > right {
+        let (mut w, mut at) = (0, code.len());
+        for (i, c) in code.char_indices().rev() {
+            w += char_width(c);
+            at = i;
+            if w >= 3 {
+                break;
+            }
+        }
+        let rest_start = code.len() - rest.len();
+        if w < 3 || at < rest_start {
+            return false;
+        }
+        let after = code[at..]
+            .char_indices()
+            .nth(3)
+            .map_or(code.len(), |(i, _)| at + i);
+        right_cut = Some((at - rest_start, after - rest_start));
+    }
+    let digits = p.line_no.to_string().len();
+    let _ = write!(out, "{} | ", p.line_no);
+    if computed_left > 0 {
+        out.push_str("...");
+    }
+    match right_cut {
+        Some((at, after)) => {
+            out.push_str(&rest[..at]);
+            out.push_str("...");
+            out.push_str(&rest[after..]);
+        }
+        None => out.push_str(rest),
+    }
+    out.push('\n');
+    for _ in 0..=digits {
+        out.push(' ');
+    }
+    out.push('|');
+    for _ in 0..=start - left {
+        out.push(' ');
+    }
+    for _ in start..end {
+        out.push('^');
+    }
+    if !p.label.is_empty() {
+        out.push(' ');
+        out.push_str(p.label);
+    }
+    true
+}
+
+/// [`source_and_marks_rows`] for any line, cell by cell as
+/// annotate-snippets' buffer holds them (`widths` of each character of
+/// `line`, 0 or 1).
+#[allow(clippy::too_many_arguments)]
+fn source_and_marks_rows_by_cells(
+    out: &mut String,
+    p: &Plain<'_>,
+    line: &str,
+    widths: &[u8],
+    (left, right): (usize, usize),
+    (start, end): (usize, usize),
+    computed_left: usize,
+    line_len: usize,
+) -> Option<()> {
+    let digits = p.line_no.to_string().len();
+    let code_offset = 3 + digits;
     // The source row: what shows of the line, with `...` where it is cut.
     // The characters shown are a slice of the line: those after the first
     // `left` columns (and the zero-width characters that follow them), as
@@ -164,7 +341,7 @@ pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
     let mut taken = 0;
     let (mut from, mut to) = (line.len(), line.len());
     let mut showing = false;
-    for ((i, _), &w) in line.char_indices().zip(&widths) {
+    for ((i, _), &w) in line.char_indices().zip(widths) {
         if !showing {
             if skipped < left {
                 skipped += usize::from(w);
@@ -220,30 +397,10 @@ pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
         marks.putc((code_offset + col).saturating_sub(left), '^');
     }
 
-    let pad = " ".repeat(digits);
-    let mut out = String::with_capacity(256 + line.len());
-    out.push_str(p.level);
-    out.push_str(": ");
-    out.push_str(p.title);
+    source.push_to(out);
     out.push('\n');
-    let _ = write!(
-        out,
-        "{pad}--> {}:{}:{}\n{pad} |\n",
-        p.path, p.line_no, p.column
-    );
-    source.push_to(&mut out);
-    out.push('\n');
-    marks.push_to(&mut out);
-    if !p.notes.is_empty() || p.help.is_some() {
-        let _ = write!(out, "\n{pad} |");
-        for n in p.notes {
-            let _ = write!(out, "\n{pad} = note: {n}");
-        }
-        if let Some(h) = p.help {
-            let _ = write!(out, "\n{pad} = help: {h}");
-        }
-    }
-    Some(out)
+    marks.push_to(out);
+    Some(())
 }
 
 /// annotate-snippets' `Margin`: the columns of the line to show, from the
