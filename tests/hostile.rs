@@ -584,3 +584,71 @@ fn mentions_stay_in_text_order_where_markdown_maps_a_stretch_to_one_place() {
     let run = run(dir.path(), &args);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
 }
+
+/// Found by the `check` fuzz target: a figure near the largest decimal
+/// (`$44444444444444444445bn` is 4.4 × 10²⁸) times a rule's ratio overflowed
+/// and panicked. Every amount check is given figures at the edges of the
+/// decimal type (the largest, figures whose millions or billions come near
+/// it, the smallest step, 28 places) in each of its sentence shapes, against
+/// a fact sheet at the same edges.
+#[test]
+fn figures_at_the_edges_of_the_decimal_type_are_checked() {
+    const EDGES: [&str; 8] = [
+        "79228162514264337593543950335",
+        "79228162514264337593543.95",
+        "44444444444444444445",
+        "50000000000000000000",
+        "7922816251426433759354395033.5",
+        "0.0000000000000000000000000001",
+        "99999999999999999999999999999",
+        "1",
+    ];
+    let shapes = [
+        "Musk made an offer of ${a}bn for Twitter in April. The board accepted the ${b}bn offer after two weeks.",
+        "Musk made an offer of ${a}bn for Twitter in April. The board accepted the ${b} offer after {c} weeks.",
+        "The company laid off {a} of {b} employees, or {c}%, last year.",
+        "The company laid off {a} million of {b} million employees, or {c}%, last year.",
+        "Some {a} million of the {b} million voters, or nearly {c}%, turned out.",
+        "The state will spend a total of ${a} million: ${b} million for schools, ${c} million for roads and ${b} million for hospitals.",
+        "OpenAI received an offer of about ${a} billion, up to ${b} billion, more than ${c} billion.",
+        "قدم ماسك عرضا بقيمة {a} مليار دولار لشراء تويتر. ووافق مجلس الإدارة على العرض البالغ {b} مليار دولار، أي {c}%.",
+        "Elon Musk a fait une offre de {a} milliards de dollars. Le conseil a accepté l'offre de {b} milliards de dollars, soit {c} %.",
+    ];
+    let sheet = FACT.replace(
+        "value = \"97.4e9\"",
+        "value = \"79228162514264337593543950335\"\ntolerance = \"99.99999999999999999999999999%\"\nhedge = \"approx\"",
+    ) + &FACT
+        .replace("id = \"offer\"", "id = \"tiny\"")
+        .replace("97.4e9", "0.0000000000000000000000000001");
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("sheet.toml"), sheet).unwrap();
+    for (k, shape) in shapes.iter().enumerate() {
+        let mut text = String::new();
+        for a in EDGES {
+            for b in EDGES {
+                for c in EDGES {
+                    let s = shape.replace("{a}", a).replace("{b}", b).replace("{c}", c);
+                    text.push_str(&s);
+                    text.push_str("\n\n");
+                }
+            }
+        }
+        std::fs::write(dir.path().join(format!("shape-{k}.txt")), text).unwrap();
+    }
+    let r = run(
+        dir.path(),
+        &["check", "--format", "json", "--facts", "sheet.toml", "."],
+    );
+    assert_no_panic(&r);
+    assert!(matches!(r.code, Some(0 | 1)), "{}", r.stderr);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(json["files"].as_array().unwrap().len(), shapes.len());
+    // The shapes are read as figures: the checks had something to compare.
+    let findings: usize = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["findings"].as_array().unwrap().len())
+        .sum();
+    assert!(findings > 0, "{}", r.stdout);
+}

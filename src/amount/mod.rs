@@ -133,8 +133,8 @@ pub fn show(m: &AmountMention, exp: u32) -> String {
 pub fn show_value(value: Decimal, exp: u32, currency: Option<&str>) -> String {
     const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     let mut v = value;
-    if exp > 0 {
-        v /= Decimal::from(10u64.pow(exp));
+    if let Some(p) = 10u64.checked_pow(exp).filter(|_| exp > 0) {
+        v /= Decimal::from(p);
     }
     let mut s = v.normalize().to_string();
     if exp > 0 {

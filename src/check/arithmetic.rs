@@ -238,7 +238,8 @@ fn half_unit(m: &AmountMention) -> Decimal {
         if dp == 0 {
             return Decimal::ZERO;
         }
-        return Decimal::new(5, dp + 1);
+        // (Below the smallest decimal when the figure has 28 places.)
+        return Decimal::try_new(5, dp + 1).unwrap_or(Decimal::ZERO);
     }
     let Some(p) = 10u64.checked_pow(exp).map(Decimal::from) else {
         return Decimal::ZERO;
@@ -247,7 +248,7 @@ fn half_unit(m: &AmountMention) -> Decimal {
         return Decimal::ZERO;
     };
     let dp = mantissa.normalize().scale();
-    Decimal::new(5, dp + 1) * p
+    Decimal::try_new(5, dp + 1).map_or(Decimal::ZERO, |h| h * p)
 }
 
 /// `500 million USD`, `40%`, `120`.
@@ -353,37 +354,44 @@ impl Arithmetic {
         let hundred = Decimal::ONE_HUNDRED;
         let computed = part.value.checked_mul(hundred)?.checked_div(whole.value)?;
         let (hp, hw) = (half_unit(part), half_unit(whole));
-        let lo_den = whole.value + hw;
-        let hi_den = whole.value - hw;
-        let lo = ((part.value - hp).max(Decimal::ZERO) * hundred).checked_div(lo_den)?;
+        // (Bounds saturate: a figure near the largest decimal is no
+        // reason to panic.)
+        let lo_den = whole.value.saturating_add(hw);
+        let hi_den = whole.value.saturating_sub(hw);
+        let lo = (part.value.saturating_sub(hp).max(Decimal::ZERO))
+            .checked_mul(hundred)?
+            .checked_div(lo_den)?;
         let hi = if hi_den > Decimal::ZERO {
-            ((part.value + hp) * hundred).checked_div(hi_den)?
+            part.value
+                .saturating_add(hp)
+                .checked_mul(hundred)?
+                .checked_div(hi_den)?
         } else {
             return None;
         };
         let stated = pct.value;
-        let unit = half_unit(pct) * Decimal::TWO;
+        let unit = half_unit(pct).saturating_mul(Decimal::TWO);
         let unit = if unit.is_zero() { Decimal::ONE } else { unit };
         let slack = match pct.hedge {
             None => unit.max(self.min_difference),
             Some(Hedge::Approx) => unit
                 .max(self.min_difference)
-                .max(stated * self.hedge_tolerance),
+                .max(stated.saturating_mul(self.hedge_tolerance)),
             Some(Hedge::Min) => {
                 // `more than 20%`: wrong only when the part is less.
-                if hi + unit > stated {
+                if hi.saturating_add(unit) > stated {
                     return None;
                 }
                 unit.max(self.min_difference)
             }
             Some(Hedge::Max) => {
-                if lo - unit < stated {
+                if lo.saturating_sub(unit) < stated {
                     return None;
                 }
                 unit.max(self.min_difference)
             }
         };
-        if stated > lo - slack && stated < hi + slack {
+        if stated > lo.saturating_sub(slack) && stated < hi.saturating_add(slack) {
             return None;
         }
         let dp = pct.value.normalize().scale().max(1) + 1;
@@ -512,10 +520,11 @@ impl Arithmetic {
             let s = t.view.start.min(parts[0].view.start);
             contains(&tokens(between(&block.text, s, sentence.end)), &w.remainder)
         };
+        let diff = sum.checked_sub(t.value)?;
         let off = if complete {
-            (sum - t.value).abs() > tol && !(sum < t.value && rest())
+            diff.abs() > tol && !(sum < t.value && rest())
         } else {
-            t.kind == AmountKind::Money && sum - t.value > tol
+            t.kind == AmountKind::Money && diff > tol
         };
         if !off {
             return None;

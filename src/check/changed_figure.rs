@@ -191,8 +191,8 @@ impl ChangedFigure {
         match m.hedge {
             None => (Some(v), Some(v)),
             Some(Hedge::Approx) => {
-                let d = (v * self.approx).abs();
-                (Some(v - d), Some(v + d))
+                let d = v.saturating_mul(self.approx).abs();
+                (Some(v.saturating_sub(d)), Some(v.saturating_add(d)))
             }
             Some(Hedge::Min) => (Some(v), None),
             Some(Hedge::Max) => (None, Some(v)),
@@ -368,7 +368,8 @@ impl Check for ChangedFigure {
                 } else {
                     (b.value.abs(), a.value.abs())
                 };
-                if lo.is_zero() || hi >= lo * self.max_ratio {
+                // (A product past the largest decimal is more than `hi`.)
+                if lo.is_zero() || lo.checked_mul(self.max_ratio).is_some_and(|m| hi >= m) {
                     continue;
                 }
                 if a.digits == b.digits {

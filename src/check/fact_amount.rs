@@ -162,20 +162,25 @@ fn meet(a: Interval, b: Interval) -> bool {
 
 /// True when the figure agrees with the fact.
 fn consistent(m: &AmountMention, f: &Fact) -> bool {
-    let tol = f.tolerance * f.value;
+    // Bounds saturate: a figure or a tolerance near the largest decimal is
+    // no reason to panic.
+    let tol = f.tolerance.saturating_mul(f.value);
     let v = m.value;
     let half = written_unit(m) / Decimal::TWO;
+    let below = |x: Decimal, d: Decimal| Some(x.saturating_sub(d));
+    let above = |x: Decimal, d: Decimal| Some(x.saturating_add(d));
+    let wide = tol.saturating_add(half);
     let mention: Interval = match m.hedge {
-        None => (Some(v - half), Some(v + half)),
-        Some(Hedge::Approx) => (Some(v - tol - half), Some(v + tol + half)),
-        Some(Hedge::Min) => (Some(v - tol - half), None),
-        Some(Hedge::Max) => (None, Some(v + tol + half)),
+        None => (below(v, half), above(v, half)),
+        Some(Hedge::Approx) => (below(v, wide), above(v, wide)),
+        Some(Hedge::Min) => (below(v, wide), None),
+        Some(Hedge::Max) => (None, above(v, wide)),
     };
     let fact: Interval = match f.hedge {
         None => (Some(f.value), Some(f.value)),
-        Some(Hedge::Approx) => (Some(f.value - tol), Some(f.value + tol)),
-        Some(Hedge::Min) => (Some(f.value - tol), None),
-        Some(Hedge::Max) => (Some(Decimal::ZERO), Some(f.value + tol)),
+        Some(Hedge::Approx) => (below(f.value, tol), above(f.value, tol)),
+        Some(Hedge::Min) => (below(f.value, tol), None),
+        Some(Hedge::Max) => (Some(Decimal::ZERO), above(f.value, tol)),
     };
     meet(mention, fact)
 }
@@ -322,7 +327,7 @@ impl FactAmount {
         } else {
             (f.value, m.value)
         };
-        hi <= lo * self.max_factor
+        lo.checked_mul(self.max_factor).is_none_or(|m| hi <= m)
     }
 }
 
