@@ -28,6 +28,12 @@ pub enum InputError {
         line: usize,
         column: usize,
     },
+    /// A check panicked on the file: a bug in factlint, reported as an
+    /// error of that file so that the other files are still checked.
+    #[error(
+        "{path}: internal error, the file could not be checked: {message} (a bug in factlint: please report it with this file)"
+    )]
+    Internal { path: String, message: String },
 }
 
 impl InputError {
@@ -37,7 +43,8 @@ impl InputError {
         match self {
             InputError::Io { path, .. }
             | InputError::Original { path, .. }
-            | InputError::InvalidUtf8 { path, .. } => path,
+            | InputError::InvalidUtf8 { path, .. }
+            | InputError::Internal { path, .. } => path,
         }
     }
 }

@@ -99,7 +99,16 @@ impl Linter {
 
     /// Checks a decoded source file (as the translation of its original,
     /// when there is one: see [`crate::translation`]).
+    ///
+    /// A panic of a check (a bug) is caught and becomes an error of this
+    /// file ([`InputError::Internal`]), so that the other files of a run
+    /// are still checked; the panic message is printed as it happens.
     pub fn check_source(&self, source: SourceFile) -> FileReport {
+        let path = source.path.clone();
+        guarded(path, || self.check_unguarded(source))
+    }
+
+    fn check_unguarded(&self, source: SourceFile) -> FileReport {
         let doc =
             Document::parse_with_default(&source, self.lang, self.default_lang, self.rules.data())
                 .with_published(self.published)
@@ -206,5 +215,61 @@ impl Linter {
     /// Checks a text (for tests and the library API).
     pub fn check_text(&self, path: &str, text: &str, format: Format) -> FileReport {
         self.check_source(SourceFile::from_text(path, text.to_owned(), format))
+    }
+}
+
+/// Runs `check` for the file at `path`; a panic becomes an
+/// [`InputError::Internal`] error of that file.
+fn guarded(path: String, check: impl FnOnce() -> FileReport) -> FileReport {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("a check panicked")
+            .to_owned();
+        FileReport::Error(InputError::Internal { path, message })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_check_is_an_error_of_its_file() {
+        fn formatted() -> FileReport {
+            panic!("overflow at {}", 7)
+        }
+        fn literal() -> FileReport {
+            panic!("a literal")
+        }
+        fn other() -> FileReport {
+            std::panic::panic_any(42u8)
+        }
+        type Check = fn() -> FileReport;
+        let cases: [(Check, &str); 3] = [
+            (formatted, "overflow at 7"),
+            (literal, "a literal"),
+            (other, "a check panicked"),
+        ];
+        for (panic, message) in cases {
+            let report = guarded("a.txt".into(), panic);
+            let FileReport::Error(e) = report else {
+                panic!("an error");
+            };
+            assert_eq!(e.path(), "a.txt");
+            assert!(
+                e.to_string().starts_with(&format!(
+                    "a.txt: internal error, the file could not be checked: {message} ("
+                )),
+                "{e}"
+            );
+        }
+        // A check that does not panic is left alone.
+        let report = guarded("b.txt".into(), || FileReport::Binary {
+            path: "b.txt".into(),
+        });
+        assert!(matches!(report, FileReport::Binary { .. }));
     }
 }

@@ -28,6 +28,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let linter = common::linter(options);
     let report = linter.check_bytes(path, bytes.to_vec(), format);
+    common::assert_no_internal_error(&report);
     if let FileReport::Checked {
         source,
         findings,

@@ -76,3 +76,14 @@ pub fn assert_span(text: &str, start: usize, end: usize, what: &str) {
         "{what}: span {start}..{end} not on char boundaries"
     );
 }
+
+/// A panic of a check is caught by the linter and reported as an error of
+/// the file (`InputError::Internal`): here it is a crash again.
+#[allow(dead_code)]
+pub fn assert_no_internal_error(report: &factlint::lint::FileReport) {
+    if let factlint::lint::FileReport::Error(e @ factlint::error::InputError::Internal { .. }) =
+        report
+    {
+        panic!("{e}");
+    }
+}

@@ -80,7 +80,9 @@ pub fn render(reports: &[FileReport]) -> String {
                     InputError::InvalidUtf8 { line, column, .. } => {
                         format!(",line={line},col={column}")
                     }
-                    InputError::Io { .. } | InputError::Original { .. } => String::new(),
+                    InputError::Io { .. }
+                    | InputError::Original { .. }
+                    | InputError::Internal { .. } => String::new(),
                 };
                 let _ = writeln!(
                     out,

@@ -402,7 +402,9 @@ pub fn render(reports: &[FileReport], rules: &[RuleInfo]) -> String {
             FileReport::Error(e) => {
                 let at = match e {
                     InputError::InvalidUtf8 { line, column, .. } => Some((*line, *column)),
-                    InputError::Io { .. } | InputError::Original { .. } => None,
+                    InputError::Io { .. }
+                    | InputError::Original { .. }
+                    | InputError::Internal { .. } => None,
                 };
                 notifications.push(notification("error", error_path(e), e.to_string(), at));
             }
