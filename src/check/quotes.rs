@@ -71,8 +71,43 @@ fn default_pairs() -> Vec<[char; 2]> {
 #[derive(Debug)]
 pub(crate) struct Quotes {
     params: Params,
-    /// The marks of `params`, to search.
-    marks: CharSet,
+    /// The pairs and apostrophes of `params`, ready to scan with.
+    marks: QuoteMarks,
+}
+
+/// Quotation marks to scan a text for: the pairs, the closing marks that
+/// are also apostrophes, and the set of all of them to search (built
+/// together, so that a scan never searches for other marks than it reads).
+#[derive(Debug)]
+struct QuoteMarks {
+    /// Pairs of (opening, closing) marks.
+    pairs: Vec<[char; 2]>,
+    /// Closing marks that are also apostrophes.
+    apostrophes: Vec<char>,
+    /// Every mark of `pairs` and `apostrophes`: only these make a scan do
+    /// anything.
+    set: CharSet,
+}
+
+impl QuoteMarks {
+    fn new(pairs: Vec<[char; 2]>, apostrophes: Vec<char>) -> QuoteMarks {
+        let marks: Vec<char> = apostrophes
+            .iter()
+            .chain(pairs.iter().flatten())
+            .copied()
+            .collect();
+        let set = CharSet::new(&marks);
+        QuoteMarks {
+            pairs,
+            apostrophes,
+            set,
+        }
+    }
+
+    /// The closing mark of the pair that `open` opens.
+    fn closing(&self, open: char) -> Option<char> {
+        self.pairs.iter().find(|[a, _]| *a == open).map(|[_, b]| *b)
+    }
 }
 
 impl Kind for Quotes {
@@ -84,7 +119,7 @@ impl Kind for Quotes {
         if params.pairs.is_empty() {
             return Err("`pairs` is empty".into());
         }
-        let marks = marks(&params.pairs, &params.apostrophes);
+        let marks = QuoteMarks::new(params.pairs.clone(), params.apostrophes.clone());
         Ok(Quotes { params, marks })
     }
 }
@@ -129,19 +164,12 @@ fn after_sentence_end(text: &str, i: usize) -> bool {
     trimmed.ends_with(['.', '?', '!', '…', '؟'])
 }
 
-/// Scans one view for quotation marks.
-/// `marks` is [`marks`] of `pairs` and `apostrophes`, built once by the
-/// caller.
-pub(crate) fn scan(
-    text: &str,
-    masked: &[Range<usize>],
-    pairs: &[[char; 2]],
-    apostrophes: &[char],
-    marks: &CharSet,
-) -> Vec<QuoteEvent> {
+/// Scans one view for the quotation marks of `marks`.
+fn scan(text: &str, masked: &[Range<usize>], marks: &QuoteMarks) -> Vec<QuoteEvent> {
+    let (pairs, apostrophes) = (&marks.pairs[..], &marks.apostrophes[..]);
     let mut stack: Vec<Open> = Vec::new();
     let mut events = Vec::new();
-    for (i, c) in marks.hits(text) {
+    for (i, c) in marks.set.hits(text) {
         let range = i..i + c.len_utf8();
         let next = text[range.end..].chars().next();
         let p = text[..i].chars().next_back();
@@ -271,34 +299,18 @@ pub(crate) fn scan(
     events
 }
 
-/// The characters that a scan acts on: only quotation marks and
-/// apostrophes do anything.
-fn marks(pairs: &[[char; 2]], apostrophes: &[char]) -> CharSet {
-    let marks: Vec<char> = apostrophes
-        .iter()
-        .chain(pairs.iter().flatten())
-        .copied()
-        .collect();
-    CharSet::new(&marks)
-}
-
 const DEFAULT_APOSTROPHES: [char; 2] = ['’', '\''];
 
-/// The default pairs, apostrophes and their marks, built once.
-fn defaults() -> &'static (Vec<[char; 2]>, CharSet) {
-    static DEFAULTS: std::sync::OnceLock<(Vec<[char; 2]>, CharSet)> = std::sync::OnceLock::new();
-    DEFAULTS.get_or_init(|| {
-        let pairs = default_pairs();
-        let set = marks(&pairs, &DEFAULT_APOSTROPHES);
-        (pairs, set)
-    })
+/// The default pairs and apostrophes, built once.
+fn defaults() -> &'static QuoteMarks {
+    static DEFAULTS: std::sync::OnceLock<QuoteMarks> = std::sync::OnceLock::new();
+    DEFAULTS.get_or_init(|| QuoteMarks::new(default_pairs(), DEFAULT_APOSTROPHES.to_vec()))
 }
 
 /// View ranges inside quotation marks (the marks included), with the
 /// default pairs: text that other checks treat as quoted.
 pub(crate) fn quoted_ranges(block: &Block) -> Vec<Range<usize>> {
-    let (pairs, set) = defaults();
-    scan(&block.text, &block.masked, pairs, &DEFAULT_APOSTROPHES, set)
+    scan(&block.text, &block.masked, defaults())
         .into_iter()
         .filter_map(|e| match e {
             QuoteEvent::Pair { open, close, .. } => Some(open.start..close.end),
@@ -312,13 +324,7 @@ impl Check for Quotes {
         let p = &self.params;
         let accept_reversed = p.accept_reversed_in.contains(&doc.lang);
         for (bi, block) in doc.blocks.iter().enumerate() {
-            let events = scan(
-                &block.text,
-                &block.masked,
-                &p.pairs,
-                &p.apostrophes,
-                &self.marks,
-            );
+            let events = scan(&block.text, &block.masked, &self.marks);
             for e in events {
                 match (p.report, e) {
                     (
@@ -335,7 +341,7 @@ impl Check for Quotes {
                         }
                         let o = block.text[open.clone()].chars().next().unwrap_or('"');
                         let c = block.text[close.clone()].chars().next().unwrap_or('"');
-                        let expected = p.pairs.iter().find(|[a, _]| *a == o).map_or(o, |[_, b]| *b);
+                        let expected = self.marks.closing(o).unwrap_or(o);
                         // A reversed pair (`”…“`) closes with the mark it opened with.
                         let expected = if reversed { o } else { expected };
                         let mut hit = Hit::in_block(block, close)
@@ -358,7 +364,7 @@ impl Check for Quotes {
                         if continues_in_next(doc, bi, o) {
                             continue;
                         }
-                        let expected = p.pairs.iter().find(|[a, _]| *a == o).map_or(o, |[_, b]| *b);
+                        let expected = self.marks.closing(o).unwrap_or(o);
                         out.push(
                             Hit::in_block(block, open)
                                 .var("open", o.to_string())
@@ -368,7 +374,12 @@ impl Check for Quotes {
                     }
                     (Report::Unbalanced, QuoteEvent::Stray(close)) => {
                         let c = block.text[close.clone()].chars().next().unwrap_or('"');
-                        let expected = p.pairs.iter().find(|[_, b]| *b == c).map_or(c, |[a, _]| *a);
+                        let expected = self
+                            .marks
+                            .pairs
+                            .iter()
+                            .find(|[_, b]| *b == c)
+                            .map_or(c, |[a, _]| *a);
                         out.push(
                             Hit::in_block(block, close)
                                 .var("open", String::new())
@@ -396,8 +407,7 @@ mod tests {
     use super::*;
 
     fn events(text: &str) -> Vec<QuoteEvent> {
-        let (pairs, set) = defaults();
-        scan(text, &[], pairs, &DEFAULT_APOSTROPHES, set)
+        scan(text, &[], defaults())
     }
 
     #[test]
