@@ -90,14 +90,15 @@ fn script_of(word: &str) -> Script {
 /// starts with a letter or ASCII): each run between white space that is
 /// printable ASCII goes through
 /// [`ascii_words`] (the rules of UAX #29 restricted to ASCII, a byte at a
-/// time), and only the other runs through `unicode-segmentation` (its table
-/// lookups per character were the most of a run's segmentation time). A
-/// property test compares the result with UAX #29 over the whole text.
+/// time), each that is one Arabic word is taken whole ([`arabic_word`]), and
+/// only the other runs go through `unicode-segmentation` (its table lookups
+/// per character were the most of a run's segmentation time). Property
+/// tests compare the result with UAX #29 over the whole text.
 pub(super) fn words(text: &str) -> Vec<Word> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     // The pending region: a run, or runs joined with the white space
-    // between them, and whether it is one run of printable ASCII.
+    // between them, and how it is cut into words.
     let mut region: Option<(usize, usize, Run)> = None;
     let flush = |region: Option<(usize, usize, Run)>, out: &mut Vec<Word>| match region {
         Some((start, end, Run::Ascii)) => ascii_words(bytes, start, end, out),
