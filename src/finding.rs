@@ -68,7 +68,8 @@ pub struct Finding {
     pub span: Span,
     /// Replacements for the span, best first.
     pub suggestions: Vec<String>,
-    pub fix: Option<Fix>,
+    /// Boxed: most findings have none, and a long article has many findings.
+    pub fix: Option<Box<Fix>>,
     pub related: Vec<Related>,
 }
 

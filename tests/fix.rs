@@ -464,10 +464,10 @@ fn overlapping_fixes_are_taken_in_a_fixed_order() {
         message: String::new(),
         span: Span::new(start, end),
         suggestions: vec![with.to_owned()],
-        fix: Some(Fix {
+        fix: Some(Box::new(Fix {
             title: String::new(),
             safety: FixSafety::Safe,
-        }),
+        })),
         related: Vec::new(),
     };
     let text = "ab  cd , ef";

@@ -26,7 +26,7 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind};
+use super::{Check, Hit, HitSink, Kind};
 use crate::amount::{AmountKind, AmountMention, Hedge, scale_exponent};
 use crate::document::{Block, Document, Lang};
 use crate::rules::Data;
@@ -552,7 +552,7 @@ impl Arithmetic {
 }
 
 impl Check for Arithmetic {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let w = self.words(doc.lang);
         let text = doc.text();
         for (bi, block) in doc.blocks.iter().enumerate() {

@@ -14,7 +14,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind};
+use super::{Check, Hit, HitSink, Kind};
 use crate::date::{DateMention, Impossible, Precision, hijri};
 use crate::document::Document;
 use crate::rules::Data;
@@ -67,7 +67,7 @@ impl Kind for WeekdayMismatch {
 }
 
 impl Check for WeekdayMismatch {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         for m in doc.dates() {
             // Relative dates with a weekday are `relative-conflict`'s; a
             // day and month without a year (`Monday, Nov. 23`) are checked
@@ -139,7 +139,7 @@ fn month_name(m: u32) -> &'static str {
 }
 
 impl Check for ImpossibleDate {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         for m in doc.dates() {
             let Some(why) = m.impossible() else { continue };
             let reason = match why {
@@ -173,7 +173,7 @@ impl Kind for HijriMismatch {
 }
 
 impl Check for HijriMismatch {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let dates = doc.dates();
         for (index, first) in dates.iter().enumerate() {
             let Some(other) = first.pair.filter(|&other| other > index) else {
@@ -314,7 +314,7 @@ impl RelativeConflict {
 }
 
 impl Check for RelativeConflict {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let Some(published) = doc.published() else {
             return;
         };

@@ -17,7 +17,7 @@ use chrono::{Days, Months, NaiveDate};
 use serde::Deserialize;
 
 use super::fact_amount::{FactAmount, SentenceWord, find_phrase};
-use super::{Check, Hit, Kind, LangWords};
+use super::{Check, Hit, HitSink, Kind, LangWords};
 use crate::date::{DateMention, Duration};
 use crate::document::Document;
 use crate::rules::Data;
@@ -156,7 +156,7 @@ fn clause_end(doc: &Document<'_>, block: usize, pos: usize) -> usize {
 }
 
 impl Check for DateOrder {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let dates = doc.dates();
         if dates.is_empty() {
             return;

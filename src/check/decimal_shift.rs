@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind};
+use super::{Check, Hit, HitSink, Kind};
 use crate::amount::{AmountKind, AmountMention};
 use crate::document::Document;
 use crate::rules::Data;
@@ -109,7 +109,7 @@ impl DecimalShift {
 }
 
 impl Check for DecimalShift {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let amounts = doc.amounts();
         let mut by_digits: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, m) in amounts.iter().enumerate() {

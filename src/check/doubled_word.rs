@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind};
+use super::{Check, Hit, HitSink, Kind};
 use crate::document::{Document, Script};
 use crate::rules::Data;
 use crate::source::{NormalizeOptions, is_format_control};
@@ -67,7 +67,7 @@ fn is_joiner(c: char) -> bool {
 }
 
 impl Check for DoubledWord {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         for block in &doc.blocks {
             for pair in block.words.windows(2) {
                 let (a, b) = (&pair[0], &pair[1]);

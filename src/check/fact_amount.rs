@@ -27,7 +27,7 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind};
+use super::{Check, Hit, HitSink, Kind};
 use crate::amount::{AmountKind, AmountMention, Hedge, scale_exponent};
 use crate::document::{Document, Lang};
 use crate::entity::key;
@@ -332,7 +332,7 @@ impl FactAmount {
 }
 
 impl Check for FactAmount {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let facts = &doc.data.facts;
         if facts.is_empty() {
             return;

@@ -8,7 +8,7 @@
 use serde::Deserialize;
 
 use super::fact_amount::{FactAmount, find_phrase};
-use super::{Check, Hit, Kind, LangWords};
+use super::{Check, Hit, HitSink, Kind, LangWords};
 use crate::document::Document;
 use crate::rules::Data;
 
@@ -54,7 +54,7 @@ impl Kind for FutureDate {
 }
 
 impl Check for FutureDate {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let Some(published) = doc.published() else {
             return;
         };

@@ -23,7 +23,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind};
+use super::{Check, Hit, HitSink, Kind};
 use crate::document::{Block, Document, Script, Word, is_arabic_letter, is_latin_letter};
 use crate::rules::Data;
 
@@ -251,7 +251,7 @@ impl GluedWords {
         })
     }
 
-    fn check_word(&self, block: &Block, k: usize, out: &mut Vec<Hit>) {
+    fn check_word(&self, block: &Block, k: usize, out: &mut dyn HitSink) {
         let (range, script) = (block.words[k].range(), block.words[k].script);
         let word = &block.text[range.clone()];
         // A Latin word can only be camel case: most are not, at a glance.
@@ -347,7 +347,7 @@ fn beside_capitalized(block: &Block, k: usize) -> bool {
 }
 
 impl Check for GluedWords {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         for block in &doc.blocks {
             for k in 0..block.words.len() {
                 self.check_word(block, k, out);

@@ -16,7 +16,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind};
+use super::{Check, Hit, HitSink, Kind};
 use crate::document::Document;
 use crate::rules::Data;
 use crate::translation::{
@@ -155,7 +155,7 @@ impl MissingPassage {
 }
 
 impl Check for MissingPassage {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let (Some(al), Some(original)) = (doc.alignment(), doc.original()) else {
             return;
         };

@@ -288,9 +288,32 @@ impl CharSet {
     }
 }
 
+/// Where a check reports its hits. A rule hands its check a sink that turns
+/// each hit into a finding at once, so a check with many hits never holds
+/// them all (with their placeholder values) beside the findings; tests
+/// collect them in a `Vec<Hit>`.
+pub trait HitSink {
+    fn push(&mut self, hit: Hit);
+}
+
+impl HitSink for Vec<Hit> {
+    fn push(&mut self, hit: Hit) {
+        Vec::push(self, hit);
+    }
+}
+
+impl dyn HitSink + '_ {
+    /// Reports every hit of `hits`, in order.
+    pub fn extend(&mut self, hits: impl IntoIterator<Item = Hit>) {
+        for hit in hits {
+            self.push(hit);
+        }
+    }
+}
+
 /// A compiled check.
 pub trait Check: Send + Sync + std::fmt::Debug {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>);
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink);
 }
 
 /// A check kind: how to build its check from a rule file's parameters.

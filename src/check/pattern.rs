@@ -10,7 +10,7 @@
 use regex::Regex;
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind};
+use super::{Check, Hit, HitSink, Kind};
 use crate::document::Document;
 use crate::rules::Data;
 
@@ -163,7 +163,7 @@ impl Pattern {
 }
 
 impl Check for Pattern {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         for block in &doc.blocks {
             let t = block.text.as_str();
             for c in &self.patterns {

@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::{CharSet, Check, Hit, Kind};
+use super::{CharSet, Check, Hit, HitSink, Kind};
 use crate::document::{Block, Document, Lang};
 use crate::rules::Data;
 
@@ -320,7 +320,7 @@ pub(crate) fn quoted_ranges(block: &Block) -> Vec<Range<usize>> {
 }
 
 impl Check for Quotes {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let p = &self.params;
         let accept_reversed = p.accept_reversed_in.contains(&doc.lang);
         for (bi, block) in doc.blocks.iter().enumerate() {

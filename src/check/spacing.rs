@@ -25,7 +25,7 @@
 
 use serde::Deserialize;
 
-use super::{CharSet, Check, Hit, Kind};
+use super::{CharSet, Check, Hit, HitSink, Kind};
 use crate::document::{Block, Document, PLACEHOLDER, is_arabic_letter};
 use crate::rules::Data;
 use crate::source::is_format_control;
@@ -212,7 +212,7 @@ impl Spacing {
         self.p.except.contains(&e)
     }
 
-    fn space_before(&self, block: &Block, out: &mut Vec<Hit>) {
+    fn space_before(&self, block: &Block, out: &mut dyn HitSink) {
         let t = &block.text;
         for (i, c) in self.set.hits(t) {
             let after = i + c.len_utf8();
@@ -261,7 +261,7 @@ impl Spacing {
     /// glued forms are collected first and their occurrences counted in one
     /// pass over the document (a search of the document per form made long
     /// articles quadratic).
-    fn missing_space_after_doc(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn missing_space_after_doc(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let mut found: Vec<(Hit, std::ops::Range<usize>, usize)> = Vec::new();
         for (bi, block) in doc.blocks.iter().enumerate() {
             let mut hits = Vec::new();
@@ -300,7 +300,7 @@ impl Spacing {
     fn missing_space_after(
         &self,
         block: &Block,
-        out: &mut Vec<Hit>,
+        out: &mut dyn HitSink,
         tokens: &mut Vec<std::ops::Range<usize>>,
     ) {
         let t = &block.text;
@@ -341,7 +341,7 @@ impl Spacing {
         }
     }
 
-    fn double_space(&self, block: &Block, out: &mut Vec<Hit>) {
+    fn double_space(&self, block: &Block, out: &mut dyn HitSink) {
         let t = &block.text;
         let b = t.as_bytes();
         let mut i = 0;
@@ -369,7 +369,7 @@ impl Spacing {
         }
     }
 
-    fn missing_space_before(&self, block: &Block, marks: &CharSet, out: &mut Vec<Hit>) {
+    fn missing_space_before(&self, block: &Block, marks: &CharSet, out: &mut dyn HitSink) {
         let t = &block.text;
         let insert = self.p.insert.as_deref().unwrap_or("\u{202F}");
         for (i, c) in marks.hits(t) {
@@ -400,7 +400,7 @@ impl Spacing {
         }
     }
 
-    fn missing_space_after_opening(&self, block: &Block, marks: &CharSet, out: &mut Vec<Hit>) {
+    fn missing_space_after_opening(&self, block: &Block, marks: &CharSet, out: &mut dyn HitSink) {
         let t = &block.text;
         let insert = self.p.insert.as_deref().unwrap_or("\u{202F}");
         for (i, c) in marks.hits(t) {
@@ -445,7 +445,7 @@ fn occurrences(doc: &Document<'_>, forms: &[&str]) -> Vec<usize> {
 }
 
 impl Check for Spacing {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         // The marks to check: with `house-style`, only those that the
         // document also writes with the space.
         let house_style = match self.p.mode {

@@ -26,7 +26,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind};
+use super::{Check, Hit, HitSink, Kind};
 use crate::amount::{AmountKind, AmountMention, display_exponent, show};
 use crate::document::Document;
 use crate::rules::Data;
@@ -155,7 +155,7 @@ impl TranslationAmount {
 }
 
 impl Check for TranslationAmount {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let (Some(al), Some(original)) = (doc.alignment(), doc.original()) else {
             return;
         };

@@ -17,7 +17,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind};
+use super::{Check, Hit, HitSink, Kind};
 use crate::date::DateMention;
 use crate::document::Document;
 use crate::rules::Data;
@@ -85,7 +85,7 @@ fn comparable(d: &DateMention) -> bool {
 }
 
 impl Check for TranslationDate {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let (Some(al), Some(original)) = (doc.alignment(), doc.original()) else {
             return;
         };

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind};
+use super::{Check, Hit, HitSink, Kind};
 use crate::document::{Document, Script};
 use crate::entity::{
     EntityType, FormKind, Status, is_ordinary_word, key, skeleton, weighted_distance,
@@ -292,7 +292,7 @@ fn local_names<'d>(o: &'d Document<'_>) -> Vec<(&'d str, Span, usize, usize)> {
 
 impl Check for TranslationEntity {
     #[allow(clippy::too_many_lines)]
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let (Some(al), Some(original)) = (doc.alignment(), doc.original()) else {
             return;
         };
@@ -452,7 +452,7 @@ impl TranslationEntity {
         al: &Alignment,
         cp: &Counterpart,
         source: Span,
-        out: &mut Vec<Hit>,
+        out: &mut dyn HitSink,
     ) {
         let missing = Missing {
             template: &self.p.missing,
@@ -470,7 +470,7 @@ impl TranslationEntity {
         doc: &Document<'_>,
         o: &Document<'_>,
         renderings: &BTreeMap<String, (Span, Vec<Rendering>)>,
-        out: &mut Vec<Hit>,
+        out: &mut dyn HitSink,
     ) {
         for (source, list) in renderings.values() {
             for arabic in [true, false] {

@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::{Check, Hit, Kind, quoted_ranges};
+use super::{Check, Hit, HitSink, Kind, quoted_ranges};
 use crate::document::{Block, Document, Lang, Script, Word, is_arabic_letter, is_latin_letter};
 use crate::rules::Data;
 
@@ -159,7 +159,7 @@ impl Untranslated {
         self.allow.iter().any(|a| w.contains(a.as_str()))
     }
 
-    fn hit(&self, block: &Block, range: Range<usize>, word: &str, out: &mut Vec<Hit>) {
+    fn hit(&self, block: &Block, range: Range<usize>, word: &str, out: &mut dyn HitSink) {
         let mut hit = Hit::in_block(block, range).var("foreign", self.foreign.name());
         let suggestion = self.suggestions.get(word).cloned().unwrap_or_default();
         hit = hit.var("suggestion", suggestion.clone());
@@ -169,7 +169,7 @@ impl Untranslated {
         out.push(hit);
     }
 
-    fn non_latin(&self, block: &Block, quoted: &mut Quoted, out: &mut Vec<Hit>) {
+    fn non_latin(&self, block: &Block, quoted: &mut Quoted, out: &mut dyn HitSink) {
         let words = &block.words;
         for (i, w) in words.iter().enumerate() {
             let text = &block.text[w.range()];
@@ -232,7 +232,7 @@ impl Untranslated {
         }
     }
 
-    fn latin(&self, block: &Block, quoted: &mut Quoted, out: &mut Vec<Hit>) {
+    fn latin(&self, block: &Block, quoted: &mut Quoted, out: &mut dyn HitSink) {
         let words = &block.words;
         for i in 1..words.len().saturating_sub(1) {
             let (p, w, n) = (&words[i - 1], &words[i], &words[i + 1]);
@@ -277,7 +277,7 @@ impl Untranslated {
 }
 
 impl Check for Untranslated {
-    fn check(&self, doc: &Document<'_>, out: &mut Vec<Hit>) {
+    fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         if doc.lang == self.foreign {
             return;
         }

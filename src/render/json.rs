@@ -175,7 +175,7 @@ fn finding<'a>(source: &'a SourceFile, f: &'a Finding) -> JsonFinding<'a> {
         span: JsonSpan::new(source, f.span),
         text: f.text(&source.text),
         suggestions: &f.suggestions,
-        fix: f.fix.as_ref(),
+        fix: f.fix.as_deref(),
         related: f
             .related
             .iter()

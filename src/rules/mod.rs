@@ -20,7 +20,7 @@ pub use spec::{Category, Example, FixSafety, FixSpec, RuleFile, Severity};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::check::{Check, Hit, KINDS, kind_names};
+use crate::check::{Check, Hit, HitSink, KINDS, kind_names};
 use crate::document::{Document, Lang};
 use crate::error::RuleFileError;
 use crate::finding::{Finding, Fix, Related};
@@ -44,18 +44,23 @@ impl Rule {
 
     /// Runs the rule on `doc` (whatever the document's language).
     pub fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let mut hits = Vec::new();
-        self.check.check(doc, &mut hits);
-        out.extend(hits.into_iter().map(|h| self.finding(doc, h)));
+        let mut sink = Findings {
+            rule: self,
+            doc,
+            out,
+        };
+        self.check.check(doc, &mut sink);
     }
 
     fn finding(&self, doc: &Document<'_>, hit: Hit) -> Finding {
         let text = doc.text().get(hit.span.range()).unwrap_or_default();
         let fill = |template: &str| fill_template(template, text, doc.lang, &hit.vars);
         let fix = self.meta.fix.as_ref().and_then(|f| {
-            hit.suggestion.as_ref().map(|_| Fix {
-                title: fill(&f.title),
-                safety: f.safety,
+            hit.suggestion.as_ref().map(|_| {
+                Box::new(Fix {
+                    title: fill(&f.title),
+                    safety: f.safety,
+                })
             })
         });
         Finding {
@@ -86,6 +91,20 @@ impl Rule {
                 })
                 .collect(),
         }
+    }
+}
+
+/// The sink a rule hands its check: each hit becomes a finding as it is
+/// reported.
+struct Findings<'r, 'd, 'o> {
+    rule: &'r Rule,
+    doc: &'r Document<'d>,
+    out: &'o mut Vec<Finding>,
+}
+
+impl HitSink for Findings<'_, '_, '_> {
+    fn push(&mut self, hit: Hit) {
+        self.out.push(self.rule.finding(self.doc, hit));
     }
 }
 
