@@ -222,3 +222,45 @@ fn a_broken_fact_sheet_is_an_error_with_its_place_and_key() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+#[test]
+fn fact_sheets_given_as_texts_are_added_all_or_none_and_can_be_taken_back() {
+    let lyon = "The city of Lyon adopted a budget of €12 billion for 2025.";
+    let findings = |set: RuleSet| {
+        let linter = Linter::new(set, Some(Lang::En));
+        let FileReport::Checked { findings, .. } =
+            linter.check_text("article.txt", lyon, Format::Text)
+        else {
+            panic!("the text is checked");
+        };
+        findings
+            .iter()
+            .filter(|f| f.rule.starts_with("fact/"))
+            .map(|f| f.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let mut set = RuleSet::embedded().unwrap();
+    let defaults = std::sync::Arc::clone(&set.data().facts);
+    let broken = SHEET.replace("\"EUR\"", "\"euros\"");
+    // One broken sheet among good ones: an error for it alone, and no sheet
+    // added.
+    let errors = set
+        .add_fact_texts(&[("house/lyon.toml", SHEET), ("house/broken.toml", &broken)])
+        .unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let message = errors[0].to_string();
+    assert!(message.contains("house/broken.toml:6:12"), "{message}");
+    assert!(message.contains("currency"), "{message}");
+    assert_eq!(set.data().facts.list.len(), defaults.list.len());
+    // Good sheets are added, reported under the path given.
+    set.add_fact_texts(&[("house/lyon.toml", SHEET)]).unwrap();
+    assert_eq!(set.data().facts.list.len(), defaults.list.len() + 1);
+    let mut again = RuleSet::embedded().unwrap();
+    again.add_fact_texts(&[("house/lyon.toml", SHEET)]).unwrap();
+    let found = findings(again);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("house/lyon.toml:3"), "{}", found[0]);
+    // And taken back.
+    set.set_facts(defaults);
+    assert!(findings(set).is_empty());
+}

@@ -652,3 +652,46 @@ fn figures_at_the_edges_of_the_decimal_type_are_checked() {
         .sum();
     assert!(findings > 0, "{}", r.stdout);
 }
+
+/// The fuzz crate (`fuzz/`, a workspace of its own) locks every package it
+/// shares with factlint at the version factlint ships with, so that fuzzing
+/// exercises the code that is released (its lock file was made by copying
+/// `Cargo.lock`; cargo adds only the fuzzing crates to it).
+#[test]
+fn the_fuzz_targets_build_with_the_dependency_versions_that_ship() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let packages = |path: &Path| -> Vec<(String, String)> {
+        let text = std::fs::read_to_string(path).unwrap();
+        let lock: toml::Table = toml::from_str(&text).unwrap();
+        lock["package"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["name"].as_str().unwrap().to_owned(),
+                    p["version"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let shipped = packages(&root.join("Cargo.lock"));
+    let fuzzed = packages(&root.join("fuzz/Cargo.lock"));
+    assert!(shipped.len() > 50 && fuzzed.len() > shipped.len() / 2);
+    let mut shared = 0;
+    for (name, version) in &fuzzed {
+        let versions: Vec<&str> = shipped
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        if !versions.is_empty() {
+            shared += 1;
+            assert!(
+                versions.contains(&version.as_str()),
+                "fuzz/Cargo.lock has {name} {version}, Cargo.lock {versions:?}: copy Cargo.lock to fuzz/"
+            );
+        }
+    }
+    assert!(shared > 50, "{shared} packages shared");
+}

@@ -254,11 +254,14 @@ impl Gazetteer {
         self.keys.clear();
         self.key_start.clear();
         self.key_forms.clear();
-        if let Some(ranks) = self
-            .forms
-            .iter()
-            .map(|f| f.rank)
-            .collect::<Option<Vec<u32>>>()
+        // (No forms at all, a rule set without the embedded gazetteer: the
+        // sort below, not a walk over the embedded keys.)
+        if !self.forms.is_empty()
+            && let Some(ranks) = self
+                .forms
+                .iter()
+                .map(|f| f.rank)
+                .collect::<Option<Vec<u32>>>()
         {
             // Embedded forms only: their keys' places among the embedded
             // keys (which are in key order) sort them, a counting sort.

@@ -350,8 +350,9 @@ impl RuleSet {
     }
 
     /// Adds fact sheets (`--facts FILE`) after the rule set is loaded: a
-    /// fact with the id of a loaded one replaces it. Every broken sheet is
-    /// reported.
+    /// fact with the id of a loaded one replaces it. Every broken or
+    /// unreadable sheet is reported, in the order given, and then none is
+    /// added.
     pub fn add_facts(&mut self, paths: &[PathBuf]) -> Result<(), Vec<RuleFileError>> {
         if paths.is_empty() {
             return Ok(());
@@ -360,20 +361,45 @@ impl RuleSet {
         let mut errors = Vec::new();
         for path in paths {
             let display = path.display().to_string();
-            match std::fs::read_to_string(path) {
-                Ok(text) => {
-                    if let Err(e) = facts.add_file(&display, &text, &self.data.gazetteer) {
-                        errors.push(e);
-                    }
-                }
-                Err(e) => errors.push(RuleFileError::whole(&display, e.to_string())),
-            }
+            let added = std::fs::read_to_string(path)
+                .map_err(|e| RuleFileError::whole(&display, e.to_string()))
+                .and_then(|text| facts.add_file(&display, &text, &self.data.gazetteer));
+            errors.extend(added.err());
         }
+        self.set_facts_unless(facts, errors)
+    }
+
+    /// Adds fact sheets given as texts, each with the path to report (an
+    /// editor's unsaved sheet, tests, fuzzing), as [`RuleSet::add_facts`]
+    /// does: on an error the rule set's facts are left as they were.
+    pub fn add_fact_texts(&mut self, sheets: &[(&str, &str)]) -> Result<(), Vec<RuleFileError>> {
+        if sheets.is_empty() {
+            return Ok(());
+        }
+        let mut facts = (*self.data.facts).clone();
+        let errors = sheets
+            .iter()
+            .filter_map(|(display, text)| facts.add_file(display, text, &self.data.gazetteer).err())
+            .collect();
+        self.set_facts_unless(facts, errors)
+    }
+
+    fn set_facts_unless(
+        &mut self,
+        facts: crate::fact::Facts,
+        errors: Vec<RuleFileError>,
+    ) -> Result<(), Vec<RuleFileError>> {
         if !errors.is_empty() {
             return Err(errors);
         }
         self.data.facts = Arc::new(facts);
         Ok(())
+    }
+
+    /// Replaces the rule set's facts (for instance with those it had before
+    /// [`RuleSet::add_fact_texts`]: `Arc::clone(&set.data().facts)`).
+    pub fn set_facts(&mut self, facts: Arc<crate::fact::Facts>) {
+        self.data.facts = facts;
     }
 
     pub fn rules(&self) -> &[Rule] {
