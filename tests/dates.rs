@@ -510,3 +510,57 @@ proptest::proptest! {
         }
     }
 }
+
+/// Pieces of news text with dates, spans of time and figures in the three
+/// languages, and text around them.
+const PIECES: &[&str] = &[
+    "الثلاثاء 10 فبراير 2025",
+    "في ديسمبر الماضي",
+    "منذ عامين",
+    "بعد ثلاثة أشهر",
+    "97.4 مليار دولار",
+    "٩٫٧٤ مليار",
+    "10 شعبان 1446 هـ الموافق 9 فبراير 2025",
+    "on 12 March 2024",
+    "last week",
+    "ten years later",
+    "$97.4 billion",
+    "about 1,200 people",
+    "le 3 janvier 2023",
+    "il y a trois mois",
+    "97,4 milliards d'euros",
+    "2019",
+    "، ",
+    ". ",
+    " ",
+    "\n\n",
+    "\n",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// The dates and spans of time found in the figures' shared pass (the
+    /// amounts asked for first: one normalization of each block for both)
+    /// are those the date extractor finds alone, and so are the figures.
+    #[test]
+    fn the_shared_figures_pass_finds_what_each_extractor_finds_alone(
+        picks in proptest::collection::vec(0usize..PIECES.len(), 0..24),
+        lang in proptest::sample::select(vec![Lang::Ar, Lang::Fr, Lang::En]),
+        with_date in proptest::bool::ANY,
+    ) {
+        let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+        let src = SourceFile::from_text("t.txt", text, Format::Text);
+        let p = with_date.then(|| NaiveDate::from_ymd_opt(2025, 2, 11).expect("date"));
+        let shared = Document::parse(&src, Some(lang), rules().data()).with_published(p);
+        let alone = Document::parse(&src, Some(lang), rules().data()).with_published(p);
+        // Amounts first: the shared pass. Dates first: each on its own.
+        let amounts = shared.amounts().to_vec();
+        proptest::prop_assert_eq!(shared.dates(), alone.dates());
+        proptest::prop_assert_eq!(shared.durations(), alone.durations());
+        proptest::prop_assert_eq!(amounts, alone.amounts().to_vec());
+        proptest::prop_assert_eq!(
+            shared.dates().to_vec(),
+            factlint::date::extract_all(&alone, p).0
+        );
+    }
+}

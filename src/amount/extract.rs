@@ -2,13 +2,14 @@
 
 use rust_decimal::Decimal;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, options};
 use super::link::finish;
 use super::number::{Convention, parse_number, significant_digits};
 use super::prepare::{Evidence, Prepared, excluded, has_digits};
 use super::token::{Kind, Tok};
 use super::{AmountMention, Hedge};
 use crate::document::{Block, Document};
+use crate::source::{Normalized, normalize};
 
 /// What follows a number: its scale, currency, percent sign and hedge.
 #[derive(Debug, Default)]
@@ -106,6 +107,19 @@ fn tail(pr: &Prepared, lx: &Lexicon, q: usize, has_currency: bool, exp: Option<u
 
 /// The figures of a document, in text order.
 pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
+    extract_with(doc, |_, _, _| {})
+}
+
+/// Like [`extract`], handing `each` every block (in order, with its index)
+/// as normalized for the figures
+/// ([`NormalizeOptions::FIGURES`](crate::source::NormalizeOptions::FIGURES)):
+/// what the date
+/// extractor reads too, so that one normalization serves both. Nothing is
+/// handed over when the document has no words.
+pub fn extract_with(
+    doc: &Document<'_>,
+    mut each: impl FnMut(usize, &Block, &Normalized),
+) -> Vec<AmountMention> {
     if !doc.has_words() {
         return Vec::new(); // no words: no lexicon to load
     }
@@ -113,19 +127,23 @@ pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
     let lx = &*lx;
     // The separators' convention is the document's: a first pass counts
     // the evidence block by block, and a second one reads the figures. Each
-    // block is prepared again rather than kept: the tokens of a whole
-    // document cost about ten times its size in memory.
+    // block is normalized again rather than kept (the normalized blocks
+    // are the size of the text, their tokens about ten times that); the
+    // second normalization serves the dates as well (`each`).
     let mut evidence = Evidence::default();
-    for block in doc.blocks.iter().filter(|b| has_digits(&b.text)) {
-        Prepared::numbers(block, doc.lang, |raw| evidence.count(raw));
+    for b in doc.blocks.iter().filter(|b| has_digits(&b.text)) {
+        let norm = normalize(&b.text, 0, options());
+        Prepared::numbers(b, &norm, doc.lang, |raw| evidence.count(raw));
     }
     let conv = evidence.convention(doc.lang);
     let mut out = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
-        let mut pr = Prepared::new(block, doc.lang);
+        let norm = normalize(&block.text, 0, options());
+        let mut pr = Prepared::of(block, norm, doc.lang);
         pr.index(lx);
         let drafts = block_drafts(block, &pr, lx, conv);
         out.extend(finish(bi, block, &pr, lx, drafts));
+        each(bi, block, &pr.norm);
     }
     // Text order, which `Document::amounts_in` relies on.
     crate::sort::sort_stable_by(&mut out, |a, b| {

@@ -133,12 +133,10 @@ pub struct Lexicon {
     pub(crate) vocab: HashMap<String, u32>,
 }
 
-/// The normalization of text and data alike.
+/// The normalization of text and data alike (the same as the other
+/// figures' extractor: see `Document::amounts`).
 pub(crate) fn options() -> NormalizeOptions {
-    NormalizeOptions {
-        lowercase: true,
-        ..NormalizeOptions::default()
-    }
+    NormalizeOptions::FIGURES
 }
 
 /// An entry's token keys.

@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-pub use extract::extract;
+pub use extract::{extract, extract_with};
 pub use lexicon::Lexicon;
 pub use number::{Convention, ParsedNumber, parse_number};
 

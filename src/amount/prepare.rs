@@ -2,11 +2,11 @@
 //! matching on it, and the tests that tell a figure from a date, a time, a
 //! phone number or a name with digits.
 
-use super::lexicon::{Lexicon, Phrases, options};
+use super::lexicon::{Lexicon, Phrases};
 use super::number::Convention;
 use super::token::{Kind, Tok, key, numbers, tokenize};
 use crate::document::{Block, Lang};
-use crate::source::{Normalized, normalize};
+use crate::source::Normalized;
 
 /// One block, normalized and tokenized.
 pub(super) struct Prepared {
@@ -21,8 +21,19 @@ pub(super) struct Prepared {
 }
 
 impl Prepared {
+    #[cfg(test)]
     pub(super) fn new(block: &Block, lang: Lang) -> Prepared {
-        let norm = normalize(&block.text, 0, options());
+        use crate::source::normalize;
+        Prepared::of(
+            block,
+            normalize(&block.text, 0, super::lexicon::options()),
+            lang,
+        )
+    }
+
+    /// Like [`Prepared::new`], for a block already normalized with
+    /// [`options`].
+    pub(super) fn of(block: &Block, norm: Normalized, lang: Lang) -> Prepared {
         let toks = tokenize(&norm.text, &|pos| space_groups(block, &norm, lang, pos));
         let sig = (0..toks.len())
             .filter(|&i| !toks[i].is_skipped(&norm.text))
@@ -45,9 +56,8 @@ impl Prepared {
 
     /// Calls `f` with the text of each number token of `block`, as
     /// [`Prepared::new`] would find them, without the other tokens.
-    pub(super) fn numbers(block: &Block, lang: Lang, mut f: impl FnMut(&str)) {
-        let norm = normalize(&block.text, 0, options());
-        let groups = |pos: usize| space_groups(block, &norm, lang, pos);
+    pub(super) fn numbers(block: &Block, norm: &Normalized, lang: Lang, mut f: impl FnMut(&str)) {
+        let groups = |pos: usize| space_groups(block, norm, lang, pos);
         for r in numbers(&norm.text, &groups) {
             f(&norm.text[r]);
         }
@@ -310,6 +320,8 @@ fn dash_chain(pr: &Prepared, p: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::amount::lexicon::options;
+    use crate::source::normalize;
     use proptest::prelude::*;
 
     /// `match_back` as first written: every phrase of the set in turn.

@@ -926,7 +926,6 @@ pub struct Duration {
     pub count: u32,
 }
 
-/// The spans of time of a document, in text order.
 /// The spans of time of one block, from its tokens.
 fn block_durations(cx: &Ctx<'_>, bi: usize, out: &mut Vec<Duration>) {
     let mut i = 0;
@@ -969,14 +968,46 @@ pub fn extract_all(
     if !doc.has_words() {
         return (Vec::new(), Vec::new()); // no words: no lexicon to load
     }
-    let lx = doc.data.date_lexicon();
-    let mut out: Vec<DateMention> = Vec::new();
-    let mut durations = Vec::new();
+    let mut pass = Pass::new(doc, published);
     for (bi, block) in doc.blocks.iter().enumerate() {
-        let norm = normalize(&block.text, 0, options());
+        pass.block(bi, block, &normalize(&block.text, 0, options()));
+    }
+    pass.finish()
+}
+
+/// The date extraction of a document, block by block, on blocks
+/// normalized by the caller with
+/// [`NormalizeOptions::FIGURES`](crate::source::NormalizeOptions::FIGURES)
+/// (the amount extractor's normalization: one pass over the blocks serves
+/// both, see [`Document::amounts`]).
+pub struct Pass {
+    lang: Lang,
+    published: Option<NaiveDate>,
+    lx: std::sync::Arc<Lexicon>,
+    out: Vec<DateMention>,
+    durations: Vec<Duration>,
+}
+
+impl Pass {
+    /// A pass over `doc`'s blocks (the lexicon is loaded now).
+    pub fn new(doc: &Document<'_>, published: Option<NaiveDate>) -> Pass {
+        Pass {
+            lang: doc.lang,
+            published,
+            lx: doc.data.date_lexicon(),
+            out: Vec::new(),
+            durations: Vec::new(),
+        }
+    }
+
+    /// The dates and spans of time of block `bi`, normalized as `norm`;
+    /// blocks come in order.
+    pub fn block(&mut self, bi: usize, block: &crate::document::Block, norm: &Normalized) {
+        let (lx, published) = (&*self.lx, self.published);
+        let (out, durations) = (&mut self.out, &mut self.durations);
         let toks = tokenize(&norm.text);
-        let cx = Ctx::new(&norm, &toks, &lx, doc.lang);
-        block_durations(&cx, bi, &mut durations);
+        let cx = Ctx::new(norm, &toks, lx, self.lang);
+        block_durations(&cx, bi, durations);
         let mut i = 0;
         // The token where a date given as the same day as the last one
         // would start, and that one's index in `out`.
@@ -1039,5 +1070,9 @@ pub fn extract_all(
             i = next;
         }
     }
-    (out, durations)
+
+    /// The dated mentions and the spans of time, in text order.
+    pub fn finish(self) -> (Vec<DateMention>, Vec<Duration>) {
+        (self.out, self.durations)
+    }
 }

@@ -138,12 +138,10 @@ pub(crate) struct Lexicon {
     pub(super) vocab: rustc_hash::FxHashMap<String, u32>,
 }
 
-/// The normalization of text and data alike.
+/// The normalization of text and data alike (the same as the other
+/// figures' extractor: see `Document::amounts`).
 pub(super) fn options() -> NormalizeOptions {
-    NormalizeOptions {
-        lowercase: true,
-        ..NormalizeOptions::default()
-    }
+    NormalizeOptions::FIGURES
 }
 
 /// A token of normalized text: a run of letters, a run of digits, or one

@@ -16,7 +16,7 @@ pub(crate) mod lexicon;
 
 use std::ops::Range;
 
-pub use extract::{Duration, extract, extract_all};
+pub use extract::{Duration, Pass, extract, extract_all};
 
 use crate::source::Span;
 

@@ -336,10 +336,28 @@ impl<'a> Document<'a> {
         })
     }
 
-    /// The figures of the document (extracted on first use).
+    /// The figures of the document (extracted on first use). When the
+    /// dates are not extracted yet, they are extracted in the same pass:
+    /// each block is normalized once for both.
     pub fn amounts(&self) -> &[crate::amount::AmountMention] {
         self.amounts.get_or_init(|| {
-            let a = crate::amount::extract(self);
+            let a = if self.dates.get().is_some() {
+                crate::amount::extract(self)
+            } else {
+                let mut dates = None;
+                let a = crate::amount::extract_with(self, |bi, block, norm| {
+                    dates
+                        .get_or_insert_with(|| crate::date::Pass::new(self, self.published))
+                        .block(bi, block, norm);
+                });
+                let dates = dates.map_or_else(Default::default, crate::date::Pass::finish);
+                debug_assert!(
+                    dates.0.is_sorted_by_key(Placed::place),
+                    "dates in text order"
+                );
+                let _ = self.dates.set(dates);
+                a
+            };
             debug_assert!(a.is_sorted_by_key(Placed::place), "figures in text order");
             a
         })

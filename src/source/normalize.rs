@@ -44,6 +44,14 @@ impl NormalizeOptions {
         spaces_and_controls: true,
         lowercase: false,
     };
+
+    /// The normalization of the figures' extractors (amounts and dates,
+    /// text and lexicons alike): the defaults, in lower case. Being the
+    /// same, one normalization of a block serves both.
+    pub const FIGURES: NormalizeOptions = NormalizeOptions {
+        lowercase: true,
+        ..NormalizeOptions::DEFAULT
+    };
 }
 
 impl Default for NormalizeOptions {
