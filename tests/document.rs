@@ -75,7 +75,7 @@ fn parse_with(text: &str, format: Format, lang: Option<Lang>) -> (Lang, FrontMat
         .map(|b| {
             let whole = b.span_of(0..b.text.len());
             B {
-                view: b.text.clone(),
+                view: b.text.to_string(),
                 orig: text[whole.range()].to_owned(),
                 words: b
                     .words
@@ -87,7 +87,11 @@ fn parse_with(text: &str, format: Format, lang: Option<Lang>) -> (Lang, FrontMat
                     .iter()
                     .map(|w| text[b.span_of(w.range()).range()].to_owned())
                     .collect(),
-                scripts: b.words.iter().map(|w| w.script).collect(),
+                scripts: b
+                    .words
+                    .iter()
+                    .map(factlint::document::Word::script)
+                    .collect(),
                 sentences: b
                     .sentences
                     .iter()

@@ -71,7 +71,7 @@ impl Check for DoubledWord {
         for block in &doc.blocks {
             for pair in block.words.windows(2) {
                 let (a, b) = (&pair[0], &pair[1]);
-                if matches!(a.script, Script::Digits | Script::Other) {
+                if matches!(a.script(), Script::Digits | Script::Other) {
                     continue;
                 }
                 let between = &block.text[a.range().end..b.range().start];

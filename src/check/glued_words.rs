@@ -252,7 +252,7 @@ impl GluedWords {
     }
 
     fn check_word(&self, block: &Block, k: usize, out: &mut dyn HitSink) {
-        let (range, script) = (block.words[k].range(), block.words[k].script);
+        let (range, script) = (block.words[k].range(), block.words[k].script());
         let word = &block.text[range.clone()];
         // A Latin word can only be camel case: most are not, at a glance.
         if script == Script::Latin && camel_shape(word).is_none() {
@@ -324,7 +324,7 @@ fn is_enclosed(text: &str, range: &std::ops::Range<usize>) -> bool {
 fn beside_capitalized(block: &Block, k: usize) -> bool {
     let words = &block.words;
     let capitalized = |w: &Word| {
-        w.script == Script::Latin
+        w.script() == Script::Latin
             && block.text[w.range()]
                 .chars()
                 .next()

@@ -165,7 +165,7 @@ impl Pattern {
 impl Check for Pattern {
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         for block in &doc.blocks {
-            let t = block.text.as_str();
+            let t = &*block.text;
             for c in &self.patterns {
                 // A pattern that does not compile (too big) was an error
                 // when its rule file loaded, or a test's failure for an

@@ -433,7 +433,7 @@ fn occurrences(doc: &Document<'_>, forms: &[&str]) -> Vec<usize> {
     };
     let is_word = |c: Option<char>| c.is_some_and(crate::document::is_letter_or_digit);
     for b in &doc.blocks {
-        for m in ac.find_overlapping_iter(b.text.as_str()) {
+        for m in ac.find_overlapping_iter(&*b.text) {
             if !is_word(b.text[..m.start()].chars().next_back())
                 && !is_word(b.text[m.end()..].chars().next())
             {

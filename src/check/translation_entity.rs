@@ -273,7 +273,7 @@ fn local_names<'d>(o: &'d Document<'_>) -> Vec<(&'d str, Span, usize, usize)> {
     for (bi, block) in o.blocks.iter().enumerate() {
         for w in &block.words {
             let text = &block.text[w.range()];
-            if w.script != Script::Latin
+            if w.script() != Script::Latin
                 || !text.chars().next().is_some_and(char::is_uppercase)
                 || text.chars().count() < 4
                 || !text.chars().all(char::is_alphabetic)

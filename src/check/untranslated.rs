@@ -123,9 +123,9 @@ impl Kind for Untranslated {
 }
 
 /// A word written in Latin letters (digits allowed: `8vc`), no Arabic.
-fn is_latinish(block: &Block, w: &Word) -> bool {
+fn is_latinish(block: &Block, w: Word) -> bool {
     let t = &block.text[w.range()];
-    matches!(w.script, Script::Latin | Script::Mixed)
+    matches!(w.script(), Script::Latin | Script::Mixed)
         && t.chars().any(is_latin_letter)
         && !t.chars().any(is_arabic_letter)
 }
@@ -194,14 +194,14 @@ impl Untranslated {
             // The Latin run around the word.
             let mut lo = i;
             while lo > 0
-                && is_latinish(block, &words[lo - 1])
+                && is_latinish(block, words[lo - 1])
                 && tight_gap(&block.text[words[lo - 1].range().end..words[lo].range().start])
             {
                 lo -= 1;
             }
             let mut hi = i;
             while hi + 1 < words.len()
-                && is_latinish(block, &words[hi + 1])
+                && is_latinish(block, words[hi + 1])
                 && tight_gap(&block.text[words[hi].range().end..words[hi + 1].range().start])
             {
                 hi += 1;
@@ -254,7 +254,7 @@ impl Untranslated {
             }
             let (pt, nt) = (&block.text[p.range()], &block.text[n.range()]);
             let plain = |s: &str, x: &Word| {
-                x.script == Script::Latin && is_lowercase_word(s) && {
+                x.script() == Script::Latin && is_lowercase_word(s) && {
                     let lower = crate::source::lowercase(s);
                     !self.foreign_context.contains(&*lower) && !self.words.contains(&*lower)
                 }

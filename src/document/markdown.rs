@@ -22,7 +22,7 @@ use crate::source::{OffsetMap, SourceFile, Span};
 struct Builder {
     view: String,
     map: OffsetMap,
-    blocks: Vec<Block>,
+    blocks: Vec<Block<'static>>,
 }
 
 impl Builder {
@@ -188,7 +188,7 @@ const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH);
 
-pub(super) fn parse(source: &SourceFile) -> (FrontMatter, Vec<Block>) {
+pub(super) fn parse(source: &SourceFile) -> (FrontMatter, Vec<Block<'static>>) {
     let src = source.text.as_str();
     let (front_matter, start) = split_front_matter(src, source.content_start)
         .unwrap_or((FrontMatter::default(), source.content_start));

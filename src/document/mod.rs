@@ -49,9 +49,11 @@ pub struct FrontMatter {
 
 /// One block of prose.
 #[derive(Debug, Clone)]
-pub struct Block {
-    /// The prose view.
-    pub text: String,
+pub struct Block<'a> {
+    /// The prose view: the original text itself when the block is one
+    /// stretch of it (a one-line paragraph), so that a long article is not
+    /// kept twice.
+    pub text: std::borrow::Cow<'a, str>,
     /// Maps view offsets to original offsets.
     pub map: OffsetMap,
     /// View ranges of sentences.
@@ -65,9 +67,10 @@ pub struct Block {
     pub masked: Vec<Range<usize>>,
 }
 
-impl Block {
+impl<'a> Block<'a> {
     /// Builds a block from its view and map, segmenting it.
-    pub fn new(text: String, map: OffsetMap) -> Block {
+    pub fn new(text: impl Into<std::borrow::Cow<'a, str>>, map: OffsetMap) -> Block<'a> {
+        let text = text.into();
         let masked = segment::mask_non_prose(&text);
         let mut sentences = segment::sentences(&text);
         let mut words = segment::words(&text);
@@ -137,7 +140,7 @@ pub struct Document<'a> {
     pub source: &'a SourceFile,
     pub lang: Lang,
     pub front_matter: FrontMatter,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'a>>,
     /// The shared language data and gazetteer of the rule set.
     pub data: &'a Data,
     /// The publication date: the front matter's `published:` (or `date:`),

@@ -45,7 +45,7 @@ fn is_hspace(c: char) -> bool {
     c.is_whitespace() && c != '\n' && c != '\r'
 }
 
-pub(super) fn blocks(source: &SourceFile) -> Vec<Block> {
+pub(super) fn blocks(source: &SourceFile) -> Vec<Block<'_>> {
     let text = &source.text;
     // A suppression line (`[factlint-disable RULE]`) is not prose: it is
     // left out, without ending the paragraph around it.
@@ -80,7 +80,13 @@ pub(super) fn blocks(source: &SourceFile) -> Vec<Block> {
 /// one space, which stands for the line terminator and the white space
 /// around it (trailing spaces, the next line's indentation), so that
 /// hard-wrapped text shows no doubled space.
-fn paragraph(text: &str, lines: &[(usize, usize)]) -> Block {
+fn paragraph<'t>(text: &'t str, lines: &[(usize, usize)]) -> Block<'t> {
+    // One line: the view is that stretch of the text, borrowed.
+    if let [(start, end)] = *lines {
+        let mut map = OffsetMap::new();
+        map.push_identity(0, start, end - start);
+        return Block::new(&text[start..end], map);
+    }
     // The view is never longer than the original stretch (a line break and
     // the white space around it become one space): reserved at once, the
     // string does not grow to twice its length.
@@ -111,6 +117,20 @@ fn paragraph(text: &str, lines: &[(usize, usize)]) -> Block {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_one_line_paragraph_borrows_its_view_from_the_text() {
+        use std::borrow::Cow;
+        let text = "One line.\n\nTwo\nlines.\n";
+        let b: Vec<Block> = [vec![(0, 9)], vec![(11, 14), (15, 21)]]
+            .iter()
+            .map(|lines| paragraph(text, lines))
+            .collect();
+        assert!(matches!(b[0].text, Cow::Borrowed("One line.")));
+        assert_eq!(b[0].span_of(4..8), Span::new(4, 8));
+        assert!(matches!(&b[1].text, Cow::Owned(v) if v == "Two lines."));
+        assert_eq!(b[1].span_of(4..10), Span::new(15, 21));
+    }
 
     #[test]
     fn lines_end_at_lf_crlf_and_lone_cr() {

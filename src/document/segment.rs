@@ -16,40 +16,83 @@ use crate::source::is_format_control;
 /// The writing system of a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
-    Arabic,
-    Latin,
+    Arabic = 0,
+    Latin = 1,
     /// Digits only.
-    Digits,
+    Digits = 2,
     /// Letters of several scripts, or letters and digits.
-    Mixed,
-    Other,
+    Mixed = 3,
+    Other = 4,
 }
 
+/// The longest word kept whole, in bytes (2²⁹ − 1: a word's length shares
+/// a `u32` with its script). A longer run of letters, which only an input
+/// of half a gigabyte without a space can hold, is cut there.
+pub(crate) const MAX_WORD_BYTES: usize = (1 << 29) - 1;
+
 /// A word of a block's view.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Word {
-    /// View byte range, as `u32`s: a document keeps every word of its
+    /// View byte offset, as a `u32`: a document keeps every word of its
     /// text, and a 10 MB article has close to two million (inputs are at
     /// most [`crate::source::MAX_INPUT_BYTES`], far below 4 GiB).
     start: u32,
-    end: u32,
-    pub script: Script,
+    /// The length (the high 29 bits) and the script (the low 3): eight
+    /// bytes a word, not twelve.
+    len_script: u32,
 }
 
 impl Word {
+    /// A word over `range` (at most [`MAX_WORD_BYTES`] long: see
+    /// `push_word`).
     pub(crate) fn new(range: Range<usize>, script: Script) -> Word {
-        debug_assert!(u32::try_from(range.end).is_ok());
+        debug_assert!(u32::try_from(range.start).is_ok());
+        debug_assert!(range.len() <= MAX_WORD_BYTES);
+        let len = range.len().min(MAX_WORD_BYTES) as u32;
         Word {
             start: range.start as u32,
-            end: range.end as u32,
-            script,
+            len_script: len << 3 | script as u32,
         }
     }
 
     /// View byte range.
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        let start = self.start as usize;
+        start..start + (self.len_script >> 3) as usize
     }
+
+    /// The word's writing system.
+    pub fn script(&self) -> Script {
+        match self.len_script & 7 {
+            0 => Script::Arabic,
+            1 => Script::Latin,
+            2 => Script::Digits,
+            3 => Script::Mixed,
+            _ => Script::Other,
+        }
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Word")
+            .field("range", &self.range())
+            .field("script", &self.script())
+            .finish()
+    }
+}
+
+/// The word over `range` of `text` (at `offset` in the view), cut at the
+/// last character boundary within [`MAX_WORD_BYTES`] when it is longer.
+fn capped(text: &str, offset: usize, range: Range<usize>, script: Script) -> Word {
+    let mut end = range.end;
+    if range.len() > MAX_WORD_BYTES {
+        end = range.start + MAX_WORD_BYTES;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+    }
+    Word::new(offset + range.start..offset + end, script)
 }
 
 fn script_of(word: &str) -> Script {
@@ -102,7 +145,7 @@ pub(super) fn words(text: &str) -> Vec<Word> {
     let mut region: Option<(usize, usize, Run)> = None;
     let flush = |region: Option<(usize, usize, Run)>, out: &mut Vec<Word>| match region {
         Some((start, end, Run::Ascii)) => ascii_words(bytes, start, end, out),
-        Some((start, _, Run::Arabic(end))) => out.push(Word::new(start..end, Script::Arabic)),
+        Some((start, _, Run::Arabic(end))) => out.push(capped(text, 0, start..end, Script::Arabic)),
         Some((start, end, Run::Other)) => unicode_words(&text[start..end], start, out),
         None => {}
     };
@@ -233,7 +276,8 @@ fn ascii_words(bytes: &[u8], start: usize, end: usize, out: &mut Vec<Word>) {
             (false, true) => Script::Digits,
             (true, true) => Script::Mixed,
         };
-        out.push(Word::new(w..i, script));
+        // ASCII: any byte is a character boundary.
+        out.push(Word::new(w..i.min(w + MAX_WORD_BYTES), script));
     }
 }
 
@@ -251,7 +295,7 @@ fn unicode_words(text: &str, offset: usize, out: &mut Vec<Word>) {
                 (false, true) => Script::Digits,
                 (true, true) => Script::Mixed,
             };
-            return Some(Word::new(i..i + w.len(), script));
+            return Some(capped(w, i, 0..w.len(), script));
         }
         if !w.chars().any(crate::document::is_letter_or_digit) {
             return None;
@@ -259,7 +303,7 @@ fn unicode_words(text: &str, offset: usize, out: &mut Vec<Word>) {
         let trimmed = w.trim_end_matches(is_format_control);
         let lead = trimmed.len() - trimmed.trim_start_matches(is_format_control).len();
         let word = &trimmed[lead..];
-        Some(Word::new(i + lead..i + lead + word.len(), script_of(word)))
+        Some(capped(word, i + lead, 0..word.len(), script_of(word)))
     }));
 }
 
@@ -542,12 +586,35 @@ mod tests {
     use regex::Regex;
 
     #[test]
-    fn a_word_takes_twelve_bytes_and_keeps_its_range() {
+    fn a_word_takes_eight_bytes_and_keeps_its_range_and_script() {
         // A document keeps every word: 24 bytes a word (a `Range<usize>`)
-        // was 40 % of the heap on English text.
-        assert_eq!(std::mem::size_of::<Word>(), 12);
-        let w = Word::new(7..4_000_000_000, Script::Arabic);
-        assert_eq!(w.range(), 7..4_000_000_000);
+        // was 40 % of the heap on English text, 12 (with its script) a
+        // third of it on a long English article.
+        assert_eq!(std::mem::size_of::<Word>(), 8);
+        for script in [
+            Script::Arabic,
+            Script::Latin,
+            Script::Digits,
+            Script::Mixed,
+            Script::Other,
+        ] {
+            let w = Word::new(3_000_000_000..3_000_000_000 + MAX_WORD_BYTES, script);
+            assert_eq!(w.range(), 3_000_000_000..3_000_000_000 + MAX_WORD_BYTES);
+            assert_eq!(w.script(), script);
+            let w = Word::new(7..7, script);
+            assert_eq!((w.range(), w.script()), (7..7, script));
+        }
+    }
+
+    #[test]
+    fn a_word_longer_than_the_limit_is_cut_at_a_character_boundary() {
+        // `ب` is two bytes: the limit (odd) falls inside one.
+        let text = "ب".repeat(MAX_WORD_BYTES / 2 + 2);
+        let w = capped(&text, 5, 0..text.len(), Script::Arabic);
+        assert_eq!(w.range(), 5..5 + MAX_WORD_BYTES - 1);
+        assert!(text.is_char_boundary(w.range().end - 5));
+        let w = capped(&text, 5, 2..8, Script::Arabic);
+        assert_eq!(w.range(), 7..13);
     }
 
     #[test]
@@ -562,7 +629,7 @@ mod tests {
         let text = "وراءهاchatgpt من100 ، Openai";
         let w: Vec<(&str, Script)> = words(text)
             .into_iter()
-            .map(|w| (&text[w.range()], w.script))
+            .map(|w| (&text[w.range()], w.script()))
             .collect();
         assert_eq!(
             w,
@@ -866,7 +933,7 @@ mod tests {
             word_texts(text),
             ["والمليار", "وبالشركة", "سيُعلنُ", "لـ2025", "إيلـون", "ماسك"]
         );
-        let scripts: Vec<Script> = words(text).into_iter().map(|w| w.script).collect();
+        let scripts: Vec<Script> = words(text).into_iter().map(|w| w.script()).collect();
         assert_eq!(
             scripts,
             [
@@ -896,7 +963,7 @@ mod tests {
                 "parole"
             ]
         );
-        let scripts: Vec<Script> = words(text).into_iter().map(|w| w.script).collect();
+        let scripts: Vec<Script> = words(text).into_iter().map(|w| w.script()).collect();
         assert_eq!(&scripts[..4], [Script::Digits; 4]);
         assert_eq!(scripts[4], Script::Latin);
     }

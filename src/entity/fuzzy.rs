@@ -81,7 +81,7 @@ pub(super) fn latin(
     let mut lower = String::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for w in &block.words {
-            if !matches!(w.script, Script::Latin | Script::Mixed) {
+            if !matches!(w.script(), Script::Latin | Script::Mixed) {
                 continue;
             }
             // A Latin part glued to Arabic letters is its own candidate.
@@ -247,7 +247,7 @@ pub(super) fn arabic(
     let has_arabic = || {
         doc.blocks
             .iter()
-            .any(|b| b.words.iter().any(|w| w.script == Script::Arabic))
+            .any(|b| b.words.iter().any(|w| w.script() == Script::Arabic))
     };
     if present.is_empty() || !has_arabic() {
         return Vec::new();
@@ -317,7 +317,7 @@ pub(super) fn arabic(
     let mut memo: HashMap<&str, Readings> = HashMap::default();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for (wi, w) in block.words.iter().enumerate() {
-            if w.script != Script::Arabic || covered.overlaps(bi, &w.range()) {
+            if w.script() != Script::Arabic || covered.overlaps(bi, &w.range()) {
                 continue;
             }
             let word = &block.text[w.range()];

@@ -54,8 +54,11 @@ pub(super) fn find(
         doc.blocks.iter().enumerate().flat_map(move |(bi, block)| {
             block.words.iter().filter_map(move |w| {
                 let range = w.range();
-                (!covered.overlaps(bi, &range) && !block.is_masked(&range))
-                    .then_some((bi, range, w.script))
+                (!covered.overlaps(bi, &range) && !block.is_masked(&range)).then_some((
+                    bi,
+                    range,
+                    w.script(),
+                ))
             })
         })
     };

@@ -64,7 +64,7 @@ impl Words {
             words.first.push(words.list.len());
             for w in &block.words {
                 let text = &block.text[w.range()];
-                let arabic = match w.script {
+                let arabic = match w.script() {
                     Script::Arabic => true,
                     Script::Latin => false,
                     _ => continue,
