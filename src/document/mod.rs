@@ -317,24 +317,20 @@ impl<'a> Document<'a> {
     }
 
     fn date_pass(&self) -> &(Vec<crate::date::DateMention>, Vec<crate::date::Duration>) {
-        self.dates.get_or_init(|| {
-            let pass = crate::date::extract_all(self, self.published);
-            debug_assert!(
-                pass.0.is_sorted_by_key(Placed::place),
-                "dates in text order"
-            );
-            pass
-        })
+        self.dates
+            .get_or_init(|| kept_dates(crate::date::extract_all(self, self.published)))
     }
 
     /// The mentions of the gazetteer's entities (extracted on first use).
     pub fn entities(&self) -> &crate::entity::Mentions {
         self.entities.get_or_init(|| {
-            let m = crate::entity::extract(self, &self.data.gazetteer, self.data);
+            let mut m = crate::entity::extract(self, &self.data.gazetteer, self.data);
             debug_assert!(
                 m.list.is_sorted_by_key(Placed::place),
                 "mentions in text order"
             );
+            // Kept for the whole check: no room left from growing it.
+            m.list.shrink_to_fit();
             m
         })
     }
@@ -344,7 +340,7 @@ impl<'a> Document<'a> {
     /// each block is normalized once for both.
     pub fn amounts(&self) -> &[crate::amount::AmountMention] {
         self.amounts.get_or_init(|| {
-            let a = if self.dates.get().is_some() {
+            let mut a = if self.dates.get().is_some() {
                 crate::amount::extract(self)
             } else {
                 let mut dates = None;
@@ -354,14 +350,13 @@ impl<'a> Document<'a> {
                         .block(bi, block, norm);
                 });
                 let dates = dates.map_or_else(Default::default, crate::date::Pass::finish);
-                debug_assert!(
-                    dates.0.is_sorted_by_key(Placed::place),
-                    "dates in text order"
-                );
-                let _ = self.dates.set(dates);
+                let _ = self.dates.set(kept_dates(dates));
                 a
             };
             debug_assert!(a.is_sorted_by_key(Placed::place), "figures in text order");
+            // Kept for the whole check (and the report): no room left from
+            // growing it.
+            a.shrink_to_fit();
             a
         })
     }
@@ -384,6 +379,20 @@ impl<'a> Document<'a> {
         let dates = self.dates.into_inner().map(|(d, _)| d).unwrap_or_default();
         (amounts, dates)
     }
+}
+
+/// A document's dates and spans of time as kept for the whole check (and
+/// the report): in text order, with no room left from growing them.
+fn kept_dates(
+    mut pass: (Vec<crate::date::DateMention>, Vec<crate::date::Duration>),
+) -> (Vec<crate::date::DateMention>, Vec<crate::date::Duration>) {
+    debug_assert!(
+        pass.0.is_sorted_by_key(Placed::place),
+        "dates in text order"
+    );
+    pass.0.shrink_to_fit();
+    pass.1.shrink_to_fit();
+    pass
 }
 
 /// Something found in a block: mentions of figures, dates and entities,

@@ -21,7 +21,7 @@ use crate::document::{Document, Script, is_arabic_letter, is_latin_letter};
 use crate::rules::Data;
 
 /// How many times each entity is mentioned.
-fn counts(existing: &[Mention]) -> BTreeMap<usize, usize> {
+fn counts<'m>(existing: impl IntoIterator<Item = &'m Mention>) -> BTreeMap<usize, usize> {
     let mut c = BTreeMap::new();
     for m in existing {
         *c.entry(m.entity).or_insert(0) += 1;
@@ -232,12 +232,11 @@ pub(super) fn arabic(
     let lexicon = data.set("lexicon-ar");
     // Once the entity is named unambiguously, its other mentions count too
     // (`ماسك` beside `إيلون ماسك`).
-    let evidence: Vec<Mention> = existing
-        .iter()
-        .filter(|m| !m.arabic || !lexicon.contains(&doc.text()[m.span.range()]))
-        .cloned()
-        .collect();
-    let named = counts(&evidence);
+    let named = counts(
+        existing
+            .iter()
+            .filter(|m| !m.arabic || !lexicon.contains(&doc.text()[m.span.range()])),
+    );
     let present: BTreeMap<usize, usize> = counts(existing)
         .into_iter()
         .filter(|(e, _)| named.contains_key(e))
