@@ -44,12 +44,6 @@ pub struct Mention {
     pub form: usize,
     pub status: Status,
     pub arabic: bool,
-    /// Edit distance (fuzzy) or skeleton distance (transliteration) to the
-    /// form; 0 for the other statuses.
-    pub distance: usize,
-    /// Bytes of the view range that belong to a wrong Arabic article `ال`
-    /// (`المسك`): the suggestion drops them.
-    pub article_len: usize,
 }
 
 /// The mentions of known entities in a document, in text order.
@@ -253,8 +247,6 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
                 form: form_index,
                 status,
                 arabic,
-                distance: 0,
-                article_len: 0,
             });
         }
     }

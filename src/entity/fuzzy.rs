@@ -117,7 +117,7 @@ pub(super) fn latin(
                 memo.insert(lower.clone(), found);
                 found
             };
-            let Some((form, d)) = found else {
+            let Some((form, _)) = found else {
                 continue;
             };
             let entity = gaz.forms[form].entity;
@@ -129,8 +129,6 @@ pub(super) fn latin(
                 form,
                 status: Status::Fuzzy,
                 arabic: false,
-                distance: d,
-                article_len: 0,
             });
         }
     }
@@ -159,9 +157,9 @@ struct Readings {
 }
 
 struct Reading {
-    /// Bytes of the key that are a proclitic, then an article.
+    /// Bytes of the key that are a proclitic (the article after it, if
+    /// any, is inside the span: the suggestion replaces it with the name).
     clitic: usize,
-    article: usize,
     skeleton: String,
     alef_initial: bool,
     /// A relative adjective or a plural (`الأمريكي`, `الفرنسيون`): derived
@@ -202,7 +200,6 @@ impl Readings {
                 }
                 Some(Reading {
                     clitic,
-                    article,
                     skeleton: skeleton::arabic(core),
                     alef_initial: core.starts_with('ا'),
                     derived: ["ي", "يه", "يا", "يون", "يين", "يات"]
@@ -336,7 +333,7 @@ pub(super) fn arabic(
             if !readings.exact && after_first_name.is_none() {
                 continue;
             }
-            let mut found: Option<(usize, usize, usize, usize)> = None; // target, distance, clitic, article
+            let mut found: Option<(usize, usize)> = None; // target, clitic
             'opts: for r in &readings.list {
                 let mut candidates: Vec<usize> = by_skeleton
                     .get(r.skeleton.as_str())
@@ -373,12 +370,12 @@ pub(super) fn arabic(
                     if r.common && d > 0 && prev_key.is_none() {
                         continue;
                     }
-                    found = Some((ti, d, r.clitic, r.article));
+                    found = Some((ti, r.clitic));
                     break 'opts;
                 }
             }
             let k = keys.key(word);
-            let Some((ti, d, clitic, article)) = found else {
+            let Some((ti, clitic)) = found else {
                 continue;
             };
             // Byte offsets in the key are byte offsets in the word only when
@@ -388,12 +385,6 @@ pub(super) fn arabic(
                 .char_indices()
                 .filter(|(_, c)| !crate::source::is_mark(*c))
                 .nth(skip_chars)
-                .map_or(0, |(i, _)| i);
-            let article_chars = k[clitic..clitic + article].chars().count();
-            let article_len = word[start..]
-                .char_indices()
-                .filter(|(_, c)| !crate::source::is_mark(*c))
-                .nth(article_chars)
                 .map_or(0, |(i, _)| i);
             let range = w.range().start + start..w.range().end;
             let t = &targets[ti];
@@ -405,8 +396,6 @@ pub(super) fn arabic(
                 form: t.form,
                 status: Status::Transliteration,
                 arabic: true,
-                distance: d,
-                article_len,
             });
         }
     }

@@ -196,8 +196,6 @@ pub(super) fn find(
                 form: usize::MAX,
                 status,
                 arabic: true,
-                distance: 0,
-                article_len: 0,
             });
         }
     }
