@@ -229,14 +229,20 @@ impl FactAmount {
         b.words_in(sentence)
             .iter()
             .map(|w| {
-                let k = key(&b.text[w.range()]);
-                let mut forms = vec![k.clone()];
-                if crate::entity::is_arabic(&k) {
+                // The key, then what is left of it without each proclitic
+                // it starts with (two letters at least).
+                let mut forms = Vec::with_capacity(3);
+                forms.push(key(&b.text[w.range()]));
+                let first = forms[0].chars().next().unwrap_or(' ');
+                if self.proclitics.iter().any(|p| p.starts_with(first))
+                    && crate::entity::is_arabic(&forms[0])
+                {
                     for p in &self.proclitics {
-                        if let Some(rest) = k.strip_prefix(p.as_str())
-                            && rest.chars().count() >= 2
+                        if let Some(rest) = forms[0].strip_prefix(p.as_str())
+                            && rest.chars().nth(1).is_some()
                         {
-                            forms.push(rest.to_owned());
+                            let rest = rest.to_owned();
+                            forms.push(rest);
                         }
                     }
                 }
