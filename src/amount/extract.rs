@@ -112,10 +112,9 @@ pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
 
 /// Like [`extract`], handing `each` every block (in order, with its index)
 /// as normalized for the figures
-/// ([`NormalizeOptions::FIGURES`](crate::source::NormalizeOptions::FIGURES)):
-/// what the date
-/// extractor reads too, so that one normalization serves both. Nothing is
-/// handed over when the document has no words.
+/// ([`NormalizeOptions::FIGURES`](crate::source::NormalizeOptions::FIGURES)),
+/// which the date extractor reads too: one normalization serves both.
+/// Nothing is handed over when the document has no words.
 pub fn extract_with(
     doc: &Document<'_>,
     mut each: impl FnMut(usize, &Block, &Normalized),

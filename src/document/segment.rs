@@ -43,8 +43,8 @@ pub struct Word {
 }
 
 impl Word {
-    /// A word over `range` (at most [`MAX_WORD_BYTES`] long: see
-    /// `push_word`).
+    /// A word over `range`, at most [`MAX_WORD_BYTES`] long (see
+    /// `capped`).
     pub(crate) fn new(range: Range<usize>, script: Script) -> Word {
         debug_assert!(u32::try_from(range.start).is_ok());
         debug_assert!(range.len() <= MAX_WORD_BYTES);
