@@ -31,8 +31,9 @@ impl Prepared {
         )
     }
 
-    /// Like [`Prepared::new`], for a block already normalized with
-    /// [`options`].
+    /// A block, already normalized with
+    /// [`NormalizeOptions::FIGURES`](crate::source::NormalizeOptions::FIGURES),
+    /// tokenized.
     pub(super) fn of(block: &Block, norm: Normalized, lang: Lang) -> Prepared {
         let toks = tokenize(&norm.text, &|pos| space_groups(block, &norm, lang, pos));
         let sig = (0..toks.len())
@@ -54,8 +55,9 @@ impl Prepared {
             .collect();
     }
 
-    /// Calls `f` with the text of each number token of `block`, as
-    /// [`Prepared::new`] would find them, without the other tokens.
+    /// Calls `f` with the text of each number token of `block` (normalized
+    /// as `norm`), as [`Prepared::of`] would find them, without the other
+    /// tokens.
     pub(super) fn numbers(block: &Block, norm: &Normalized, lang: Lang, mut f: impl FnMut(&str)) {
         let groups = |pos: usize| space_groups(block, norm, lang, pos);
         for r in numbers(&norm.text, &groups) {
