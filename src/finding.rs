@@ -13,7 +13,7 @@ use crate::source::{SourceFile, Span};
 #[derive(Debug, Clone, Serialize)]
 pub struct Related {
     pub span: Span,
-    pub message: String,
+    pub message: Arc<str>,
     /// The file the span is in when it is not the finding's own (the
     /// original of a translation); `None`: the finding's file.
     #[serde(skip)]
@@ -54,8 +54,28 @@ impl Eq for Related {}
 /// suggestion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
-    pub title: String,
+    pub title: Arc<str>,
     pub safety: FixSafety,
+}
+
+/// The texts of one file's findings (messages, fix titles, suggestions,
+/// related notes), each kept once: a long article repeats a few hundred
+/// texts over tens of thousands of findings («space before «،»», the same
+/// variant of a name), and one allocation per text would be most of the
+/// memory its report holds.
+#[derive(Debug, Default)]
+pub struct Texts(std::collections::HashSet<Arc<str>>);
+
+impl Texts {
+    /// The shared copy of `text`.
+    pub fn get(&mut self, text: &str) -> Arc<str> {
+        if let Some(shared) = self.0.get(text) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(text);
+        self.0.insert(Arc::clone(&shared));
+        shared
+    }
 }
 
 /// One problem found in one file.
@@ -64,10 +84,12 @@ pub struct Finding {
     pub rule: Arc<str>,
     pub category: Category,
     pub severity: Severity,
-    pub message: String,
+    /// Shared with the other findings of the file that read the same
+    /// (see [`Texts`]).
+    pub message: Arc<str>,
     pub span: Span,
     /// Replacements for the span, best first.
-    pub suggestions: Vec<String>,
+    pub suggestions: Vec<Arc<str>>,
     /// Boxed: most findings have none, and a long article has many findings.
     pub fix: Option<Box<Fix>>,
     pub related: Vec<Related>,
@@ -87,7 +109,7 @@ pub fn apply_fixes(text: &str, findings: &[Finding]) -> (String, usize) {
     let mut edits: Vec<(Span, &str)> = findings
         .iter()
         .filter(|f| f.fix.is_some())
-        .filter_map(|f| f.suggestions.first().map(|s| (f.span, s.as_str())))
+        .filter_map(|f| f.suggestions.first().map(|s| (f.span, &**s)))
         .collect();
     edits.sort_by_key(|(s, _)| (s.start, s.end));
     let mut out = String::with_capacity(text.len());
@@ -105,4 +127,20 @@ pub fn apply_fixes(text: &str, findings: &[Finding]) -> (String, usize) {
     }
     out.push_str(&text[pos..]);
     (out, applied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_is_kept_once() {
+        let mut texts = Texts::default();
+        let a = texts.get("space before «،»");
+        let b = texts.get(&String::from("space before «،»"));
+        let c = texts.get("space before «,»");
+        assert!(Arc::ptr_eq(&a, &b));
+        assert!(!Arc::ptr_eq(&a, &c));
+        assert_eq!((&*a, &*c), ("space before «،»", "space before «,»"));
+    }
 }

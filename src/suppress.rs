@@ -362,7 +362,7 @@ fn meta(rule: &str, severity: Severity, message: String, span: Span) -> Finding 
         rule: Arc::from(rule),
         category: Category::Suppression,
         severity,
-        message,
+        message: message.into(),
         span,
         suggestions: Vec::new(),
         fix: None,

@@ -461,11 +461,11 @@ fn overlapping_fixes_are_taken_in_a_fixed_order() {
         rule: rule.into(),
         category: Category::Typography,
         severity: Severity::Warning,
-        message: String::new(),
+        message: "".into(),
         span: Span::new(start, end),
-        suggestions: vec![with.to_owned()],
+        suggestions: vec![with.into()],
         fix: Some(Box::new(Fix {
-            title: String::new(),
+            title: "".into(),
             safety: FixSafety::Safe,
         })),
         related: Vec::new(),
@@ -514,4 +514,34 @@ fn overlapping_fixes_make_one_edit_and_keep_the_rest() {
     assert_eq!((edits.len(), n), (1, 1));
     let (fixed, _) = apply(text, findings, false);
     assert_eq!(fixed, "(\u{a0} ،");
+}
+
+/// A long article repeats a few texts over many findings: each is kept
+/// once for the file, and the findings that read the same share it.
+#[test]
+fn findings_that_read_the_same_share_their_texts() {
+    let linter = Linter::new(RuleSet::embedded().expect("rules load"), Some(Lang::Ar));
+    let text = ARABIC.repeat(3);
+    let FileReport::Checked { findings, .. } = linter.check_text("t.txt", &text, Format::Text)
+    else {
+        panic!("checked");
+    };
+    let of = |rule: &str| -> Vec<&factlint::finding::Finding> {
+        findings.iter().filter(|f| &*f.rule == rule).collect()
+    };
+    let spaces = of("typography/space-before-punctuation");
+    let names = of("entity/variant");
+    assert_eq!((spaces.len(), names.len()), (3, 3), "{findings:#?}");
+    for same in [spaces, names] {
+        let (first, fix) = (same[0], same[0].fix.as_ref().expect("a fix"));
+        for f in &same[1..] {
+            assert!(std::sync::Arc::ptr_eq(&f.message, &first.message));
+            assert!(std::sync::Arc::ptr_eq(
+                &f.suggestions[0],
+                &first.suggestions[0]
+            ));
+            let title = &f.fix.as_ref().expect("a fix").title;
+            assert!(std::sync::Arc::ptr_eq(title, &fix.title));
+        }
+    }
 }

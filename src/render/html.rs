@@ -322,6 +322,9 @@ struct LineCtx<'a> {
     source: &'a SourceFile,
     findings: &'a [Finding],
     placement: &'a [Placement],
+    /// (line, finding) for the findings that can be shown, by line: the
+    /// ones a line shows are found without going through all of them.
+    starting: Vec<(usize, usize)>,
     first_number: usize,
     file_no: usize,
     default_dir: &'static str,
@@ -335,16 +338,10 @@ impl LineCtx<'_> {
         let (ls, le) = (range.start, range.end);
         let line_text = &text[ls..le];
         let dir = first_strong(line_text).unwrap_or(self.default_dir);
-        let idx = &self.source.line_index;
         // Findings that start on this line (or on its terminator).
-        let mut here: Vec<usize> = (0..self.findings.len())
-            .filter(|&i| {
-                let span = self.findings[i].span;
-                span.end as usize <= text.len()
-                    && span.is_on_char_boundaries(text)
-                    && idx.line_of((span.start as usize).max(self.source.content_start)) == line
-            })
-            .collect();
+        let from = self.starting.partition_point(|&(l, _)| l < line);
+        let to = self.starting.partition_point(|&(l, _)| l <= line);
+        let mut here: Vec<usize> = self.starting[from..to].iter().map(|&(_, i)| i).collect();
         here.sort_by_key(|&i| {
             let s = self.findings[i].span;
             (s.start, std::cmp::Reverse(s.end), i)
@@ -374,6 +371,11 @@ impl LineCtx<'_> {
         // Open highlights: (end, number).
         let mut stack: Vec<(usize, usize)> = Vec::new();
         let mut prev = ls;
+        // `here` is in the order of the points where its findings start:
+        // those that start at a point are the stretch after the ones
+        // opened at the points before.
+        let clamped_start = |i: usize| (self.findings[i].span.start as usize).clamp(ls, le);
+        let mut next = 0;
         for &p in &points {
             if p > prev {
                 match stack.last() {
@@ -390,12 +392,14 @@ impl LineCtx<'_> {
                 stack.pop();
                 out.push_str("</bdi></mark>");
             }
-            for &i in &here {
+            let first = next;
+            while here.get(next).is_some_and(|&i| clamped_start(i) <= p) {
+                next += 1;
+            }
+            let starting_here = &here[first..next];
+            for &i in starting_here {
                 let f = &self.findings[i];
                 let n = self.first_number + i;
-                if (f.span.start as usize).clamp(ls, le) != p {
-                    continue;
-                }
                 match self.placement[i] {
                     Placement::Detached => {
                         let _ = write!(
@@ -413,7 +417,7 @@ impl LineCtx<'_> {
                     Placement::Inline => {}
                 }
             }
-            for &i in &here {
+            for &i in starting_here {
                 let f = &self.findings[i];
                 if self.placement[i] == Placement::Inline && f.span.start as usize == p {
                     let n = self.first_number + i;
@@ -473,10 +477,22 @@ fn file_section(
 
     // The article.
     let placement = place(source, findings);
+    let text = &source.text;
+    let mut starting: Vec<(usize, usize)> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.span.end as usize <= text.len() && f.span.is_on_char_boundaries(text))
+        .map(|(i, f)| {
+            let start = (f.span.start as usize).max(source.content_start);
+            (source.line_index.line_of(start), i)
+        })
+        .collect();
+    starting.sort_unstable();
     let ctx = LineCtx {
         source,
         findings,
         placement: &placement,
+        starting,
         first_number,
         file_no,
         default_dir: lang_dir(lang),

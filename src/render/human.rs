@@ -238,7 +238,7 @@ fn render_finding(
             let re = r.span.end as usize - line_range.start;
             marks.push(Mark {
                 range: rs..re,
-                label: r.message.clone(),
+                label: r.message.to_string(),
                 primary: false,
             });
         } else {

@@ -82,7 +82,7 @@ fn checked(source: &SourceFile, findings: &[Finding]) -> Suite {
     for (rule, fs) in &by_rule {
         let worst = fs.iter().map(|f| f.severity).max().expect("one finding");
         let message = match fs.as_slice() {
-            [f] => f.message.clone(),
+            [f] => f.message.to_string(),
             _ => format!("{} findings", fs.len()),
         };
         let lines: Vec<String> = fs

@@ -15,6 +15,7 @@
 //! paragraphs: a paragraph is often one line) are edited, so a service can
 //! follow a finding from one version to the next.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -292,12 +293,15 @@ fn result<'a>(
     source: &'a SourceFile,
     f: &'a Finding,
     rules: &[RuleInfo],
-    seen: &mut Vec<String>,
+    seen: &mut HashMap<String, usize>,
 ) -> SarifResult<'a> {
     let location = || artifact(&source.path);
     let hash = crate::fingerprint::fingerprint(&source.text, &f.rule, f.span);
-    let nth = seen.iter().filter(|h| **h == hash).count() + 1;
-    seen.push(hash.clone());
+    // The how-many-th finding of the file with this hash (counted, not
+    // searched for: a long article has tens of thousands of findings).
+    let nth = seen.entry(hash.clone()).or_default();
+    *nth += 1;
+    let nth = *nth;
     let fixes = match (&f.fix, f.suggestions.first()) {
         (Some(fix), Some(replacement)) => vec![SarifFix {
             description: Text { text: &fix.title },
@@ -388,7 +392,7 @@ pub fn render(reports: &[FileReport], rules: &[RuleInfo]) -> String {
             FileReport::Checked {
                 source, findings, ..
             } => {
-                let mut seen = Vec::new();
+                let mut seen = HashMap::new();
                 for f in findings {
                     results.push(result(source, f, rules, &mut seen));
                 }

@@ -65,7 +65,7 @@ pub fn test_rule(rule: &Rule, data: &Data) -> Vec<ExampleFailure> {
             _ => doc,
         };
         let mut findings = Vec::new();
-        rule.run(&doc, &mut findings);
+        rule.run(&doc, &mut findings, &mut crate::finding::Texts::default());
         super::sort_findings(&mut findings);
         let got: Vec<&str> = findings.iter().map(|f| f.text(&source.text)).collect();
         if got != ex.flagged {

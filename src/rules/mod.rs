@@ -23,7 +23,7 @@ use std::sync::Arc;
 use crate::check::{Check, Hit, HitSink, KINDS, kind_names};
 use crate::document::{Document, Lang};
 use crate::error::RuleFileError;
-use crate::finding::{Finding, Fix, Related};
+use crate::finding::{Finding, Fix, Related, Texts};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
@@ -42,55 +42,18 @@ impl Rule {
         self.meta.languages.contains(&lang)
     }
 
-    /// Runs the rule on `doc` (whatever the document's language).
-    pub fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+    /// Runs the rule on `doc` (whatever the document's language); the
+    /// findings' texts are shared through `texts` with the other findings
+    /// of the document.
+    pub fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>, texts: &mut Texts) {
         let mut sink = Findings {
             rule: self,
             doc,
             out,
+            texts,
+            buf: String::new(),
         };
         self.check.check(doc, &mut sink);
-    }
-
-    fn finding(&self, doc: &Document<'_>, hit: Hit) -> Finding {
-        let text = doc.text().get(hit.span.range()).unwrap_or_default();
-        let fill = |template: &str| fill_template(template, text, doc.lang, &hit.vars);
-        let fix = self.meta.fix.as_ref().and_then(|f| {
-            hit.suggestion.as_ref().map(|_| {
-                Box::new(Fix {
-                    title: fill(&f.title),
-                    safety: f.safety,
-                })
-            })
-        });
-        Finding {
-            rule: Arc::clone(&self.id),
-            category: self.meta.category,
-            severity: hit
-                .weaker
-                .map_or(self.meta.severity, |w| w.min(self.meta.severity)),
-            message: fill(&self.meta.message),
-            span: hit.span,
-            suggestions: if fix.is_some() {
-                hit.suggestion.into_iter().collect()
-            } else {
-                Vec::new()
-            },
-            fix,
-            related: hit
-                .related
-                .into_iter()
-                .map(|r| Related {
-                    span: r.span,
-                    message: r.message,
-                    file: if r.in_original {
-                        doc.original().map(|o| Arc::clone(o.file))
-                    } else {
-                        None
-                    },
-                })
-                .collect(),
-        }
     }
 }
 
@@ -100,30 +63,86 @@ struct Findings<'r, 'd, 'o> {
     rule: &'r Rule,
     doc: &'r Document<'d>,
     out: &'o mut Vec<Finding>,
+    texts: &'o mut Texts,
+    /// Where each message and title is filled before it is looked up in
+    /// `texts`: a text seen before costs no allocation.
+    buf: String,
+}
+
+impl Findings<'_, '_, '_> {
+    fn finding(&mut self, hit: Hit) -> Finding {
+        let (rule, doc) = (self.rule, self.doc);
+        let text = doc.text().get(hit.span.range()).unwrap_or_default();
+        let mut fill = |template: &str| {
+            fill_template(&mut self.buf, template, text, doc.lang, &hit.vars);
+            self.texts.get(&self.buf)
+        };
+        let message = fill(&rule.meta.message);
+        let fix = match (&rule.meta.fix, &hit.suggestion) {
+            (Some(f), Some(_)) => Some(Box::new(Fix {
+                title: fill(&f.title),
+                safety: f.safety,
+            })),
+            _ => None,
+        };
+        let suggestions = match (&fix, &hit.suggestion) {
+            (Some(_), Some(s)) => vec![self.texts.get(s)],
+            _ => Vec::new(),
+        };
+        let mut related: Vec<Related> = hit
+            .related
+            .into_iter()
+            .map(|r| Related {
+                span: r.span,
+                message: self.texts.get(&r.message),
+                file: if r.in_original {
+                    doc.original().map(|o| Arc::clone(o.file))
+                } else {
+                    None
+                },
+            })
+            .collect();
+        // Collected in place, the list would keep the hit's growth slack.
+        related.shrink_to_fit();
+        Finding {
+            rule: Arc::clone(&rule.id),
+            category: rule.meta.category,
+            severity: hit
+                .weaker
+                .map_or(rule.meta.severity, |w| w.min(rule.meta.severity)),
+            message,
+            span: hit.span,
+            suggestions,
+            fix,
+            related,
+        }
+    }
 }
 
 impl HitSink for Findings<'_, '_, '_> {
     fn push(&mut self, hit: Hit) {
-        self.out.push(self.rule.finding(self.doc, hit));
+        let finding = self.finding(hit);
+        self.out.push(finding);
     }
 }
 
-/// Fills `{name}` placeholders; `{text}` is the flagged text, `{lang}` the
-/// document's language name.
+/// Fills `{name}` placeholders into `out` (cleared first); `{text}` is the
+/// flagged text, `{lang}` the document's language name.
 fn fill_template(
+    out: &mut String,
     template: &str,
     text: &str,
     lang: Lang,
     vars: &[(&'static str, String)],
-) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
+) {
+    out.clear();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else {
             out.push_str(&rest[open..]);
-            return out;
+            return;
         };
         let name = &after[..close];
         match name {
@@ -137,7 +156,6 @@ fn fill_template(
         rest = &after[close + 1..];
     }
     out.push_str(rest);
-    out
 }
 
 /// Placeholders used in a template.
@@ -443,8 +461,9 @@ impl RuleSet {
     /// are sorted by position, then rule id, without duplicates.
     pub fn check(&self, doc: &Document<'_>) -> Vec<Finding> {
         let mut findings = Vec::new();
+        let mut texts = Texts::default();
         for rule in self.rules.iter().filter(|r| r.applies_to(doc.lang)) {
-            rule.run(doc, &mut findings);
+            rule.run(doc, &mut findings, &mut texts);
         }
         sort_findings(&mut findings);
         findings
@@ -679,9 +698,9 @@ mod tests {
                     rule: format!("r{rule}").into(),
                     category: Category::Typography,
                     severity: Severity::Warning,
-                    message: format!("m{message}"),
+                    message: format!("m{message}").into(),
                     span: crate::source::Span::new(usize::from(start), usize::from(start + len)),
-                    suggestions: vec![k.to_string()],
+                    suggestions: vec![k.to_string().into()],
                     fix: None,
                     related: Vec::new(),
                 })
@@ -818,10 +837,15 @@ mod tests {
     #[test]
     fn fills_placeholders_and_keeps_unknown_ones() {
         let vars = vec![("open", "\"".to_owned())];
-        assert_eq!(
-            fill_template("«{text}» opened with «{open}» {x}", "»", Lang::Ar, &vars),
-            "«»» opened with «\"» {x}"
+        let mut out = "left from before".to_owned();
+        fill_template(
+            &mut out,
+            "«{text}» opened with «{open}» {x}",
+            "»",
+            Lang::Ar,
+            &vars,
         );
+        assert_eq!(out, "«»» opened with «\"» {x}");
     }
 
     #[test]
