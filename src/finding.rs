@@ -64,7 +64,7 @@ pub struct Fix {
 /// variant of a name), and one allocation per text would be most of the
 /// memory its report holds.
 #[derive(Debug, Default)]
-pub struct Texts(std::collections::HashSet<Arc<str>>);
+pub struct Texts(rustc_hash::FxHashSet<Arc<str>>);
 
 impl Texts {
     /// The shared copy of `text`.

@@ -95,7 +95,7 @@ fn parse_with(text: &str, format: Format, lang: Option<Lang>) -> (Lang, FrontMat
                 sentences: b
                     .sentences
                     .iter()
-                    .map(|r| b.text[r.clone()].to_owned())
+                    .map(|r| b.text[r.range()].to_owned())
                     .collect(),
                 masked: b
                     .masked
@@ -630,7 +630,7 @@ proptest! {
                     prop_assert!(span.is_on_char_boundaries(&text));
                 }
                 for s in &b.sentences {
-                    prop_assert!(b.text.is_char_boundary(s.start) && b.text.is_char_boundary(s.end));
+                    prop_assert!(b.text.is_char_boundary(s.start as usize) && b.text.is_char_boundary(s.end as usize));
                 }
             }
         }

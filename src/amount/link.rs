@@ -28,7 +28,7 @@ pub(super) fn finish(
         let e = pr.tok(d.end - 1).range.end;
         pr.norm.to_orig(s, e).range()
     };
-    let sentence_of = |pos: usize| block.sentences.partition_point(|s| s.end <= pos);
+    let sentence_of = |pos: usize| block.sentences.partition_point(|s| s.end as usize <= pos);
     let sentences: Vec<usize> = drafts
         .iter()
         .map(|d| sentence_of(view_of(d).start))

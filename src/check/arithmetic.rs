@@ -280,7 +280,7 @@ fn show(v: Decimal, like: &AmountMention) -> String {
 fn sentence_of(block: &Block, m: &AmountMention) -> Option<usize> {
     block
         .sentence_at(m.view.start)
-        .filter(|&i| m.view.end <= block.sentences[i].end)
+        .filter(|&i| m.view.end <= block.sentences[i].end as usize)
 }
 
 impl Arithmetic {
@@ -345,7 +345,7 @@ impl Arithmetic {
             return None;
         }
         // `40% of revenue` may be a share of something else.
-        let sentence = &block.sentences[sentence_of(block, pct)?];
+        let sentence = block.sentences[sentence_of(block, pct)?].range();
         let next = tokens(between(&block.text, pct.view.end, sentence.end));
         if starts_with(&next, &w.percent_of).is_some() {
             return None;
@@ -474,7 +474,7 @@ impl Arithmetic {
         text: &str,
     ) -> Option<Hit> {
         let t = ms[i];
-        let sentence = &block.sentences[sentence_of(block, t)?];
+        let sentence = block.sentences[sentence_of(block, t)?].range();
         let before_start = if i == 0 {
             sentence.start
         } else {
@@ -557,6 +557,7 @@ impl Check for Arithmetic {
         let text = doc.text();
         for (bi, block) in doc.blocks.iter().enumerate() {
             for (si, sentence) in block.sentences.iter().enumerate() {
+                let sentence = &sentence.range();
                 let mut ms: Vec<&AmountMention> = doc
                     .amounts_in(bi, sentence)
                     .iter()

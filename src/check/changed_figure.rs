@@ -288,7 +288,9 @@ fn rounded(short: &AmountMention, long: &AmountMention) -> bool {
 const WINDOW: usize = 64;
 
 fn sentence_index(block: &Block, m: &AmountMention) -> usize {
-    block.sentences.partition_point(|s| s.end <= m.view.start)
+    block
+        .sentences
+        .partition_point(|s| s.end as usize <= m.view.start)
 }
 
 impl Check for ChangedFigure {
@@ -315,8 +317,7 @@ impl Check for ChangedFigure {
                 let r = block
                     .sentences
                     .get(i)
-                    .cloned()
-                    .unwrap_or(0..block.text.len());
+                    .map_or(0..block.text.len(), |s| s.range());
                 self.sentence(block, r)
             });
             (m.block, i)

@@ -116,6 +116,7 @@ impl DateOrder {
             .collect();
         for (bi, block) in doc.blocks.iter().enumerate() {
             for sentence in &block.sentences {
+                let sentence = &sentence.range();
                 // Every order the check reads has a date in the sentence.
                 if doc.dates_in(bi, sentence).is_empty() {
                     continue;
@@ -152,7 +153,7 @@ impl DateOrder {
 /// The clause boundaries of a block around `pos`.
 fn clause_end(doc: &Document<'_>, block: usize, pos: usize) -> usize {
     let b = &doc.blocks[block];
-    b.clause_at(pos).map_or(pos, |i| b.clauses[i].end)
+    b.clause_at(pos).map_or(pos, |i| b.clauses[i].end as usize)
 }
 
 impl Check for DateOrder {
@@ -303,8 +304,8 @@ impl Check for DateOrder {
                         .sentences
                         .iter()
                         .rev()
-                        .find(|s| s.end <= f.sentence.start)
-                        .cloned();
+                        .find(|s| s.end as usize <= f.sentence.start)
+                        .map(|s| s.range());
                     let anchor = d.view.start.min(f.at.start);
                     let from = prev_sentence.map_or(f.sentence.start, |p| p.start);
                     let prev = doc

@@ -70,7 +70,7 @@ fn sentence_of(doc: &Document<'_>, m: &AmountMention) -> Option<usize> {
     let block = doc.blocks.get(m.block)?;
     block
         .sentence_at(m.view.start)
-        .filter(|&i| m.view.end <= block.sentences[i].end)
+        .filter(|&i| m.view.end <= block.sentences[i].end as usize)
 }
 
 impl DecimalShift {

@@ -76,7 +76,7 @@ fn forms_by_entity(doc: &Document<'_>, mentions: &[Mention]) -> BTreeMap<usize, 
     let mut seen: BTreeMap<usize, Vec<(String, usize, u32)>> = BTreeMap::new();
     for m in mentions {
         let text = doc.text()[m.span.range()].to_owned();
-        let forms = seen.entry(m.entity).or_default();
+        let forms = seen.entry(m.entity()).or_default();
         match forms.iter_mut().find(|(t, _, _)| *t == text) {
             Some(f) => f.1 += 1,
             None => forms.push((text, 1, m.span.start)),
@@ -95,11 +95,11 @@ impl Entities {
     /// The correct form to write instead of a mention.
     fn suggestion(doc: &Document<'_>, m: &Mention) -> String {
         let gaz = &doc.data.gazetteer;
-        if let Some(local) = m.entity.checked_sub(gaz.entities.len()) {
+        if let Some(local) = m.entity().checked_sub(gaz.entities.len()) {
             return doc.entities().locals[local].majority.clone();
         }
-        let form = &gaz.forms[m.form];
-        let entity = &gaz.entities[m.entity];
+        let form = &gaz.forms[m.form()];
+        let entity = &gaz.entities[m.entity()];
         let one_word = !doc.text()[m.span.range()].trim().contains(' ');
         match m.status {
             Status::Case | Status::Spelling | Status::Fuzzy if form.kind.is_correct() => {
@@ -115,7 +115,7 @@ impl Entities {
                     ar.to_owned()
                 }
             }
-            _ => gaz.canonical(m.entity, m.arabic, doc.lang).to_owned(),
+            _ => gaz.canonical(m.entity(), m.arabic, doc.lang).to_owned(),
         }
     }
 }
@@ -139,7 +139,7 @@ impl Check for Entities {
         let forms = forms_by_entity(doc, mentions);
         let named: BTreeMap<usize, usize> = mentions.iter().fold(BTreeMap::new(), |mut c, m| {
             if m.status != Status::Fuzzy {
-                *c.entry(m.entity).or_insert(0) += 1;
+                *c.entry(m.entity()).or_insert(0) += 1;
             }
             c
         });
@@ -148,7 +148,7 @@ impl Check for Entities {
         // outlets leave hamzas out throughout).
         let mut arabic_forms: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
         for m in mentions.iter().filter(|m| m.arabic) {
-            let forms = arabic_forms.entry(m.entity).or_default();
+            let forms = arabic_forms.entry(m.entity()).or_default();
             let text = &doc.text()[m.span.range()];
             if !forms.contains(&text) {
                 forms.push(text);
@@ -160,7 +160,7 @@ impl Check for Entities {
         let mut distinct: BTreeMap<usize, Vec<(&str, &Mention)>> = BTreeMap::new();
         for m in mentions {
             let text = &doc.text()[m.span.range()];
-            let forms = distinct.entry(m.entity).or_default();
+            let forms = distinct.entry(m.entity()).or_default();
             if !forms.iter().any(|(t, _)| *t == text) {
                 forms.push((text, m));
             }
@@ -169,7 +169,8 @@ impl Check for Entities {
             if m.status == Status::Correct || !self.report.contains(&wanted(m.status)) {
                 continue;
             }
-            if m.status == Status::Spelling && arabic_forms.get(&m.entity).map_or(0, Vec::len) < 2 {
+            if m.status == Status::Spelling && arabic_forms.get(&m.entity()).map_or(0, Vec::len) < 2
+            {
                 continue;
             }
             let suggestion = Entities::suggestion(doc, m);
@@ -178,16 +179,16 @@ impl Check for Entities {
             }
             let mut hit = Hit::new(m.span)
                 .var("canonical", suggestion.clone())
-                .var("forms", forms.get(&m.entity).cloned().unwrap_or_default())
-                .var("entity", entity_name(doc, m.entity))
+                .var("forms", forms.get(&m.entity()).cloned().unwrap_or_default())
+                .var("entity", entity_name(doc, m.entity()))
                 .suggest(suggestion);
-            if m.status == Status::Fuzzy && named.get(&m.entity).copied().unwrap_or(0) < 2 {
+            if m.status == Status::Fuzzy && named.get(&m.entity()).copied().unwrap_or(0) < 2 {
                 hit = hit.at_most(Severity::Info);
             }
             // Point at the other forms of the entity.
             let own = &doc.text()[m.span.range()];
             let others = distinct
-                .get(&m.entity)
+                .get(&m.entity())
                 .into_iter()
                 .flatten()
                 .filter(|(t, _)| *t != own);
@@ -207,7 +208,7 @@ impl Check for Entities {
                 .iter()
                 .filter(|m| !m.arabic || !lexicon.contains(&doc.text()[m.span.range()]))
             {
-                let e = by_entity.entry(m.entity).or_default();
+                let e = by_entity.entry(m.entity()).or_default();
                 if m.arabic { e.1.push(m) } else { e.0.push(m) }
             }
             for (entity, (latin, arabic)) in by_entity {

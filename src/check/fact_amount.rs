@@ -202,7 +202,7 @@ pub(super) fn sentence_entities(
 ) -> HashSet<usize> {
     doc.entities_in(bi, sentence)
         .iter()
-        .map(|e| e.entity)
+        .map(crate::entity::Mention::entity)
         .collect()
 }
 
@@ -350,6 +350,7 @@ impl Check for FactAmount {
         let mut reported: HashSet<usize> = HashSet::default();
         for (bi, block) in doc.blocks.iter().enumerate() {
             for sentence in &block.sentences {
+                let sentence = &sentence.range();
                 let inside: Vec<usize> = crate::document::placed_range(amounts, bi, sentence)
                     .filter(|&i| amounts[i].view.end <= sentence.end)
                     .collect();

@@ -76,6 +76,7 @@ impl Check for FactDate {
         let mut reported = HashSet::default();
         for (bi, block) in doc.blocks.iter().enumerate() {
             for sentence in &block.sentences {
+                let sentence = &sentence.range();
                 let inside: Vec<&DateMention> = doc
                     .dates_in(bi, sentence)
                     .iter()

@@ -73,14 +73,17 @@ impl Check for FutureDate {
                 continue;
             }
             let block = &doc.blocks[m.block];
-            let Some(clause) = block.clause_at(m.view.start).map(|i| &block.clauses[i]) else {
+            let Some(clause) = block
+                .clause_at(m.view.start)
+                .map(|i| block.clauses[i].range())
+            else {
                 continue;
             };
             // The cue must be near the date (`was held on 12 March`), not
             // the verb of another event of the clause.
             let words: Vec<_> = self
                 .sentences
-                .words(doc, m.block, clause)
+                .words(doc, m.block, &clause)
                 .into_iter()
                 .collect();
             let first = words.partition_point(|w| w.end <= m.view.start);

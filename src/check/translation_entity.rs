@@ -243,8 +243,8 @@ fn local_names<'d>(o: &'d Document<'_>) -> Vec<(&'d str, Span, usize, usize)> {
         .entities()
         .list
         .iter()
-        .filter(|m| m.entity < known)
-        .map(|m| (m.block, m.view.start, m.view.end))
+        .filter(|m| m.entity() < known)
+        .map(|m| (m.block(), m.view().start, m.view().end))
         .chain(
             o.amounts()
                 .iter()
@@ -303,15 +303,15 @@ impl Check for TranslationEntity {
             .entities()
             .list
             .iter()
-            .filter(|m| m.entity < known)
+            .filter(|m| m.entity() < known)
             .collect();
         // Renderings of each name of the original (by its source text).
         let mut renderings: BTreeMap<String, (Span, Vec<Rendering>)> = BTreeMap::new();
         for m in named.iter().filter(|m| m.status == Status::Correct) {
-            let e = &gaz.entities[m.entity];
+            let e = &gaz.entities[m.entity()];
             let text = &doc.text()[m.span.range()];
             let last = text.split_whitespace().last().unwrap_or(text);
-            if let Some(first) = o.entities().list.iter().find(|s| s.entity == m.entity) {
+            if let Some(first) = o.entities().list.iter().find(|s| s.entity() == m.entity()) {
                 renderings
                     .entry(e.name.clone())
                     .or_insert_with(|| (first.span, Vec::new()))
@@ -325,7 +325,7 @@ impl Check for TranslationEntity {
         }
         let mut reported: Vec<usize> = Vec::new();
         let mut names: Vec<(Name<'_>, usize, usize)> = Vec::new();
-        for s in o.entities().list.iter().filter(|m| m.entity < known) {
+        for s in o.entities().list.iter().filter(|m| m.entity() < known) {
             // A surname that is also an ordinary word (`Son avocat`) is no
             // evidence of a name.
             // A surname that is also an ordinary word (`Son avocat`), or an
@@ -334,7 +334,7 @@ impl Check for TranslationEntity {
             let text = &o.text()[s.span.range()];
             let exact = gaz
                 .forms
-                .get(s.form)
+                .get(s.form())
                 .is_some_and(|f| f.kind != FormKind::Short && f.text == text);
             if !exact && is_ordinary_word(o.data, &text.to_lowercase()) {
                 continue;
@@ -344,30 +344,30 @@ impl Check for TranslationEntity {
             if matches!(s.status, Status::Case | Status::Fuzzy) {
                 continue;
             }
-            if named.iter().any(|t| t.entity == s.entity) || reported.contains(&s.entity) {
+            if named.iter().any(|t| t.entity() == s.entity()) || reported.contains(&s.entity()) {
                 continue;
             }
-            reported.push(s.entity);
-            let e = &gaz.entities[s.entity];
+            reported.push(s.entity());
+            let e = &gaz.entities[s.entity()];
             if let Some(word) = latin_word(e) {
                 names.push((
                     Name {
                         word,
                         source_span: s.span,
-                        entity: Some(s.entity),
+                        entity: Some(s.entity()),
                     },
-                    s.block,
-                    s.view.start,
+                    s.block(),
+                    s.view().start,
                 ));
                 continue;
             }
             // Not transliterated: only its absence can be told, and a word
             // of one of its forms (`Saudi` for `Saudi Arabia`) is taken as a
             // mention.
-            if loosely_named(doc, s.entity) {
+            if loosely_named(doc, s.entity()) {
                 continue;
             }
-            let Some(cp) = al.counterpart(Side::Source, s.block, s.view.start) else {
+            let Some(cp) = al.counterpart(Side::Source, s.block(), s.view().start) else {
                 continue;
             };
             if !cp.dropped {

@@ -1037,7 +1037,7 @@ impl Pass {
                 }
                 let sentence = block.sentence_at(view.start).map_or_else(
                     || block.span_of(view.clone()),
-                    |i| block.span_of(block.sentences[i].clone()),
+                    |i| block.span_of(block.sentences[i].range()),
                 );
                 let mut pair = None;
                 let index = out.len();

@@ -20,7 +20,7 @@ pub use lang::{
     Lang, detect as detect_language, is_arabic_letter, is_latin_letter, is_letter,
     is_letter_or_digit,
 };
-pub use segment::{Script, Word};
+pub use segment::{Script, ViewRange, Word};
 
 pub(crate) use markdown::raw_html as markdown_raw_html;
 
@@ -57,28 +57,34 @@ pub struct Block<'a> {
     /// Maps view offsets to original offsets.
     pub map: OffsetMap,
     /// View ranges of sentences.
-    pub sentences: Vec<Range<usize>>,
+    pub sentences: Vec<ViewRange>,
     /// Words, in order.
     pub words: Vec<Word>,
     /// View ranges of clauses: sentences cut at `،` `؛` `,` `;` (a comma
     /// between digits, `1,000`, does not cut).
-    pub clauses: Vec<Range<usize>>,
+    pub clauses: Vec<ViewRange>,
     /// View ranges that are not prose (URLs, e-mail addresses, handles).
     pub masked: Vec<Range<usize>>,
 }
 
 impl<'a> Block<'a> {
     /// Builds a block from its view and map, segmenting it.
-    pub fn new(text: impl Into<std::borrow::Cow<'a, str>>, map: OffsetMap) -> Block<'a> {
+    pub fn new(text: impl Into<std::borrow::Cow<'a, str>>, mut map: OffsetMap) -> Block<'a> {
         let text = text.into();
         let masked = segment::mask_non_prose(&text);
-        let mut sentences = segment::sentences(&text);
+        let sentences = segment::sentences(&text);
         let mut words = segment::words(&text);
-        let mut clauses = segment::clauses(&text, &sentences);
-        // Kept for the whole check: no room left from growing them.
-        sentences.shrink_to_fit();
+        let clauses = segment::clauses(&text, &sentences);
+        // Kept for the whole check: compact, and no room left from growing.
+        let compact = |ranges: Vec<Range<usize>>| -> Vec<ViewRange> {
+            // (Collected in place, the list would keep the wider one's room.)
+            let mut compact: Vec<ViewRange> = ranges.into_iter().map(ViewRange::new).collect();
+            compact.shrink_to_fit();
+            compact
+        };
+        let (sentences, clauses) = (compact(sentences), compact(clauses));
         words.shrink_to_fit();
-        clauses.shrink_to_fit();
+        map.shrink_to_fit();
         Block {
             text,
             map,
@@ -104,19 +110,19 @@ impl<'a> Block<'a> {
     /// The index of the sentence that holds view offset `pos` (sentences
     /// are sorted and disjoint: a binary search).
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.end <= pos);
+        let i = self.sentences.partition_point(|s| s.end as usize <= pos);
         self.sentences
             .get(i)
-            .is_some_and(|s| s.start <= pos)
+            .is_some_and(|s| s.start as usize <= pos)
             .then_some(i)
     }
 
     /// The index of the clause that holds view offset `pos`.
     pub fn clause_at(&self, pos: usize) -> Option<usize> {
-        let i = self.clauses.partition_point(|c| c.end <= pos);
+        let i = self.clauses.partition_point(|c| c.end as usize <= pos);
         self.clauses
             .get(i)
-            .is_some_and(|c| c.start <= pos)
+            .is_some_and(|c| c.start as usize <= pos)
             .then_some(i)
     }
 
@@ -418,7 +424,7 @@ impl Placed for crate::date::DateMention {
 
 impl Placed for crate::entity::Mention {
     fn place(&self) -> (usize, usize) {
-        (self.block, self.view.start)
+        (self.block(), self.view().start)
     }
 }
 

@@ -30,6 +30,30 @@ pub enum Script {
 /// of half a gigabyte without a space can hold, is cut there.
 pub(crate) const MAX_WORD_BYTES: usize = (1 << 29) - 1;
 
+/// A range of a block's view (a sentence, a clause) in 8 bytes instead of
+/// a `Range<usize>`'s 16: a long article has hundreds of thousands. View
+/// offsets fit a `u32`, as the original offsets do (see [`crate::source::Span`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ViewRange {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl ViewRange {
+    pub(crate) fn new(range: Range<usize>) -> ViewRange {
+        debug_assert!(u32::try_from(range.end).is_ok());
+        ViewRange {
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+
+    /// The view byte range.
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
 /// A word of a block's view.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Word {

@@ -6,7 +6,7 @@
 
 use super::forms::{FormKind, key_options};
 use super::gazetteer::Gazetteer;
-use crate::document::{Document, is_arabic_letter, is_latin_letter};
+use crate::document::{Document, ViewRange, is_arabic_letter, is_latin_letter};
 use crate::rules::Data;
 use crate::source::{NormalizeOptions, Span, normalize};
 
@@ -36,14 +36,68 @@ pub enum Status {
 pub struct Mention {
     /// Original byte span.
     pub span: Span,
-    /// The block it is in, and its view range there.
-    pub block: usize,
-    pub view: std::ops::Range<usize>,
-    pub entity: usize,
-    /// The gazetteer form it matched (its key).
-    pub form: usize,
+    /// The block it is in, and its view range there (see
+    /// [`Mention::block`], [`Mention::view`]).
+    block: u32,
+    view: ViewRange,
+    /// The entity (see [`Mention::entity`]).
+    entity: u32,
+    /// The gazetteer form it matched (see [`Mention::form`]).
+    form: u32,
     pub status: Status,
     pub arabic: bool,
+}
+
+impl Mention {
+    /// A mention; the indices and view offsets are kept as `u32` (32 bytes
+    /// a mention instead of 56: a long article has tens of thousands).
+    pub fn new(
+        span: Span,
+        block: usize,
+        view: std::ops::Range<usize>,
+        entity: usize,
+        form: usize,
+        status: Status,
+        arabic: bool,
+    ) -> Mention {
+        debug_assert!(u32::try_from(block.max(entity)).is_ok());
+        debug_assert!(form == usize::MAX || u32::try_from(form).is_ok());
+        Mention {
+            span,
+            block: block as u32,
+            view: ViewRange::new(view),
+            entity: entity as u32,
+            form: u32::try_from(form).unwrap_or(u32::MAX),
+            status,
+            arabic,
+        }
+    }
+
+    /// The index of the block it is in.
+    pub fn block(&self) -> usize {
+        self.block as usize
+    }
+
+    /// Its view range in its block.
+    pub fn view(&self) -> std::ops::Range<usize> {
+        self.view.range()
+    }
+
+    /// The entity: an index into the gazetteer's entities, or past them,
+    /// into the document's local entities ([`Mentions::locals`]).
+    pub fn entity(&self) -> usize {
+        self.entity as usize
+    }
+
+    /// The gazetteer form it matched (its key); `usize::MAX` for a local
+    /// entity's mention, which matched no gazetteer form.
+    pub fn form(&self) -> usize {
+        if self.form == u32::MAX {
+            usize::MAX
+        } else {
+            self.form as usize
+        }
+    }
 }
 
 /// The mentions of known entities in a document, in text order.
@@ -110,45 +164,42 @@ fn same_script_word_char(c: char, arabic: bool) -> bool {
     }
 }
 
-/// True when a view range of a block overlaps a mention already found.
-/// The view ranges that mentions cover, per block, merged and sorted, so
-/// that a word is tested against them by binary search (a linear scan of
-/// every mention per word is quadratic on a long article).
+/// The view ranges that mentions already cover: (block, start, end), by
+/// block, merged and sorted, so that a word is tested against them by
+/// binary search (a linear scan of every mention per word is quadratic on
+/// a long article). One flat list, 12 bytes a range.
 pub(super) struct Covered {
-    blocks: std::collections::BTreeMap<usize, Vec<(usize, usize)>>,
+    ranges: Vec<(u32, u32, u32)>,
 }
 
 impl Covered {
     pub(super) fn new(mentions: &[Mention]) -> Covered {
-        let mut blocks: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
-            std::collections::BTreeMap::new();
-        for m in mentions {
-            blocks
-                .entry(m.block)
-                .or_default()
-                .push((m.view.start, m.view.end));
-        }
-        for v in blocks.values_mut() {
-            v.sort_unstable();
-            let mut merged: Vec<(usize, usize)> = Vec::with_capacity(v.len());
-            for &(s, e) in v.iter() {
-                match merged.last_mut() {
-                    Some(last) if s < last.1 => last.1 = last.1.max(e),
-                    _ => merged.push((s, e)),
-                }
+        let mut ranges: Vec<(u32, u32, u32)> = mentions
+            .iter()
+            .map(|m| (m.block, m.view.start, m.view.end))
+            .collect();
+        ranges.sort_unstable();
+        let mut merged: Vec<(u32, u32, u32)> = Vec::with_capacity(ranges.len());
+        for (b, s, e) in ranges {
+            match merged.last_mut() {
+                Some(last) if last.0 == b && s < last.2 => last.2 = last.2.max(e),
+                _ => merged.push((b, s, e)),
             }
-            *v = merged;
         }
-        Covered { blocks }
+        merged.shrink_to_fit();
+        Covered { ranges: merged }
     }
 
     /// True when `r` (a view range of `block`) overlaps a mention.
     pub(super) fn overlaps(&self, block: usize, r: &std::ops::Range<usize>) -> bool {
-        let Some(v) = self.blocks.get(&block) else {
-            return false;
-        };
-        let i = v.partition_point(|&(_, e)| e <= r.start);
-        v.get(i).is_some_and(|&(s, _)| s < r.end)
+        // Before: the ranges of earlier blocks, and those of this block that
+        // end by `r.start` (a block's merged ranges end in order).
+        let i = self.ranges.partition_point(|&(b, _, e)| {
+            (b as usize) < block || (b as usize == block && e as usize <= r.start)
+        });
+        self.ranges
+            .get(i)
+            .is_some_and(|&(b, s, _)| b as usize == block && (s as usize) < r.end)
     }
 }
 
@@ -239,15 +290,15 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
                 continue;
             };
             let form = &gaz.forms[form_index];
-            list.push(Mention {
-                span: block.span_of(view.clone()),
-                block: bi,
+            list.push(Mention::new(
+                block.span_of(view.clone()),
+                bi,
                 view,
-                entity: form.entity,
-                form: form_index,
+                form.entity,
+                form_index,
                 status,
                 arabic,
-            });
+            ));
         }
     }
     let fuzzy = super::fuzzy::latin(doc, gaz, data, &list);
@@ -327,4 +378,29 @@ fn classify(
         return Some((best_i, Status::Correct));
     }
     Some((best_i, Status::Case))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covered_ranges_are_found_in_their_own_block_only() {
+        let m = |block: usize, view: std::ops::Range<usize>| {
+            Mention::new(Span::new(0, 1), block, view, 0, 0, Status::Correct, false)
+        };
+        // Block 1: 10..20 and 15..30 merge into 10..30; 40..45 apart.
+        let covered = Covered::new(&[m(1, 40..45), m(1, 10..20), m(3, 0..5), m(1, 15..30)]);
+        assert!(covered.overlaps(1, &(25..35)));
+        assert!(covered.overlaps(1, &(5..11)));
+        assert!(covered.overlaps(1, &(44..50)));
+        assert!(!covered.overlaps(1, &(30..40)));
+        assert!(!covered.overlaps(1, &(0..10)));
+        assert!(!covered.overlaps(1, &(45..60)));
+        // The same places in other blocks are not covered.
+        assert!(!covered.overlaps(0, &(10..30)));
+        assert!(!covered.overlaps(2, &(0..5)));
+        assert!(covered.overlaps(3, &(4..9)));
+        assert!(!covered.overlaps(4, &(0..5)));
+    }
 }

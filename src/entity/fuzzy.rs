@@ -24,7 +24,7 @@ use crate::rules::Data;
 fn counts<'m>(existing: impl IntoIterator<Item = &'m Mention>) -> BTreeMap<usize, usize> {
     let mut c = BTreeMap::new();
     for m in existing {
-        *c.entry(m.entity).or_insert(0) += 1;
+        *c.entry(m.entity()).or_insert(0) += 1;
     }
     c
 }
@@ -121,15 +121,15 @@ pub(super) fn latin(
                 continue;
             };
             let entity = gaz.forms[form].entity;
-            out.push(Mention {
-                span: block.span_of(range.clone()),
-                block: bi,
-                view: range,
+            out.push(Mention::new(
+                block.span_of(range.clone()),
+                bi,
+                range,
                 entity,
                 form,
-                status: Status::Fuzzy,
-                arabic: false,
-            });
+                Status::Fuzzy,
+                false,
+            ));
         }
     }
     out
@@ -388,15 +388,15 @@ pub(super) fn arabic(
                 .map_or(0, |(i, _)| i);
             let range = w.range().start + start..w.range().end;
             let t = &targets[ti];
-            out.push(Mention {
-                span: block.span_of(range.clone()),
-                block: bi,
-                view: range,
-                entity: t.entity,
-                form: t.form,
-                status: Status::Transliteration,
-                arabic: true,
-            });
+            out.push(Mention::new(
+                block.span_of(range.clone()),
+                bi,
+                range,
+                t.entity,
+                t.form,
+                Status::Transliteration,
+                true,
+            ));
         }
     }
     out

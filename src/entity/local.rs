@@ -188,15 +188,15 @@ pub(super) fn find(
                 Status::Transliteration
             };
             let block = &doc.blocks[o.block];
-            mentions.push(Mention {
-                span: block.span_of(o.range.clone()),
-                block: o.block,
-                view: o.range,
-                entity: index,
-                form: usize::MAX,
+            mentions.push(Mention::new(
+                block.span_of(o.range.clone()),
+                o.block,
+                o.range,
+                index,
+                usize::MAX,
                 status,
-                arabic: true,
-            });
+                true,
+            ));
         }
     }
     (mentions, locals)

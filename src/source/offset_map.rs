@@ -71,6 +71,12 @@ impl OffsetMap {
         });
     }
 
+    /// Frees the room left from building the map (a map kept for a whole
+    /// check: a one-line paragraph's map is one piece, not four).
+    pub fn shrink_to_fit(&mut self) {
+        self.pieces.shrink_to_fit();
+    }
+
     /// The original offset of a start position in the derived text.
     pub fn start_to_orig(&self, pos: usize) -> usize {
         let pos = pos as u32;

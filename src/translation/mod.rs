@@ -109,7 +109,7 @@ fn sentences(doc: &Document<'_>) -> (Vec<Sentence>, Vec<usize>) {
         first.push(out.len());
         out.extend(block.sentences.iter().map(|r| Sentence {
             block: bi,
-            range: r.clone(),
+            range: r.range(),
         }));
     }
     first.push(out.len());
@@ -157,8 +157,8 @@ fn units(doc: &Document<'_>, sentences: &[Sentence], ids: &mut Anchors) -> (Vec<
             add(d.block, d.view.start, a);
         }
     }
-    for m in doc.entities().list.iter().filter(|m| m.entity < known) {
-        add(m.block, m.view.start, Anchor::Entity(m.entity));
+    for m in doc.entities().list.iter().filter(|m| m.entity() < known) {
+        add(m.block(), m.view().start, Anchor::Entity(m.entity()));
     }
     (blocks, sents)
 }
