@@ -241,8 +241,7 @@ impl FactAmount {
                         if let Some(rest) = forms[0].strip_prefix(p.as_str())
                             && rest.chars().nth(1).is_some()
                         {
-                            let rest = rest.to_owned();
-                            forms.push(rest);
+                            forms.push(rest.to_owned());
                         }
                     }
                 }
