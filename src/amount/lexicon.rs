@@ -341,7 +341,7 @@ impl Lexicon {
     /// at least two letters.
     pub(crate) fn strip<'w>(&'w self, word: &'w str) -> impl Iterator<Item = &'w str> + 'w {
         self.proclitics.iter().filter_map(move |p| {
-            let rest = word.strip_prefix(p.as_str())?;
+            let rest = crate::source::strip_short_prefix(word, p)?;
             (rest.chars().count() >= 2).then_some(rest)
         })
     }

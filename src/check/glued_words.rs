@@ -115,59 +115,65 @@ fn letters(word: &str) -> Vec<(usize, char)> {
         .collect()
 }
 
-impl GluedWords {
-    fn final_form_inside(&self, word: &str) -> Option<Split> {
-        // Each letter with the one before it (every Arabic word is read:
-        // no list of its letters).
-        let mut before: Option<(usize, char)> = None;
-        for (j, n) in word
-            .char_indices()
-            .filter(|(_, c)| !crate::source::is_mark(*c))
-        {
-            let Some((i, c)) = before.replace((j, n)) else {
-                continue;
-            };
-            if !matches!(c, 'ة' | 'ى') || !is_arabic_letter(n) {
-                continue;
-            }
-            let rest = &word[j..];
-            let suggestion = if self.pronoun_suffixes.contains(rest) {
-                let stem = if c == 'ة' { 'ت' } else { 'ي' };
-                format!("{}{stem}{rest}", &word[..i])
-            } else {
-                split_at(word, j)
-            };
-            let reason = if c == 'ة' {
-                "taa marbuta «ة» inside a word"
-            } else {
-                "alef maqsura «ى» inside a word"
-            };
-            return Some(Split { reason, suggestion });
-        }
-        None
-    }
+/// Where the two kinds of evidence read letter by letter are first seen in
+/// an Arabic word, found in one pass over its letters (combining marks
+/// skipped): a final form `ة`/`ى` at byte `i` followed by an Arabic letter
+/// at byte `j`, and the second of three identical Arabic letters.
+#[derive(Default)]
+struct Letters {
+    final_form: Option<(usize, char, usize)>,
+    triple: Option<usize>,
+}
 
-    fn triple_letter(word: &str) -> Option<Split> {
+impl Letters {
+    fn of(word: &str) -> Letters {
+        let mut found = Letters::default();
         // The two letters before each letter.
         let (mut first, mut second): (Option<char>, Option<(usize, char)>) = (None, None);
         for (j, n) in word
             .char_indices()
             .filter(|(_, c)| !crate::source::is_mark(*c))
         {
-            if let (Some(c), Some((i, b))) = (first, second)
-                && is_arabic_letter(c)
-                && b == c
-                && n == c
-            {
-                return Some(Split {
-                    reason: "the same letter three times in a row",
-                    suggestion: split_at(word, i),
-                });
+            if let Some((i, c)) = second {
+                if found.final_form.is_none() && matches!(c, 'ة' | 'ى') && is_arabic_letter(n) {
+                    found.final_form = Some((i, c, j));
+                }
+                if found.triple.is_none() && first == Some(c) && n == c && is_arabic_letter(c) {
+                    found.triple = Some(i);
+                }
+                if found.final_form.is_some() && found.triple.is_some() {
+                    break;
+                }
             }
             first = second.map(|(_, b)| b);
             second = Some((j, n));
         }
-        None
+        found
+    }
+}
+
+impl GluedWords {
+    fn final_form_inside(&self, word: &str, (i, c, j): (usize, char, usize)) -> Split {
+        let rest = &word[j..];
+        let suggestion = if self.pronoun_suffixes.contains(rest) {
+            let stem = if c == 'ة' { 'ت' } else { 'ي' };
+            format!("{}{stem}{rest}", &word[..i])
+        } else {
+            split_at(word, j)
+        };
+        let reason = if c == 'ة' {
+            "taa marbuta «ة» inside a word"
+        } else {
+            "alef maqsura «ى» inside a word"
+        };
+        Split { reason, suggestion }
+    }
+
+    fn triple_letter(word: &str, i: usize) -> Split {
+        Split {
+            reason: "the same letter three times in a row",
+            suggestion: split_at(word, i),
+        }
     }
 
     fn script_change(&self, word: &str) -> Option<Split> {
@@ -258,17 +264,22 @@ impl GluedWords {
         if script == Script::Latin && camel_shape(word).is_none() {
             return;
         }
-        if self.allow.contains(&*crate::source::lowercase(word)) || block.is_masked(&range) {
-            return;
-        }
-        let enclosed = is_enclosed(&block.text, &range);
+        // The evidence is read first and the allow list and masks only for a
+        // word that has some: most words have none, and the lookups cost
+        // more than the reading.
+        let enclosed = script == Script::Mixed && is_enclosed(&block.text, &range);
+        let letters = if script == Script::Latin {
+            Letters::default()
+        } else {
+            Letters::of(word)
+        };
         for ev in &self.evidence {
             let split = match ev {
-                Evidence::FinalFormInside if script != Script::Latin => {
-                    self.final_form_inside(word)
-                }
-                Evidence::TripleLetter if script != Script::Latin => {
-                    GluedWords::triple_letter(word)
+                Evidence::FinalFormInside => letters
+                    .final_form
+                    .map(|at| self.final_form_inside(word, at)),
+                Evidence::TripleLetter => {
+                    letters.triple.map(|i| GluedWords::triple_letter(word, i))
                 }
                 Evidence::ScriptChange if script == Script::Mixed && !enclosed => {
                     self.script_change(word)
@@ -282,6 +293,10 @@ impl GluedWords {
                 _ => None,
             };
             if let Some(s) = split {
+                if self.allow.contains(&*crate::source::lowercase(word)) || block.is_masked(&range)
+                {
+                    return;
+                }
                 out.push(
                     Hit::in_block(block, range)
                         .var("reason", s.reason)

@@ -481,7 +481,7 @@ impl Lexicon {
             .is_some_and(crate::document::is_arabic_letter)
         {
             for p in &self.proclitics {
-                if let Some(rest) = word.strip_prefix(p.as_str())
+                if let Some(rest) = crate::source::strip_short_prefix(word, p)
                     && rest.chars().count() >= 2
                     && !p.is_empty()
                     && !out.contains(&p.len())

@@ -6,11 +6,11 @@ mod offset_map;
 mod span;
 
 pub use line_index::{ColumnUnit, LineCol, LineIndex};
-pub(crate) use normalize::lowercase;
 pub use normalize::{
     NormalizeOptions, Normalized, is_format_control, is_mark, normalize, normalize_text,
     normalized_chars,
 };
+pub(crate) use normalize::{lowercase, strip_short_prefix};
 pub use offset_map::OffsetMap;
 pub use span::Span;
 

@@ -281,8 +281,6 @@ fn push_lowercase(out: &mut String, c: char) {
     }
 }
 
-/// True for characters of the Arabic blocks, which have no case: lower
-/// casing is answered for them without Unicode's case tables.
 /// `word.to_lowercase()`, borrowed when lower-casing changes nothing (most
 /// words of a text): no allocation per word in the checks that look words
 /// up in lower case.
@@ -304,8 +302,24 @@ pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// True for characters of the Arabic blocks, which have no case: lower
+/// casing is answered for them without Unicode's case tables.
 pub(crate) fn is_caseless_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FEFF}')
+}
+
+/// `word` without the prefix `p` (`str::strip_prefix`), compared byte by
+/// byte inline: the prefixes looked for on every word (Arabic proclitics)
+/// are a few bytes long and mostly differ at the second byte, where a call
+/// to `memcmp` costs more than the comparison.
+#[inline]
+pub(crate) fn strip_short_prefix<'w>(word: &'w str, p: &str) -> Option<&'w str> {
+    let (w, b) = (word.as_bytes(), p.as_bytes());
+    if b.len() > w.len() || w.iter().zip(b).any(|(x, y)| x != y) {
+        return None;
+    }
+    // `p` is a whole string, so the rest starts on a character boundary.
+    word.get(b.len()..)
 }
 
 /// The text of [`normalize`] without its offset map, for keys that are
@@ -342,6 +356,10 @@ pub fn normalized_chars(text: &str, options: NormalizeOptions) -> impl Iterator<
 /// True for combining marks that belong to the letter before them (Arabic
 /// harakat and tatweel, Latin combining diacritics).
 pub fn is_mark(c: char) -> bool {
+    // Latin and the Arabic letters at a glance: most characters are those.
+    if matches!(c, '\0'..='\u{02FF}' | '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}') {
+        return false;
+    }
     is_arabic_mark(c)
         || matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
@@ -423,6 +441,24 @@ mod tests {
                 let o = options_from_bits(bits);
                 assert_eq!(fold(c, o), fold_slow(c, o), "U+{:04X} {o:?}", u32::from(c));
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn strip_short_prefix_is_strip_prefix(word in "[وبالفكa-zé]{0,6}", p in "[وبالفكa-zé]{0,3}") {
+            proptest::prop_assert_eq!(strip_short_prefix(&word, &p), word.strip_prefix(p.as_str()));
+        }
+    }
+
+    #[test]
+    fn the_fast_path_of_is_mark_changes_nothing() {
+        let slow = |c: char| {
+            is_arabic_mark(c)
+                || matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+        };
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_mark(c), slow(c), "U+{:04X}", u32::from(c));
         }
     }
 

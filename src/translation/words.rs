@@ -75,7 +75,7 @@ impl Words {
                     keys.extend(
                         proclitics
                             .iter()
-                            .filter_map(|p| k.strip_prefix(p.as_str()))
+                            .filter_map(|p| crate::source::strip_short_prefix(&k, p))
                             .filter(|rest| rest.chars().count() >= 3)
                             .map(str::to_owned),
                     );
