@@ -189,6 +189,9 @@ fn consistent(m: &AmountMention, f: &Fact) -> bool {
 /// and where it is.
 pub(super) struct SentenceWord {
     pub(super) forms: Vec<String>,
+    /// The cue concepts of its forms, in the document's language (looked
+    /// up once here, not once for each cue of each fact).
+    concepts: Vec<String>,
     /// The word's view range in its block.
     pub(super) at: usize,
     pub(super) end: usize,
@@ -226,6 +229,7 @@ impl FactAmount {
         sentence: &Range<usize>,
     ) -> Vec<SentenceWord> {
         let b = &doc.blocks[block];
+        let concepts = &self.concepts[lang_index(doc.lang)];
         b.words_in(sentence)
             .iter()
             .map(|w| {
@@ -238,15 +242,20 @@ impl FactAmount {
                     && crate::entity::is_arabic(&forms[0])
                 {
                     for p in &self.proclitics {
-                        if let Some(rest) = forms[0].strip_prefix(p.as_str())
+                        if let Some(rest) = crate::source::strip_short_prefix(&forms[0], p)
                             && rest.chars().nth(1).is_some()
                         {
                             forms.push(rest.to_owned());
                         }
                     }
                 }
+                let concepts = forms
+                    .iter()
+                    .filter_map(|f| concepts.get(f).cloned())
+                    .collect();
                 SentenceWord {
                     forms,
+                    concepts,
                     at: w.range().start,
                     end: w.range().end,
                 }
@@ -256,18 +265,11 @@ impl FactAmount {
 
     /// Where a phrase (or, for a one-word cue, a concept key) occurs in the
     /// sentence.
-    pub(super) fn find(
-        &self,
-        lang: Lang,
-        words: &[SentenceWord],
-        phrase: &[String],
-        concept: bool,
-    ) -> Vec<usize> {
+    pub(super) fn find(words: &[SentenceWord], phrase: &[String], concept: bool) -> Vec<usize> {
         let mut out = Vec::new();
         if phrase.is_empty() {
             return out;
         }
-        let concepts = &self.concepts[lang_index(lang)];
         for i in 0..words.len() {
             if phrase.len() > 1 && i + phrase.len() > words.len() {
                 continue;
@@ -278,10 +280,7 @@ impl FactAmount {
                     .is_some_and(|w| w.forms.iter().any(|f| f == p))
             }) || (concept
                 && phrase.len() == 1
-                && words[i]
-                    .forms
-                    .iter()
-                    .any(|f| concepts.get(f).is_some_and(|c| c == &phrase[0])));
+                && words[i].concepts.iter().any(|c| *c == phrase[0]));
             if hit {
                 out.push(words[i].at);
             }
@@ -291,7 +290,6 @@ impl FactAmount {
 
     /// Where the fact's cues are in the sentence, if its subject matches.
     pub(super) fn subject(
-        &self,
         lang: Lang,
         f: &Fact,
         words: &[SentenceWord],
@@ -301,13 +299,13 @@ impl FactAmount {
             return None;
         }
         let mut own = f.words.for_lang(lang).peekable();
-        if own.peek().is_some() && !own.any(|p| !self.find(lang, words, p, false).is_empty()) {
+        if own.peek().is_some() && !own.any(|p| !Self::find(words, p, false).is_empty()) {
             return None;
         }
         let cues: Vec<usize> = f
             .cues
             .for_lang(lang)
-            .flat_map(|p| self.find(lang, words, p, true))
+            .flat_map(|p| Self::find(words, p, true))
             .collect();
         (!cues.is_empty()).then_some(cues)
     }
@@ -369,8 +367,7 @@ impl Check for FactAmount {
                     .iter()
                     .filter(|f| !f.is_event)
                     .filter_map(|f| {
-                        self.subject(doc.lang, f, &words, &entities)
-                            .map(|cues| (f, cues))
+                        Self::subject(doc.lang, f, &words, &entities).map(|cues| (f, cues))
                     })
                     .collect();
                 for (f, cues) in &matched {

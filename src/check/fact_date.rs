@@ -96,7 +96,7 @@ impl Check for FactDate {
                 }
                 let words = self.sentences.words(doc, bi, sentence);
                 for f in facts.list.iter().filter(|f| f.is_event) {
-                    let Some(cues) = self.sentences.subject(doc.lang, f, &words, &entities) else {
+                    let Some(cues) = FactAmount::subject(doc.lang, f, &words, &entities) else {
                         continue;
                     };
                     let Some(fi) = f.date.as_deref().and_then(fact_interval) else {
