@@ -218,7 +218,7 @@ impl ChangedFigure {
                 let mut forms: Vec<String> = self
                     .proclitics
                     .iter()
-                    .filter_map(|p| w.strip_prefix(p.as_str()))
+                    .filter_map(|p| crate::source::strip_short_prefix(&w, p))
                     .filter(|r| r.chars().count() >= 2)
                     .map(str::to_owned)
                     .collect();

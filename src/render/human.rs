@@ -102,7 +102,9 @@ struct Mark {
 
 /// The display width annotate-snippets gives a character (its
 /// `char_width`: control characters it replaces with a visible symbol
-/// are 1 wide, a tab 4).
+/// are 1 wide, a tab 4). Inlined: the renderers call it for every
+/// character around every finding.
+#[inline]
 pub(super) fn char_width(c: char) -> usize {
     match c {
         // Printable ASCII and the Arabic letters and marks, without a
@@ -114,6 +116,7 @@ pub(super) fn char_width(c: char) -> usize {
 }
 
 /// [`char_width`] through the Unicode width table for every character.
+#[inline(never)]
 fn char_width_by_table(c: char) -> usize {
     match c {
         '\t' => 4,

@@ -115,12 +115,11 @@ pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
         if i == p.mark.end {
             end = Some(line_len);
         }
-        let w = if c.is_ascii_graphic() || c == ' ' {
-            1
-        } else if replaced(c) {
-            return None;
-        } else {
-            char_width(c)
+        let w = match c {
+            // Printable ASCII and the Arabic letters first: none is replaced.
+            ' '..='~' | 'ء'..='ي' => 1,
+            _ if replaced(c) => return None,
+            _ => char_width(c),
         };
         if w > 1 {
             return None;
