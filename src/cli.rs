@@ -398,6 +398,12 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
             run.linter.original = Some(std::sync::Arc::clone(original));
         }
     }
+    // One file is checked on this thread, and a long one split over all
+    // cores; several go to all cores whole (see `ordered::split_document`).
+    let split = plan.assignment.iter().flatten().count() == 1;
+    for run in &mut plan.runs {
+        run.linter.split = split;
+    }
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     // Files that an `exclude` glob of their configuration skips are left
     // out; the others keep their order.
@@ -407,7 +413,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         .filter_map(|(input, run)| run.map(|r| (input, &plan.runs[r])))
         .unzip();
     let fixer = args.fix.fixer();
-    let mut out = Outcome::new(args, baseline.as_ref())?;
+    let mut out = Outcome::new(args, baseline.as_ref(), split)?;
     // A progress bar for long runs on a terminal, unless the report itself
     // goes to that terminal as the files are done.
     let progress =
@@ -449,7 +455,8 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     // Several files go to all cores and their reports come back in input
     // order, each written (or kept, for the formats that need them all) as
     // soon as those before it are: a run over an archive holds a few
-    // reports at a time. One file is checked on this thread.
+    // reports at a time. One file is checked on this thread (a long one split
+    // over all cores).
     let work: Vec<(&Input, &config::Run)> = inputs.into_iter().zip(runs).collect();
     let mut write_error = None;
     // Results come in input order: each is the next input's.
@@ -471,9 +478,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
             }
         }
     };
-    if let Some(n) = args.threads
-        && work.len() > 1
-    {
+    if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(usize::from(n))
             .build_global()
@@ -639,7 +644,9 @@ struct Outcome {
 }
 
 impl Outcome {
-    fn new(args: &CheckArgs, baseline: Option<&Baseline>) -> Result<Outcome> {
+    /// `split`: one file is checked, and a long one's report may be drawn
+    /// on all cores.
+    fn new(args: &CheckArgs, baseline: Option<&Baseline>, split: bool) -> Result<Outcome> {
         let styled = match args.color {
             ColorArg::Always => true,
             ColorArg::Never => false,
@@ -653,7 +660,7 @@ impl Outcome {
         let stream = fixer.is_none() && !args.amounts && !args.timeline;
         let sink = match args.format {
             OutputFormat::Human if stream => Sink::Human(
-                render::human::Writer::new(styled),
+                render::human::Writer::new(styled).split(split),
                 Output::open(args.output.as_deref())?,
             ),
             OutputFormat::Json if stream => {

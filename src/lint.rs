@@ -83,6 +83,10 @@ pub struct Linter {
     /// The original that every file is a translation of (`--source`); a
     /// file's front matter `source:` is used when this is `None`.
     pub original: Option<Arc<SourceFile>>,
+    /// A long file's work may be split over the threads of rayon's pool:
+    /// only for a caller that runs nothing else on the pool meanwhile (see
+    /// [`crate::ordered::split_document`]), as when one file is checked.
+    pub split: bool,
 }
 
 impl Linter {
@@ -94,6 +98,7 @@ impl Linter {
             default_lang: None,
             default_published: None,
             original: None,
+            split: false,
         }
     }
 
@@ -109,10 +114,10 @@ impl Linter {
     }
 
     fn check_unguarded(&self, source: SourceFile) -> FileReport {
-        let doc =
-            Document::parse_with_default(&source, self.lang, self.default_lang, self.rules.data())
-                .with_published(self.published)
-                .with_default_published(self.default_published);
+        let data = self.rules.data();
+        let doc = Document::parse_split(&source, self.lang, self.default_lang, data, self.split)
+            .with_published(self.published)
+            .with_default_published(self.default_published);
         let original = match self.original_of(&source, &doc) {
             Ok(o) => o,
             Err(e) => return FileReport::Error(e),
@@ -146,7 +151,11 @@ impl Linter {
 
     /// Runs the rules on a document.
     fn outcome(&self, source: &SourceFile, doc: Document<'_>) -> Outcome {
-        let findings = crate::suppress::apply(source, &self.rules, self.rules.check(&doc));
+        let findings = crate::suppress::apply(
+            source,
+            &self.rules,
+            self.rules.check_split(&doc, self.split),
+        );
         let (lang, published) = (doc.lang, doc.published());
         // Moved out of the document, not copied: on a long article the
         // figures and dates are a tenth of what is kept.

@@ -147,6 +147,40 @@ pub fn for_each<T, R>(
     });
 }
 
+/// A document at least this long is split over the pool's threads when the
+/// caller allows it (see [`split_document`]): below it, the split costs
+/// more than it saves (and would start the pool for one short article).
+pub const SPLIT_BYTES: usize = 64 * 1024;
+
+/// Whether the work on one document of `len` bytes is split over the
+/// threads of rayon's pool: the caller allows it, the document is long
+/// enough and the pool has more than one thread.
+///
+/// Only a caller that runs nothing else on the pool may allow it, as when
+/// one file is checked: under [`for_each`], a worker that waited for
+/// another's half of a split could take up another item meanwhile and
+/// block in it until the calling thread, itself waiting for the first
+/// item, emits something (a deadlock). Files are spread over the cores
+/// there already.
+pub fn split_document(allowed: bool, len: usize) -> bool {
+    allowed && len >= SPLIT_BYTES && rayon::current_num_threads() > 1
+}
+
+/// `f` over `items`, in their order: on the threads of the pool when
+/// `split` (see [`split_document`]), else on this thread.
+pub fn map<T: Send, R: Send>(
+    items: Vec<T>,
+    split: bool,
+    f: impl Fn(T) -> R + Sync + Send,
+) -> Vec<R> {
+    use rayon::prelude::*;
+    if split {
+        items.into_par_iter().with_max_len(1).map(f).collect()
+    } else {
+        items.into_iter().map(f).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +191,40 @@ mod tests {
             .num_threads(threads)
             .build()
             .expect("a pool")
+    }
+
+    #[test]
+    fn a_document_is_split_only_when_allowed_long_and_with_threads() {
+        pool(2).install(|| {
+            assert!(split_document(true, SPLIT_BYTES));
+            assert!(!split_document(true, SPLIT_BYTES - 1));
+            assert!(!split_document(false, SPLIT_BYTES * 100));
+        });
+        pool(1).install(|| assert!(!split_document(true, SPLIT_BYTES * 100)));
+    }
+
+    #[test]
+    fn map_keeps_the_order_of_the_items_split_or_not() {
+        let items: Vec<u64> = (0..300).collect();
+        let expected: Vec<u64> = items.iter().map(|i| i * i).collect();
+        for split in [false, true] {
+            let threads = std::sync::Mutex::new(std::collections::HashSet::new());
+            let out = pool(3).install(|| {
+                map(items.clone(), split, |i| {
+                    if i % 50 == 0 {
+                        std::thread::sleep(Duration::from_millis(2)); // some slow items
+                    }
+                    threads
+                        .lock()
+                        .expect("not poisoned")
+                        .insert(std::thread::current().id());
+                    i * i
+                })
+            });
+            assert_eq!(out, expected);
+            let threads = threads.into_inner().expect("not poisoned").len();
+            assert_eq!(threads > 1, split, "{threads} threads, split: {split}");
+        }
     }
 
     #[test]

@@ -269,6 +269,46 @@ fn output_is_the_same_whatever_the_number_of_threads() {
     assert_eq!(code(&out), 2, "{}", stderr(&out));
 }
 
+/// One long file is split over the threads (its blocks, extractions,
+/// rules and, in the human format, its findings): the report is the same,
+/// byte for byte, whatever the number of threads, in every format.
+#[test]
+fn a_long_file_reads_the_same_whatever_the_number_of_threads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, head, body) in [
+        ("ar.txt", "", ARABIC),
+        ("en.txt", "", ENGLISH),
+        ("fr.md", "---\nlang: fr\n---\n", FRENCH),
+    ] {
+        let mut long = head.to_owned();
+        while long.len() < factlint::ordered::SPLIT_BYTES {
+            long.push('\n');
+            long.push_str(body);
+        }
+        write(dir.path(), name, &long);
+        let report = |threads: &str, format: &str| {
+            let out = factlint(dir.path())
+                .args(["check", "--threads", threads, "--format", format])
+                .args(["--published", "2025-02-11", name])
+                .output()
+                .expect("factlint runs");
+            assert_no_panic(&out);
+            assert!(code(&out) < 2, "{}", stderr(&out));
+            stdout(&out)
+        };
+        for format in ["json", "human", "github", "sarif"] {
+            let one = report("1", format);
+            assert!(one.len() > 10_000, "{name} {format}: a long report");
+            for threads in ["2", "3"] {
+                assert!(
+                    report(threads, format) == one,
+                    "{name}, {format}, --threads {threads}: another report"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn json_report_follows_the_contract_in_three_languages() {
     let dir = articles();

@@ -26,7 +26,7 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{Check, Hit, HitSink, Kind};
+use super::{Check, Hit, HitSink, Kind, Reads};
 use crate::amount::{AmountKind, AmountMention, Hedge, scale_exponent};
 use crate::document::{Block, Document, Lang};
 use crate::rules::Data;
@@ -552,6 +552,10 @@ impl Arithmetic {
 }
 
 impl Check for Arithmetic {
+    fn reads(&self, _doc: &Document<'_>) -> Reads {
+        Reads::AMOUNTS
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let w = self.words(doc.lang);
         let text = doc.text();

@@ -30,7 +30,7 @@ use rustc_hash::FxHashSet as HashSet;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{Check, Hit, HitSink, Kind};
+use super::{Check, Hit, HitSink, Kind, Reads};
 use crate::amount::{AmountKind, AmountMention, Hedge};
 use crate::document::{Block, Document};
 use crate::rules::{Data, Severity};
@@ -294,6 +294,10 @@ fn sentence_index(block: &Block, m: &AmountMention) -> usize {
 }
 
 impl Check for ChangedFigure {
+    fn reads(&self, _doc: &Document<'_>) -> Reads {
+        Reads::AMOUNTS
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let amounts: Vec<&AmountMention> = doc
             .amounts()

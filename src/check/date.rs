@@ -14,7 +14,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 
-use super::{Check, Hit, HitSink, Kind};
+use super::{Check, Hit, HitSink, Kind, Reads};
 use crate::date::{DateMention, Impossible, Precision, hijri};
 use crate::document::Document;
 use crate::rules::Data;
@@ -67,6 +67,10 @@ impl Kind for WeekdayMismatch {
 }
 
 impl Check for WeekdayMismatch {
+    fn reads(&self, _doc: &Document<'_>) -> Reads {
+        Reads::DATES
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         for m in doc.dates() {
             // Relative dates with a weekday are `relative-conflict`'s; a
@@ -139,6 +143,10 @@ fn month_name(m: u32) -> &'static str {
 }
 
 impl Check for ImpossibleDate {
+    fn reads(&self, _doc: &Document<'_>) -> Reads {
+        Reads::DATES
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         for m in doc.dates() {
             let Some(why) = m.impossible() else { continue };
@@ -173,6 +181,10 @@ impl Kind for HijriMismatch {
 }
 
 impl Check for HijriMismatch {
+    fn reads(&self, _doc: &Document<'_>) -> Reads {
+        Reads::DATES
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let dates = doc.dates();
         for (index, first) in dates.iter().enumerate() {
@@ -314,6 +326,14 @@ impl RelativeConflict {
 }
 
 impl Check for RelativeConflict {
+    fn reads(&self, doc: &Document<'_>) -> Reads {
+        if doc.published().is_some() {
+            Reads::DATES
+        } else {
+            Reads::default()
+        }
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let Some(published) = doc.published() else {
             return;

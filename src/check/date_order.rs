@@ -17,7 +17,7 @@ use chrono::{Days, Months, NaiveDate};
 use serde::Deserialize;
 
 use super::fact_amount::{FactAmount, SentenceWord, find_phrase};
-use super::{Check, Hit, HitSink, Kind, LangWords};
+use super::{Check, Hit, HitSink, Kind, LangWords, Reads};
 use crate::date::{DateMention, Duration};
 use crate::document::Document;
 use crate::rules::Data;
@@ -157,6 +157,10 @@ fn clause_end(doc: &Document<'_>, block: usize, pos: usize) -> usize {
 }
 
 impl Check for DateOrder {
+    fn reads(&self, _doc: &Document<'_>) -> Reads {
+        Reads::DATES
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let dates = doc.dates();
         if dates.is_empty() {

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{Check, Hit, HitSink, Kind};
+use super::{Check, Hit, HitSink, Kind, Reads};
 use crate::amount::{AmountKind, AmountMention};
 use crate::document::Document;
 use crate::rules::Data;
@@ -109,6 +109,10 @@ impl DecimalShift {
 }
 
 impl Check for DecimalShift {
+    fn reads(&self, _doc: &Document<'_>) -> Reads {
+        Reads::AMOUNTS
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let amounts = doc.amounts();
         let mut by_digits: BTreeMap<&str, Vec<usize>> = BTreeMap::new();

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{Check, Hit, HitSink, Kind};
+use super::{Check, Hit, HitSink, Kind, Reads};
 use crate::document::Document;
 use crate::entity::{FormKind, Mention, Status};
 use crate::rules::{Data, Severity};
@@ -130,6 +130,10 @@ fn entity_name(doc: &Document<'_>, entity: usize) -> String {
 }
 
 impl Check for Entities {
+    fn reads(&self, _doc: &Document<'_>) -> Reads {
+        Reads::ENTITIES
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let mentions = &doc.entities().list;
         if mentions.is_empty() {

@@ -27,7 +27,7 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{Check, Hit, HitSink, Kind};
+use super::{Check, Hit, HitSink, Kind, Reads};
 use crate::amount::{AmountKind, AmountMention, Hedge, scale_exponent};
 use crate::document::{Document, Lang};
 use crate::entity::key;
@@ -335,6 +335,14 @@ impl FactAmount {
 }
 
 impl Check for FactAmount {
+    fn reads(&self, doc: &Document<'_>) -> Reads {
+        if doc.data.facts.is_empty() {
+            Reads::default()
+        } else {
+            Reads::AMOUNTS.and(Reads::ENTITIES)
+        }
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let facts = &doc.data.facts;
         if facts.is_empty() {

@@ -15,7 +15,7 @@ use rustc_hash::FxHashSet as HashSet;
 use chrono::NaiveDate;
 
 use super::fact_amount::{FactAmount, sentence_entities};
-use super::{Check, Hit, HitSink, Kind};
+use super::{Check, Hit, HitSink, Kind, Reads};
 use crate::date::DateMention;
 use crate::document::Document;
 use crate::fact::Fact;
@@ -64,6 +64,14 @@ fn fact_interval(s: &str) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 impl Check for FactDate {
+    fn reads(&self, doc: &Document<'_>) -> Reads {
+        if doc.data.facts.list.iter().any(|f| f.is_event) {
+            Reads::DATES.and(Reads::ENTITIES)
+        } else {
+            Reads::default()
+        }
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let facts = &doc.data.facts;
         if !facts.list.iter().any(|f| f.is_event) {

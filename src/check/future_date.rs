@@ -8,7 +8,7 @@
 use serde::Deserialize;
 
 use super::fact_amount::{FactAmount, find_phrase};
-use super::{Check, Hit, HitSink, Kind, LangWords};
+use super::{Check, Hit, HitSink, Kind, LangWords, Reads};
 use crate::document::Document;
 use crate::rules::Data;
 
@@ -54,6 +54,14 @@ impl Kind for FutureDate {
 }
 
 impl Check for FutureDate {
+    fn reads(&self, doc: &Document<'_>) -> Reads {
+        if doc.published().is_some() {
+            Reads::DATES
+        } else {
+            Reads::default()
+        }
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let Some(published) = doc.published() else {
             return;

@@ -16,7 +16,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, Hit, HitSink, Kind};
+use super::{Check, Hit, HitSink, Kind, Reads};
 use crate::document::Document;
 use crate::rules::Data;
 use crate::translation::{
@@ -155,6 +155,14 @@ impl MissingPassage {
 }
 
 impl Check for MissingPassage {
+    fn reads(&self, doc: &Document<'_>) -> Reads {
+        if doc.original().is_some() {
+            Reads::ALIGNED
+        } else {
+            Reads::default()
+        }
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let (Some(al), Some(original)) = (doc.alignment(), doc.original()) else {
             return;

@@ -314,6 +314,73 @@ impl dyn HitSink + '_ {
 /// A compiled check.
 pub trait Check: Send + Sync + std::fmt::Debug {
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink);
+
+    /// What the check reads of what a document extracts on first use. A
+    /// hint for a document split over threads
+    /// ([`crate::rules::RuleSet::check_split`]), which extracts it before
+    /// the rules run: what a check reads is extracted when it first asks
+    /// all the same.
+    fn reads(&self, _doc: &Document<'_>) -> Reads {
+        Reads::default()
+    }
+}
+
+/// What a check reads of a document's extractions (see [`Check::reads`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reads {
+    /// The figures ([`Document::amounts`]), extracted with the dates.
+    pub amounts: bool,
+    /// The dated mentions and durations ([`Document::dates`]).
+    pub dates: bool,
+    /// The names ([`Document::entities`]).
+    pub entities: bool,
+}
+
+impl Reads {
+    pub const AMOUNTS: Reads = Reads {
+        amounts: true,
+        dates: false,
+        entities: false,
+    };
+    pub const DATES: Reads = Reads {
+        amounts: false,
+        dates: true,
+        entities: false,
+    };
+    pub const ENTITIES: Reads = Reads {
+        amounts: false,
+        dates: false,
+        entities: true,
+    };
+
+    /// What the alignment of a translation with its original reads of
+    /// either: everything (see `crate::translation::align`). A check of a
+    /// translation reads it first.
+    pub const ALIGNED: Reads = Reads {
+        amounts: true,
+        dates: true,
+        entities: true,
+    };
+
+    /// What `self` or `other` reads.
+    #[must_use]
+    pub const fn and(self, other: Reads) -> Reads {
+        Reads {
+            amounts: self.amounts || other.amounts,
+            dates: self.dates || other.dates,
+            entities: self.entities || other.entities,
+        }
+    }
+
+    /// What is to be extracted for `self`: the figures bring the dates
+    /// with them.
+    #[must_use]
+    pub const fn to_extract(self) -> Reads {
+        Reads {
+            dates: self.dates && !self.amounts,
+            ..self
+        }
+    }
 }
 
 /// A check kind: how to build its check from a rule file's parameters.

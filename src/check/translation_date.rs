@@ -17,7 +17,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, Hit, HitSink, Kind};
+use super::{Check, Hit, HitSink, Kind, Reads};
 use crate::date::DateMention;
 use crate::document::Document;
 use crate::rules::Data;
@@ -85,6 +85,14 @@ fn comparable(d: &DateMention) -> bool {
 }
 
 impl Check for TranslationDate {
+    fn reads(&self, doc: &Document<'_>) -> Reads {
+        if doc.original().is_some() {
+            Reads::ALIGNED
+        } else {
+            Reads::default()
+        }
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let (Some(al), Some(original)) = (doc.alignment(), doc.original()) else {
             return;

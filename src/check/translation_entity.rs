@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{Check, Hit, HitSink, Kind};
+use super::{Check, Hit, HitSink, Kind, Reads};
 use crate::document::{Document, Script};
 use crate::entity::{
     EntityType, FormKind, Status, is_ordinary_word, key, skeleton, weighted_distance,
@@ -291,6 +291,14 @@ fn local_names<'d>(o: &'d Document<'_>) -> Vec<(&'d str, Span, usize, usize)> {
 }
 
 impl Check for TranslationEntity {
+    fn reads(&self, doc: &Document<'_>) -> Reads {
+        if doc.original().is_some() {
+            Reads::ALIGNED
+        } else {
+            Reads::default()
+        }
+    }
+
     #[allow(clippy::too_many_lines)]
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let (Some(al), Some(original)) = (doc.alignment(), doc.original()) else {

@@ -15,14 +15,14 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::{Block, FrontMatter, PLACEHOLDER};
+use super::{FrontMatter, PLACEHOLDER, View};
 use crate::source::{OffsetMap, SourceFile, Span};
 
 #[derive(Default)]
 struct Builder {
     view: String,
     map: OffsetMap,
-    blocks: Vec<Block<'static>>,
+    views: Vec<View<'static>>,
 }
 
 impl Builder {
@@ -30,7 +30,7 @@ impl Builder {
         let view = std::mem::take(&mut self.view);
         let map = std::mem::take(&mut self.map);
         if !view.trim().is_empty() {
-            self.blocks.push(Block::new(view, map));
+            self.views.push((view.into(), map));
         }
     }
 
@@ -188,7 +188,7 @@ const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH);
 
-pub(super) fn parse(source: &SourceFile) -> (FrontMatter, Vec<Block<'static>>) {
+pub(super) fn parse(source: &SourceFile) -> (FrontMatter, Vec<View<'static>>) {
     let src = source.text.as_str();
     let (front_matter, start) = split_front_matter(src, source.content_start)
         .unwrap_or((FrontMatter::default(), source.content_start));
@@ -268,7 +268,7 @@ pub(super) fn parse(source: &SourceFile) -> (FrontMatter, Vec<Block<'static>>) {
         }
     }
     b.flush();
-    (front_matter, b.blocks)
+    (front_matter, b.views)
 }
 
 #[cfg(test)]

@@ -47,6 +47,10 @@ pub struct FrontMatter {
     pub source: Option<String>,
 }
 
+/// A block's view of the text and the map of its offsets to the
+/// original's, before it is segmented.
+type View<'a> = (std::borrow::Cow<'a, str>, OffsetMap);
+
 /// One block of prose.
 #[derive(Debug, Clone)]
 pub struct Block<'a> {
@@ -190,10 +194,25 @@ impl<'a> Document<'a> {
         default: Option<Lang>,
         data: &'a Data,
     ) -> Document<'a> {
-        let (front_matter, blocks) = match source.format {
-            Format::Text => (FrontMatter::default(), plain::blocks(source)),
+        Document::parse_split(source, lang, default, data, false)
+    }
+
+    /// Like [`Document::parse_with_default`]; a long document's blocks are
+    /// segmented on all the threads of rayon's pool when `split` allows it
+    /// (see [`crate::ordered::split_document`]).
+    pub fn parse_split(
+        source: &'a SourceFile,
+        lang: Option<Lang>,
+        default: Option<Lang>,
+        data: &'a Data,
+        split: bool,
+    ) -> Document<'a> {
+        let (front_matter, views) = match source.format {
+            Format::Text => (FrontMatter::default(), plain::views(source)),
             Format::Markdown => markdown::parse(source),
         };
+        let split = crate::ordered::split_document(split, source.text.len());
+        let blocks = crate::ordered::map(views, split, |(view, map)| Block::new(view, map));
         let lang = lang
             .or_else(|| front_matter.lang.as_deref().and_then(|l| l.parse().ok()))
             .or(default)
@@ -365,6 +384,18 @@ impl<'a> Document<'a> {
             a.shrink_to_fit();
             a
         })
+    }
+
+    /// What has been extracted so far, as [`crate::check::Reads`] names it:
+    /// the dates only when they were extracted without the figures.
+    #[cfg(test)]
+    pub(crate) fn extracted(&self) -> crate::check::Reads {
+        crate::check::Reads {
+            amounts: self.amounts.get().is_some(),
+            dates: self.dates.get().is_some(),
+            entities: self.entities.get().is_some(),
+        }
+        .to_extract()
     }
 
     pub fn text(&self) -> &str {

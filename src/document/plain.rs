@@ -5,7 +5,7 @@
 //! spaces); otherwise every line is a paragraph, as in news feeds that put
 //! one paragraph per line.
 
-use super::Block;
+use super::View;
 use crate::source::{OffsetMap, SourceFile, Span};
 
 /// Lines of `text` from `start`: (content start, content end, next line
@@ -45,7 +45,7 @@ fn is_hspace(c: char) -> bool {
     c.is_whitespace() && c != '\n' && c != '\r'
 }
 
-pub(super) fn blocks(source: &SourceFile) -> Vec<Block<'_>> {
+pub(super) fn views(source: &SourceFile) -> Vec<View<'_>> {
     let text = &source.text;
     // A suppression line (`[factlint-disable RULE]`) is not prose: it is
     // left out, without ending the paragraph around it.
@@ -76,16 +76,16 @@ pub(super) fn blocks(source: &SourceFile) -> Vec<Block<'_>> {
         .collect()
 }
 
-/// One paragraph from its lines. A line break inside a paragraph reads as
+/// The view of one paragraph from its lines. A line break inside a paragraph reads as
 /// one space, which stands for the line terminator and the white space
 /// around it (trailing spaces, the next line's indentation), so that
 /// hard-wrapped text shows no doubled space.
-fn paragraph<'t>(text: &'t str, lines: &[(usize, usize)]) -> Block<'t> {
+fn paragraph<'t>(text: &'t str, lines: &[(usize, usize)]) -> View<'t> {
     // One line: the view is that stretch of the text, borrowed.
     if let [(start, end)] = *lines {
         let mut map = OffsetMap::new();
         map.push_identity(0, start, end - start);
-        return Block::new(&text[start..end], map);
+        return (text[start..end].into(), map);
     }
     // The view is never longer than the original stretch (a line break and
     // the white space around it become one space): reserved at once, the
@@ -111,7 +111,7 @@ fn paragraph<'t>(text: &'t str, lines: &[(usize, usize)]) -> Block<'t> {
         map.push_identity(view.len(), start, end - start);
         view.push_str(&text[start..end]);
     }
-    Block::new(view, map)
+    (view.into(), map)
 }
 
 #[cfg(test)]
@@ -122,9 +122,12 @@ mod tests {
     fn a_one_line_paragraph_borrows_its_view_from_the_text() {
         use std::borrow::Cow;
         let text = "One line.\n\nTwo\nlines.\n";
-        let b: Vec<Block> = [vec![(0, 9)], vec![(11, 14), (15, 21)]]
+        let b: Vec<super::super::Block> = [vec![(0, 9)], vec![(11, 14), (15, 21)]]
             .iter()
-            .map(|lines| paragraph(text, lines))
+            .map(|lines| {
+                let (view, map) = paragraph(text, lines);
+                super::super::Block::new(view, map)
+            })
             .collect();
         assert!(matches!(b[0].text, Cow::Borrowed("One line.")));
         assert_eq!(b[0].span_of(4..8), Span::new(4, 8));

@@ -396,7 +396,14 @@ pub struct Writer {
     styled: bool,
     tally: Tally,
     out: String,
+    /// A long file's findings may be drawn on all cores (see
+    /// [`crate::ordered::split_document`]).
+    split: bool,
 }
+
+/// How many findings of a long file are drawn at a time on all cores:
+/// what is drawn is held until it is written.
+const SPLIT_FINDINGS: usize = 1024;
 
 impl Writer {
     pub fn new(styled: bool) -> Writer {
@@ -411,7 +418,17 @@ impl Writer {
             styled,
             tally: Tally::default(),
             out: String::new(),
+            split: false,
         }
+    }
+
+    /// Allows a long file's findings to be drawn on all the threads of
+    /// rayon's pool: only for a caller that runs nothing else on the pool
+    /// meanwhile (see [`crate::ordered::split_document`]).
+    #[must_use]
+    pub fn split(mut self, split: bool) -> Writer {
+        self.split = split;
+        self
     }
 
     /// Writes the findings of one file (errors and skipped files go to
@@ -422,9 +439,24 @@ impl Writer {
             source, findings, ..
         } = report
         {
+            let plain = !self.styled;
+            if crate::ordered::split_document(self.split, source.text.len()) {
+                let renderer = &self.renderer;
+                for chunk in findings.chunks(SPLIT_FINDINGS) {
+                    let drawn = crate::ordered::map(chunk.iter().collect(), true, |f| {
+                        let mut out = String::new();
+                        render_finding(&mut out, renderer, plain, source, f);
+                        out
+                    });
+                    for d in drawn {
+                        w.write_all(d.as_bytes())?;
+                    }
+                }
+                return Ok(());
+            }
             for f in findings {
                 self.out.clear();
-                render_finding(&mut self.out, &self.renderer, !self.styled, source, f);
+                render_finding(&mut self.out, &self.renderer, plain, source, f);
                 w.write_all(self.out.as_bytes())?;
             }
         }
@@ -628,6 +660,44 @@ mod tests {
             suggestions: Vec::new(),
             fix: None,
             related,
+        }
+    }
+
+    /// A long file's findings drawn on several threads read as they do
+    /// drawn on one, in the same order, plain and in colour.
+    #[test]
+    fn findings_drawn_on_several_threads_read_as_on_one() {
+        let seed = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/seeds/000_1da055f338dfc321.txt"
+        ));
+        let mut long = String::new();
+        while long.len() < 2 * crate::ordered::SPLIT_BYTES {
+            long.push_str(seed);
+            long.push_str("\n\n");
+        }
+        let rules = crate::rules::RuleSet::embedded().expect("the embedded rules load");
+        let report = crate::lint::Linter::new(rules, None).check_text("a.txt", &long, Format::Text);
+        let FileReport::Checked { findings, .. } = &report else {
+            panic!("checked");
+        };
+        assert!(findings.len() > SPLIT_FINDINGS, "more than one batch");
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .expect("a pool");
+        for styled in [false, true] {
+            let draw = |split: bool| {
+                let mut out = Vec::new();
+                let mut w = Writer::new(styled).split(split);
+                w.file(&mut out, &report).expect("written");
+                w.finish(&mut out, 0).expect("written");
+                String::from_utf8(out).expect("UTF-8")
+            };
+            let whole = draw(false);
+            let split = pool.install(|| draw(true));
+            assert!(split == whole, "styled: {styled}");
+            assert!(whole.matches("a.txt:").count() >= findings.len());
         }
     }
 

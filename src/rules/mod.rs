@@ -20,7 +20,7 @@ pub use spec::{Category, Example, FixSafety, FixSpec, RuleFile, Severity};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::check::{Check, Hit, HitSink, KINDS, kind_names};
+use crate::check::{Check, Hit, HitSink, KINDS, Reads, kind_names};
 use crate::document::{Document, Lang};
 use crate::error::RuleFileError;
 use crate::finding::{Finding, Fix, Related, Texts};
@@ -460,10 +460,74 @@ impl RuleSet {
     /// Runs every rule that applies to the document's language. Findings
     /// are sorted by position, then rule id, without duplicates.
     pub fn check(&self, doc: &Document<'_>) -> Vec<Finding> {
+        self.check_split(doc, false)
+    }
+
+    /// Like [`RuleSet::check`]; on a long document, when `split` allows it
+    /// (see [`crate::ordered::split_document`]), the figures and dates are
+    /// extracted beside the names, then the rules run on all the threads
+    /// of rayon's pool. The findings are the same, in the same order.
+    pub fn check_split(&self, doc: &Document<'_>, split: bool) -> Vec<Finding> {
+        let rules: Vec<&Rule> = self
+            .rules
+            .iter()
+            .filter(|r| r.applies_to(doc.lang))
+            .collect();
         let mut findings = Vec::new();
-        let mut texts = Texts::default();
-        for rule in self.rules.iter().filter(|r| r.applies_to(doc.lang)) {
-            rule.run(doc, &mut findings, &mut texts);
+        if crate::ordered::split_document(split, doc.text().len()) {
+            // Two sides: the figures and dates are extracted on one, then
+            // the rules that read them run; the names on the other, then
+            // the other rules. Either side's rules spread over every
+            // thread that is free. What no rule asks for is not extracted.
+            // A rule that asks for an extraction under way waits for it:
+            // no extraction may itself wait for work of the pool, or the
+            // thread that runs it could take up that rule meanwhile.
+            let reads = |r: &Rule| r.check.reads(doc);
+            let (figures, others): (Vec<&Rule>, Vec<&Rule>) = rules
+                .into_iter()
+                .partition(|r| reads(r).amounts || reads(r).dates);
+            let all = |side: &[&Rule]| {
+                side.iter()
+                    .fold(Reads::default(), |all, r| all.and(reads(r)))
+            };
+            let (on_figures, on_others) = (all(&figures), all(&others));
+            let run = |rule: &Rule| {
+                let mut out = Vec::new();
+                rule.run(doc, &mut out, &mut Texts::default());
+                out
+            };
+            let (a, b) = rayon::join(
+                || {
+                    if on_figures.amounts {
+                        doc.amounts(); // and the dates with them
+                    } else if on_figures.dates {
+                        doc.dates();
+                    }
+                    crate::ordered::map(figures, true, run)
+                },
+                || {
+                    if on_others.entities || on_figures.entities {
+                        doc.entities();
+                    }
+                    crate::ordered::map(others, true, run)
+                },
+            );
+            // Put together, the longest list first: it grows in place
+            // rather than being copied. Findings sort by rule among equal
+            // places, so the order of the lists makes no difference.
+            let mut parts: Vec<Vec<Finding>> = a.into_iter().chain(b).collect();
+            parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            let mut parts = parts.into_iter();
+            findings = parts.next().unwrap_or_default();
+            findings.reserve_exact(parts.as_slice().iter().map(Vec::len).sum());
+            for mut part in parts {
+                findings.append(&mut part);
+            }
+        } else {
+            let mut texts = Texts::default();
+            for rule in rules {
+                rule.run(doc, &mut findings, &mut texts);
+            }
         }
         sort_findings(&mut findings);
         findings
@@ -846,6 +910,146 @@ mod tests {
             &vars,
         );
         assert_eq!(out, "«»» opened with «\"» {x}");
+    }
+
+    /// Articles in the three languages, and the translations of the
+    /// fixtures with their originals: (text, original).
+    fn articles() -> Vec<(&'static str, Option<&'static str>)> {
+        macro_rules! fixture {
+            ($path:literal) => {
+                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/", $path))
+            };
+        }
+        vec![
+            (fixture!("seeds/000_1da055f338dfc321.txt"), None),
+            (fixture!("tests/fixtures/clean/ar/tech_openai.txt"), None),
+            (fixture!("tests/fixtures/clean/en/tech_deal.txt"), None),
+            (fixture!("tests/fixtures/clean/en/sport_court.txt"), None),
+            (fixture!("tests/fixtures/clean/fr/economie_usine.txt"), None),
+            (
+                fixture!("tests/fixtures/translation/en-ar.translation.ar.txt"),
+                Some(fixture!("tests/fixtures/translation/en-ar.source.en.txt")),
+            ),
+            (
+                fixture!("tests/fixtures/translation/ar-en.translation.en.txt"),
+                Some(fixture!("tests/fixtures/translation/ar-en.source.ar.txt")),
+            ),
+            (
+                fixture!("tests/fixtures/translation/en-fr.translation.fr.txt"),
+                Some(fixture!("tests/fixtures/translation/en-fr.source.en.txt")),
+            ),
+        ]
+    }
+
+    fn source(path: &str, text: &str) -> Arc<crate::source::SourceFile> {
+        Arc::new(crate::source::SourceFile::from_text(
+            path,
+            text.to_owned(),
+            crate::source::Format::Text,
+        ))
+    }
+
+    /// Every check declares what it reads of the extractions: a split
+    /// document extracts that before the rules run (too little and a rule
+    /// waits for an extraction on its own; too much is work for nothing).
+    /// A check reads nothing it does not declare, and what it declares it
+    /// reads of some article.
+    #[test]
+    fn every_check_declares_exactly_what_it_reads() {
+        let rules = RuleSet::embedded().expect("the embedded rules load");
+        let data = rules.data();
+        let mut seen = std::collections::BTreeMap::<&str, (Reads, Reads)>::new();
+        for (text, original) in articles() {
+            let (file, ofile) = (source("a.txt", text), original.map(|o| source("o.txt", o)));
+            let published = chrono::NaiveDate::from_ymd_opt(2025, 2, 11);
+            for (rule, published) in rules
+                .rules()
+                .iter()
+                .flat_map(|r| [(r, None), (r, published)])
+            {
+                let odoc = ofile.as_ref().map(|o| Document::parse(o, None, data));
+                let mut doc = Document::parse(&file, None, data).with_published(published);
+                if let (Some(odoc), Some(ofile)) = (&odoc, &ofile) {
+                    doc = doc.with_original(crate::document::Original {
+                        doc: odoc,
+                        file: ofile,
+                    });
+                }
+                if !rule.applies_to(doc.lang) {
+                    continue;
+                }
+                let declared = rule.check.reads(&doc).to_extract();
+                rule.run(&doc, &mut Vec::new(), &mut Texts::default());
+                let read = doc.extracted();
+                assert_eq!(
+                    read.and(declared),
+                    declared,
+                    "{}: what it reads of {:?}, and what it declares",
+                    rule.id,
+                    text.chars().take(30).collect::<String>()
+                );
+                let (d, r) = seen
+                    .entry(&*rule.id)
+                    .or_insert((Reads::default(), Reads::default()));
+                (*d, *r) = (d.and(declared), r.and(read));
+            }
+        }
+        assert_eq!(seen.len(), rules.rules().len(), "every rule ran");
+        for (id, (declared, read)) in &seen {
+            assert_eq!(
+                read, declared,
+                "{id}: what it read of all the articles, and what it declared"
+            );
+        }
+        let reading = seen
+            .values()
+            .filter(|(d, _)| *d != Reads::default())
+            .count();
+        assert!(reading >= 10, "{reading} rules read extractions");
+    }
+
+    /// A long document checked on several threads (blocks segmented, the
+    /// extractions and rules split) has the blocks and findings of the
+    /// document checked on one.
+    #[test]
+    fn a_document_split_over_threads_has_the_findings_of_a_whole_one() {
+        let rules = RuleSet::embedded().expect("the embedded rules load");
+        let data = rules.data();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .expect("a pool");
+        let mut compared = 0;
+        for (text, original) in articles() {
+            let mut long = text.to_owned();
+            while long.len() < crate::ordered::SPLIT_BYTES {
+                long.push_str("\n\n");
+                long.push_str(text);
+            }
+            let (file, ofile) = (source("a.txt", &long), original.map(|o| source("o.txt", o)));
+            let check = |split: bool| {
+                let odoc = ofile.as_ref().map(|o| Document::parse(o, None, data));
+                let mut doc = Document::parse_split(&file, None, None, data, split)
+                    .with_published(chrono::NaiveDate::from_ymd_opt(2025, 2, 11));
+                if let (Some(odoc), Some(ofile)) = (&odoc, &ofile) {
+                    doc = doc.with_original(crate::document::Original {
+                        doc: odoc,
+                        file: ofile,
+                    });
+                }
+                let blocks = format!("{:?}", doc.blocks);
+                (blocks, rules.check_split(&doc, split))
+            };
+            let whole = check(false);
+            let split = pool.install(|| {
+                assert!(crate::ordered::split_document(true, long.len()));
+                check(true)
+            });
+            assert!(split.0 == whole.0, "the same blocks");
+            assert_eq!(split.1, whole.1);
+            compared += whole.1.len();
+        }
+        assert!(compared > 500, "{compared} findings compared");
     }
 
     #[test]
