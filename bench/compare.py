@@ -182,7 +182,7 @@ def render(bench, meta, records, profile):
            "",
            "Wall time: hyperfine median (min–max) over the runs (column n of the raw table); MB/s = input bytes / "
            "10⁶ / median wall time, end to end (start-up included); peak memory: median maximum resident set "
-           "size from `/usr/bin/time -v`. `factlint` may use both cores (one thread per file); `factlint-1core` "
+           "size from `/usr/bin/time -v`. `factlint` may use both cores (several files spread over them, one long file split over them); `factlint-1core` "
            "runs under `taskset -c 0`. An input name in [brackets] after a figure: that tool ran this smaller "
            "stand-in input (harper is too slow for the full one).",
            "",
