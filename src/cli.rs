@@ -178,7 +178,8 @@ struct CheckArgs {
     /// Record the findings in the baseline FILE and exit 0.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
-    /// Check this many files at a time [default: one per core].
+    /// Check this many files at a time, or split one long file over this
+    /// many threads [default: one per core].
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
     #[command(flatten)]
