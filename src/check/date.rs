@@ -327,11 +327,7 @@ impl RelativeConflict {
 
 impl Check for RelativeConflict {
     fn reads(&self, doc: &Document<'_>) -> Reads {
-        if doc.published().is_some() {
-            Reads::DATES
-        } else {
-            Reads::default()
-        }
+        Reads::DATES.when(doc.published().is_some())
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {

@@ -336,11 +336,9 @@ impl FactAmount {
 
 impl Check for FactAmount {
     fn reads(&self, doc: &Document<'_>) -> Reads {
-        if doc.data.facts.is_empty() {
-            Reads::default()
-        } else {
-            Reads::AMOUNTS.and(Reads::ENTITIES)
-        }
+        Reads::AMOUNTS
+            .and(Reads::ENTITIES)
+            .when(!doc.data.facts.is_empty())
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {

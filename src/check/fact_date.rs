@@ -65,11 +65,8 @@ fn fact_interval(s: &str) -> Option<(NaiveDate, NaiveDate)> {
 
 impl Check for FactDate {
     fn reads(&self, doc: &Document<'_>) -> Reads {
-        if doc.data.facts.list.iter().any(|f| f.is_event) {
-            Reads::DATES.and(Reads::ENTITIES)
-        } else {
-            Reads::default()
-        }
+        let events = doc.data.facts.list.iter().any(|f| f.is_event);
+        Reads::DATES.and(Reads::ENTITIES).when(events)
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {

@@ -55,11 +55,7 @@ impl Kind for FutureDate {
 
 impl Check for FutureDate {
     fn reads(&self, doc: &Document<'_>) -> Reads {
-        if doc.published().is_some() {
-            Reads::DATES
-        } else {
-            Reads::default()
-        }
+        Reads::DATES.when(doc.published().is_some())
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {

@@ -156,11 +156,7 @@ impl MissingPassage {
 
 impl Check for MissingPassage {
     fn reads(&self, doc: &Document<'_>) -> Reads {
-        if doc.original().is_some() {
-            Reads::ALIGNED
-        } else {
-            Reads::default()
-        }
+        Reads::ALIGNED.when(doc.original().is_some())
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {

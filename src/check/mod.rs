@@ -362,6 +362,17 @@ impl Reads {
         entities: true,
     };
 
+    /// `self` when `reads`, else nothing (a check that reads only under
+    /// a condition of the document: a publication date, an original).
+    #[must_use]
+    pub const fn when(self, reads: bool) -> Reads {
+        Reads {
+            amounts: reads && self.amounts,
+            dates: reads && self.dates,
+            entities: reads && self.entities,
+        }
+    }
+
     /// What `self` or `other` reads.
     #[must_use]
     pub const fn and(self, other: Reads) -> Reads {

@@ -86,11 +86,7 @@ fn comparable(d: &DateMention) -> bool {
 
 impl Check for TranslationDate {
     fn reads(&self, doc: &Document<'_>) -> Reads {
-        if doc.original().is_some() {
-            Reads::ALIGNED
-        } else {
-            Reads::default()
-        }
+        Reads::ALIGNED.when(doc.original().is_some())
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {

@@ -292,11 +292,7 @@ fn local_names<'d>(o: &'d Document<'_>) -> Vec<(&'d str, Span, usize, usize)> {
 
 impl Check for TranslationEntity {
     fn reads(&self, doc: &Document<'_>) -> Reads {
-        if doc.original().is_some() {
-            Reads::ALIGNED
-        } else {
-            Reads::default()
-        }
+        Reads::ALIGNED.when(doc.original().is_some())
     }
 
     #[allow(clippy::too_many_lines)]

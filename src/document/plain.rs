@@ -76,10 +76,10 @@ pub(super) fn views(source: &SourceFile) -> Vec<View<'_>> {
         .collect()
 }
 
-/// The view of one paragraph from its lines. A line break inside a paragraph reads as
-/// one space, which stands for the line terminator and the white space
-/// around it (trailing spaces, the next line's indentation), so that
-/// hard-wrapped text shows no doubled space.
+/// The view of one paragraph from its lines. A line break inside a
+/// paragraph reads as one space, which stands for the line terminator and
+/// the white space around it (trailing spaces, the next line's
+/// indentation), so that hard-wrapped text shows no doubled space.
 fn paragraph<'t>(text: &'t str, lines: &[(usize, usize)]) -> View<'t> {
     // One line: the view is that stretch of the text, borrowed.
     if let [(start, end)] = *lines {
