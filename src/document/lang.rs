@@ -116,6 +116,210 @@ fn is_french_letter(c: char) -> bool {
     )
 }
 
+/// The function words of the `fr.detect` and `en.detect` lists in one
+/// table: a word of the text is looked up once, not once a list, and not
+/// at all when it is longer than every function word. Function words are
+/// short: those of 16 bytes or fewer are keyed by their bytes packed into
+/// one integer, which hashes and compares in a few instructions.
+#[derive(Debug, Default)]
+pub(crate) struct FunctionWords {
+    /// A word (in lower case, packed) and the lists it is in: (French,
+    /// English).
+    short: rustc_hash::FxHashMap<u128, (bool, bool)>,
+    /// The words longer than 16 bytes (none in the embedded lists).
+    long: rustc_hash::FxHashMap<String, (bool, bool)>,
+    /// The length in bytes of the longest word.
+    longest: usize,
+}
+
+/// `word` packed into an integer when it has 16 bytes or fewer (no word
+/// holds a NUL, so the zeros after a shorter word keep words apart), each
+/// byte mapped by `byte`.
+#[inline]
+fn pack(word: &[u8], byte: impl Fn(u8) -> u8) -> Option<u128> {
+    if word.len() > 16 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    for (k, &b) in key.iter_mut().zip(word) {
+        *k = byte(b);
+    }
+    Some(u128::from_le_bytes(key))
+}
+
+impl FunctionWords {
+    /// The table of the detection lists of `data`.
+    pub(crate) fn of(data: &Data) -> FunctionWords {
+        let mut table = FunctionWords::default();
+        for (name, french) in [("fr.detect", true), ("en.detect", false)] {
+            for w in data.set(name).iter() {
+                let entry = match pack(w.as_bytes(), |b| b) {
+                    Some(key) => table.short.entry(key).or_default(),
+                    None => table.long.entry(w.to_owned()).or_default(),
+                };
+                if french {
+                    entry.0 = true;
+                } else {
+                    entry.1 = true;
+                }
+                table.longest = table.longest.max(w.len());
+            }
+        }
+        table
+    }
+
+    /// The lists `lower` (in lower case) is in: (French, English).
+    fn get(&self, lower: &str) -> (bool, bool) {
+        if lower.len() > self.longest {
+            return (false, false);
+        }
+        match pack(lower.as_bytes(), |b| b) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(lower),
+        }
+        .copied()
+        .unwrap_or_default()
+    }
+
+    /// [`FunctionWords::get`] for an ASCII word in any case.
+    fn get_ascii(&self, word: &str) -> (bool, bool) {
+        if word.len() > self.longest {
+            return (false, false);
+        }
+        match pack(word.as_bytes(), |b| b.to_ascii_lowercase()) {
+            Some(key) => self.short.get(&key).copied().unwrap_or_default(),
+            None => self.get(&word.to_ascii_lowercase()),
+        }
+    }
+}
+
+/// What [`detect`] counts in a text.
+#[derive(Debug, Default)]
+struct Tally {
+    arabic_letters: usize,
+    latin_letters: usize,
+    arabic_words: usize,
+    latin_words: usize,
+    fr: usize,
+    en: usize,
+    fr_letters: usize,
+    seen: usize,
+}
+
+/// What [`detect`] counts in one word: its Arabic, Latin and French
+/// letters, whether it has a letter, a digit, only ASCII, and its first
+/// character.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordTally {
+    ar: usize,
+    la: usize,
+    fl: usize,
+    letter: bool,
+    numeric: bool,
+    non_ascii: bool,
+    first: char,
+}
+
+impl WordTally {
+    /// Counts `c` when it is a word character (a letter, a digit, a mark
+    /// or an apostrophe); false when it separates words. ASCII is answered
+    /// at a glance: most text of most articles is.
+    #[inline]
+    fn add(&mut self, c: char) -> bool {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                self.la += 1;
+                self.letter = true;
+                true
+            } else if c.is_ascii_digit() {
+                self.numeric = true;
+                true
+            } else {
+                c == '\''
+            }
+        } else {
+            if !(crate::document::is_letter_or_digit(c) || is_mark_or_apostrophe(c)) {
+                return false;
+            }
+            self.non_ascii = true;
+            if is_arabic_letter(c) {
+                self.ar += 1;
+                self.letter = true;
+            } else {
+                if is_latin_letter(c) {
+                    self.la += 1;
+                    self.fl += usize::from(is_french_letter(c));
+                }
+                self.letter = self.letter || crate::document::is_letter(c);
+                self.numeric = self.numeric || c.is_numeric();
+            }
+            true
+        }
+    }
+}
+
+impl Tally {
+    /// Counts `word`, whose characters `w` counted; false when the text has
+    /// had enough words (5,000) to decide.
+    fn word(
+        &mut self,
+        word: &str,
+        w: WordTally,
+        words: &FunctionWords,
+        lower: &mut String,
+    ) -> bool {
+        if !w.letter {
+            return true;
+        }
+        self.seen += 1;
+        if self.seen > 5000 {
+            return false;
+        }
+        self.arabic_letters += w.ar;
+        self.latin_letters += w.la;
+        self.fr_letters += w.fl;
+        if w.ar > 0 {
+            self.arabic_words += 1;
+            return true;
+        }
+        if w.la == 0 {
+            return true;
+        }
+        let name = w.numeric || w.first.is_uppercase();
+        let (is_fr, is_en) = if w.non_ascii {
+            // `str::to_lowercase` but for a final sigma, which no French or
+            // English function word holds.
+            lower.clear();
+            for c in word.chars() {
+                lower.extend(if c == '’' { '\'' } else { c }.to_lowercase());
+            }
+            words.get(lower)
+        } else {
+            words.get_ascii(word)
+        };
+        if !name || is_fr || is_en {
+            self.latin_words += 1;
+        }
+        self.fr += usize::from(is_fr);
+        self.en += usize::from(is_en);
+        true
+    }
+
+    fn lang(&self) -> Lang {
+        if self.arabic_words > 0
+            && (self.arabic_words >= self.latin_words || self.arabic_letters >= self.latin_letters)
+        {
+            return Lang::Ar;
+        }
+        match self.fr.cmp(&self.en) {
+            std::cmp::Ordering::Greater => Lang::Fr,
+            std::cmp::Ordering::Less => Lang::En,
+            std::cmp::Ordering::Equal if self.fr_letters > 0 => Lang::Fr,
+            std::cmp::Ordering::Equal => Lang::En,
+        }
+    }
+}
+
 /// Detects the language of `text` from its script and function words.
 ///
 /// Arabic news quotes many names in Latin script, so Latin words that start
@@ -126,77 +330,42 @@ fn is_french_letter(c: char) -> bool {
 /// lists in `rules/data/`) are more frequent wins; on a tie, letters that
 /// only French writes (`é`, `ç`, `œ`, …) decide; English when nothing does
 /// (an empty or very short text).
+///
+/// A word is a run of letters, digits, marks and apostrophes; one pass
+/// over the characters counts each word as it ends (every article is
+/// detected unless its language is given, and for a short article this
+/// pass was a sixth of the whole check).
 pub fn detect(text: &str, data: &Data) -> Lang {
-    let fr_words = data.set("fr.detect");
-    let en_words = data.set("en.detect");
-    let (mut arabic_letters, mut latin_letters) = (0usize, 0usize);
-    let (mut arabic_words, mut latin_words) = (0usize, 0usize);
-    let (mut fr, mut en, mut fr_letters) = (0usize, 0usize, 0usize);
-    // Every article is detected unless its language is given: one pass over
-    // each word's characters, and one buffer for the lower-cased words.
+    let words = data.function_words();
+    let mut tally = Tally::default();
     let mut lower = String::new();
-    let mut seen = 0;
-    for word in
-        text.split(|c: char| !(crate::document::is_letter_or_digit(c) || is_mark_or_apostrophe(c)))
-    {
-        let (mut ar, mut la, mut fl, mut letter, mut numeric) = (0, 0, 0, false, false);
-        for c in word.chars() {
-            if is_arabic_letter(c) {
-                ar += 1;
-                letter = true;
-                continue;
-            }
-            if is_latin_letter(c) {
-                la += 1;
-                fl += usize::from(is_french_letter(c));
-            }
-            letter = letter || crate::document::is_letter(c);
-            numeric = numeric || c.is_numeric();
-        }
-        if !letter {
-            continue;
-        }
-        seen += 1;
-        if seen > 5000 {
-            break;
-        }
-        arabic_letters += ar;
-        latin_letters += la;
-        fr_letters += fl;
-        if ar > 0 {
-            arabic_words += 1;
-            continue;
-        }
-        if la == 0 {
-            continue;
-        }
-        let name = numeric || word.starts_with(char::is_uppercase);
-        lower.clear();
-        if word.is_ascii() {
-            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    // The current word: where it starts and what it holds so far.
+    let (mut start, mut in_word, mut w) = (0, false, WordTally::default());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let c = if b.is_ascii() {
+            char::from(b)
         } else {
-            // `str::to_lowercase` but for a final sigma, which no French or
-            // English function word holds.
-            for c in word.chars() {
-                lower.extend(if c == '’' { '\'' } else { c }.to_lowercase());
+            text[i..].chars().next().unwrap_or_default()
+        };
+        if w.add(c) {
+            if !in_word {
+                (start, in_word, w.first) = (i, true, c);
+            }
+        } else if in_word {
+            let more = tally.word(&text[start..i], w, words, &mut lower);
+            (in_word, w) = (false, WordTally::default());
+            if !more {
+                return tally.lang();
             }
         }
-        let (is_fr, is_en) = (fr_words.contains(&lower), en_words.contains(&lower));
-        if !name || is_fr || is_en {
-            latin_words += 1;
-        }
-        fr += usize::from(is_fr);
-        en += usize::from(is_en);
+        i += c.len_utf8();
     }
-    if arabic_words > 0 && (arabic_words >= latin_words || arabic_letters >= latin_letters) {
-        return Lang::Ar;
+    if in_word {
+        tally.word(&text[start..], w, words, &mut lower);
     }
-    match fr.cmp(&en) {
-        std::cmp::Ordering::Greater => Lang::Fr,
-        std::cmp::Ordering::Less => Lang::En,
-        std::cmp::Ordering::Equal if fr_letters > 0 => Lang::Fr,
-        std::cmp::Ordering::Equal => Lang::En,
-    }
+    tally.lang()
 }
 
 fn is_mark_or_apostrophe(c: char) -> bool {
@@ -206,6 +375,175 @@ fn is_mark_or_apostrophe(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn rules() -> &'static crate::rules::RuleSet {
+        static RULES: std::sync::LazyLock<crate::rules::RuleSet> =
+            std::sync::LazyLock::new(|| crate::rules::RuleSet::embedded().expect("default rules"));
+        &RULES
+    }
+
+    /// The detection as it was first written (a split into words, then a
+    /// pass over each word's characters and two lookups): [`detect`] must
+    /// decide as it does.
+    fn detect_by_words(text: &str, data: &Data) -> Lang {
+        let fr_words = data.set("fr.detect");
+        let en_words = data.set("en.detect");
+        let (mut arabic_letters, mut latin_letters) = (0usize, 0usize);
+        let (mut arabic_words, mut latin_words) = (0usize, 0usize);
+        let (mut fr, mut en, mut fr_letters) = (0usize, 0usize, 0usize);
+        let mut seen = 0;
+        for word in text
+            .split(|c: char| !(crate::document::is_letter_or_digit(c) || is_mark_or_apostrophe(c)))
+        {
+            let (mut ar, mut la, mut fl, mut letter, mut numeric) = (0, 0, 0, false, false);
+            for c in word.chars() {
+                if is_arabic_letter(c) {
+                    ar += 1;
+                    letter = true;
+                    continue;
+                }
+                if is_latin_letter(c) {
+                    la += 1;
+                    fl += usize::from(is_french_letter(c));
+                }
+                letter = letter || crate::document::is_letter(c);
+                numeric = numeric || c.is_numeric();
+            }
+            if !letter {
+                continue;
+            }
+            seen += 1;
+            if seen > 5000 {
+                break;
+            }
+            arabic_letters += ar;
+            latin_letters += la;
+            fr_letters += fl;
+            if ar > 0 {
+                arabic_words += 1;
+                continue;
+            }
+            if la == 0 {
+                continue;
+            }
+            let name = numeric || word.starts_with(char::is_uppercase);
+            let lower: String = word
+                .chars()
+                .flat_map(|c| if c == '’' { '\'' } else { c }.to_lowercase())
+                .collect();
+            let (is_fr, is_en) = (fr_words.contains(&lower), en_words.contains(&lower));
+            if !name || is_fr || is_en {
+                latin_words += 1;
+            }
+            fr += usize::from(is_fr);
+            en += usize::from(is_en);
+        }
+        if arabic_words > 0 && (arabic_words >= latin_words || arabic_letters >= latin_letters) {
+            return Lang::Ar;
+        }
+        match fr.cmp(&en) {
+            std::cmp::Ordering::Greater => Lang::Fr,
+            std::cmp::Ordering::Less => Lang::En,
+            std::cmp::Ordering::Equal if fr_letters > 0 => Lang::Fr,
+            std::cmp::Ordering::Equal => Lang::En,
+        }
+    }
+
+    /// Texts of words drawn from every kind of character detection tells
+    /// apart: function words of both lists in any case, names, Arabic words
+    /// with proclitics and marks, digits, apostrophes (`’` too), French
+    /// letters, letters whose lower case is longer (`İ`), separators.
+    fn mixed_text() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "the",
+            "The",
+            "THE",
+            "and",
+            "of",
+            "le",
+            "Le",
+            "les",
+            "et",
+            "est",
+            "été",
+            "Été",
+            "d'un",
+            "d’un",
+            "D’une",
+            "qu'il",
+            "c'est",
+            "l'an",
+            "après",
+            "très",
+            "which",
+            "said",
+            "Said",
+            "Musk",
+            "OpenAI",
+            "GPT4",
+            "İstanbul",
+            "İN",
+            "naïve",
+            "œuvre",
+            "garçon",
+            "ماسك",
+            "والشركة",
+            "بِسْمِ",
+            "٢٠٢٤",
+            "2024",
+            "x1",
+            "’",
+            "'",
+            "-",
+            " ",
+            "  ",
+            "\n",
+            ",",
+            ".",
+            "«",
+            "»",
+            "\u{0301}",
+            "e\u{0301}",
+            "ß",
+            "Σ",
+            "ς",
+            "ﻻ",
+            "ـ",
+            "\u{200F}",
+            "42%",
+            "3,5",
+            "long-function-words",
+        ]);
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn one_pass_detection_decides_as_the_word_split_did(text in mixed_text()) {
+            let data = rules().data();
+            prop_assert_eq!(detect(&text, data), detect_by_words(&text, data), "{:?}", text);
+        }
+
+        #[test]
+        fn one_pass_detection_decides_as_the_word_split_did_on_any_text(text in "\\PC{0,80}") {
+            let data = rules().data();
+            prop_assert_eq!(detect(&text, data), detect_by_words(&text, data), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn detection_stops_after_five_thousand_words_as_before() {
+        let data = rules().data();
+        // 2,600 English function words, then 3,600 French ones: only the
+        // first 2,400 French words are read (English); 1,000 then 3,600:
+        // French.
+        for (n, lang) in [(2600, Lang::En), (1000, Lang::Fr)] {
+            let text = format!("{}{}", "the ".repeat(n), "le la les de des et ".repeat(600));
+            assert_eq!(detect(&text, data), lang, "{n}");
+            assert_eq!(detect_by_words(&text, data), lang, "{n}");
+        }
+    }
 
     #[test]
     fn parses_codes_names_and_region_subtags() {

@@ -16,6 +16,7 @@ mod markdown;
 mod plain;
 mod segment;
 
+pub(crate) use lang::FunctionWords;
 pub use lang::{
     Lang, detect as detect_language, is_arabic_letter, is_latin_letter, is_letter,
     is_letter_or_digit,

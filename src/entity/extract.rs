@@ -134,7 +134,7 @@ fn light_key(s: &str) -> String {
 /// words that differ only in case are ordinary words written in lower or
 /// title case (`the Guardian`, `new Delhi`, `Who`), unless the form's word
 /// has an inner capital (`TikTok`, `OpenAI`), which no ordinary word has.
-fn case_is_acceptable(data: &Data, surface: &str, form: &str) -> bool {
+fn case_is_acceptable(ordinary: &OrdinaryWords<'_>, surface: &str, form: &str) -> bool {
     let sw: Vec<&str> = surface.split_whitespace().collect();
     let fw: Vec<&str> = form.split_whitespace().collect();
     if sw.len() != fw.len() {
@@ -148,7 +148,7 @@ fn case_is_acceptable(data: &Data, surface: &str, form: &str) -> bool {
             f.chars().skip(1).any(char::is_uppercase) && f.chars().any(char::is_lowercase);
         let mut rest = s.chars().skip(1);
         let plain = rest.all(|c| !c.is_uppercase());
-        !inner_capital && plain && is_ordinary_word(data, &s.to_lowercase())
+        !inner_capital && plain && ordinary.contains(&s.to_lowercase())
     })
 }
 
@@ -238,6 +238,7 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
         .collect();
     proclitics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     proclitics.dedup();
+    let ordinary = OrdinaryWords::of(data);
     let mut list = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         let n = normalize(&block.text, 0, key_options());
@@ -286,7 +287,7 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
             let view = n.to_orig(s, e);
             let view = view.start as usize..view.end as usize;
             let surface = &block.text[view.clone()];
-            let Some((form_index, status)) = classify(gaz, data, forms, surface) else {
+            let Some((form_index, status)) = classify(gaz, &ordinary, forms, surface) else {
                 continue;
             };
             let form = &gaz.forms[form_index];
@@ -320,7 +321,7 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
 /// case, an ordinary lower-case word).
 fn classify(
     gaz: &Gazetteer,
-    data: &Data,
+    ordinary: &OrdinaryWords<'_>,
     form_ids: &[usize],
     surface: &str,
 ) -> Option<(usize, Status)> {
@@ -368,12 +369,12 @@ fn classify(
     let all_lower = surface
         .chars()
         .all(|c| !crate::document::is_letter(c) || c.is_lowercase());
-    if all_lower && is_ordinary_word(data, &lower) {
+    if all_lower && ordinary.contains(&lower) {
         return None; // `apple`, `orange`, `total`
     }
     if !entity.case_sensitive
         || (all_upper && letters > 3)
-        || case_is_acceptable(data, surface, &best.text)
+        || case_is_acceptable(ordinary, surface, &best.text)
     {
         return Some((best_i, Status::Correct));
     }

@@ -417,6 +417,22 @@ fn confusable(a: char, b: char) -> bool {
         ('u', 'v'),
         ('m', 'n'),
     ];
+    // Each lower-case letter's (row, column), worked out at compile time
+    // (this runs for every pair of letters a distance compares).
+    const KEYS: [(u8, u8); 26] = {
+        let mut keys = [(u8::MAX, 0u8); 26];
+        let mut r = 0;
+        while r < ROWS.len() {
+            let row = ROWS[r].as_bytes();
+            let mut i = 0;
+            while i < row.len() {
+                keys[(row[i] - b'a') as usize] = (r as u8, i as u8);
+                i += 1;
+            }
+            r += 1;
+        }
+        keys
+    };
     if OCR
         .iter()
         .any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
@@ -424,9 +440,9 @@ fn confusable(a: char, b: char) -> bool {
         return true;
     }
     let pos = |c: char| {
-        ROWS.iter()
-            .enumerate()
-            .find_map(|(r, row)| row.find(c).map(|i| (r, i)))
+        c.is_ascii_lowercase()
+            .then(|| KEYS[usize::from(c as u8 - b'a')])
+            .map(|(r, i)| (usize::from(r), usize::from(i)))
     };
     match (pos(a), pos(b)) {
         (Some((ra, ia)), Some((rb, ib))) => {
@@ -475,6 +491,42 @@ pub(crate) fn weighted_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keyboard_neighbours_are_those_of_the_rows() {
+        const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+        let pos = |c: char| {
+            ROWS.iter()
+                .enumerate()
+                .find_map(|(r, row)| row.find(c).map(|i| (r, i)))
+        };
+        let chars: Vec<char> = ('a'..='z')
+            .chain('0'..='9')
+            .chain(['A', 'Q', 'é', ' '])
+            .collect();
+        let mut pairs = 0;
+        for &a in &chars {
+            for &b in &chars {
+                let by_rows = match (pos(a), pos(b)) {
+                    (Some((ra, ia)), Some((rb, ib))) => {
+                        (ra == rb && ia.abs_diff(ib) == 1)
+                            || (ra.abs_diff(rb) == 1 && ia.abs_diff(ib) <= 1)
+                    }
+                    _ => false,
+                };
+                let ocr = [
+                    "li", "il", "i1", "1i", "l1", "1l", "o0", "0o", "s5", "5s", "b8", "8b", "ce",
+                    "ec", "uv", "vu", "mn", "nm",
+                ]
+                .contains(&format!("{a}{b}").as_str());
+                pairs += usize::from(by_rows);
+                assert_eq!(confusable(a, b), by_rows || ocr, "{a}{b}");
+            }
+        }
+        assert!(pairs > 100, "{pairs}");
+        assert!(confusable('q', 'w') && confusable('g', 'b') && !confusable('q', 'p'));
+        assert!(!confusable('Q', 'W') && !confusable('é', 'e'));
+    }
 
     #[test]
     fn keyboard_and_ocr_slips_cost_half_an_edit() {

@@ -58,32 +58,45 @@ pub struct Form {
 /// distance. An insertion or a deletion changes the counts by one, a
 /// substitution by two and a transposition not at all, so `d` edits
 /// change them by at most `2d`.
-struct Counts([i16; 128]);
+struct Counts<'w> {
+    counts: [i16; 128],
+    word: &'w [u8],
+}
 
-impl Counts {
+impl<'w> Counts<'w> {
     /// `None` for a word that is not ASCII (no bound then).
-    fn of(word: &str) -> Option<Counts> {
+    fn of(word: &'w str) -> Option<Counts<'w>> {
         if !word.is_ascii() || word.len() > usize::from(u8::MAX) {
             return None;
         }
-        let mut c = [0i16; 128];
+        let mut counts = [0i16; 128];
         for b in word.bytes() {
-            c[usize::from(b)] += 1;
+            counts[usize::from(b)] += 1;
         }
-        Some(Counts(c))
+        Some(Counts {
+            counts,
+            word: word.as_bytes(),
+        })
     }
 
     /// A lower bound of the distance between this word and `other` (0 when
-    /// `other` is not ASCII).
+    /// `other` is not ASCII): half the sum of the count differences, read
+    /// at the letters of the two words only (each once: a letter read is
+    /// zeroed), not over the whole alphabet.
     fn distance_at_least(&self, other: &str) -> usize {
         if !other.is_ascii() || other.len() > usize::from(u8::MAX) {
             return 0;
         }
-        let mut c = self.0;
+        let mut c = self.counts;
         for b in other.bytes() {
             c[usize::from(b)] -= 1;
         }
-        let l1: usize = c.iter().map(|v| usize::from(v.unsigned_abs())).sum();
+        let mut l1 = 0usize;
+        for &b in self.word.iter().chain(other.as_bytes()) {
+            let v = &mut c[usize::from(b)];
+            l1 += usize::from(v.unsigned_abs());
+            *v = 0;
+        }
         l1.div_ceil(2)
     }
 }
@@ -139,6 +152,50 @@ pub struct Gazetteer {
     latin_by_len: BTreeMap<(char, usize), Vec<usize>>,
     /// Index of each entity by name.
     by_name: rustc_hash::FxHashMap<String, usize>,
+    /// What [`Gazetteer::near_latin`] found for the words asked about so
+    /// far in this run (see [`NearMemo`]).
+    near_memo: NearMemo,
+}
+
+/// The forms near each word asked about, kept across the documents of a
+/// run: an archive's articles name the same people, places and firms again
+/// and again, and finding what a word is near compares it with every name
+/// of its length. At most [`NearMemo::WORDS`] words (then it starts over),
+/// so that it stays small beside the documents.
+#[derive(Debug, Default)]
+struct NearMemo(std::sync::Mutex<rustc_hash::FxHashMap<Box<str>, Near>>);
+
+/// (form, distance) pairs: what [`Gazetteer::near_latin`] finds.
+type Near = Vec<(usize, usize)>;
+
+impl NearMemo {
+    const WORDS: usize = 4096;
+
+    fn get_or_insert(&self, word: &str, find: impl FnOnce() -> Near) -> Near {
+        let lock = || {
+            self.0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(found) = lock().get(word) {
+            return found.clone();
+        }
+        // Found without the lock held: another thread may be looking too.
+        let found = find();
+        let mut memo = lock();
+        if memo.len() >= NearMemo::WORDS {
+            memo.clear();
+        }
+        memo.insert(word.into(), found.clone());
+        found
+    }
+
+    fn clear(&mut self) {
+        self.0
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clear();
+    }
 }
 
 impl Gazetteer {
@@ -312,6 +369,7 @@ impl Gazetteer {
         self.automaton = std::sync::OnceLock::new();
         self.rejected = std::sync::OnceLock::new();
         self.by_entity = std::sync::OnceLock::new();
+        self.near_memo.clear();
     }
 
     /// The indexes of `entity`'s forms, in ascending order; built on first
@@ -377,8 +435,15 @@ impl Gazetteer {
     /// same first letter, length within 2, Damerau-Levenshtein distance 1 or
     /// 2, and not a word that only extends a name (`Macronie`, `Musks`).
     /// Returns (form, distance) pairs; the lookup goes through length
-    /// buckets, never through every name.
+    /// buckets, never through every name, and a word's answer is kept for
+    /// the rest of the run.
     pub fn near_latin(&self, lower: &str) -> Vec<(usize, usize)> {
+        self.near_memo
+            .get_or_insert(lower, || self.find_near_latin(lower))
+    }
+
+    /// [`Gazetteer::near_latin`], worked out.
+    fn find_near_latin(&self, lower: &str) -> Vec<(usize, usize)> {
         let len = lower.chars().count();
         let Some(first) = lower.chars().next() else {
             return Vec::new();
@@ -584,6 +649,30 @@ mod tests {
     }
 
     #[test]
+    fn near_names_are_kept_for_the_run_and_dropped_when_the_names_change() {
+        let mut g = embedded();
+        for w in ["opnai", "microsfot", "zorblaz", "obamma", "qqqqqq"] {
+            assert_eq!(g.near_latin(w), g.find_near_latin(w), "{w}");
+            assert_eq!(g.near_latin(w), g.find_near_latin(w), "{w}, kept");
+        }
+        assert!(!g.near_latin("opnai").is_empty());
+        assert!(g.near_latin("zorblaz").is_empty());
+        // A newsroom's name: the word kept as near nothing is near it now.
+        let file = "[[entity]]\nname = \"Zorblax\"\ntype = \"person\"\n";
+        g.add_file("newsroom.toml", file).expect("it loads");
+        g.build();
+        let near = g.near_latin("zorblaz");
+        assert_eq!(near.len(), 1, "{near:?}");
+        assert_eq!(g.forms[near[0].0].text, "Zorblax");
+        // It keeps no more than its bound.
+        for i in 0..NearMemo::WORDS + 10 {
+            g.near_latin(&format!("word{i}"));
+        }
+        let kept = g.near_memo.0.lock().expect("not poisoned").len();
+        assert!((1..=NearMemo::WORDS).contains(&kept), "{kept}");
+    }
+
+    #[test]
     fn the_forms_of_an_entity_are_its_forms_in_order_even_once_replaced() {
         let mut g = Gazetteer::default();
         g.add_embedded().expect("the embedded gazetteer loads");
@@ -652,6 +741,25 @@ mod tests {
         fn letter_counts_bound_the_distance(a in "[a-f]{0,9}", b in "[a-f]{0,9}") {
             let bound = Counts::of(&a).expect("ASCII").distance_at_least(&b);
             prop_assert!(bound <= strsim::damerau_levenshtein(&a, &b));
+        }
+
+        /// The bound read at the two words' letters is the one read over
+        /// the whole alphabet.
+        #[test]
+        fn letter_counts_are_compared_over_the_whole_alphabet(
+            a in "[a-fA-F0-9 '-]{0,12}",
+            b in "[a-fA-F0-9 '-]{0,12}",
+        ) {
+            let mut diff = [0i32; 128];
+            for x in a.bytes() {
+                diff[usize::from(x)] += 1;
+            }
+            for x in b.bytes() {
+                diff[usize::from(x)] -= 1;
+            }
+            let l1: u32 = diff.iter().map(|d| d.unsigned_abs()).sum();
+            let bound = Counts::of(&a).expect("ASCII").distance_at_least(&b);
+            prop_assert_eq!(bound, (l1 as usize).div_ceil(2));
         }
     }
 }

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use super::extract::{Covered, LocalEntity, Mention, Status, is_ordinary_word};
+use super::extract::{Covered, LocalEntity, Mention, OrdinaryWords, Status};
 use super::forms::key;
 use super::skeleton;
 use crate::document::{Document, Script, is_latin_letter};
@@ -65,6 +65,7 @@ pub(super) fn find(
     // First pass: the Latin names, and the keys of the Arabic words as
     // written whole.
     let mut whole: rustc_hash::FxHashSet<std::rc::Rc<str>> = rustc_hash::FxHashSet::default();
+    let ordinary = OrdinaryWords::of(data);
     for (bi, range, script) in candidates() {
         let text = &doc.blocks[bi].text[range];
         match script {
@@ -72,7 +73,7 @@ pub(super) fn find(
                 if text.chars().next().is_some_and(char::is_uppercase)
                     && text.chars().count() >= 4
                     && text.chars().all(is_latin_letter)
-                    && !is_ordinary_word(data, &text.to_lowercase()) =>
+                    && !ordinary.contains(&text.to_lowercase()) =>
             {
                 let sk = skeleton::latin(text);
                 if sk.len() >= 3 {

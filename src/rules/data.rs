@@ -42,6 +42,7 @@ pub struct Data {
 struct Derived {
     amount: [std::sync::OnceLock<std::sync::Arc<crate::amount::Lexicon>>; 3],
     date: std::sync::OnceLock<std::sync::Arc<crate::date::lexicon::Lexicon>>,
+    detect: std::sync::OnceLock<std::sync::Arc<crate::document::FunctionWords>>,
 }
 
 /// A list's words in lower case, for lookups.
@@ -289,6 +290,14 @@ impl Data {
                 .date
                 .get_or_init(|| crate::date::lexicon::Lexicon::shared(self)),
         )
+    }
+
+    /// The function words of the language detection lists (`fr.detect`,
+    /// `en.detect`) in one table, made once.
+    pub(crate) fn function_words(&self) -> &crate::document::FunctionWords {
+        self.derived
+            .detect
+            .get_or_init(|| std::sync::Arc::new(crate::document::FunctionWords::of(self)))
     }
 
     /// The list called `name`, if there is one.
