@@ -1,5 +1,5 @@
-//! Sorting long vectors of large items (findings, mentions) without a copy
-//! of them.
+//! Long vectors of large items (findings, mentions): sorted without a
+//! copy of them, grown without doubling.
 
 use std::cmp::Ordering;
 
@@ -33,6 +33,21 @@ pub(crate) fn sort_stable_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T)
     }
 }
 
+/// Makes room in `items` for `additional` more, growing it by a quarter
+/// of its length when it is full rather than doubling it as `push` does:
+/// a list of mentions that is kept for the whole check is at its longest
+/// when a run holds the most, and a doubled vector is up to half empty
+/// then (the 19,000 figures of the English 10 MB benchmark file: 5 MB of
+/// room for 2.6 MB of them). The copies stay linear in all (each growth
+/// moves the items once, and the lengths grow geometrically), and most of
+/// them are not copies at all: a large block is grown in place by the
+/// allocator.
+pub(crate) fn reserve_lean<T>(items: &mut Vec<T>, additional: usize) {
+    if items.capacity() - items.len() < additional {
+        items.reserve_exact(additional.max(items.len() / 4).max(16));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     proptest::proptest! {
@@ -49,5 +64,25 @@ mod tests {
             super::sort_stable_by(&mut sorted, |a, b| a.0.cmp(&b.0));
             proptest::prop_assert_eq!(sorted, expected);
         }
+    }
+
+    #[test]
+    fn lean_growth_leaves_at_most_a_quarter_empty() {
+        let mut v: Vec<u64> = Vec::new();
+        let mut grown = 0;
+        for i in 0..100_000u64 {
+            let before = v.capacity();
+            super::reserve_lean(&mut v, 1);
+            grown += usize::from(v.capacity() != before);
+            v.push(i);
+            assert!(
+                v.capacity() <= v.len() + (v.len() / 4).max(16),
+                "{}",
+                v.len()
+            );
+        }
+        // Geometric: about log(100,000 / 16) / log(1.25) growths, not one a push.
+        assert!((30..=50).contains(&grown), "{grown}");
+        assert_eq!(v.iter().sum::<u64>(), 100_000 * 99_999 / 2);
     }
 }

@@ -141,7 +141,9 @@ pub fn extract_with(
         let mut pr = Prepared::of(block, norm, doc.lang);
         pr.index(lx);
         let drafts = block_drafts(block, &pr, lx, conv);
-        out.extend(finish(bi, block, &pr, lx, drafts));
+        let found = finish(bi, block, &pr, lx, drafts);
+        crate::sort::reserve_lean(&mut out, found.len());
+        out.extend(found);
         each(bi, block, &pr.norm);
     }
     // Text order, which `Document::amounts_in` relies on.

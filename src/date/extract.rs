@@ -1052,6 +1052,7 @@ impl Pass {
                 if let Some(at) = equivalent {
                     pair_at = Some((at, out.len()));
                 }
+                crate::sort::reserve_lean(out, 1);
                 out.push(DateMention {
                     span: block.span_of(view.clone()),
                     sentence,
