@@ -191,16 +191,22 @@ impl<'a> Ctx<'a> {
         if self.lists(i) & set.bit == 0 {
             return None; // no form of a word there starts a phrase of `set`
         }
-        let mut candidates: Vec<usize> = self
-            .forms_of(i)
-            .flat_map(|f| set.starting_with(f).iter().copied())
-            .collect();
-        if candidates.is_empty() {
-            return None;
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        'outer: for (toks, v) in candidates.into_iter().map(|c| &set.list[c]) {
+        // A word without proclitics (every word of English and French) has
+        // one form, whose phrases are listed in order already.
+        let collected: Vec<usize>;
+        let candidates = if self.forms.get(i).is_none_or(Vec::is_empty) {
+            set.starting_with(self.forms_of(i).next()?)
+        } else {
+            let mut all: Vec<usize> = self
+                .forms_of(i)
+                .flat_map(|f| set.starting_with(f).iter().copied())
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            collected = all;
+            &collected
+        };
+        'outer: for (toks, v) in candidates.iter().map(|&c| &set.list[c]) {
             if i + toks.len() > self.toks.len() {
                 continue;
             }

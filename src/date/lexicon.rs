@@ -91,7 +91,8 @@ impl<V> Phrases<V> {
         }
     }
 
-    /// The indices of the phrases whose first token is `token`.
+    /// The indices of the phrases whose first token is `token`, in
+    /// ascending order (the extractor tries them in that order).
     pub(super) fn starting_with(&self, token: &str) -> &[usize] {
         self.first.get(token).map_or(&[], Vec::as_slice)
     }
@@ -517,6 +518,29 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(tokenize(&text), tokenize_by_char(&text));
         }
+    }
+
+    #[test]
+    fn the_phrases_of_a_first_token_are_listed_in_order() {
+        let rules = crate::rules::RuleSet::embedded().expect("default rules");
+        let lx = Lexicon::shared(rules.data());
+        let firsts = [
+            &lx.months.first,
+            &lx.weekdays.first,
+            &lx.relative.first,
+            &lx.hijri_months.first,
+            &lx.numbers.first,
+            &lx.units.first,
+        ];
+        let mut tokens = 0;
+        for (token, list) in firsts.into_iter().flatten() {
+            assert!(list.is_sorted_by(|a, b| a < b), "{token}: {list:?}");
+            tokens += 1;
+        }
+        assert!(tokens > 100, "{tokens}");
+        // A first token of several phrases: `the day before yesterday`,
+        // `the day after tomorrow`.
+        assert!(lx.relative.starting_with("the").len() >= 2);
     }
 
     #[test]
