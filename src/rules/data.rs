@@ -34,10 +34,10 @@ pub struct Data {
     derived: Derived,
 }
 
-/// The amount lexicon of each language and the date lexicon of a [`Data`]:
-/// every document reads them, and finding them in the process-wide cache
-/// (which hashes every list they are made of) cost more than checking a
-/// short article.
+/// The amount lexicon of each language, the date lexicon and the function
+/// words of language detection of a [`Data`]: every document reads them,
+/// and finding the lexicons in the process-wide cache (which hashes every
+/// list they are made of) cost more than checking a short article.
 #[derive(Debug, Clone, Default)]
 struct Derived {
     amount: [std::sync::OnceLock<std::sync::Arc<crate::amount::Lexicon>>; 3],
