@@ -341,14 +341,7 @@ pub fn detect(text: &str, data: &Data) -> Lang {
     let mut lower = String::new();
     // The current word: where it starts and what it holds so far.
     let (mut start, mut in_word, mut w) = (0, false, WordTally::default());
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let c = if b.is_ascii() {
-            char::from(b)
-        } else {
-            text[i..].chars().next().unwrap_or_default()
-        };
+    for (i, c) in text.char_indices() {
         if w.add(c) {
             if !in_word {
                 (start, in_word, w.first) = (i, true, c);
@@ -360,7 +353,6 @@ pub fn detect(text: &str, data: &Data) -> Lang {
                 return tally.lang();
             }
         }
-        i += c.len_utf8();
     }
     if in_word {
         tally.word(&text[start..], w, words, &mut lower);
