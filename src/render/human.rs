@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use super::snippet::{Cols, Columns, first_where};
 use super::{Summary, plural};
 use crate::finding::Finding;
 use crate::lint::FileReport;
@@ -138,8 +139,9 @@ fn char_width_by_table(c: char) -> usize {
 /// shown), starts on a character that is not a space (the renderer would
 /// trim a long run of spaces at its start as indentation) and ends where
 /// something is left to elide. A property test compares the two
-/// renderings.
-fn snippet_window(line: &str, marks: &[Mark]) -> std::ops::Range<usize> {
+/// renderings. The columns are read off `cols`, the line's measure (its
+/// whole), by binary search: no walk along the line.
+fn snippet_window(line: &str, cols: Cols<'_>, marks: &[Mark]) -> std::ops::Range<usize> {
     let whole = 0..line.len();
     let (Some(left), Some(right)) = (
         marks.iter().map(|m| m.range.start).min(),
@@ -147,33 +149,27 @@ fn snippet_window(line: &str, marks: &[Mark]) -> std::ops::Range<usize> {
     ) else {
         return whole;
     };
-    // Back from the leftmost annotation until KEEP columns are kept.
-    let mut start = left;
-    let mut width = 0;
-    for (i, c) in line[..left].char_indices().rev() {
-        if width >= KEEP {
-            break;
+    let (Some(left), Some(right)) = (cols.at_byte(left), cols.at_byte(right)) else {
+        return whole;
+    };
+    // Back from the leftmost annotation until KEEP columns are kept: from
+    // the last character that leaves at least KEEP columns before the
+    // annotation.
+    let mut start = 0;
+    let keep_from = cols.col(left).checked_sub(KEEP);
+    if let Some(keep_from) = keep_from {
+        start = cols.byte(first_where(0..left, |k| cols.col(k) > keep_from) - 1);
+        if line[start..].starts_with(char::is_whitespace) {
+            // Never start on a space: step back to the word before the spaces.
+            let before = line[..start].trim_end_matches(char::is_whitespace);
+            start = before.char_indices().next_back().map_or(0, |(i, _)| i);
         }
-        width += char_width(c);
-        start = i;
-    }
-    if width < KEEP {
-        start = 0;
-    } else if line[start..].starts_with(char::is_whitespace) {
-        // Never start on a space: step back to the word before the spaces.
-        let before = line[..start].trim_end_matches(char::is_whitespace);
-        start = before.char_indices().next_back().map_or(0, |(i, _)| i);
     }
     // On past the rightmost annotation until more than KEEP columns.
-    let mut end = line.len();
-    let mut width = 0;
-    for (i, c) in line[right..].char_indices() {
-        if width > KEEP {
-            end = right + i;
-            break;
-        }
-        width += char_width(c);
-    }
+    let right_col = cols.col(right);
+    let end = cols.byte(first_where(right..cols.chars(), |k| {
+        cols.col(k) - right_col > KEEP
+    }));
     start..end
 }
 
@@ -181,7 +177,7 @@ fn render_finding(
     out: &mut String,
     renderer: &Renderer,
     plain: bool,
-    source: &SourceFile,
+    (source, lines): (&SourceFile, &mut LineColumns),
     f: &Finding,
 ) {
     let text = &source.text;
@@ -257,7 +253,7 @@ fn render_finding(
     let line_text = &text[line_range.clone()];
     let title = format!("{} [{}]", f.message, f.rule);
     let location = (source.path.as_str(), lc.line, lc.column);
-    let line = (line_text, cut);
+    let line = (line_text, cut, lines.of(text, line_range.clone()));
     let help = f
         .fix
         .as_ref()
@@ -288,15 +284,16 @@ fn render_group(
     renderer: &Renderer,
     f: &Finding,
     title: String,
-    (line, cut): (&str, bool),
+    (line, cut, columns): (&str, bool, &Columns),
     (path, line_no, column): (&str, usize, usize),
     mut marks: Vec<Mark>,
     notes: Vec<String>,
     help: Option<String>,
     (trim, plain): (bool, bool),
 ) {
+    let cols = columns.all();
     let window = if trim {
-        snippet_window(line, &marks)
+        snippet_window(line, cols, &marks)
     } else {
         0..line.len()
     };
@@ -304,7 +301,10 @@ fn render_group(
     for m in &mut marks {
         m.range = m.range.start - window.start..m.range.end - window.start;
     }
-    if plain && let [mark] = &marks[..] {
+    if plain
+        && let [mark] = &marks[..]
+        && let Some(cols) = cols.window(window.clone())
+    {
         let drawn = super::snippet::render(&super::snippet::Plain {
             level: level_name(f.severity),
             title: &title,
@@ -312,6 +312,7 @@ fn render_group(
             line_no,
             column,
             line: shown,
+            cols,
             mark: mark.range.clone(),
             label: &mark.label,
             notes: &notes,
@@ -405,6 +406,31 @@ pub struct Writer {
 /// what is drawn is held until it is written.
 const SPLIT_FINDINGS: usize = 1024;
 
+/// How many findings one task draws, of the [`SPLIT_FINDINGS`].
+const SPLIT_TASK: usize = 64;
+
+/// The columns of the line of the finding drawn last, for the next
+/// findings on the same line (findings come in the order of the text).
+#[derive(Default)]
+struct LineColumns {
+    range: std::ops::Range<usize>,
+    columns: Option<Columns>,
+}
+
+impl LineColumns {
+    /// The columns of `text[range]`, measured unless they were for the
+    /// finding before. One value serves one text.
+    fn of(&mut self, text: &str, range: std::ops::Range<usize>) -> &Columns {
+        let stale = self.columns.is_none() || self.range != range;
+        let columns = self.columns.get_or_insert_with(Columns::default);
+        if stale {
+            columns.measure(&text[range.clone()]);
+            self.range = range;
+        }
+        columns
+    }
+}
+
 impl Writer {
     pub fn new(styled: bool) -> Writer {
         let renderer = if styled {
@@ -443,9 +469,15 @@ impl Writer {
             if crate::ordered::split_document(self.split, source.text.len()) {
                 let renderer = &self.renderer;
                 for chunk in findings.chunks(SPLIT_FINDINGS) {
-                    let drawn = crate::ordered::map(chunk.iter().collect(), true, |f| {
+                    // A task draws a run of findings, most of them on the
+                    // lines of the one before.
+                    let tasks = chunk.chunks(SPLIT_TASK).collect();
+                    let drawn = crate::ordered::map(tasks, true, |run| {
                         let mut out = String::new();
-                        render_finding(&mut out, renderer, plain, source, f);
+                        let mut lines = LineColumns::default();
+                        for f in run {
+                            render_finding(&mut out, renderer, plain, (source, &mut lines), f);
+                        }
                         out
                     });
                     for d in drawn {
@@ -454,9 +486,11 @@ impl Writer {
                 }
                 return Ok(());
             }
+            let mut lines = LineColumns::default();
             for f in findings {
                 self.out.clear();
-                render_finding(&mut self.out, &self.renderer, plain, source, f);
+                let at = (source, &mut lines);
+                render_finding(&mut self.out, &self.renderer, plain, at, f);
                 w.write_all(self.out.as_bytes())?;
             }
         }
@@ -797,7 +831,7 @@ mod tests {
             for (out, trim) in [(&mut whole, false), (&mut trimmed, true)] {
                 let notes = vec!["a note".to_owned()];
                 let location = ("t.txt", line_no, column);
-                render_group(out, &renderer, &f, "t".into(), (&line, false), location, marks(), notes, None, (trim, false));
+                render_group(out, &renderer, &f, "t".into(), (&line, false, &Columns::of(&line)), location, marks(), notes, None, (trim, false));
             }
             prop_assert_eq!(trimmed, whole);
         }
@@ -827,7 +861,12 @@ mod tests {
         /// annotate-snippets draws it on the whole line.
         #[test]
         fn plain_snippets_are_drawn_as_annotate_snippets_draws_them(
-            line in prop_oneof![line_strategy(), simple_line_strategy(), single_width_line_strategy()],
+            line in prop_oneof![
+                line_strategy(),
+                simple_line_strategy(),
+                single_width_line_strategy(),
+                lines_of(vec!['a', 'Z', '7', '.', ' ']),
+            ],
             (at, len) in (0usize..800, 0usize..40),
             label in "«[a-z م\u{64e}中]{0,12}»|[a-z]{100,160}|«\t»",
             notes in prop::collection::vec("[a-z0-9: «»ماسك]{0,30}", 0..3),
@@ -853,7 +892,7 @@ mod tests {
             let mut drawn = String::new();
             for (out, how) in [(&mut reference, (false, false)), (&mut drawn, (true, true))] {
                 let (notes, help) = (notes.clone(), help.clone());
-                render_group(out, &renderer, &f, title.clone(), (&line, false), location, mark(), notes, help, how);
+                render_group(out, &renderer, &f, title.clone(), (&line, false, &Columns::of(&line)), location, mark(), notes, help, how);
             }
             prop_assert_eq!(drawn, reference);
         }
@@ -862,13 +901,16 @@ mod tests {
     #[test]
     fn the_common_case_is_drawn_without_annotate_snippets() {
         let notes = ["3:4: another form «Optai»".to_owned()];
+        let line = "اقترحت Openai عرضاً";
+        let columns = Columns::of(line);
         let p = crate::render::snippet::Plain {
             level: "warning",
             title: "«Openai» is written «OpenAI» [entity/variant]",
             path: "a.txt",
             line_no: 12,
             column: 9,
-            line: "اقترحت Openai عرضاً",
+            line,
+            cols: columns.all(),
             mark: 13..19,
             label: "«Openai»",
             notes: &notes,
@@ -899,7 +941,7 @@ mod tests {
                     &renderer,
                     &f,
                     "t".into(),
-                    (line, false),
+                    (line, false, &Columns::of(line)),
                     at,
                     m,
                     vec![],
@@ -910,8 +952,10 @@ mod tests {
             assert_eq!(outs[1], outs[0], "{line:?}");
         }
         // A tab goes to annotate-snippets, which replaces it.
+        let tabbed_columns = Columns::of("a\tb");
         let tabbed = crate::render::snippet::Plain {
             line: "a\tb",
+            cols: tabbed_columns.all(),
             mark: 0..1,
             ..p
         };
@@ -930,7 +974,7 @@ mod tests {
             &renderer,
             &f,
             "t".into(),
-            (line, false),
+            (line, false, &Columns::of(line)),
             location,
             marks(),
             Vec::new(),
@@ -958,7 +1002,8 @@ mod tests {
                 primary: true,
             }]
         };
-        assert!(snippet_window(&line, &marks()).start > 0);
+        let columns = Columns::of(&line);
+        assert!(snippet_window(&line, columns.all(), &marks()).start > 0);
         assert_eq!(group(&line, marks, true), group(&line, marks, false));
     }
 

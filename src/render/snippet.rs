@@ -4,7 +4,8 @@
 //! finding, which was 40 % of a run over an Arabic file with many findings;
 //! this draws the same text in about a third of that, and writes the source
 //! and mark rows straight into the output (the grid of cells is kept only
-//! for corners where writes overlap). Anything else (colours, several
+//! for corners where writes overlap). The columns come from [`Columns`], a
+//! line measured once for all the findings on it. Anything else (colours, several
 //! marks, tabs, control or bidi characters, wide characters, line breaks
 //! in a message) returns `None` and goes to annotate-snippets.
 //!
@@ -29,6 +30,8 @@ pub(crate) struct Plain<'a> {
     pub column: usize,
     /// The line, or the window of it that annotate-snippets would be given.
     pub line: &'a str,
+    /// The columns of `line`.
+    pub cols: Cols<'a>,
     pub mark: Range<usize>,
     pub label: &'a str,
     pub notes: &'a [String],
@@ -44,6 +47,173 @@ fn replaced(c: char) -> bool {
 /// The width of `s` as annotate-snippets counts it.
 fn width(s: &str) -> usize {
     s.chars().map(char_width).sum()
+}
+
+/// The display columns of one line (or of the window of a long line that
+/// is drawn), measured once for all the findings on it: the byte offset
+/// and the column of each character, as annotate-snippets counts widths
+/// ([`char_width`]). Walking the line for every finding, three times
+/// (the window, the mark's columns, what shows), was half of the human
+/// report's cost on an Arabic file with many findings.
+#[derive(Default)]
+pub(crate) struct Columns {
+    /// How many characters.
+    chars: usize,
+    /// The byte offset of each character, then the line's length; empty
+    /// when the line is printable ASCII (character `k` is byte `k`).
+    offs: Vec<usize>,
+    /// The column each character starts at, then the line's width; empty
+    /// when every character is one column wide (character `k` is column
+    /// `k`).
+    cols: Vec<usize>,
+    /// The characters (indices) that the plain drawing leaves to
+    /// annotate-snippets: those it replaces, and those wider than one
+    /// column.
+    odd: Vec<usize>,
+}
+
+impl Columns {
+    #[cfg(test)]
+    pub(crate) fn of(line: &str) -> Columns {
+        let mut columns = Columns::default();
+        columns.measure(line);
+        columns
+    }
+
+    /// Measures `line`, in the buffers of the line measured before.
+    pub(crate) fn measure(&mut self, line: &str) {
+        self.offs.clear();
+        self.cols.clear();
+        self.odd.clear();
+        if line.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            self.chars = line.len();
+            return;
+        }
+        let mut col = 0;
+        let mut one_each = true;
+        for (i, c) in line.char_indices() {
+            let w = match c {
+                // Printable ASCII and the Arabic letters first: none is replaced.
+                ' '..='~' | 'ء'..='ي' => 1,
+                _ => {
+                    let w = char_width(c);
+                    if w > 1 || replaced(c) {
+                        self.odd.push(self.offs.len());
+                    }
+                    one_each &= w == 1;
+                    w
+                }
+            };
+            self.offs.push(i);
+            self.cols.push(col);
+            col += w;
+        }
+        self.chars = self.offs.len();
+        self.offs.push(line.len());
+        self.cols.push(col);
+        if one_each {
+            self.cols.clear();
+        }
+    }
+
+    fn byte(&self, k: usize) -> usize {
+        if self.offs.is_empty() {
+            k
+        } else {
+            self.offs[k]
+        }
+    }
+
+    fn col(&self, k: usize) -> usize {
+        if self.cols.is_empty() {
+            k
+        } else {
+            self.cols[k]
+        }
+    }
+
+    /// The whole line.
+    pub(crate) fn all(&self) -> Cols<'_> {
+        Cols {
+            t: self,
+            lo: 0,
+            hi: self.chars,
+        }
+    }
+}
+
+/// The characters `lo..hi` of a measured line: the line, or the window of
+/// it that is drawn. Indices, byte offsets and columns are the window's.
+#[derive(Clone, Copy)]
+pub(crate) struct Cols<'a> {
+    t: &'a Columns,
+    lo: usize,
+    hi: usize,
+}
+
+impl<'a> Cols<'a> {
+    /// How many characters.
+    pub(super) fn chars(&self) -> usize {
+        self.hi - self.lo
+    }
+
+    /// The column character `k` starts at (`chars()`: the width).
+    pub(super) fn col(&self, k: usize) -> usize {
+        self.t.col(self.lo + k) - self.t.col(self.lo)
+    }
+
+    /// The byte offset of character `k` (`chars()`: the length).
+    pub(super) fn byte(&self, k: usize) -> usize {
+        self.t.byte(self.lo + k) - self.t.byte(self.lo)
+    }
+
+    fn width(&self) -> usize {
+        self.col(self.chars())
+    }
+
+    /// The character that starts at byte `b` (`chars()` for the end);
+    /// `None` inside a character or past the end.
+    pub(super) fn at_byte(&self, b: usize) -> Option<usize> {
+        let at = self.t.byte(self.lo) + b;
+        if self.t.offs.is_empty() {
+            return (at <= self.hi).then(|| at - self.lo);
+        }
+        let k = self.t.offs[self.lo..=self.hi].binary_search(&at).ok()?;
+        Some(k)
+    }
+
+    /// Whether a character of the window is one the plain drawing leaves
+    /// to annotate-snippets.
+    fn has_odd(&self) -> bool {
+        let i = self.t.odd.partition_point(|&k| k < self.lo);
+        self.t.odd.get(i).is_some_and(|&k| k < self.hi)
+    }
+
+    /// The window of bytes `bytes` (on character boundaries).
+    pub(crate) fn window(&self, bytes: std::ops::Range<usize>) -> Option<Cols<'a>> {
+        let (lo, hi) = (self.at_byte(bytes.start)?, self.at_byte(bytes.end)?);
+        Some(Cols {
+            t: self.t,
+            lo: self.lo + lo,
+            hi: self.lo + hi,
+        })
+    }
+}
+
+/// The first index of `among` at which `done` holds (its end if
+/// none does), `done` being false and then true along it (a binary
+/// search).
+pub(super) fn first_where(among: Range<usize>, done: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (among.start, among.end);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if done(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    lo
 }
 
 /// A row of the output: one cell per character, as annotate-snippets'
@@ -102,41 +272,17 @@ pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
     let code_offset = 3 + digits;
     let column_width = TERM_WIDTH.saturating_sub(code_offset);
 
-    // One pass over the line: the display columns of the mark, the
-    // indentation.
-    let (mut start, mut end) = (None, None);
-    let mut line_len = 0;
-    let mut indent = 0;
-    let mut in_indent = true;
-    for (i, c) in line.char_indices() {
-        if i == p.mark.start {
-            start = Some(line_len);
-        }
-        if i == p.mark.end {
-            end = Some(line_len);
-        }
-        let w = match c {
-            // Printable ASCII and the Arabic letters first: none is replaced.
-            ' '..='~' | 'ء'..='ي' => 1,
-            _ if replaced(c) => return None,
-            _ => char_width(c),
-        };
-        if w > 1 {
-            return None;
-        }
-        if in_indent {
-            if c.is_whitespace() {
-                indent += 1;
-            } else {
-                in_indent = false;
-            }
-        }
-        line_len += w;
+    // The display columns of the mark and the line, the indentation.
+    let cols = p.cols;
+    if cols.has_odd() {
+        return None;
     }
+    let start = cols.col(cols.at_byte(p.mark.start)?);
     // An empty mark is one column wide.
-    let start = start.unwrap_or(line_len);
-    let end = end.unwrap_or(line_len).max(start + 1);
-    if in_indent {
+    let end = cols.col(cols.at_byte(p.mark.end)?).max(start + 1);
+    let line_len = cols.width();
+    let mut indent = line.chars().take_while(|c| c.is_whitespace()).count();
+    if indent == cols.chars() {
         indent = 0; // a line of spaces has no indentation
     }
     let label_right = end + width(p.label) + 1;
@@ -169,7 +315,6 @@ pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
     if !source_and_marks_rows(
         &mut out,
         p,
-        line,
         (left, right),
         (start, end),
         computed_left,
@@ -210,38 +355,25 @@ pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
 fn source_and_marks_rows(
     out: &mut String,
     p: &Plain<'_>,
-    line: &str,
     (left, right): (usize, usize),
     (start, end): (usize, usize),
     computed_left: usize,
     line_len: usize,
 ) -> bool {
+    let (line, cols) = (p.line, p.cols);
     // What shows: the characters after the first `left` columns (and the
     // zero-width characters that follow them), as long as they fit in
     // `right - left` columns.
-    let mut skipped = 0;
-    let mut taken = 0;
-    let (mut from, mut to) = (line.len(), line.len());
-    let mut showing = false;
-    for (i, c) in line.char_indices() {
-        let w = char_width(c);
-        if !showing {
-            if skipped < left {
-                skipped += w;
-                continue;
-            }
-            showing = true;
-            from = i;
-        }
-        taken += w;
-        if taken > right - left {
-            to = i;
-            break;
-        }
+    let n = cols.chars();
+    let first = first_where(0..n, |k| cols.col(k) >= left);
+    if first == n {
+        return false; // nothing shows
     }
     // Every character is 0 or 1 column wide here and `left` is within the
     // line: the columns skipped are exactly `left`.
-    debug_assert_eq!(skipped, left);
+    debug_assert_eq!(cols.col(first), left);
+    let last = first_where(first..n, |k| cols.col(k + 1) - left > right - left);
+    let (from, to) = (cols.byte(first), cols.byte(last));
     let code = &line[from..to];
     if start < left || code.is_empty() {
         return false;
@@ -249,40 +381,28 @@ fn source_and_marks_rows(
     // A cut on the left: `...` takes the cells of the first three columns.
     let mut rest = code;
     if computed_left > 0 {
-        let (mut w, mut bytes) = (0, 0);
-        for c in code.chars() {
-            w += char_width(c);
-            bytes += c.len_utf8();
-            if w >= 3 {
-                break;
-            }
-        }
-        if w < 3 {
+        let three = first_where(first..last, |k| cols.col(k + 1) >= left + 3);
+        if three == last {
             return false;
         }
-        rest = &code[bytes..];
+        rest = &line[cols.byte(three + 1)..to];
     }
     // A cut on the right: `...` is written over the cells of the last
     // characters that make three columns (the first three of them, when
     // zero-width characters are among them).
     let mut right_cut = None;
     if line_len > right {
-        let (mut w, mut at) = (0, code.len());
-        for (i, c) in code.char_indices().rev() {
-            w += char_width(c);
-            at = i;
-            if w >= 3 {
-                break;
-            }
-        }
-        let rest_start = code.len() - rest.len();
-        if w < 3 || at < rest_start {
+        let end_col = cols.col(last);
+        // The last character from which the code is three columns wide.
+        let k = match first_where(first..last, |k| end_col - cols.col(k) < 3) {
+            k if k == first => return false,
+            k => k - 1,
+        };
+        let (rest_start, at) = (to - rest.len(), cols.byte(k));
+        if at < rest_start {
             return false;
         }
-        let after = code[at..]
-            .char_indices()
-            .nth(3)
-            .map_or(code.len(), |(i, _)| at + i);
+        let after = cols.byte((k + 3).min(last));
         right_cut = Some((at - rest_start, after - rest_start));
     }
     let digits = p.line_no.to_string().len();
@@ -442,4 +562,50 @@ fn margin(
         }
     }
     (left, right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The measured columns of any window of a line (printable ASCII,
+        /// characters one column wide, zero-width marks, wide and replaced
+        /// characters) are those of its characters counted one by one.
+        #[test]
+        fn measured_columns_are_the_characters_counted(
+            line in prop_oneof![
+                "[ a-z.7]{0,80}",
+                "[ a-zمرح«»é\u{A0}]{0,80}",
+                "[ a-zمر\u{64E}\u{301}中😀\t\u{1}\u{202B}]{0,80}",
+            ],
+            cut in (0usize..100, 0usize..100),
+        ) {
+            let bounds: Vec<usize> = line.char_indices().map(|(i, _)| i).chain([line.len()]).collect();
+            let (a, b) = (cut.0.min(bounds.len() - 1), cut.1.min(bounds.len() - 1));
+            let (a, b) = (a.min(b), a.max(b));
+            let columns = Columns::of(&line);
+            let cols = columns.all().window(bounds[a]..bounds[b]).expect("on boundaries");
+            let window = &line[bounds[a]..bounds[b]];
+            prop_assert_eq!(cols.chars(), window.chars().count());
+            let mut col = 0;
+            for (k, (i, c)) in window.char_indices().enumerate() {
+                prop_assert_eq!(cols.byte(k), i);
+                prop_assert_eq!(cols.col(k), col);
+                prop_assert_eq!(cols.at_byte(i), Some(k));
+                if c.len_utf8() > 1 {
+                    prop_assert_eq!(cols.at_byte(i + 1), None);
+                }
+                col += char_width(c);
+            }
+            prop_assert_eq!(cols.byte(cols.chars()), window.len());
+            prop_assert_eq!(cols.width(), col);
+            prop_assert_eq!(cols.at_byte(window.len()), Some(cols.chars()));
+            prop_assert_eq!(cols.at_byte(window.len() + 1), None);
+            let odd = window.chars().any(|c| char_width(c) > 1 || replaced(c));
+            prop_assert_eq!(cols.has_odd(), odd);
+        }
+    }
 }
