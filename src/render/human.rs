@@ -36,10 +36,16 @@ fn level(s: Severity) -> Level<'static> {
 /// named rather than printed: printed, they would reorder the rest of the
 /// line on the terminal.
 pub(crate) fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    visible_into(&mut out, s);
+    out
+}
+
+/// [`visible`], written at the end of `out`.
+fn visible_into(out: &mut String, s: &str) {
     // Spaces between words read as they are; a space that is the evidence
     // itself (at either end, or alone) is shown.
     let show_spaces = s.starts_with(' ') || s.ends_with(' ') || s.contains("  ");
-    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             ' ' if show_spaces => out.push('␠'),
@@ -56,7 +62,6 @@ pub(crate) fn visible(s: &str) -> String {
             },
         }
     }
-    out
 }
 
 /// The short name of a bidi control or an invisible format character.
@@ -173,6 +178,15 @@ fn snippet_window(line: &str, cols: Cols<'_>, marks: &[Mark]) -> std::ops::Range
     start..end
 }
 
+/// `«text»`, its invisible characters shown ([`visible`]).
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    out.push('«');
+    visible_into(&mut out, text);
+    out.push('»');
+    out
+}
+
 fn render_finding(
     out: &mut String,
     renderer: &Renderer,
@@ -212,7 +226,7 @@ fn render_finding(
     let flagged = f.text(text);
     let mut marks = vec![Mark {
         range: a_start..a_end,
-        label: format!("«{}»", visible(flagged)),
+        label: quoted(flagged),
         primary: true,
     }];
     let mut notes = Vec::new();
@@ -251,7 +265,7 @@ fn render_finding(
         }
     }
     let line_text = &text[line_range.clone()];
-    let title = format!("{} [{}]", f.message, f.rule);
+    let title = [&*f.message, " [", &*f.rule, "]"].concat();
     let location = (source.path.as_str(), lc.line, lc.column);
     let line = (line_text, cut, lines.of(text, line_range.clone()));
     let help = f
@@ -263,7 +277,7 @@ fn render_finding(
                 FixSafety::Safe => "safe fix",
                 FixSafety::Unsafe => "suggestion",
             };
-            format!("{} ({safety})", fix.title)
+            [&*fix.title, " (", safety, ")"].concat()
         });
     let how = (true, plain);
     render_group(
@@ -305,7 +319,7 @@ fn render_group(
         && let [mark] = &marks[..]
         && let Some(cols) = cols.window(window.clone())
     {
-        let drawn = super::snippet::render(&super::snippet::Plain {
+        let simple = super::snippet::Plain {
             level: level_name(f.severity),
             title: &title,
             path,
@@ -317,9 +331,8 @@ fn render_group(
             label: &mark.label,
             notes: &notes,
             help: help.as_deref(),
-        });
-        if let Some(text) = drawn {
-            out.push_str(&text);
+        };
+        if super::snippet::render(&simple, out) {
             out.push_str("\n\n");
             return;
         }
@@ -916,10 +929,14 @@ mod tests {
             notes: &notes,
             help: Some("write «OpenAI» (safe fix)"),
         };
-        let drawn = crate::render::snippet::render(&p).expect("drawn directly");
+        let mut drawn = String::from("before\n");
+        assert!(
+            crate::render::snippet::render(&p, &mut drawn),
+            "drawn directly"
+        );
         assert_eq!(
             drawn,
-            "warning: «Openai» is written «OpenAI» [entity/variant]\n  --> a.txt:12:9\n   |\n\
+            "before\nwarning: «Openai» is written «OpenAI» [entity/variant]\n  --> a.txt:12:9\n   |\n\
              12 | اقترحت Openai عرضاً\n   |        ^^^^^^ «Openai»\n   |\n   \
              = note: 3:4: another form «Optai»\n   = help: write «OpenAI» (safe fix)"
         );
@@ -959,7 +976,9 @@ mod tests {
             mark: 0..1,
             ..p
         };
-        assert!(crate::render::snippet::render(&tabbed).is_none());
+        let mut drawn = String::from("before\n");
+        assert!(!crate::render::snippet::render(&tabbed, &mut drawn));
+        assert_eq!(drawn, "before\n", "nothing is left of a drawing given up");
     }
 
     /// Renders `marks` on `line`, trimmed or whole.

@@ -252,9 +252,23 @@ impl Row {
     }
 }
 
-/// Draws `p` as annotate-snippets would, or `None` when it is not the
-/// simple case.
-pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
+/// How many decimal digits `n` has.
+fn digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+/// Draws `p` as annotate-snippets would at the end of `out`, or leaves
+/// `out` as it is and returns false when it is not the simple case.
+pub(crate) fn render(p: &Plain<'_>, out: &mut String) -> bool {
+    let before = out.len();
+    let drawn = draw(p, out);
+    if drawn.is_none() {
+        out.truncate(before);
+    }
+    drawn.is_some()
+}
+
+fn draw(p: &Plain<'_>, out: &mut String) -> Option<()> {
     let texts = [p.title, p.label, p.path]
         .into_iter()
         .chain(p.notes.iter().map(String::as_str))
@@ -268,7 +282,7 @@ pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
         return None;
     }
     let line = p.line;
-    let digits = p.line_no.to_string().len();
+    let digits = digits(p.line_no);
     let code_offset = 3 + digits;
     let column_width = TERM_WIDTH.saturating_sub(code_offset);
 
@@ -301,28 +315,22 @@ pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
         line_len.min(computed_right)
     };
 
-    let pad = " ".repeat(digits);
-    let mut out = String::with_capacity(256 + line.len());
+    let pad = &"                    "[..digits];
+    out.reserve(256 + line.len());
     out.push_str(p.level);
     out.push_str(": ");
     out.push_str(p.title);
     out.push('\n');
-    let _ = write!(
-        out,
-        "{pad}--> {}:{}:{}\n{pad} |\n",
-        p.path, p.line_no, p.column
-    );
-    if !source_and_marks_rows(
-        &mut out,
-        p,
-        (left, right),
-        (start, end),
-        computed_left,
-        line_len,
-    ) {
+    out.push_str(pad);
+    out.push_str("--> ");
+    out.push_str(p.path);
+    let _ = writeln!(out, ":{}:{}", p.line_no, p.column);
+    out.push_str(pad);
+    out.push_str(" |\n");
+    if !source_and_marks_rows(out, p, (left, right), (start, end), computed_left, line_len) {
         let widths: Vec<u8> = line.chars().map(|c| char_width(c) as u8).collect();
         source_and_marks_rows_by_cells(
-            &mut out,
+            out,
             p,
             line,
             &widths,
@@ -333,15 +341,18 @@ pub(crate) fn render(p: &Plain<'_>) -> Option<String> {
         )?;
     }
     if !p.notes.is_empty() || p.help.is_some() {
-        let _ = write!(out, "\n{pad} |");
-        for n in p.notes {
-            let _ = write!(out, "\n{pad} = note: {n}");
-        }
-        if let Some(h) = p.help {
-            let _ = write!(out, "\n{pad} = help: {h}");
+        out.push('\n');
+        out.push_str(pad);
+        out.push_str(" |");
+        let notes = p.notes.iter().map(|n| (" = note: ", n.as_str()));
+        for (kind, text) in notes.chain(p.help.map(|h| (" = help: ", h))) {
+            out.push('\n');
+            out.push_str(pad);
+            out.push_str(kind);
+            out.push_str(text);
         }
     }
-    Some(out)
+    Some(())
 }
 
 /// The source row and the mark's row, written straight into `out`: what
@@ -405,7 +416,7 @@ fn source_and_marks_rows(
         let after = cols.byte((k + 3).min(last));
         right_cut = Some((at - rest_start, after - rest_start));
     }
-    let digits = p.line_no.to_string().len();
+    let digits = digits(p.line_no);
     let _ = write!(out, "{} | ", p.line_no);
     if computed_left > 0 {
         out.push_str("...");
@@ -450,7 +461,7 @@ fn source_and_marks_rows_by_cells(
     computed_left: usize,
     line_len: usize,
 ) -> Option<()> {
-    let digits = p.line_no.to_string().len();
+    let digits = digits(p.line_no);
     let code_offset = 3 + digits;
     // The source row: what shows of the line, with `...` where it is cut.
     // The characters shown are a slice of the line: those after the first
