@@ -187,14 +187,29 @@ fn consistent(m: &AmountMention, f: &Fact) -> bool {
 
 /// One word of a sentence: its keys (with and without an Arabic proclitic)
 /// and where it is.
-pub(super) struct SentenceWord {
-    pub(super) forms: Vec<String>,
+pub(super) struct SentenceWord<'c> {
+    /// The word's key.
+    key: String,
+    /// Where its forms without a proclitic start in `key`.
+    cuts: Vec<usize>,
     /// The cue concepts of its forms, in the document's language (looked
     /// up once here, not once for each cue of each fact).
-    concepts: Vec<String>,
+    concepts: Vec<&'c str>,
     /// The word's view range in its block.
     pub(super) at: usize,
     pub(super) end: usize,
+}
+
+impl SentenceWord<'_> {
+    /// The key, then what is left of it without each proclitic it starts
+    /// with.
+    pub(super) fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.key.as_str()).chain(self.cuts.iter().map(|&c| &self.key[c..]))
+    }
+
+    fn has_form(&self, form: &str) -> bool {
+        self.forms().any(|f| f == form)
+    }
 }
 
 /// The entities mentioned in a sentence (a view range of block `bi`).
@@ -216,7 +231,7 @@ pub(super) fn find_phrase(words: &[SentenceWord], phrase: &[String]) -> Vec<Rang
         return Vec::new();
     }
     (0..=words.len() - n)
-        .filter(|&i| (0..n).all(|j| words[i + j].forms.iter().any(|f| *f == phrase[j])))
+        .filter(|&i| (0..n).all(|j| words[i + j].has_form(&phrase[j])))
         .map(|i| words[i].at..words[i + n - 1].end)
         .collect()
 }
@@ -227,7 +242,7 @@ impl FactAmount {
         doc: &Document<'_>,
         block: usize,
         sentence: &Range<usize>,
-    ) -> Vec<SentenceWord> {
+    ) -> Vec<SentenceWord<'_>> {
         let b = &doc.blocks[block];
         let concepts = &self.concepts[lang_index(doc.lang)];
         b.words_in(sentence)
@@ -235,30 +250,32 @@ impl FactAmount {
             .map(|w| {
                 // The key, then what is left of it without each proclitic
                 // it starts with (two letters at least).
-                let mut forms = Vec::with_capacity(3);
-                forms.push(key(&b.text[w.range()]));
-                let first = forms[0].chars().next().unwrap_or(' ');
+                let key = key(&b.text[w.range()]);
+                let mut cuts = Vec::new();
+                let first = key.chars().next().unwrap_or(' ');
                 if self.proclitics.iter().any(|p| p.starts_with(first))
-                    && crate::entity::is_arabic(&forms[0])
+                    && crate::entity::is_arabic(&key)
                 {
                     for p in &self.proclitics {
-                        if let Some(rest) = crate::source::strip_short_prefix(&forms[0], p)
+                        if let Some(rest) = crate::source::strip_short_prefix(&key, p)
                             && rest.chars().nth(1).is_some()
                         {
-                            forms.push(rest.to_owned());
+                            cuts.push(key.len() - rest.len());
                         }
                     }
                 }
-                let concepts = forms
-                    .iter()
-                    .filter_map(|f| concepts.get(f).cloned())
-                    .collect();
-                SentenceWord {
-                    forms,
-                    concepts,
+                let mut word = SentenceWord {
+                    key,
+                    cuts,
+                    concepts: Vec::new(),
                     at: w.range().start,
                     end: w.range().end,
-                }
+                };
+                word.concepts = word
+                    .forms()
+                    .filter_map(|f| concepts.get(f).map(String::as_str))
+                    .collect();
+                word
             })
             .collect()
     }
@@ -274,13 +291,13 @@ impl FactAmount {
             if phrase.len() > 1 && i + phrase.len() > words.len() {
                 continue;
             }
-            let hit = phrase.iter().enumerate().all(|(j, p)| {
-                words
-                    .get(i + j)
-                    .is_some_and(|w| w.forms.iter().any(|f| f == p))
-            }) || (concept
-                && phrase.len() == 1
-                && words[i].concepts.iter().any(|c| *c == phrase[0]));
+            let hit = phrase
+                .iter()
+                .enumerate()
+                .all(|(j, p)| words.get(i + j).is_some_and(|w| w.has_form(p)))
+                || (concept
+                    && phrase.len() == 1
+                    && words[i].concepts.iter().any(|c| *c == phrase[0]));
             if hit {
                 out.push(words[i].at);
             }
