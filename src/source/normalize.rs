@@ -159,12 +159,85 @@ pub fn normalize(text: &str, base: usize, options: NormalizeOptions) -> Normaliz
     normalize_with(text, base, options, true)
 }
 
+/// The two-byte characters that [`simple_run`] takes into a run under
+/// some options: bit `b & 0x3F` of the mask of lead byte `0xC2`, `0xC3`,
+/// `0xD8` or `0xD9` is set when the character of second byte `b` comes out
+/// of the one-character path as it went in (folded to itself, its own lower
+/// case): Latin-1 punctuation and signs but the no-break space, the
+/// accented Latin letters (in lower case only, under `lowercase`), the
+/// Arabic punctuation, the Arabic letters that fold to themselves under
+/// these options (taa marbuta and the hamza seats unless they are folded),
+/// the marks when they are kept.
+#[derive(Clone, Copy)]
+struct Simple {
+    c2: u64,
+    c3: u64,
+    d8: u64,
+    d9: u64,
+}
+
+impl Simple {
+    /// The masks of `o`, computed once a process for each of the 128
+    /// combinations of options.
+    fn of(o: NormalizeOptions) -> Simple {
+        static MASKS: [std::sync::OnceLock<Simple>; 128] =
+            [const { std::sync::OnceLock::new() }; 128];
+        let bits = [
+            o.arabic_letters,
+            o.taa_marbuta,
+            o.hamza_seats,
+            o.diacritics,
+            o.digits,
+            o.spaces_and_controls,
+            o.lowercase,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0, |bits, (k, &on)| bits | usize::from(on) << k);
+        *MASKS[bits].get_or_init(|| Simple {
+            c2: Simple::mask(0xC2, o),
+            c3: Simple::mask(0xC3, o),
+            d8: Simple::mask(0xD8, o),
+            d9: Simple::mask(0xD9, o),
+        })
+    }
+
+    fn mask(lead: u8, o: NormalizeOptions) -> u64 {
+        (0x80u8..0xC0)
+            .filter(|&b| {
+                let pair = [lead, b];
+                let Some(c) = std::str::from_utf8(&pair)
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                else {
+                    return false;
+                };
+                let mut lower = c.to_lowercase();
+                let own_lower = lower.next() == Some(c) && lower.next().is_none();
+                fold(c, o) == Some(c) && (!o.lowercase || own_lower)
+            })
+            .fold(0, |mask, b| mask | 1 << (b & 0x3F))
+    }
+
+    /// Whether the two bytes `lead`, `next` are a character of a run.
+    #[inline]
+    fn takes(&self, lead: u8, next: u8) -> bool {
+        let mask = match lead {
+            0xC2 => self.c2,
+            0xC3 => self.c3,
+            0xD8 => self.d8,
+            0xD9 => self.d9,
+            _ => return false,
+        };
+        mask >> (next & 0x3F) & 1 != 0
+    }
+}
+
 /// Where the last character of the run of "simple" characters at `i`
-/// starts: ASCII, and the Arabic letters that fold to themselves whatever
-/// the options (U+0621 to U+064A but the alef and hamza forms, taa marbuta,
-/// tatweel and alef maqsura). Lower case changes only the ASCII bytes of
-/// such a run. `i` itself when the run has one character or none.
-fn simple_run(bytes: &[u8], mut i: usize) -> usize {
+/// starts: ASCII, and the two-byte characters of `simple` (nothing in such
+/// a run is folded or removed; lower case changes only its ASCII bytes).
+/// `i` itself when the run has one character or none.
+fn simple_run(bytes: &[u8], mut i: usize, simple: Simple) -> usize {
     let mut last = i;
     while i < bytes.len() {
         let b = bytes[i];
@@ -173,12 +246,7 @@ fn simple_run(bytes: &[u8], mut i: usize) -> usize {
             i += 1;
             continue;
         }
-        let identity = match (b, bytes.get(i + 1)) {
-            (0xD8, Some(&c)) => matches!(c, 0xA1..=0xBF) && !matches!(c, 0xA2..=0xA6 | 0xA9),
-            (0xD9, Some(&c)) => matches!(c, 0x81..=0x8A) && c != 0x89,
-            _ => false,
-        };
-        if !identity {
+        if !bytes.get(i + 1).is_some_and(|&next| simple.takes(b, next)) {
             break;
         }
         last = i;
@@ -214,6 +282,7 @@ fn normalize_with(text: &str, base: usize, options: NormalizeOptions, fast: bool
         }
     };
     let bytes = text.as_bytes();
+    let simple = Simple::of(options);
     let mut i = 0;
     while i < bytes.len() {
         // A run of simple characters: nothing in it is folded or removed,
@@ -221,7 +290,7 @@ fn normalize_with(text: &str, base: usize, options: NormalizeOptions, fast: bool
         // identity piece (lower case keeps ASCII lengths); the last one
         // stays pending, as a mark after it may still belong to it.
         if fast {
-            let last = simple_run(bytes, i);
+            let last = simple_run(bytes, i, simple);
             if last > i {
                 flush(&mut map, &out, pending.take());
                 let from = out.len();
@@ -402,7 +471,7 @@ mod tests {
         /// of it maps to the same original span.
         #[test]
         fn normalizing_in_runs_equals_one_character_at_a_time(
-            text in "[aZ 1.,\u{64b}\u{650}\u{640}إأآؤئةى٣۴\u{200f}\u{a0}éİبتيكمنءؠػؿی\u{66e}ک]{0,16}",
+            text in "[aZ 1.,\u{64b}\u{650}\u{640}إأآؤئةى٣۴\u{200f}\u{a0}éİبتيكمنءؠػؿی\u{66e}ک«»،؛؟\u{610}\u{61c}\u{85}µÀ٫٬]{0,16}",
             bits in 0u8..128,
             base in 0usize..5,
         ) {
