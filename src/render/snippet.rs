@@ -178,8 +178,7 @@ impl<'a> Cols<'a> {
         if self.t.offs.is_empty() {
             return (at <= self.hi).then(|| at - self.lo);
         }
-        let k = self.t.offs[self.lo..=self.hi].binary_search(&at).ok()?;
-        Some(k)
+        self.t.offs[self.lo..=self.hi].binary_search(&at).ok()
     }
 
     /// Whether a character of the window is one the plain drawing leaves
