@@ -99,16 +99,45 @@ fn options() -> NormalizeOptions {
 /// The normalized words of a phrase; a word with an elided article
 /// (`l'an`, `d’euros`) is the part after the apostrophe.
 fn words_of(s: &str) -> Vec<String> {
-    normalize(s, 0, options())
-        .text
-        .split(|c: char| {
-            !(crate::document::is_letter_or_digit(c) || c == '\'' || c == '’' || c == '.')
-        })
-        .map(|w| w.trim_matches('.'))
-        .map(|w| w.rsplit(['\'', '’']).next().unwrap_or(w))
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
+    let text = normalize(s, 0, options()).text;
+    word_ranges(&text).map(|r| text[r].to_owned()).collect()
+}
+
+/// Where the words of `words_of` are in `text`, already normalized.
+fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    text.split(|c: char| {
+        !(crate::document::is_letter_or_digit(c) || c == '\'' || c == '’' || c == '.')
+    })
+    .map(|w| w.trim_matches('.'))
+    .map(|w| w.rsplit(['\'', '’']).next().unwrap_or(w))
+    .filter(|w| !w.is_empty())
+    // (Each word is a slice of `text`: its place is its offset.)
+    .map(move |w| {
+        let start = w.as_ptr() as usize - text.as_ptr() as usize;
+        start..start + w.len()
+    })
+}
+
+/// The words of a sentence ([`words_of`]), each with where its forms
+/// without an Arabic proclitic start in it: one normalized text, no
+/// string per word or form.
+struct SentenceForms {
+    text: String,
+    words: Vec<(std::ops::Range<usize>, Vec<usize>)>,
+}
+
+impl SentenceForms {
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The forms of word `i`: the word, then what is left of it without
+    /// each proclitic it starts with.
+    fn forms(&self, i: usize) -> impl Iterator<Item = &str> {
+        let (range, cuts) = &self.words[i];
+        let word = &self.text[range.clone()];
+        std::iter::once(word).chain(cuts.iter().map(move |&c| &word[c..]))
+    }
 }
 
 impl Kind for ChangedFigure {
@@ -211,21 +240,22 @@ impl ChangedFigure {
     }
 
     /// The words of `text`, each with its forms without an Arabic proclitic.
-    fn forms(&self, text: &str) -> Vec<Vec<String>> {
-        words_of(text)
-            .into_iter()
-            .map(|w| {
-                let mut forms: Vec<String> = self
+    fn forms(&self, text: &str) -> SentenceForms {
+        let text = normalize(text, 0, options()).text;
+        let words = word_ranges(&text)
+            .map(|r| {
+                let w = &text[r.clone()];
+                let cuts = self
                     .proclitics
                     .iter()
-                    .filter_map(|p| crate::source::strip_short_prefix(&w, p))
-                    .filter(|r| r.chars().count() >= 2)
-                    .map(str::to_owned)
+                    .filter_map(|p| crate::source::strip_short_prefix(w, p))
+                    .filter(|rest| rest.chars().count() >= 2)
+                    .map(|rest| w.len() - rest.len())
                     .collect();
-                forms.insert(0, w);
-                forms
+                (r, cuts)
             })
-            .collect()
+            .collect();
+        SentenceForms { text, words }
     }
 
     fn sentence(&self, block: &Block, range: std::ops::Range<usize>) -> Sentence {
@@ -233,29 +263,29 @@ impl ChangedFigure {
         let words = self.forms(text);
         // A change phrase at some word: looked up by its first word, then
         // matched on the words that follow.
-        let change = words.iter().enumerate().any(|(i, forms)| {
-            forms.iter().any(|first| {
-                self.change_starts.get(first).is_some_and(|phrases| {
-                    phrases.iter().any(|&c| {
-                        self.changes[c].iter().enumerate().skip(1).all(|(k, p)| {
-                            words
-                                .get(i + k)
-                                .is_some_and(|forms| forms.iter().any(|f| f == p))
+        let change =
+            (0..words.len()).any(|i| {
+                words.forms(i).any(|first| {
+                    self.change_starts.get(first).is_some_and(|phrases| {
+                        phrases.iter().any(|&c| {
+                            self.changes[c].iter().enumerate().skip(1).all(|(k, p)| {
+                                i + k < words.len() && words.forms(i + k).any(|f| f == p)
+                            })
                         })
                     })
                 })
-            })
-        });
+            });
         let mut periods: Vec<String> = Vec::new();
-        for forms in &words {
+        for i in 0..words.len() {
             // Years, also glued to a word (`آب2019`).
-            for run in forms[0].split(|c: char| !c.is_ascii_digit()) {
+            let word = words.forms(i).next().unwrap_or_default();
+            for run in word.split(|c: char| !c.is_ascii_digit()) {
                 if is_year(run) {
                     periods.push(run.to_owned());
                 }
             }
-            if let Some(month) = forms.iter().find(|f| self.periods.contains(*f)) {
-                periods.push(month.clone());
+            if let Some(month) = words.forms(i).find(|f| self.periods.contains(*f)) {
+                periods.push(month.to_owned());
             }
         }
         Sentence { change, periods }
