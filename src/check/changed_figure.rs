@@ -135,8 +135,7 @@ impl SentenceForms {
     /// each proclitic it starts with.
     fn forms(&self, i: usize) -> impl Iterator<Item = &str> {
         let (range, cuts) = &self.words[i];
-        let word = &self.text[range.clone()];
-        std::iter::once(word).chain(cuts.iter().map(move |&c| &word[c..]))
+        super::word_forms(&self.text[range.clone()], cuts)
     }
 }
 
@@ -244,14 +243,7 @@ impl ChangedFigure {
         let text = normalize(text, 0, options()).text;
         let words = word_ranges(&text)
             .map(|r| {
-                let w = &text[r.clone()];
-                let cuts = self
-                    .proclitics
-                    .iter()
-                    .filter_map(|p| crate::source::strip_short_prefix(w, p))
-                    .filter(|rest| rest.chars().count() >= 2)
-                    .map(|rest| w.len() - rest.len())
-                    .collect();
+                let cuts = super::proclitic_cuts(&text[r.clone()], &self.proclitics);
                 (r, cuts)
             })
             .collect();

@@ -204,7 +204,7 @@ impl SentenceWord<'_> {
     /// The key, then what is left of it without each proclitic it starts
     /// with.
     pub(super) fn forms(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.key.as_str()).chain(self.cuts.iter().map(|&c| &self.key[c..]))
+        super::word_forms(&self.key, &self.cuts)
     }
 
     fn has_form(&self, form: &str) -> bool {
@@ -251,19 +251,14 @@ impl FactAmount {
                 // The key, then what is left of it without each proclitic
                 // it starts with (two letters at least).
                 let key = key(&b.text[w.range()]);
-                let mut cuts = Vec::new();
                 let first = key.chars().next().unwrap_or(' ');
-                if self.proclitics.iter().any(|p| p.starts_with(first))
+                let cuts = if self.proclitics.iter().any(|p| p.starts_with(first))
                     && crate::entity::is_arabic(&key)
                 {
-                    for p in &self.proclitics {
-                        if let Some(rest) = crate::source::strip_short_prefix(&key, p)
-                            && rest.chars().nth(1).is_some()
-                        {
-                            cuts.push(key.len() - rest.len());
-                        }
-                    }
-                }
+                    super::proclitic_cuts(&key, &self.proclitics)
+                } else {
+                    Vec::new()
+                };
                 let mut word = SentenceWord {
                     key,
                     cuts,

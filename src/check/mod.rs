@@ -424,6 +424,24 @@ pub(crate) struct Built {
 /// now: [`Kind::compile_now`]).
 type Loader = fn(&str, &str, &Data, bool) -> Result<Built, RuleFileError>;
 
+/// Where the forms of `word` without each proclitic of `proclitics` it
+/// starts with begin, in the order of the list (what is left keeps two
+/// letters at least): the forms are `&word[cut..]`, no string each. The
+/// checks that match cue words on Arabic sentences key their words so.
+pub(crate) fn proclitic_cuts(word: &str, proclitics: &[String]) -> Vec<usize> {
+    proclitics
+        .iter()
+        .filter_map(|p| crate::source::strip_short_prefix(word, p))
+        .filter(|rest| rest.chars().nth(1).is_some())
+        .map(|rest| word.len() - rest.len())
+        .collect()
+}
+
+/// `word`, then its forms without a proclitic ([`proclitic_cuts`]).
+pub(crate) fn word_forms<'w>(word: &'w str, cuts: &'w [usize]) -> impl Iterator<Item = &'w str> {
+    std::iter::once(word).chain(cuts.iter().map(move |&c| &word[c..]))
+}
+
 fn load<K: Kind>(
     path: &str,
     text: &str,
