@@ -113,49 +113,53 @@ impl Linter {
         guarded(path, || self.check_unguarded(source))
     }
 
-    fn check_unguarded(&self, source: SourceFile) -> FileReport {
+    fn check_unguarded(&self, mut source: SourceFile) -> FileReport {
+        // Plain text is checked with its soft line breaks read as spaces in
+        // place, and handed back as it was read.
+        let soft = crate::document::soften(&mut source);
+        let outcome = self.check_softened(&source);
+        soft.restore(&mut source);
+        match outcome {
+            Ok(Outcome {
+                lang,
+                findings,
+                amounts,
+                dates,
+                published,
+            }) => FileReport::Checked {
+                findings: crate::suppress::apply(&source, &self.rules, findings),
+                source,
+                lang,
+                amounts,
+                dates,
+                published,
+            },
+            Err(e) => FileReport::Error(e),
+        }
+    }
+
+    fn check_softened(&self, source: &SourceFile) -> Result<Outcome, InputError> {
         let data = self.rules.data();
-        let doc = Document::parse_split(&source, self.lang, self.default_lang, data, self.split)
+        let doc = Document::parse_split(source, self.lang, self.default_lang, data, self.split)
             .with_published(self.published)
             .with_default_published(self.default_published);
-        let original = match self.original_of(&source, &doc) {
-            Ok(o) => o,
-            Err(e) => return FileReport::Error(e),
-        };
-        let outcome = match &original {
+        let original = self.original_of(source, &doc)?;
+        Ok(match &original {
             Some(file) => {
                 // The original has its own language, and the translation's
                 // publication date: its relative dates resolve the same way.
                 let odoc =
                     Document::parse(file, None, self.rules.data()).with_published(doc.published());
-                self.outcome(&source, doc.with_original(Original { doc: &odoc, file }))
+                self.outcome(doc.with_original(Original { doc: &odoc, file }))
             }
-            None => self.outcome(&source, doc),
-        };
-        let Outcome {
-            lang,
-            findings,
-            amounts,
-            dates,
-            published,
-        } = outcome;
-        FileReport::Checked {
-            source,
-            lang,
-            findings,
-            amounts,
-            dates,
-            published,
-        }
+            None => self.outcome(doc),
+        })
     }
 
-    /// Runs the rules on a document.
-    fn outcome(&self, source: &SourceFile, doc: Document<'_>) -> Outcome {
-        let findings = crate::suppress::apply(
-            source,
-            &self.rules,
-            self.rules.check_split(&doc, self.split),
-        );
+    /// Runs the rules on a document (suppressions are applied by the
+    /// caller, on the text as read).
+    fn outcome(&self, doc: Document<'_>) -> Outcome {
+        let findings = self.rules.check_split(&doc, self.split);
         let (lang, published) = (doc.lang, doc.published());
         // Moved out of the document, not copied: on a long article the
         // figures and dates are a tenth of what is kept.

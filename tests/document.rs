@@ -531,6 +531,35 @@ fn hard_wrapped_lines_join_with_one_space() {
 }
 
 #[test]
+fn hard_wrapped_text_is_checked_as_its_one_line_paragraphs_and_handed_back() {
+    // Checked, a plain text file's soft line breaks read as spaces in place
+    // (document::soften): the findings are those of the same text with a
+    // space for each break, at the same spans, and the report holds the
+    // text as read.
+    let linter = Linter::new(rules(), None);
+    let wrapped =
+        "Intro.\n\nHe said that the\nthe plan was\nlate , and\nOpenAI and Openai agreed.\n\nEnd.\n";
+    let joined =
+        "Intro.\n\nHe said that the the plan was late , and OpenAI and Openai agreed.\n\nEnd.\n";
+    let report = |text: &str| {
+        let FileReport::Checked {
+            findings, source, ..
+        } = linter.check_text("w.txt", text, Format::Text)
+        else {
+            panic!("checked");
+        };
+        assert_eq!(source.text, text);
+        findings
+            .iter()
+            .map(|f| (f.rule.to_string(), f.span, f.message.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let found = report(wrapped);
+    assert!(found.len() >= 2, "{found:?}");
+    assert_eq!(found, report(joined));
+}
+
+#[test]
 fn plain_text_with_bom_crlf_and_lone_cr() {
     let text = "\u{FEFF}Para one\r\nwrapped.\r\n\r\nPara two\rwrapped.\r\rThree.";
     let blocks = plain(text);

@@ -98,7 +98,17 @@ fn findings_of(linter: &Linter, text: &str, format: Format) -> Vec<factlint::Fin
         Format::Markdown => "prop.md",
     };
     match linter.check_text(path, text, format) {
-        FileReport::Checked { findings, .. } => findings,
+        FileReport::Checked {
+            findings, source, ..
+        } => {
+            // Read in place while it is checked (plain text's soft line
+            // breaks), the text is handed back as it came.
+            assert_eq!(
+                source.text, text,
+                "the report's text is not the text checked"
+            );
+            findings
+        }
         other => panic!("check_text gave {other:?}"),
     }
 }

@@ -21,6 +21,7 @@ pub use lang::{
     Lang, detect as detect_language, is_arabic_letter, is_latin_letter, is_letter,
     is_letter_or_digit,
 };
+pub use plain::{SoftBreaks, soften};
 pub use segment::{Script, ViewRange, Word};
 
 pub(crate) use markdown::raw_html as markdown_raw_html;
