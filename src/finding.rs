@@ -51,30 +51,55 @@ impl PartialEq for Related {
 impl Eq for Related {}
 
 /// The fix a finding offers: replace the finding's span with the first
-/// suggestion.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// suggestion. Findings that offer the same fix share it (see
+/// [`Texts::fix`]): a long article repeats a few fixes (remove the space
+/// before «،», write the name as the article mostly does) over tens of thousands of findings.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Fix {
     pub title: Arc<str>,
     pub safety: FixSafety,
+    /// Replacements for the span, best first (at least one). Reports show
+    /// them as the finding's (see [`Finding::suggestions`]).
+    #[serde(skip)]
+    pub suggestions: Box<[Arc<str>]>,
 }
 
 /// The texts of one file's findings (messages, fix titles, suggestions,
-/// related notes), each kept once: a long article repeats a few hundred
-/// texts over tens of thousands of findings («space before «،»», the same
-/// variant of a name), and one allocation per text would be most of the
-/// memory its report holds.
+/// related notes) and their fixes, each kept once: a long article repeats a
+/// few hundred texts over tens of thousands of findings («space before
+/// «،»», the same variant of a name), and one allocation per text would be
+/// most of the memory its report holds.
 #[derive(Debug, Default)]
-pub struct Texts(rustc_hash::FxHashSet<Arc<str>>);
+pub struct Texts {
+    texts: rustc_hash::FxHashSet<Arc<str>>,
+    fixes: rustc_hash::FxHashMap<(Arc<str>, FixSafety, Arc<str>), Arc<Fix>>,
+}
 
 impl Texts {
     /// The shared copy of `text`.
     pub fn get(&mut self, text: &str) -> Arc<str> {
-        if let Some(shared) = self.0.get(text) {
+        if let Some(shared) = self.texts.get(text) {
             return Arc::clone(shared);
         }
         let shared: Arc<str> = Arc::from(text);
-        self.0.insert(Arc::clone(&shared));
+        self.texts.insert(Arc::clone(&shared));
         shared
+    }
+
+    /// The shared fix titled `title` that replaces a span with `suggestion`.
+    pub fn fix(&mut self, title: Arc<str>, safety: FixSafety, suggestion: &str) -> Arc<Fix> {
+        let suggestion = self.get(suggestion);
+        Arc::clone(
+            self.fixes
+                .entry((Arc::clone(&title), safety, Arc::clone(&suggestion)))
+                .or_insert_with(|| {
+                    Arc::new(Fix {
+                        title,
+                        safety,
+                        suggestions: Box::new([suggestion]),
+                    })
+                }),
+        )
     }
 }
 
@@ -88,14 +113,19 @@ pub struct Finding {
     /// (see [`Texts`]).
     pub message: Arc<str>,
     pub span: Span,
-    /// Replacements for the span, best first.
-    pub suggestions: Vec<Arc<str>>,
-    /// Boxed: most findings have none, and a long article has many findings.
-    pub fix: Option<Box<Fix>>,
-    pub related: Vec<Related>,
+    /// Shared with the other findings of the file that offer the same.
+    pub fix: Option<Arc<Fix>>,
+    /// A boxed slice: a long article has many findings, most with none.
+    pub related: Box<[Related]>,
 }
 
 impl Finding {
+    /// Replacements for the span, best first: its fix's (none without a
+    /// fix).
+    pub fn suggestions(&self) -> &[Arc<str>] {
+        self.fix.as_deref().map_or(&[], |f| &f.suggestions)
+    }
+
     /// The flagged text.
     pub fn text<'t>(&self, source: &'t str) -> &'t str {
         source.get(self.span.range()).unwrap_or_default()
@@ -108,8 +138,7 @@ impl Finding {
 pub fn apply_fixes(text: &str, findings: &[Finding]) -> (String, usize) {
     let mut edits: Vec<(Span, &str)> = findings
         .iter()
-        .filter(|f| f.fix.is_some())
-        .filter_map(|f| f.suggestions.first().map(|s| (f.span, &**s)))
+        .filter_map(|f| f.suggestions().first().map(|s| (f.span, &**s)))
         .collect();
     edits.sort_by_key(|(s, _)| (s.start, s.end));
     let mut out = String::with_capacity(text.len());
@@ -142,5 +171,37 @@ mod tests {
         assert!(Arc::ptr_eq(&a, &b));
         assert!(!Arc::ptr_eq(&a, &c));
         assert_eq!((&*a, &*c), ("space before «،»", "space before «,»"));
+    }
+
+    #[test]
+    fn a_fix_is_kept_once_and_offers_its_suggestion() {
+        let mut texts = Texts::default();
+        let title = texts.get("Remove the space");
+        let mut fix = |safety, suggestion: &str| texts.fix(Arc::clone(&title), safety, suggestion);
+        let a = fix(FixSafety::Safe, "،");
+        let b = fix(FixSafety::Safe, &String::from("،"));
+        assert!(Arc::ptr_eq(&a, &b));
+        for other in [fix(FixSafety::Safe, ","), fix(FixSafety::Unsafe, "،")] {
+            assert!(!Arc::ptr_eq(&a, &other));
+        }
+        assert_eq!(
+            (&*a.title, &*a.suggestions),
+            ("Remove the space", &["،".into()][..])
+        );
+        let finding = Finding {
+            rule: "typography/x".into(),
+            category: Category::Typography,
+            severity: Severity::Warning,
+            message: "m".into(),
+            span: Span::new(0, 1),
+            fix: Some(a),
+            related: Box::default(),
+        };
+        assert_eq!(finding.suggestions(), &["،".into()][..]);
+        let finding = Finding {
+            fix: None,
+            ..finding
+        };
+        assert!(finding.suggestions().is_empty());
     }
 }

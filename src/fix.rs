@@ -30,7 +30,7 @@ pub fn is_applicable(finding: &Finding, unsafe_fixes: bool) -> bool {
         .fix
         .as_ref()
         .is_some_and(|f| f.safety == FixSafety::Safe || unsafe_fixes)
-        && !finding.suggestions.is_empty()
+        && !finding.suggestions().is_empty()
 }
 
 /// One pass: applies the applicable fixes of `findings` to `text`. Edits are
@@ -97,7 +97,7 @@ pub fn candidates<'f>(
         .filter(|f| f.span.is_on_char_boundaries(text))
         .map(|f| {
             let r = f.span.range();
-            (r.start, r.end, &*f.rule, &*f.suggestions[0])
+            (r.start, r.end, &*f.rule, &*f.suggestions()[0])
         })
         .filter(|&(start, end, _, replacement)| text[start..end] != *replacement)
         .filter(|&(start, end, _, replacement)| {

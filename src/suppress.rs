@@ -364,9 +364,8 @@ fn meta(rule: &str, severity: Severity, message: String, span: Span) -> Finding 
         severity,
         message: message.into(),
         span,
-        suggestions: Vec::new(),
         fix: None,
-        related: Vec::new(),
+        related: Box::default(),
     }
 }
 

@@ -23,7 +23,7 @@ fn entity_findings(rules: RuleSet, lang: Lang, text: &str) -> Vec<(String, Strin
             (
                 f.rule.to_string(),
                 f.text(&source.text).to_owned(),
-                f.suggestions.iter().map(ToString::to_string).collect(),
+                f.suggestions().iter().map(ToString::to_string).collect(),
             )
         })
         .collect()

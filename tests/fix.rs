@@ -463,12 +463,12 @@ fn overlapping_fixes_are_taken_in_a_fixed_order() {
         severity: Severity::Warning,
         message: "".into(),
         span: Span::new(start, end),
-        suggestions: vec![with.into()],
-        fix: Some(Box::new(Fix {
+        fix: Some(std::sync::Arc::new(Fix {
             title: "".into(),
             safety: FixSafety::Safe,
+            suggestions: Box::new([with.into()]),
         })),
-        related: Vec::new(),
+        related: Box::default(),
     };
     let text = "ab  cd , ef";
     let findings = vec![
@@ -537,8 +537,8 @@ fn findings_that_read_the_same_share_their_texts() {
         for f in &same[1..] {
             assert!(std::sync::Arc::ptr_eq(&f.message, &first.message));
             assert!(std::sync::Arc::ptr_eq(
-                &f.suggestions[0],
-                &first.suggestions[0]
+                &f.suggestions()[0],
+                &first.suggestions()[0]
             ));
             let title = &f.fix.as_ref().expect("a fix").title;
             assert!(std::sync::Arc::ptr_eq(title, &fix.title));

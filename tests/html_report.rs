@@ -13,10 +13,10 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use factlint::finding::Finding;
+use factlint::finding::{Finding, Fix};
 use factlint::lint::{FileReport, Linter};
 use factlint::render;
-use factlint::rules::{Category, RuleSet, Severity};
+use factlint::rules::{Category, FixSafety, RuleSet, Severity};
 use factlint::source::{Format, SourceFile, Span};
 use scraper::{Html, Selector};
 
@@ -49,9 +49,12 @@ fn hostile_reports() -> Vec<FileReport> {
             severity,
             message: message.into(),
             span: Span::new(start, start + needle.len()),
-            suggestions: vec!["<script>alert(4)</script>".into(), "\"'&".into()],
-            fix: None,
-            related: Vec::new(),
+            fix: Some(std::sync::Arc::new(Fix {
+                title: "write <i onclick=alert(6)>this</i>".into(),
+                safety: FixSafety::Unsafe,
+                suggestions: Box::new(["<script>alert(4)</script>".into(), "\"'&".into()]),
+            })),
+            related: Box::default(),
         }
     };
     let findings = vec![

@@ -570,9 +570,9 @@ fn findings_list(out: &mut String, ctx: &LineCtx<'_>) {
                 push_message(out, &fix.title);
                 out.push_str("</p>\n");
             }
-            if !f.suggestions.is_empty() {
+            if !f.suggestions().is_empty() {
                 out.push_str("<p class=\"sugg\"><span class=\"label\">Replace with:</span> ");
-                for (k, s) in f.suggestions.iter().enumerate() {
+                for (k, s) in f.suggestions().iter().enumerate() {
                     if k > 0 {
                         out.push_str(" · ");
                     }
@@ -810,9 +810,8 @@ mod tests {
             severity: Severity::Warning,
             message: message.into(),
             span: Span::new(start, end),
-            suggestions: Vec::new(),
             fix: None,
-            related: Vec::new(),
+            related: Box::default(),
         }
     }
 

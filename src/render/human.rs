@@ -271,7 +271,7 @@ fn render_finding(
     let help = f
         .fix
         .as_ref()
-        .filter(|_| !f.suggestions.is_empty())
+        .filter(|_| !f.suggestions().is_empty())
         .map(|fix| {
             let safety = match fix.safety {
                 FixSafety::Safe => "safe fix",
@@ -704,9 +704,8 @@ mod tests {
             severity: Severity::Warning,
             message: "a test".into(),
             span,
-            suggestions: Vec::new(),
             fix: None,
-            related,
+            related: related.into(),
         }
     }
 

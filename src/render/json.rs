@@ -215,7 +215,7 @@ fn finding<'a>(source: &'a SourceFile, f: &'a Finding) -> JsonFinding<'a> {
         message: &f.message,
         span: JsonSpan::new(source, f.span),
         text: f.text(&source.text),
-        suggestions: &f.suggestions,
+        suggestions: f.suggestions(),
         fix: f.fix.as_deref(),
         related: f
             .related

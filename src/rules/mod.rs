@@ -23,7 +23,7 @@ use std::sync::Arc;
 use crate::check::{Check, Hit, HitSink, KINDS, Reads, kind_names};
 use crate::document::{Document, Lang};
 use crate::error::RuleFileError;
-use crate::finding::{Finding, Fix, Related, Texts};
+use crate::finding::{Finding, Related, Texts};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
@@ -79,17 +79,13 @@ impl Findings<'_, '_, '_> {
         };
         let message = fill(&rule.meta.message);
         let fix = match (&rule.meta.fix, &hit.suggestion) {
-            (Some(f), Some(_)) => Some(Box::new(Fix {
-                title: fill(&f.title),
-                safety: f.safety,
-            })),
+            (Some(f), Some(s)) => {
+                let title = fill(&f.title);
+                Some(self.texts.fix(title, f.safety, s))
+            }
             _ => None,
         };
-        let suggestions = match (&fix, &hit.suggestion) {
-            (Some(_), Some(s)) => vec![self.texts.get(s)],
-            _ => Vec::new(),
-        };
-        let mut related: Vec<Related> = hit
+        let related: Box<[Related]> = hit
             .related
             .into_iter()
             .map(|r| Related {
@@ -102,8 +98,6 @@ impl Findings<'_, '_, '_> {
                 },
             })
             .collect();
-        // Collected in place, the list would keep the hit's growth slack.
-        related.shrink_to_fit();
         Finding {
             rule: Arc::clone(&rule.id),
             category: rule.meta.category,
@@ -112,7 +106,6 @@ impl Findings<'_, '_, '_> {
                 .map_or(rule.meta.severity, |w| w.min(rule.meta.severity)),
             message,
             span: hit.span,
-            suggestions,
             fix,
             related,
         }
@@ -748,7 +741,7 @@ mod tests {
     proptest::proptest! {
         /// `sort_findings` equals a stable sort of the findings followed by
         /// the removal of duplicates: among equal span, rule and message,
-        /// the order found (here in `suggestions`) is kept, and the first
+        /// the order found (here in the fix's title) is kept, and the first
         /// of duplicates stays.
         #[test]
         fn sorting_findings_is_a_stable_sort_then_dedup(
@@ -764,9 +757,12 @@ mod tests {
                     severity: Severity::Warning,
                     message: format!("m{message}").into(),
                     span: crate::source::Span::new(usize::from(start), usize::from(start + len)),
-                    suggestions: vec![k.to_string().into()],
-                    fix: None,
-                    related: Vec::new(),
+                    fix: Some(std::sync::Arc::new(crate::finding::Fix {
+                        title: k.to_string().into(),
+                        safety: FixSafety::Safe,
+                        suggestions: Box::new([]),
+                    })),
+                    related: Box::default(),
                 })
                 .collect();
             let mut expected = findings.clone();

@@ -96,7 +96,7 @@ impl fmt::Display for Severity {
 }
 
 /// Whether a fix can be applied without a person reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum FixSafety {
     /// The fix keeps the meaning; it may be applied automatically.
