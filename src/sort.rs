@@ -15,15 +15,21 @@ pub(crate) fn sort_stable_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T)
     if items.is_sorted_by(|a, b| compare(a, b).is_le()) {
         return;
     }
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| compare(&items[a], &items[b]));
+    // Indices as `u32` (no list of one file is longer): the index list
+    // and the sort's scratch room take half as much.
+    let Ok(len) = u32::try_from(items.len()) else {
+        return items.sort_by(compare);
+    };
+    let mut order: Vec<u32> = (0..len).collect();
+    order.sort_by(|&a, &b| compare(&items[a as usize], &items[b as usize]));
     // Place `k` is to receive the item now at `order[k]`: follow each
     // cycle once, marking a place done by pointing it at itself.
     for start in 0..order.len() {
         let mut at = start;
         loop {
-            let from = order[at];
-            order[at] = at;
+            let from = order[at] as usize;
+            // `at` < `len`, a `u32`.
+            order[at] = at as u32;
             if from == start || from == at {
                 break;
             }
