@@ -87,7 +87,7 @@ pub(super) fn views(source: &SourceFile) -> Vec<View<'_>> {
 /// space over a line feed, to be written back by [`SoftBreaks::restore`].
 #[derive(Debug, Default)]
 #[must_use = "the text holds spaces for its line breaks until they are restored"]
-pub struct SoftBreaks(Vec<usize>);
+pub struct SoftBreaks(Vec<u32>);
 
 /// Writes a space over each *soft* line break of a plain text file: a lone
 /// `\n` inside a paragraph between a line that does not end with white
@@ -140,7 +140,8 @@ pub fn soften(source: &mut SourceFile) -> SoftBreaks {
             && !text[s1..e1].ends_with(is_hspace)
             && !text[s..e].starts_with(is_hspace)
         {
-            soft.push(e1);
+            // Inputs are far below 4 GiB (see `crate::source::MAX_INPUT_BYTES`).
+            soft.push(e1 as u32);
         }
         last = Some((s, e));
     }
@@ -148,7 +149,7 @@ pub fn soften(source: &mut SourceFile) -> SoftBreaks {
         soft.truncate(kept);
     }
     for &at in &soft {
-        source.text.replace_range(at..=at, " ");
+        source.text.replace_range(at as usize..=at as usize, " ");
     }
     SoftBreaks(soft)
 }
@@ -157,7 +158,7 @@ impl SoftBreaks {
     /// Writes the line feeds back.
     pub fn restore(self, source: &mut SourceFile) {
         for at in self.0 {
-            source.text.replace_range(at..=at, "\n");
+            source.text.replace_range(at as usize..=at as usize, "\n");
         }
     }
 }

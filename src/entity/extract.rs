@@ -170,6 +170,9 @@ fn same_script_word_char(c: char, arabic: bool) -> bool {
 /// a long article). One flat list, 12 bytes a range.
 pub(super) struct Covered {
     ranges: Vec<(u32, u32, u32)>,
+    /// Where the last lookup landed: words are looked up in text order, so
+    /// the next one lands there or a few ranges on.
+    hint: std::cell::Cell<usize>,
 }
 
 impl Covered {
@@ -187,16 +190,39 @@ impl Covered {
             }
         }
         merged.shrink_to_fit();
-        Covered { ranges: merged }
+        Covered {
+            ranges: merged,
+            hint: std::cell::Cell::new(0),
+        }
     }
 
     /// True when `r` (a view range of `block`) overlaps a mention.
     pub(super) fn overlaps(&self, block: usize, r: &std::ops::Range<usize>) -> bool {
         // Before: the ranges of earlier blocks, and those of this block that
-        // end by `r.start` (a block's merged ranges end in order).
-        let i = self.ranges.partition_point(|&(b, _, e)| {
+        // end by `r.start` (a block's merged ranges end in order); the
+        // answer is the first range not before.
+        let before = |&(b, _, e): &(u32, u32, u32)| {
             (b as usize) < block || (b as usize == block && e as usize <= r.start)
-        });
+        };
+        let ranges = &self.ranges;
+        let hint = self.hint.get().min(ranges.len());
+        let i = if hint == 0 || before(&ranges[hint - 1]) {
+            // At the hint or after it: a few steps, then a binary search.
+            let steps = ranges[hint..]
+                .iter()
+                .take(4)
+                .take_while(|r| before(r))
+                .count();
+            let at = hint + steps;
+            if steps == 4 {
+                at + ranges[at..].partition_point(before)
+            } else {
+                at
+            }
+        } else {
+            ranges[..hint].partition_point(before)
+        };
+        self.hint.set(i);
         self.ranges
             .get(i)
             .is_some_and(|&(b, s, _)| b as usize == block && (s as usize) < r.end)
@@ -403,5 +429,33 @@ mod tests {
         assert!(!covered.overlaps(2, &(0..5)));
         assert!(covered.overlaps(3, &(4..9)));
         assert!(!covered.overlaps(4, &(0..5)));
+    }
+
+    proptest::proptest! {
+        /// Looked up from where the last lookup landed, in any order, a
+        /// word is covered exactly when a mention's view range in its
+        /// block overlaps it.
+        #[test]
+        fn covered_answers_as_the_mentions_do_in_any_order(
+            mentions in proptest::collection::vec((0usize..4, 0usize..60, 1usize..12), 0..30),
+            words in proptest::collection::vec((0usize..5, 0usize..70, 1usize..8), 0..40),
+        ) {
+            let mentions: Vec<Mention> = mentions
+                .iter()
+                .map(|&(b, s, l)| {
+                    Mention::new(Span::new(0, 1), b, s..s + l, 0, 0, Status::Correct, false)
+                })
+                .collect();
+            let covered = Covered::new(&mentions);
+            // As drawn, then in text order (the order of the passes).
+            let mut sorted = words.clone();
+            sorted.sort_unstable();
+            for (b, s, l) in words.into_iter().chain(sorted) {
+                let expected = mentions
+                    .iter()
+                    .any(|m| m.block() == b && m.view().start < s + l && s < m.view().end);
+                proptest::prop_assert_eq!(covered.overlaps(b, &(s..s + l)), expected, "{}: {}..{}", b, s, s + l);
+            }
+        }
     }
 }
