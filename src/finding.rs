@@ -53,7 +53,8 @@ impl Eq for Related {}
 /// The fix a finding offers: replace the finding's span with the first
 /// suggestion. Findings that offer the same fix share it (see
 /// [`Texts::fix`]): a long article repeats a few fixes (remove the space
-/// before «،», write the name as the article mostly does) over tens of thousands of findings.
+/// before «،», write the name as the article mostly does) over tens of
+/// thousands of findings.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Fix {
     pub title: Arc<str>,
