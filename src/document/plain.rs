@@ -108,10 +108,7 @@ pub fn soften(source: &mut SourceFile) -> SoftBreaks {
     }
     let text = source.text.as_str();
     let is_blank = |&(s, e, _): &(usize, usize, usize)| text[s..e].trim().is_empty();
-    // Without a blank line, every line is a paragraph (see `paragraphs`).
-    if !lines(text, source.content_start).any(|l| is_blank(&l)) {
-        return SoftBreaks::default();
-    }
+    let mut any_blank = false;
     let directives = text.contains("factlint-");
     let mut soft = Vec::new();
     // The soft breaks of the paragraph under way (from `kept` on), the
@@ -122,6 +119,7 @@ pub fn soften(source: &mut SourceFile) -> SoftBreaks {
     for line in lines(text, source.content_start) {
         let (s, e, _) = line;
         if is_blank(&line) {
+            any_blank = true;
             if named {
                 soft.truncate(kept);
             }
@@ -147,6 +145,10 @@ pub fn soften(source: &mut SourceFile) -> SoftBreaks {
     }
     if named {
         soft.truncate(kept);
+    }
+    // Without a blank line, every line is a paragraph (see `paragraphs`).
+    if !any_blank {
+        return SoftBreaks::default();
     }
     for &at in &soft {
         source.text.replace_range(at as usize..=at as usize, " ");
