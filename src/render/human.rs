@@ -315,8 +315,25 @@ fn render_group(
     for m in &mut marks {
         m.range = m.range.start - window.start..m.range.end - window.start;
     }
+    // One mark, or a primary one and a secondary one: drawn directly when
+    // they are simple enough.
+    let (primary, other) = match &marks[..] {
+        [m] => (Some(m), None),
+        [first, second] if first.primary != second.primary => {
+            let (primary, other) = if first.primary {
+                (first, second)
+            } else {
+                (second, first)
+            };
+            (
+                Some(primary),
+                Some((other.range.clone(), other.label.as_str())),
+            )
+        }
+        _ => (None, None),
+    };
     if plain
-        && let [mark] = &marks[..]
+        && let Some(mark) = primary
         && let Some(cols) = cols.window(window.clone())
     {
         let simple = super::snippet::Plain {
@@ -329,6 +346,7 @@ fn render_group(
             cols,
             mark: mark.range.clone(),
             label: &mark.label,
+            other,
             notes: &notes,
             help: help.as_deref(),
         };
@@ -881,6 +899,11 @@ mod tests {
             ],
             (at, len) in (0usize..800, 0usize..40),
             label in "«[a-z م\u{64e}中]{0,12}»|[a-z]{100,160}|«\t»",
+            second in prop::option::of((
+                prop_oneof![0usize..800, 0usize..60],
+                0usize..40,
+                "[a-z ]{0,40}|[a-z م\u{64e}中]{0,12}|the same digits as 9.74 × 10⁹",
+            )),
             notes in prop::collection::vec("[a-z0-9: «»ماسك]{0,30}", 0..3),
             help in prop::option::of("[a-z ()]{0,20}"),
             line_no in prop::sample::select(vec![1usize, 9, 10, 12_345]),
@@ -894,7 +917,15 @@ mod tests {
                 .collect();
             let a = at.min(bounds.len() - 1);
             let b = (a + len).min(bounds.len() - 1);
-            let mark = || vec![Mark { range: bounds[a]..bounds[b], label: label.clone(), primary: true }];
+            let mark = || {
+                let mut marks = vec![Mark { range: bounds[a]..bounds[b], label: label.clone(), primary: true }];
+                if let Some((at, len, label)) = &second {
+                    let a = (*at).min(bounds.len() - 1);
+                    let b = (a + len).min(bounds.len() - 1);
+                    marks.push(Mark { range: bounds[a]..bounds[b], label: label.clone(), primary: false });
+                }
+                marks
+            };
             let mut f = finding(Span::new(0, 0), Vec::new());
             f.severity = severity;
             let renderer = Renderer::plain().term_width(TERM_WIDTH);
@@ -925,6 +956,7 @@ mod tests {
             cols: columns.all(),
             mark: 13..19,
             label: "«Openai»",
+            other: None,
             notes: &notes,
             help: Some("write «OpenAI» (safe fix)"),
         };
@@ -978,6 +1010,45 @@ mod tests {
         let mut drawn = String::from("before\n");
         assert!(!crate::render::snippet::render(&tabbed, &mut drawn));
         assert_eq!(drawn, "before\n", "nothing is left of a drawing given up");
+        // A second, secondary mark: its label on the marks' row when it
+        // ends two columns before the other mark, else two rows below.
+        let line = "Optai said Openai";
+        let columns = Columns::of(line);
+        let two = |other| crate::render::snippet::Plain {
+            line,
+            cols: columns.all(),
+            mark: 11..17,
+            column: 12,
+            other: Some(other),
+            notes: &[],
+            help: None,
+            ..p
+        };
+        let mut drawn = String::new();
+        assert!(crate::render::snippet::render(
+            &two((0..5, "here")),
+            &mut drawn
+        ));
+        assert_eq!(
+            drawn,
+            "warning: «Openai» is written «OpenAI» [entity/variant]\n  --> a.txt:12:12\n   |\n\
+             12 | Optai said Openai\n   | ----- here ^^^^^^ «Openai»"
+        );
+        let mut drawn = String::new();
+        assert!(crate::render::snippet::render(
+            &two((0..5, "the first")),
+            &mut drawn
+        ));
+        assert_eq!(
+            drawn,
+            "warning: «Openai» is written «OpenAI» [entity/variant]\n  --> a.txt:12:12\n   |\n\
+             12 | Optai said Openai\n   | -----      ^^^^^^ «Openai»\n   | |\n   | the first"
+        );
+        // Marks that overlap go to annotate-snippets.
+        assert!(!crate::render::snippet::render(
+            &two((4..12, "x")),
+            &mut String::new()
+        ));
     }
 
     /// Renders `marks` on `line`, trimmed or whole.

@@ -1,12 +1,12 @@
 //! The human report's common case drawn directly: one finding, one mark on
-//! one line, no colour. annotate-snippets draws it through a grid of styled
+//! one line (or two apart, the second a secondary mark), no colour. annotate-snippets draws it through a grid of styled
 //! cells and measures the line several times, about 130,000 instructions a
 //! finding, which was 40 % of a run over an Arabic file with many findings;
 //! this draws the same text in about a third of that, and writes the source
 //! and mark rows straight into the output (the grid of cells is kept only
 //! for corners where writes overlap). The columns come from [`Columns`], a
-//! line measured once for all the findings on it. Anything else (colours, several
-//! marks, tabs, control or bidi characters, wide characters, line breaks
+//! line measured once for all the findings on it. Anything else (colours, more
+//! marks, marks that overlap, tabs, control or bidi characters, wide characters, line breaks
 //! in a message) returns `None` and goes to annotate-snippets.
 //!
 //! The output must be annotate-snippets' own, byte for byte: the layout
@@ -34,6 +34,8 @@ pub(crate) struct Plain<'a> {
     pub cols: Cols<'a>,
     pub mark: Range<usize>,
     pub label: &'a str,
+    /// A second, secondary mark on the line, and its label.
+    pub other: Option<(Range<usize>, &'a str)>,
     pub notes: &'a [String],
     pub help: Option<&'a str>,
 }
@@ -267,16 +269,41 @@ pub(crate) fn render(p: &Plain<'_>, out: &mut String) -> bool {
     drawn.is_some()
 }
 
+/// A mark as drawn: its display columns, its character (`^` for the
+/// primary mark, `-` for the other), its label.
+#[derive(Clone, Copy)]
+struct Drawn<'a> {
+    start: usize,
+    end: usize,
+    underline: char,
+    label: &'a str,
+}
+
+/// Whether the label of `l`, the left one of two marks apart, hangs below
+/// the marks' row, as annotate-snippets lays them out
+/// (`render_source_line`): the right mark's label stays on the row; the
+/// left one's too unless it would come within two columns of the right
+/// mark (its length counted in bytes, as annotate-snippets counts it), in
+/// which case it hangs two rows below, joined to its mark by `|`.
+fn hangs(l: &Drawn<'_>, r: &Drawn<'_>) -> bool {
+    r.start < l.end + l.label.len() + 2
+}
+
 fn draw(p: &Plain<'_>, out: &mut String) -> Option<()> {
     let texts = [p.title, p.label, p.path]
         .into_iter()
+        .chain(p.other.as_ref().map(|(_, label)| *label))
         .chain(p.notes.iter().map(String::as_str))
         .chain(p.help);
+    let on_line = |m: &Range<usize>| {
+        m.start <= m.end
+            && m.end <= p.line.len()
+            && p.line.is_char_boundary(m.start)
+            && p.line.is_char_boundary(m.end)
+    };
     if texts.clone().any(|t| t.chars().any(replaced))
-        || p.mark.start > p.mark.end
-        || p.mark.end > p.line.len()
-        || !p.line.is_char_boundary(p.mark.start)
-        || !p.line.is_char_boundary(p.mark.end)
+        || !on_line(&p.mark)
+        || p.other.as_ref().is_some_and(|(m, _)| !on_line(m))
     {
         return None;
     }
@@ -285,20 +312,48 @@ fn draw(p: &Plain<'_>, out: &mut String) -> Option<()> {
     let code_offset = 3 + digits;
     let column_width = TERM_WIDTH.saturating_sub(code_offset);
 
-    // The display columns of the mark and the line, the indentation.
+    // The display columns of the marks and the line, the indentation.
     let cols = p.cols;
     if cols.has_odd() {
         return None;
     }
-    let start = cols.col(cols.at_byte(p.mark.start)?);
-    // An empty mark is one column wide.
-    let end = cols.col(cols.at_byte(p.mark.end)?).max(start + 1);
+    let drawn = |m: &Range<usize>, underline: char, label| {
+        let start = cols.col(cols.at_byte(m.start)?);
+        // An empty mark is one column wide.
+        let end = cols.col(cols.at_byte(m.end)?).max(start + 1);
+        Some(Drawn {
+            start,
+            end,
+            underline,
+            label,
+        })
+    };
+    let primary = drawn(&p.mark, '^', p.label)?;
+    let marks = match &p.other {
+        None => [Some(primary), None],
+        Some((m, label)) => {
+            let other = drawn(m, '-', label)?;
+            let (l, r) = if other.start < primary.start {
+                (other, primary)
+            } else {
+                (primary, other)
+            };
+            // Two marks apart, both labelled: else annotate-snippets.
+            if l.start >= r.start || l.end > r.start || l.label.is_empty() || r.label.is_empty() {
+                return None;
+            }
+            [Some(l), Some(r)]
+        }
+    };
+    let shown = || marks.iter().flatten();
+    let start = shown().map(|m| m.start).min()?;
+    let end = shown().map(|m| m.end).max()?;
     let line_len = cols.width();
     let mut indent = line.chars().take_while(|c| c.is_whitespace()).count();
     if indent == cols.chars() {
         indent = 0; // a line of spaces has no indentation
     }
-    let label_right = end + width(p.label) + 1;
+    let label_right = shown().map(|m| m.end + width(m.label) + 1).max()?;
     let (computed_left, computed_right) = margin(
         indent.min(start),
         start,
@@ -326,7 +381,10 @@ fn draw(p: &Plain<'_>, out: &mut String) -> Option<()> {
     let _ = writeln!(out, ":{}:{}", p.line_no, p.column);
     out.push_str(pad);
     out.push_str(" |\n");
-    if !source_and_marks_rows(out, p, (left, right), (start, end), computed_left, line_len) {
+    if !source_and_marks_rows(out, p, (left, right), marks, computed_left, line_len) {
+        if marks[1].is_some() {
+            return None;
+        }
         let widths: Vec<u8> = line.chars().map(|c| char_width(c) as u8).collect();
         source_and_marks_rows_by_cells(
             out,
@@ -334,7 +392,7 @@ fn draw(p: &Plain<'_>, out: &mut String) -> Option<()> {
             line,
             &widths,
             (left, right),
-            (start, end),
+            (primary.start, primary.end),
             computed_left,
             line_len,
         )?;
@@ -366,11 +424,15 @@ fn source_and_marks_rows(
     out: &mut String,
     p: &Plain<'_>,
     (left, right): (usize, usize),
-    (start, end): (usize, usize),
+    marks: [Option<Drawn<'_>>; 2],
     computed_left: usize,
     line_len: usize,
 ) -> bool {
     let (line, cols) = (p.line, p.cols);
+    let Some(leftmost) = marks[0] else {
+        return false;
+    };
+    let start = leftmost.start;
     // What shows: the characters after the first `left` columns (and the
     // zero-width characters that follow them), as long as they fit in
     // `right - left` columns.
@@ -428,20 +490,43 @@ fn source_and_marks_rows(
         }
         None => out.push_str(rest),
     }
-    out.push('\n');
-    for _ in 0..=digits {
-        out.push(' ');
+    // The marks' row: each mark's underline, its label after it (or two
+    // rows below for a left one that hangs, see [`hangs`]).
+    let margin = |out: &mut String| {
+        out.push('\n');
+        for _ in 0..=digits {
+            out.push(' ');
+        }
+        out.push('|');
+    };
+    let hanging = marks[1].filter(|r| hangs(&leftmost, r)).map(|_| leftmost);
+    margin(out);
+    let mut at = left; // the column the row has reached, `left` at its start
+    out.push(' ');
+    for m in marks.iter().flatten() {
+        for _ in at..m.start {
+            out.push(' ');
+        }
+        for _ in m.start..m.end {
+            out.push(m.underline);
+        }
+        at = m.end;
+        if !m.label.is_empty() && hanging.is_none_or(|h| h.start != m.start) {
+            out.push(' ');
+            out.push_str(m.label);
+            // A cell a character (wide ones too), as annotate-snippets
+            // writes labels.
+            at += 1 + m.label.chars().count();
+        }
     }
-    out.push('|');
-    for _ in 0..=start - left {
-        out.push(' ');
-    }
-    for _ in start..end {
-        out.push('^');
-    }
-    if !p.label.is_empty() {
-        out.push(' ');
-        out.push_str(p.label);
+    if let Some(h) = hanging {
+        for row in [None, Some(h.label)] {
+            margin(out);
+            for _ in left..=h.start {
+                out.push(' ');
+            }
+            out.push_str(row.unwrap_or("|"));
+        }
     }
     true
 }
