@@ -381,6 +381,16 @@ const CASES: &[(Lang, &str, &str, &[&str])] = &[
         &["2020-11-23"],
     ),
     (Lang::En, "every Saturday", P, &[]),
+    // Recurring days are no date, the second of two joined either.
+    (
+        Lang::En,
+        "the market opens every Monday and Tuesday",
+        P,
+        &[],
+    ),
+    (Lang::En, "each Saturday to Sunday", P, &[]),
+    (Lang::Fr, "le marché ouvre chaque lundi et mardi", P, &[]),
+    (Lang::Fr, "lundi et mardi", P, &["2025-02-10", "2025-02-11"]),
     (Lang::Ar, "تلتئم الأربعاء في الرياض", P, &["2025-02-05"]),
     (Lang::Ar, "منذ يوم الأحد الماضي", P, &["2025-02-09"]),
     (Lang::Ar, "غد الاثنين", "2025-02-09", &["2025-02-10"]),

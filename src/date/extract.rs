@@ -437,7 +437,8 @@ impl<'a> Ctx<'a> {
                     ..Draft::default()
                 }];
             }
-            if self.bare_weekday(i, e) || self.follows_weekday(i) {
+            let joined_to_no_day = self.joined_weekday(i).is_some_and(|j| self.not_a_day(j));
+            if !joined_to_no_day && (self.bare_weekday(i, e) || self.follows_weekday(i)) {
                 let rel = if self.follows_weekday(i) {
                     RelKind::WeekdayAfter(w)
                 } else {
@@ -553,7 +554,7 @@ impl<'a> Ctx<'a> {
     /// or a language whose weekday names are only weekdays, or between
     /// commas; not in a day's name (`Black Friday`).
     fn bare_weekday(&self, i: usize, e: usize) -> bool {
-        if i > 0 && self.word_in(&self.lx.weekday_not_after, i - 1) {
+        if self.not_a_day(i) {
             return false;
         }
         if i > 0 && self.word_in(&self.lx.weekday_markers, i - 1) {
@@ -570,12 +571,30 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when the weekday at `i` is the second of two joined by a range
-    /// word (`jeudi et vendredi`, `Thursday to Friday`, `الخميس والجمعة`).
+    /// word (`jeudi et vendredi`, `Thursday to Friday`, `الخميس والجمعة`),
+    /// the first a day (not `every Monday and Tuesday`).
     fn follows_weekday(&self, i: usize) -> bool {
+        self.joined_weekday(i).is_some_and(|j| !self.not_a_day(j))
+    }
+
+    /// The weekday that the weekday at `i` is joined to by a range word
+    /// (`jeudi et vendredi`, `Thursday to Friday`, `الخميس والجمعة`).
+    fn joined_weekday(&self, i: usize) -> Option<usize> {
         let weekday_at = |j: usize| self.phrase(&self.lx.weekdays, j).is_some();
-        let glued_waw = self.lang_ar_waw(i);
-        (i >= 2 && self.word_in(&self.lx.range_links, i - 1) && weekday_at(i - 2))
-            || (glued_waw && i >= 1 && weekday_at(i - 1))
+        if i >= 2 && self.word_in(&self.lx.range_links, i - 1) && weekday_at(i - 2) {
+            Some(i - 2)
+        } else if self.lang_ar_waw(i) && i >= 1 && weekday_at(i - 1) {
+            Some(i - 1)
+        } else {
+            None
+        }
+    }
+
+    /// True when the weekday at `i` names no day of the calendar: one that
+    /// recurs (`every Monday`) or a feast (`Black Friday`); nor does a
+    /// weekday joined to it.
+    fn not_a_day(&self, i: usize) -> bool {
+        i > 0 && self.word_in(&self.lx.weekday_not_after, i - 1)
     }
 
     /// True when the word at `i` carries the Arabic conjunction `و`.
