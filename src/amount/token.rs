@@ -61,7 +61,10 @@ fn is_word_char(c: char) -> bool {
 /// (`1 250 000`).
 pub(crate) fn tokenize(text: &str, space_groups: &dyn Fn(usize) -> bool) -> Vec<Tok> {
     let bytes = text.as_bytes();
-    let mut toks = Vec::new();
+    // News text has a token (a word, the space after it, a sign) every
+    // three or four bytes: the list is sized for that once rather than
+    // grown and copied again and again.
+    let mut toks = Vec::with_capacity(text.len() / 3 + 1);
     let mut i = 0;
     while i < text.len() {
         let c = text[i..].chars().next().expect("in bounds");
