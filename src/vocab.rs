@@ -24,8 +24,65 @@ impl Vocab {
     }
 
     /// Each word with the bits of its lists.
-    pub(crate) fn finish(self) -> FxHashMap<String, u32> {
-        self.words
+    pub(crate) fn finish(self) -> Map {
+        // Setting bits is the same in any order.
+        let seen = self.words.keys().fold([0u64; FILTER_WORDS], |mut seen, w| {
+            let k = filter_key(w);
+            seen[k / 64] |= 1 << (k % 64);
+            seen
+        });
+        Map {
+            words: self.words,
+            seen,
+        }
+    }
+}
+
+/// How many 64-bit words [`Map::seen`] takes: 4,096 bits.
+const FILTER_WORDS: usize = 64;
+
+/// A word's bit in [`Map::seen`]: its length, first and last bytes mixed,
+/// which a lookup computes in a few instructions where hashing the word
+/// takes several dozen.
+#[inline]
+fn filter_key(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = (
+        usize::from(b.first().copied().unwrap_or(0)),
+        usize::from(b.last().copied().unwrap_or(0)),
+    );
+    (b.len().wrapping_mul(0x9E37) ^ first.wrapping_mul(0x2F) ^ last.wrapping_mul(0x1F3))
+        % (FILTER_WORDS * 64)
+}
+
+/// The words of the lists with their bits, and a filter in front: most
+/// tokens of a text are in no list, and most of those are told so by one
+/// bit of [`Map::seen`] (set for the length, first and last byte of some
+/// word of the lists) without hashing them.
+#[derive(Debug, Clone)]
+pub(crate) struct Map {
+    words: FxHashMap<String, u32>,
+    seen: [u64; FILTER_WORDS],
+}
+
+impl Default for Map {
+    fn default() -> Map {
+        Map {
+            words: FxHashMap::default(),
+            seen: [0; FILTER_WORDS],
+        }
+    }
+}
+
+impl Map {
+    /// The bits of the lists `word` is in.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<&u32> {
+        let k = filter_key(word);
+        if self.seen[k / 64] & (1 << (k % 64)) == 0 {
+            return None;
+        }
+        self.words.get(word)
     }
 }
 
@@ -40,8 +97,31 @@ mod tests {
         let (ba, bb) = (v.list(a.iter()), v.list(b.iter()));
         assert_ne!(ba, bb);
         let map = v.finish();
-        assert_eq!(map["x"], ba);
-        assert_eq!(map["y"], ba | bb);
-        assert!(!map.contains_key("z"));
+        assert_eq!(map.get("x"), Some(&ba));
+        assert_eq!(map.get("y"), Some(&(ba | bb)));
+        assert_eq!(map.get("z"), None);
+    }
+
+    proptest::proptest! {
+        /// The filter in front of the map never turns a word of the lists
+        /// away: the map answers as the plain map does.
+        #[test]
+        fn the_filtered_map_answers_as_the_map(
+            lists in proptest::collection::vec(proptest::collection::vec("[a-cé٣م ]{0,6}", 0..20), 0..5),
+            probes in proptest::collection::vec("[a-cé٣م ]{0,6}", 0..40),
+        ) {
+            let mut v = Vocab::default();
+            let mut plain: FxHashMap<String, u32> = FxHashMap::default();
+            for list in &lists {
+                let bit = v.list(list.iter());
+                for w in list {
+                    *plain.entry(w.clone()).or_default() |= bit;
+                }
+            }
+            let map = v.finish();
+            for w in probes.iter().chain(lists.iter().flatten()) {
+                proptest::prop_assert_eq!(map.get(w), plain.get(w));
+            }
+        }
     }
 }

@@ -130,7 +130,7 @@ pub struct Lexicon {
     /// The first word of every phrase above, with the bits of the lists
     /// it starts a phrase of: one lookup per token tells which lists can
     /// match there.
-    pub(crate) vocab: HashMap<String, u32>,
+    pub(crate) vocab: crate::vocab::Map,
 }
 
 /// The normalization of text and data alike (the same as the other

@@ -136,7 +136,7 @@ pub(crate) struct Lexicon {
     /// Every word of the lists above (the first word of a phrase), with
     /// the bits of the lists it is in: one lookup per form of a token
     /// tells which lists can match there.
-    pub(super) vocab: rustc_hash::FxHashMap<String, u32>,
+    pub(super) vocab: crate::vocab::Map,
 }
 
 /// The normalization of text and data alike (the same as the other
