@@ -98,13 +98,13 @@ impl Prepared {
         if p >= self.sig.len() {
             return None;
         }
-        let first = self.key(p);
         let strip = clitics && self.tok(p).is_arabic_word();
         if let Some(&(exact, stripped)) = self.lists.get(p)
             && (exact | if strip { stripped } else { 0 }) & set.bit == 0
         {
             return None; // no form of the word starts a phrase of `set`
         }
+        let first = self.key(p);
         let stripped = lx.strip(first).filter(move |_| strip);
         for f in std::iter::once(first).chain(stripped) {
             for (toks, v) in set.starting(f) {
