@@ -437,9 +437,11 @@ impl<'a> Ctx<'a> {
                     ..Draft::default()
                 }];
             }
-            let joined_to_no_day = self.joined_weekday(i).is_some_and(|j| self.not_a_day(j));
-            if !joined_to_no_day && (self.bare_weekday(i, e) || self.follows_weekday(i)) {
-                let rel = if self.follows_weekday(i) {
+            // The second of two weekdays joined (`Thursday and Friday`)
+            // is a day when the first is.
+            let joined = self.joined_weekday(i).map(|j| !self.not_a_day(j));
+            if joined != Some(false) && (joined == Some(true) || self.bare_weekday(i, e)) {
+                let rel = if joined == Some(true) {
                     RelKind::WeekdayAfter(w)
                 } else {
                     RelKind::BareWeekday(w, self.future_clause(i))
@@ -568,13 +570,6 @@ impl<'a> Ctx<'a> {
             && i > 0
             && comma(i - 1)
             && (comma(e) || self.is(e, &[".", ":"]) || e >= self.toks.len())
-    }
-
-    /// True when the weekday at `i` is the second of two joined by a range
-    /// word (`jeudi et vendredi`, `Thursday to Friday`, `الخميس والجمعة`),
-    /// the first a day (not `every Monday and Tuesday`).
-    fn follows_weekday(&self, i: usize) -> bool {
-        self.joined_weekday(i).is_some_and(|j| !self.not_a_day(j))
     }
 
     /// The weekday that the weekday at `i` is joined to by a range word

@@ -1,13 +1,15 @@
 //! The human report's common case drawn directly: one finding, one mark on
-//! one line (or two apart, the second a secondary mark), no colour. annotate-snippets draws it through a grid of styled
-//! cells and measures the line several times, about 130,000 instructions a
-//! finding, which was 40 % of a run over an Arabic file with many findings;
-//! this draws the same text in about a third of that, and writes the source
-//! and mark rows straight into the output (the grid of cells is kept only
-//! for corners where writes overlap). The columns come from [`Columns`], a
-//! line measured once for all the findings on it. Anything else (colours, more
-//! marks, marks that overlap, tabs, control or bidi characters, wide characters, line breaks
-//! in a message) returns `None` and goes to annotate-snippets.
+//! one line (or two apart, the second a secondary mark), no colour.
+//! annotate-snippets draws it through a grid of styled cells and measures
+//! the line several times, about 130,000 instructions a finding, which was
+//! 40 % of a run over an Arabic file with many findings; this draws the
+//! same text in about a third of that, and writes the source and mark rows
+//! straight into the output (the grid of cells is kept only for corners
+//! where writes overlap). The columns come from [`Columns`], a line
+//! measured once for all the findings on it. Anything else (colours, more
+//! marks, marks that overlap, tabs, control or bidi characters, wide
+//! characters, line breaks in a message) returns `None` and goes to
+//! annotate-snippets.
 //!
 //! The output must be annotate-snippets' own, byte for byte: the layout
 //! below follows its renderer (0.12: `renderer/margin.rs`, `draw_line` and
