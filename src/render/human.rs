@@ -1024,26 +1024,22 @@ mod tests {
             help: None,
             ..p
         };
-        let mut drawn = String::new();
-        assert!(crate::render::snippet::render(
-            &two((0..5, "here")),
-            &mut drawn
-        ));
-        assert_eq!(
-            drawn,
-            "warning: «Openai» is written «OpenAI» [entity/variant]\n  --> a.txt:12:12\n   |\n\
-             12 | Optai said Openai\n   | ----- here ^^^^^^ «Openai»"
-        );
-        let mut drawn = String::new();
-        assert!(crate::render::snippet::render(
-            &two((0..5, "the first")),
-            &mut drawn
-        ));
-        assert_eq!(
-            drawn,
-            "warning: «Openai» is written «OpenAI» [entity/variant]\n  --> a.txt:12:12\n   |\n\
-             12 | Optai said Openai\n   | -----      ^^^^^^ «Openai»\n   | |\n   | the first"
-        );
+        let head =
+            "warning: «Openai» is written «OpenAI» [entity/variant]\n  --> a.txt:12:12\n   |\n";
+        for (label, marks) in [
+            ("here", "   | ----- here ^^^^^^ «Openai»"),
+            (
+                "the first",
+                "   | -----      ^^^^^^ «Openai»\n   | |\n   | the first",
+            ),
+        ] {
+            let mut drawn = String::new();
+            assert!(crate::render::snippet::render(
+                &two((0..5, label)),
+                &mut drawn
+            ));
+            assert_eq!(drawn, format!("{head}12 | Optai said Openai\n{marks}"));
+        }
         // Marks that overlap go to annotate-snippets.
         assert!(!crate::render::snippet::render(
             &two((4..12, "x")),
