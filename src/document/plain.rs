@@ -103,7 +103,10 @@ pub struct SoftBreaks(Vec<u32>);
 /// byte, and its space maps to it. Nothing changes where the joined lines
 /// would read as a suppression line.
 pub fn soften(source: &mut SourceFile) -> SoftBreaks {
-    if source.format != Format::Text {
+    // The breaks are kept as `u32`: a text of 4 GiB or more (never read
+    // from a file, see `crate::source::MAX_INPUT_BYTES`, but one a caller
+    // of the library may build) is left as it is.
+    if source.format != Format::Text || u32::try_from(source.text.len()).is_err() {
         return SoftBreaks::default();
     }
     let text = source.text.as_str();
@@ -138,7 +141,7 @@ pub fn soften(source: &mut SourceFile) -> SoftBreaks {
             && !text[s1..e1].ends_with(is_hspace)
             && !text[s..e].starts_with(is_hspace)
         {
-            // Inputs are far below 4 GiB (see `crate::source::MAX_INPUT_BYTES`).
+            // Exact: the text is shorter than 4 GiB (checked above).
             soft.push(e1 as u32);
         }
         last = Some((s, e));
