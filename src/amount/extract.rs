@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::lexicon::{Lexicon, options};
 use super::link::finish;
 use super::number::{Convention, parse_number, significant_digits};
-use super::prepare::{Evidence, Prepared, excluded, has_digits};
+use super::prepare::{Evidence, Prepared, excluded, may_separate_digits};
 use super::token::{Kind, Tok};
 use super::{AmountMention, Hedge};
 use crate::document::{Block, Document};
@@ -130,7 +130,7 @@ pub fn extract_with(
     // are the size of the text, their tokens about ten times that); the
     // second normalization serves the dates as well (`each`).
     let mut evidence = Evidence::default();
-    for b in doc.blocks.iter().filter(|b| has_digits(&b.text)) {
+    for b in doc.blocks.iter().filter(|b| may_separate_digits(&b.text)) {
         let norm = normalize(&b.text, 0, options());
         Prepared::numbers(b, &norm, doc.lang, |raw| evidence.count(raw));
     }

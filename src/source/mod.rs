@@ -10,7 +10,7 @@ pub use normalize::{
     NormalizeOptions, Normalized, is_format_control, is_mark, normalize, normalize_text,
     normalized_chars,
 };
-pub(crate) use normalize::{lowercase, strip_short_prefix};
+pub(crate) use normalize::{is_arabic_mark, lowercase, strip_short_prefix};
 pub use offset_map::OffsetMap;
 pub use span::Span;
 
