@@ -13,9 +13,12 @@ struct Ctx<'a> {
     toks: &'a [Tok],
     lx: &'a Lexicon,
     lang: Lang,
-    /// For each word token, where its forms without proclitics start
-    /// besides 0 (`Lexicon::form_starts`); empty for other tokens.
-    forms: Vec<Vec<usize>>,
+    /// Where the forms of the word tokens without proclitics start
+    /// besides 0 (`Lexicon::form_starts`), token after token: one list for
+    /// the block, not one per word.
+    cuts: Vec<usize>,
+    /// For each token, its range of `cuts` (empty for other tokens).
+    forms: Vec<(u32, u32)>,
     /// For each token, the bits of the lists one of its forms is in
     /// (`Lexicon::vocab`); 0 for other tokens.
     lists: Vec<u32>,
@@ -57,14 +60,16 @@ enum RelKind {
 
 impl<'a> Ctx<'a> {
     fn new(norm: &'a Normalized, toks: &'a [Tok], lx: &'a Lexicon, lang: Lang) -> Ctx<'a> {
+        let mut cuts = Vec::new();
         let forms = toks
             .iter()
             .map(|t| {
+                let from = cuts.len();
                 if t.kind == Kind::Word {
-                    lx.form_starts(&norm.text[t.range.clone()])
-                } else {
-                    Vec::new()
+                    lx.form_starts(&norm.text[t.range.clone()], &mut cuts);
                 }
+                // (A block has fewer than 4 G tokens: inputs are at most 1 GiB.)
+                (from as u32, cuts.len() as u32)
             })
             .collect();
         let mut cx = Ctx {
@@ -72,6 +77,7 @@ impl<'a> Ctx<'a> {
             toks,
             lx,
             lang,
+            cuts,
             forms,
             lists: Vec::new(),
         };
@@ -100,6 +106,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The forms of word token `i` (itself, then without proclitics).
+    #[inline]
     fn forms_of(&self, i: usize) -> impl Iterator<Item = &'a str> + '_ {
         let (text, word): (&'a str, bool) = match self.toks.get(i) {
             Some(t) if t.kind == Kind::Word => (&self.norm.text[t.range.clone()], true),
@@ -107,8 +114,16 @@ impl<'a> Ctx<'a> {
         };
         word.then_some(0)
             .into_iter()
-            .chain(self.forms.get(i).into_iter().flatten().copied())
+            .chain(self.cuts_of(i).iter().copied())
             .map(move |s| &text[s..])
+    }
+
+    /// Where the forms of token `i` without proclitics start, besides 0.
+    #[inline]
+    fn cuts_of(&self, i: usize) -> &[usize] {
+        self.forms
+            .get(i)
+            .map_or(&[], |&(from, to)| &self.cuts[from as usize..to as usize])
     }
 
     /// The key of token `i` (empty past the end).
@@ -194,7 +209,7 @@ impl<'a> Ctx<'a> {
         // A word without proclitics (every word of English and French) has
         // one form, whose phrases are listed in order already.
         let collected: Vec<usize>;
-        let candidates = if self.forms.get(i).is_none_or(Vec::is_empty) {
+        let candidates = if self.cuts_of(i).is_empty() {
             set.starting_with(self.forms_of(i).next()?)
         } else {
             let mut all: Vec<usize> = self

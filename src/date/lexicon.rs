@@ -474,10 +474,10 @@ impl Lexicon {
     }
 
     /// Where the forms of an Arabic word without its proclitics start,
-    /// besides 0 (the word itself): each stripping that leaves at least two
-    /// letters. Empty (no allocation) for most words.
-    pub(super) fn form_starts(&self, word: &str) -> Vec<usize> {
-        let mut out = Vec::new();
+    /// besides 0 (the word itself), appended to `out`: each stripping that
+    /// leaves at least two letters.
+    pub(super) fn form_starts(&self, word: &str, out: &mut Vec<usize>) {
+        let from = out.len();
         if word
             .chars()
             .next()
@@ -487,13 +487,12 @@ impl Lexicon {
                 if let Some(rest) = crate::source::strip_short_prefix(word, p)
                     && rest.chars().count() >= 2
                     && !p.is_empty()
-                    && !out.contains(&p.len())
+                    && !out[from..].contains(&p.len())
                 {
                     out.push(p.len());
                 }
             }
         }
-        out
     }
 }
 
