@@ -18,7 +18,7 @@ struct Ctx<'a> {
     /// the block, not one per word.
     cuts: Vec<usize>,
     /// For each token, its range of `cuts` (empty for other tokens).
-    forms: Vec<(u32, u32)>,
+    forms: Vec<(usize, usize)>,
     /// For each token, the bits of the lists one of its forms is in
     /// (`Lexicon::vocab`); 0 for other tokens.
     lists: Vec<u32>,
@@ -68,8 +68,7 @@ impl<'a> Ctx<'a> {
                 if t.kind == Kind::Word {
                     lx.form_starts(&norm.text[t.range.clone()], &mut cuts);
                 }
-                // (A block has fewer than 4 G tokens: inputs are at most 1 GiB.)
-                (from as u32, cuts.len() as u32)
+                (from, cuts.len())
             })
             .collect();
         let mut cx = Ctx {
@@ -123,7 +122,7 @@ impl<'a> Ctx<'a> {
     fn cuts_of(&self, i: usize) -> &[usize] {
         self.forms
             .get(i)
-            .map_or(&[], |&(from, to)| &self.cuts[from as usize..to as usize])
+            .map_or(&[], |&(from, to)| &self.cuts[from..to])
     }
 
     /// The key of token `i` (empty past the end).
