@@ -4,12 +4,15 @@
 //!
 //! The gazetteer files are also read here, with the crate's own schema
 //! (`src/entity/spec.rs`), and stored as postcard in
-//! `$OUT_DIR/gazetteer.postcard` with each entity's forms and their keys
-//! (`src/entity/forms.rs`): decoding that at start-up is many times faster
-//! than parsing their TOML and computing the keys. The Aho-Corasick automaton over the
-//! gazetteer's matching keys is built here too (`$OUT_DIR/gazetteer.daac`,
-//! with its keys in `gazetteer-keys.txt`), with the crate's own code for the
-//! forms and keys (`src/entity/forms.rs`). The data files (`rules/data/*.toml`,
+//! `$OUT_DIR/gazetteer.postcard` with each entity's forms, their keys and
+//! what the gazetteer derives from them (`src/entity/forms.rs`), every
+//! string a byte range of one text, `$OUT_DIR/gazetteer-text.txt`: a run
+//! decodes a few thousand numbers and borrows the strings from the binary
+//! (no TOML to parse, no key to compute, no string to check or copy). The
+//! Aho-Corasick automaton over the gazetteer's matching keys is built here
+//! too (`$OUT_DIR/gazetteer.daac`, over the keys that open the text, one a
+//! line), with the crate's own code for the forms and keys
+//! (`src/entity/forms.rs`). The data files (`rules/data/*.toml`,
 //! lists of strings) are stored the same way, in `$OUT_DIR/data.postcard`.
 //! A file that does not match its schema fails the build. The plain word
 //! lists (`rules/data/*.txt`) become hash tables in `$OUT_DIR/words-*.bin`
@@ -20,7 +23,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 // The crate's own modules that build.rs shares: the gazetteer schema, and
-// the forms of its entities and their matching keys, with the two modules
+// the forms of its entities, their matching keys and name skeletons, with the two modules
 // those need (letter classes and normalization). The paths mirror `src/`.
 #[allow(dead_code, unreachable_pub, unused_imports)]
 mod src {
@@ -30,6 +33,7 @@ mod src {
     }
     pub mod entity {
         pub mod forms;
+        pub mod skeleton;
         pub mod spec;
     }
     pub mod source {
@@ -43,10 +47,14 @@ mod src {
 }
 use src::entity::{forms, spec};
 
+/// The embedded gazetteer files as read here: (path under `rules/`, each
+/// entity with its prepared forms), in path order.
+type Embedded = Vec<(String, Vec<(spec::EntitySpec, Vec<forms::Prepared>)>)>;
+
 /// The distinct matching keys of the embedded gazetteer's forms, in byte
 /// order: the patterns `Gazetteer::build` gives the automaton, with the
 /// same rule for an entity named twice (the later one replaces it).
-fn gazetteer_keys(files: &forms::Embedded) -> Vec<String> {
+fn gazetteer_keys(files: &Embedded) -> Vec<String> {
     let mut by_name: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut entities: Vec<Vec<&str>> = Vec::new();
     for (_, file) in files {
@@ -62,6 +70,58 @@ fn gazetteer_keys(files: &forms::Embedded) -> Vec<String> {
     }
     let keys: std::collections::BTreeSet<&str> = entities.into_iter().flatten().collect();
     keys.into_iter().map(str::to_owned).collect()
+}
+
+/// The embedded gazetteer as a run reads it ([`forms::Pooled`]) and the
+/// text its strings are ranges of: the distinct `keys` first, one a line,
+/// then every other string once.
+fn pool(files: &Embedded, keys: &[String]) -> (forms::Pooled, String) {
+    let mut text = String::new();
+    let mut at: std::collections::HashMap<String, forms::Range> = std::collections::HashMap::new();
+    let offset = |n: usize| u32::try_from(n).expect("a gazetteer text under 4 GB");
+    let mut pooled = forms::Pooled::default();
+    for (i, key) in keys.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        let start = offset(text.len());
+        text.push_str(key);
+        pooled.key_ends.push(offset(text.len()));
+        at.insert(key.clone(), (start, offset(text.len())));
+    }
+    let mut add = |s: &str| -> forms::Range {
+        *at.entry(s.to_owned()).or_insert_with(|| {
+            let start = offset(text.len());
+            text.push_str(s);
+            (start, offset(text.len()))
+        })
+    };
+    for (rel, entities) in files {
+        let path = add(&format!("rules/{rel}"));
+        for (spec, prepared) in entities {
+            for f in prepared {
+                pooled.forms.push(forms::PooledForm {
+                    text: add(&f.text),
+                    key: add(&f.key),
+                    kind: f.kind,
+                    arabic: f.arabic,
+                    rank: f.rank,
+                    french: forms::is_french(&f.text, &spec.name, spec.fr.as_deref()),
+                    unless_ordinary: forms::unless_ordinary(f, &spec.name),
+                });
+            }
+            pooled.entities.push(forms::PooledEntity {
+                name: add(&spec.name),
+                kind: spec.kind,
+                ar: spec.ar.as_deref().map(&mut add),
+                fr: spec.fr.as_deref().map(&mut add),
+                case_sensitive: spec.case_sensitive,
+                forms_end: offset(pooled.forms.len()),
+            });
+        }
+        pooled.files.push((path, offset(pooled.entities.len())));
+    }
+    (pooled, text)
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -144,7 +204,7 @@ fn main() {
         .expect("write to string");
     }
     code.push_str("];\n");
-    let mut gazetteer: forms::Embedded = Vec::new();
+    let mut gazetteer: Embedded = Vec::new();
     for f in &files {
         let rel = f.strip_prefix(&rules).expect("under rules/");
         let rel = rel.to_string_lossy().replace('\\', "/");
@@ -185,9 +245,11 @@ fn main() {
             }
         }
     }
-    let bytes = postcard::to_allocvec(&gazetteer).expect("encode the gazetteer");
+    let (pooled, text) = pool(&gazetteer, &keys);
+    let bytes = postcard::to_allocvec(&pooled).expect("encode the gazetteer");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     std::fs::write(out_dir.join("gazetteer.postcard"), bytes).expect("write gazetteer.postcard");
+    std::fs::write(out_dir.join("gazetteer-text.txt"), text).expect("write gazetteer-text.txt");
     let automaton: daachorse::CharwiseDoubleArrayAhoCorasick<u32> =
         daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
             .match_kind(daachorse::MatchKind::LeftmostLongest)
@@ -195,8 +257,6 @@ fn main() {
             .expect("the gazetteer's keys are distinct and not empty");
     std::fs::write(out_dir.join("gazetteer.daac"), automaton.serialize())
         .expect("write gazetteer.daac");
-    std::fs::write(out_dir.join("gazetteer-keys.txt"), keys.join("\n"))
-        .expect("write gazetteer-keys.txt");
     // The data files (`data/*.toml`: lists of strings), by file name.
     let mut data: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
     for f in &files {

@@ -103,7 +103,7 @@ impl Entities {
         let one_word = !doc.text()[m.span.range()].trim().contains(' ');
         match m.status {
             Status::Case | Status::Spelling | Status::Fuzzy if form.kind.is_correct() => {
-                form.text.clone()
+                form.text.to_string()
             }
             Status::Transliteration => {
                 let ar = entity.ar.as_deref().unwrap_or(&entity.name);
@@ -125,7 +125,7 @@ fn entity_name(doc: &Document<'_>, entity: usize) -> String {
     let gaz = &doc.data.gazetteer;
     match entity.checked_sub(gaz.entities.len()) {
         Some(local) => doc.entities().locals[local].name.clone(),
-        None => gaz.entities[entity].name.clone(),
+        None => gaz.entities[entity].name.to_string(),
     }
 }
 

@@ -317,7 +317,7 @@ impl Check for TranslationEntity {
             let last = text.split_whitespace().last().unwrap_or(text);
             if let Some(first) = o.entities().list.iter().find(|s| s.entity() == m.entity()) {
                 renderings
-                    .entry(e.name.clone())
+                    .entry(e.name.to_string())
                     .or_insert_with(|| (first.span, Vec::new()))
                     .1
                     .push(Rendering {

@@ -184,9 +184,72 @@ pub(crate) fn prepare(spec: &EntitySpec) -> Vec<Prepared> {
         .collect()
 }
 
-/// The embedded gazetteer files as `build.rs` stores them: (path under
-/// `rules/`, each entity with its prepared forms), in path order.
-pub(crate) type Embedded = Vec<(String, Vec<(EntitySpec, Vec<Prepared>)>)>;
+/// A string of the embedded gazetteer: the byte range `.0...1` of the one
+/// text `build.rs` writes beside [`Pooled`] (`gazetteer-text.txt`), which a
+/// run borrows from the binary: no string to validate, allocate or copy.
+pub(crate) type Range = (u32, u32);
+
+/// The embedded gazetteer as a run reads it: the gazetteer files' entities
+/// and their [`prepare`]d forms, as `build.rs` read them, every
+/// string a [`Range`] of one text, the entities and forms in flat lists. The
+/// text starts with the distinct keys (the automaton's patterns, in its
+/// order), one a line.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Pooled {
+    /// Each file's path (`rules/...`) and the end of its entities in
+    /// `entities` (they follow the previous file's).
+    pub(crate) files: Vec<(Range, u32)>,
+    pub(crate) entities: Vec<PooledEntity>,
+    pub(crate) forms: Vec<PooledForm>,
+    /// The end of each distinct key in the text; a key starts one byte
+    /// (the newline) after the previous key's end.
+    pub(crate) key_ends: Vec<u32>,
+}
+
+/// An entity of [`Pooled`]: what a run keeps of its [`EntitySpec`].
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct PooledEntity {
+    pub(crate) name: Range,
+    pub(crate) kind: EntityType,
+    pub(crate) ar: Option<Range>,
+    pub(crate) fr: Option<Range>,
+    pub(crate) case_sensitive: bool,
+    /// The end of its forms in [`Pooled::forms`] (they follow the previous
+    /// entity's).
+    pub(crate) forms_end: u32,
+}
+
+/// A form of [`Pooled`]: a [`Prepared`] form with the two facts the
+/// gazetteer derives from it and its entity, worked out by `build.rs`.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct PooledForm {
+    pub(crate) text: Range,
+    pub(crate) key: Range,
+    pub(crate) kind: FormKind,
+    pub(crate) arabic: bool,
+    pub(crate) rank: Option<u32>,
+    /// The entity's French canonical form where it differs from its name.
+    pub(crate) french: bool,
+    /// An Arabic surname that renders no Latin surname ([`unless_ordinary`]).
+    pub(crate) unless_ordinary: bool,
+}
+
+/// True for a form of an entity named `name` (its Latin canonical form)
+/// that is its French canonical form `fr` and differs from the name.
+pub(crate) fn is_french(text: &str, name: &str, fr: Option<&str>) -> bool {
+    fr == Some(text) && text != name
+}
+
+/// An Arabic surname that could be an ordinary word (`الأسد` is not
+/// al-Assad): unless it renders the Latin surname of `name` (`ماسك` is Musk),
+/// it is a surname only if the Arabic lexicon does not have it, which
+/// `Gazetteer::is_rejected` checks.
+pub(crate) fn unless_ordinary(form: &Prepared, name: &str) -> bool {
+    let latin_surname = name.split_whitespace().last().unwrap_or_default();
+    form.kind == FormKind::Short
+        && form.arabic
+        && super::skeleton::arabic(&form.key) != super::skeleton::latin(latin_surname)
+}
 
 #[cfg(test)]
 mod tests {

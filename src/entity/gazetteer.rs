@@ -8,29 +8,33 @@
 //! double array) finds every mention in one pass; for the embedded gazetteer
 //! `build.rs` builds it, and a run only decodes it.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
 use crate::error::RuleFileError;
 
-use super::forms::{FormKind, Prepared, prepare};
+use super::forms::{FormKind, Pooled, is_french, prepare, unless_ordinary};
+use super::spec::EntityFile;
 pub use super::spec::EntityType;
-use super::spec::{EntityFile, EntitySpec};
 
 /// A known entity.
 #[derive(Debug, Clone)]
+///
+/// Its strings (and its forms') are borrowed from the binary for the
+/// embedded gazetteer, owned for a file read at run time.
 pub struct Entity {
     /// The canonical form in Latin script.
-    pub name: String,
+    pub name: Cow<'static, str>,
     pub kind: EntityType,
     /// The canonical form in Arabic text.
-    pub ar: Option<String>,
+    pub ar: Option<Cow<'static, str>>,
     /// The canonical form in French text, when it differs from `name`.
-    pub fr: Option<String>,
+    pub fr: Option<Cow<'static, str>>,
     pub case_sensitive: bool,
     /// The gazetteer file it comes from.
-    pub origin: String,
+    pub origin: Cow<'static, str>,
 }
 
 /// One form of an entity.
@@ -39,9 +43,9 @@ pub struct Form {
     pub entity: usize,
     pub kind: FormKind,
     /// As written in the gazetteer.
-    pub text: String,
+    pub text: Cow<'static, str>,
     /// Its matching key.
-    pub key: String,
+    pub key: Cow<'static, str>,
     /// True when the form is written in Arabic script.
     pub arabic: bool,
     /// The French canonical form, where it differs from `name`.
@@ -121,7 +125,19 @@ impl std::fmt::Debug for Automaton {
 /// The automaton over the embedded gazetteer's keys, built by `build.rs`,
 /// and those keys, one a line.
 static EMBEDDED_AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac"));
-static EMBEDDED_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer-keys.txt"));
+/// The embedded gazetteer's entities and forms ([`Pooled`]), and the text
+/// their strings are ranges of (the keys first, one a line).
+static EMBEDDED_POOLED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.postcard"));
+static EMBEDDED_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer-text.txt"));
+
+/// The string at `range` of [`EMBEDDED_TEXT`] (empty for a range that is
+/// not one: `build.rs` wrote them, a test reads them all).
+fn embedded_str(range: (u32, u32)) -> &'static str {
+    let (Ok(start), Ok(end)) = (usize::try_from(range.0), usize::try_from(range.1)) else {
+        return "";
+    };
+    EMBEDDED_TEXT.get(start..end).unwrap_or_default()
+}
 
 /// Form indexes grouped by entity: entity `e`'s are
 /// `forms[start[e]..start[e + 1]]`.
@@ -138,7 +154,10 @@ pub struct Gazetteer {
     pub forms: Vec<Form>,
     /// Distinct keys, the automaton's patterns (the embedded gazetteer's
     /// are lines of a text in the binary).
-    keys: Vec<std::borrow::Cow<'static, str>>,
+    keys: Vec<Cow<'static, str>>,
+    /// The embedded gazetteer's distinct keys, in the automaton's order
+    /// (empty without the embedded gazetteer).
+    embedded_keys: Vec<&'static str>,
     /// The forms of key `k` are `key_forms[key_start[k]..key_start[k + 1]]`.
     key_start: Vec<usize>,
     key_forms: Vec<usize>,
@@ -151,7 +170,7 @@ pub struct Gazetteer {
     /// One-word correct Latin forms by (first letter, length in chars).
     latin_by_len: BTreeMap<(char, usize), Vec<usize>>,
     /// Index of each entity by name.
-    by_name: rustc_hash::FxHashMap<String, usize>,
+    by_name: rustc_hash::FxHashMap<Cow<'static, str>, usize>,
     /// What [`Gazetteer::near_latin`] found for the words asked about so
     /// far in this run (see [`NearMemo`]).
     near_memo: NearMemo,
@@ -209,26 +228,59 @@ impl Gazetteer {
 
     /// Adds the embedded gazetteer files (`rules/gazetteer/*.toml`), which
     /// `build.rs` has already read, checked against the schema and
-    /// prepared (the forms of each entity and their keys).
+    /// prepared (the forms of each entity, their keys and what the
+    /// gazetteer derives from them): their strings are borrowed from the
+    /// binary.
     pub(crate) fn add_embedded(&mut self) -> Result<(), RuleFileError> {
-        static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.postcard"));
-        let files: super::forms::Embedded =
-            postcard::from_bytes(BYTES).expect("build.rs wrote it with the same types");
+        let pooled: Pooled =
+            postcard::from_bytes(EMBEDDED_POOLED).expect("build.rs wrote it with the same types");
+        let mut start = 0usize;
+        self.embedded_keys = pooled
+            .key_ends
+            .iter()
+            .map(|&end| {
+                let end = usize::try_from(end).unwrap_or(usize::MAX);
+                let key = EMBEDDED_TEXT.get(start..end).unwrap_or_default();
+                start = end + 1;
+                key
+            })
+            .collect();
         // Room for all of them at once: grown by doubling, these tables
         // were copied at each step (fresh pages cost most of start-up).
-        let entities = files.iter().map(|(_, e)| e.len()).sum();
-        let forms = files
-            .iter()
-            .flat_map(|(_, e)| e)
-            .map(|(_, f)| f.len())
-            .sum();
-        self.entities.reserve(entities);
-        self.by_name.reserve(entities);
-        self.forms.reserve(forms);
-        for (rel, entities) in files {
-            let path = format!("rules/{rel}");
-            for (spec, prepared) in entities {
-                self.add_entity(&path, spec, prepared)?;
+        self.entities.reserve(pooled.entities.len());
+        self.by_name.reserve(pooled.entities.len());
+        self.forms.reserve(pooled.forms.len());
+        let (mut entities, mut forms) = (pooled.entities.iter(), pooled.forms.iter());
+        let (mut entity_at, mut form_at) = (0usize, 0usize);
+        for &(path, entities_end) in &pooled.files {
+            let origin = Cow::Borrowed(embedded_str(path));
+            let entities_end = usize::try_from(entities_end).unwrap_or(usize::MAX);
+            while entity_at < entities_end
+                && let Some(e) = entities.next()
+            {
+                entity_at += 1;
+                let forms_end = usize::try_from(e.forms_end).unwrap_or(usize::MAX);
+                let count = forms_end.saturating_sub(form_at);
+                form_at = forms_end;
+                let entity = Entity {
+                    name: Cow::Borrowed(embedded_str(e.name)),
+                    kind: e.kind,
+                    ar: e.ar.map(|r| Cow::Borrowed(embedded_str(r))),
+                    fr: e.fr.map(|r| Cow::Borrowed(embedded_str(r))),
+                    case_sensitive: e.case_sensitive,
+                    origin: origin.clone(),
+                };
+                let forms = forms.by_ref().take(count).map(|f| Form {
+                    entity: 0,
+                    kind: f.kind,
+                    text: Cow::Borrowed(embedded_str(f.text)),
+                    key: Cow::Borrowed(embedded_str(f.key)),
+                    arabic: f.arabic,
+                    french: f.french,
+                    unless_ordinary: f.unless_ordinary,
+                    rank: f.rank,
+                });
+                self.add_entity(&origin, entity, forms)?;
             }
         }
         Ok(())
@@ -238,57 +290,53 @@ impl Gazetteer {
     fn add_parsed(&mut self, path: &str, file: EntityFile) -> Result<(), RuleFileError> {
         for spec in file.entity {
             let prepared = prepare(&spec);
-            self.add_entity(path, spec, prepared)?;
+            let forms = prepared
+                .into_iter()
+                .map(|f| Form {
+                    entity: 0,
+                    kind: f.kind,
+                    french: is_french(&f.text, &spec.name, spec.fr.as_deref()),
+                    unless_ordinary: unless_ordinary(&f, &spec.name),
+                    text: Cow::Owned(f.text),
+                    key: Cow::Owned(f.key),
+                    arabic: f.arabic,
+                    rank: f.rank,
+                })
+                .collect::<Vec<_>>();
+            let entity = Entity {
+                name: Cow::Owned(spec.name),
+                kind: spec.kind,
+                ar: spec.ar.map(Cow::Owned),
+                fr: spec.fr.map(Cow::Owned),
+                case_sensitive: spec.case_sensitive,
+                origin: Cow::Owned(path.to_owned()),
+            };
+            self.add_entity(path, entity, forms)?;
         }
         Ok(())
     }
 
-    /// Adds one entity with its forms ([`prepare`]).
+    /// Adds one entity with its forms (their `entity` is set here). A later
+    /// entity with the same name replaces the earlier one.
     fn add_entity(
         &mut self,
         path: &str,
-        spec: EntitySpec,
-        prepared: Vec<Prepared>,
+        entity: Entity,
+        forms: impl IntoIterator<Item = Form>,
     ) -> Result<(), RuleFileError> {
-        if spec.name.trim().is_empty() {
+        if entity.name.trim().is_empty() {
             return Err(RuleFileError::whole(path, "an entity has an empty `name`"));
         }
-        let latin_surname = spec.name.split_whitespace().last().unwrap_or_default();
-        let french = |text: &str| spec.fr.as_deref() == Some(text) && text != spec.name;
-        let forms = prepared.into_iter().map(|f| Form {
-            entity: 0,
-            kind: f.kind,
-            french: french(&f.text),
-            // An Arabic surname that could be an ordinary word (`الأسد` is
-            // not al-Assad): unless it renders the Latin surname (`ماسك` is
-            // Musk), it is a surname only if the Arabic lexicon does not
-            // have it, which `is_rejected` checks.
-            unless_ordinary: f.kind == FormKind::Short
-                && f.arabic
-                && super::skeleton::arabic(&f.key) != super::skeleton::latin(latin_surname),
-            text: f.text,
-            key: f.key,
-            arabic: f.arabic,
-            rank: f.rank,
-        });
-        // A later entity with the same name replaces the earlier one.
-        let index = if let Some(&i) = self.by_name.get(&spec.name) {
+        let index = if let Some(&i) = self.by_name.get(&*entity.name) {
             self.forms.retain(|f| f.entity != i);
             i
         } else {
-            self.by_name.insert(spec.name.clone(), self.entities.len());
+            self.by_name
+                .insert(entity.name.clone(), self.entities.len());
             self.entities.len()
         };
         self.forms
-            .extend(forms.map(|f| Form { entity: index, ..f }));
-        let entity = Entity {
-            name: spec.name,
-            kind: spec.kind,
-            ar: spec.ar,
-            fr: spec.fr,
-            case_sensitive: spec.case_sensitive,
-            origin: path.to_owned(),
-        };
+            .extend(forms.into_iter().map(|f| Form { entity: index, ..f }));
         if index == self.entities.len() {
             self.entities.push(entity);
         } else {
@@ -317,12 +365,12 @@ impl Gazetteer {
             && let Some(ranks) = self
                 .forms
                 .iter()
-                .map(|f| f.rank)
+                .map(|f| f.rank.filter(|&r| (r as usize) < self.embedded_keys.len()))
                 .collect::<Option<Vec<u32>>>()
         {
             // Embedded forms only: their keys' places among the embedded
             // keys (which are in key order) sort them, a counting sort.
-            let mut count = vec![0usize; EMBEDDED_KEYS.split('\n').count()];
+            let mut count = vec![0usize; self.embedded_keys.len()];
             for &rank in &ranks {
                 count[rank as usize] += 1;
             }
@@ -331,10 +379,10 @@ impl Gazetteer {
             self.key_start.reserve_exact(distinct + 1);
             self.key_forms.reserve_exact(ranks.len());
             let mut next = vec![0usize; count.len()];
-            for (rank, key) in EMBEDDED_KEYS.split('\n').enumerate() {
+            for (rank, &key) in self.embedded_keys.iter().enumerate() {
                 if count[rank] > 0 {
                     next[rank] = self.key_forms.len();
-                    self.keys.push(std::borrow::Cow::Borrowed(key));
+                    self.keys.push(Cow::Borrowed(key));
                     self.key_start.push(self.key_forms.len());
                     self.key_forms.resize(self.key_forms.len() + count[rank], 0);
                 }
@@ -348,8 +396,8 @@ impl Gazetteer {
             order.sort_by(|&a, &b| self.forms[a].key.cmp(&self.forms[b].key));
             for i in order {
                 let k = &self.forms[i].key;
-                if self.keys.last().map(|l| &**l) != Some(k.as_str()) {
-                    self.keys.push(std::borrow::Cow::Owned(k.clone()));
+                if self.keys.last().map(|l| &**l) != Some(&**k) {
+                    self.keys.push(k.clone());
                     self.key_start.push(self.key_forms.len());
                 }
                 self.key_forms.push(i);
@@ -413,7 +461,7 @@ impl Gazetteer {
                     .forms
                     .iter()
                     .filter(|f| f.unless_ordinary)
-                    .flat_map(|f| [f.text.as_str(), f.key.as_str()])
+                    .flat_map(|f| [&*f.text, &*f.key])
                     .collect();
                 let ordinary: rustc_hash::FxHashSet<String> = data
                     .find_in("lexicon-ar", |w| doubtful.contains(w))
@@ -423,8 +471,7 @@ impl Gazetteer {
                     .filter(|&i| {
                         let f = &self.forms[i];
                         f.unless_ordinary
-                            && (ordinary.contains(f.text.as_str())
-                                || ordinary.contains(f.key.as_str()))
+                            && (ordinary.contains(&*f.text) || ordinary.contains(&*f.key))
                     })
                     .collect()
             })
@@ -453,7 +500,7 @@ impl Gazetteer {
         for l in len.saturating_sub(2)..=len + 2 {
             for &i in self.latin_by_len.get(&(first, l)).into_iter().flatten() {
                 let k = &self.forms[i].key;
-                if lower.starts_with(k.as_str()) || k.starts_with(lower) {
+                if lower.starts_with(&**k) || k.starts_with(lower) {
                     continue;
                 }
                 if counts.as_ref().is_some_and(|c| c.distance_at_least(k) > 2) {
@@ -497,7 +544,12 @@ impl Gazetteer {
 
     /// True when the keys are exactly those of the embedded automaton.
     fn has_embedded_keys(&self) -> bool {
-        self.keys.iter().map(|k| &**k).eq(EMBEDDED_KEYS.split('\n'))
+        !self.embedded_keys.is_empty()
+            && self
+                .keys
+                .iter()
+                .map(|k| &**k)
+                .eq(self.embedded_keys.iter().copied())
     }
 
     /// Builds the automaton over the keys (what `build.rs` does for the

@@ -89,7 +89,7 @@ pub fn latin(word: &str) -> String {
 
 /// The skeleton of a name in either script.
 pub fn of(word: &str) -> String {
-    if word.chars().any(crate::document::is_arabic_letter) {
+    if word.chars().any(super::super::document::is_arabic_letter) {
         arabic(word)
     } else {
         latin(word)
