@@ -124,6 +124,58 @@ fn pool(files: &Embedded, keys: &[String]) -> (forms::Pooled, String) {
     (pooled, text)
 }
 
+/// `EMBEDDED_RULES_JSON`: each embedded rule file (not a data, gazetteer or
+/// fact file) without its `[[examples]]`, which come last, as JSON, sorted
+/// by path under `rules/`. A run decodes that instead of the TOML (`serde_json`
+/// parses it several times faster); the TOML stays in the binary for the
+/// examples and for error messages. A file with a TOML date or time (no
+/// JSON value) is left out, and read as TOML.
+fn rules_as_json(rules: &Path, files: &[PathBuf]) -> String {
+    fn has_datetime(v: &toml::Value) -> bool {
+        match v {
+            toml::Value::Datetime(_) => true,
+            toml::Value::Array(a) => a.iter().any(has_datetime),
+            toml::Value::Table(t) => t.values().any(has_datetime),
+            _ => false,
+        }
+    }
+    let mut out: Vec<(String, String)> = Vec::new();
+    for f in files {
+        let rel = f.strip_prefix(rules).expect("under rules/");
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if !is_toml(f)
+            || ["data/", "gazetteer/", "facts/"]
+                .iter()
+                .any(|d| rel.starts_with(d))
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(f).expect("read a rule file");
+        // (What `rules::without_examples` keeps.)
+        let head = text.find("\n[[examples]]").map_or(&*text, |i| &text[..=i]);
+        let Ok(table) = toml::from_str::<toml::Table>(head) else {
+            continue; // the run reports it, with its line
+        };
+        let value = toml::Value::Table(table);
+        if !has_datetime(&value) {
+            out.push((
+                rel,
+                serde_json::to_string(&value).expect("TOML values are JSON"),
+            ));
+        }
+    }
+    out.sort();
+    let mut code = String::from(
+        "/// The embedded rule files without their examples, as JSON, by path.\n\
+         pub(crate) static EMBEDDED_RULES_JSON: &[(&str, &str)] = &[\n",
+    );
+    for (rel, json) in out {
+        writeln!(code, "    ({rel:?}, {json:?}),").expect("write to string");
+    }
+    code.push_str("];\n");
+    code
+}
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -204,6 +256,7 @@ fn main() {
         .expect("write to string");
     }
     code.push_str("];\n");
+    code.push_str(&rules_as_json(&rules, &files));
     let mut gazetteer: Embedded = Vec::new();
     for f in &files {
         let rel = f.strip_prefix(&rules).expect("under rules/");

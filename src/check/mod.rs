@@ -420,9 +420,10 @@ pub(crate) struct Built {
     pub(crate) placeholders: &'static [&'static str],
 }
 
-/// Loads a rule file of one kind: (path, text, data, compile everything
-/// now: [`Kind::compile_now`]).
-type Loader = fn(&str, &str, &Data, bool) -> Result<Built, RuleFileError>;
+/// Loads a rule file of one kind: (path shown, its TOML, the same as JSON
+/// where `build.rs` made it, the data, whether to compile everything now:
+/// [`Kind::compile_now`]).
+type Loader = fn(&str, &str, Option<&str>, &Data, bool) -> Result<Built, RuleFileError>;
 
 /// Where the forms of `word` without each proclitic of `proclitics` it
 /// starts with begin, in the order of the list (what is left keeps two
@@ -445,11 +446,16 @@ pub(crate) fn word_forms<'w>(word: &'w str, cuts: &'w [usize]) -> impl Iterator<
 fn load<K: Kind>(
     path: &str,
     text: &str,
+    json: Option<&str>,
     data: &Data,
     compile_now: bool,
 ) -> Result<Built, RuleFileError> {
-    let file: RuleFile<K::Params> =
-        toml::from_str(text).map_err(|e| RuleFileError::from_toml(path, text, &e))?;
+    // The JSON of an embedded file reads faster; the TOML says where an
+    // error is (and a JSON that does not read is read again as TOML).
+    let file: RuleFile<K::Params> = match json.and_then(|j| serde_json::from_str(j).ok()) {
+        Some(file) => file,
+        None => toml::from_str(text).map_err(|e| RuleFileError::from_toml(path, text, &e))?,
+    };
     let RuleFile {
         kind,
         category,

@@ -616,6 +616,15 @@ fn embedded_kind(text: &str) -> Option<&str> {
     None
 }
 
+/// The embedded rule file `rel` without its examples, as JSON
+/// (`EMBEDDED_RULES_JSON`, which `build.rs` sorted by path).
+fn embedded_json(rel: &str) -> Option<&'static str> {
+    EMBEDDED_RULES_JSON
+        .binary_search_by(|(r, _)| (*r).cmp(rel))
+        .ok()
+        .map(|i| EMBEDDED_RULES_JSON[i].1)
+}
+
 /// Whether the `[[examples]]` of the embedded rule files are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Examples {
@@ -667,15 +676,15 @@ fn load_rule(s: &RuleSource, data: &Data, examples: Examples) -> Result<Rule, Ru
         };
         (*kind, loader)
     };
-    let text = if s.embedded && examples == Examples::SkipEmbedded {
-        without_examples(&s.text)
+    let (text, json) = if s.embedded && examples == Examples::SkipEmbedded {
+        (without_examples(&s.text), embedded_json(&s.rel))
     } else {
-        &s.text
+        (&*s.text, None)
     };
     // A newsroom's rule file is compiled whole now, so that a pattern too
     // big to compile is an error when it loads; the embedded rules (which
     // the tests compile whole) compile what a document needs on first use.
-    let built = loader(&s.display, text, data, !s.embedded)?;
+    let built = loader(&s.display, text, json, data, !s.embedded)?;
     let meta = built.file;
     let lint = |cond: bool, key: &str, msg: String| -> Result<(), RuleFileError> {
         if cond {
@@ -860,15 +869,20 @@ mod tests {
         assert_eq!(paths, ["house/a.toml", "house/b.toml"]);
     }
 
-    #[test]
-    fn the_quick_kind_of_every_embedded_rule_is_its_parsed_kind() {
-        let mut rules = 0;
-        for s in embedded_sources().filter(|s| {
+    /// The embedded rule files (not data, gazetteer or fact files).
+    fn embedded_rule_sources() -> impl Iterator<Item = RuleSource> {
+        embedded_sources().filter(|s| {
             is_toml(&s.rel)
                 && !["data/", "gazetteer/", "facts/"]
                     .iter()
                     .any(|p| s.rel.starts_with(p))
-        }) {
+        })
+    }
+
+    #[test]
+    fn the_quick_kind_of_every_embedded_rule_is_its_parsed_kind() {
+        let mut rules = 0;
+        for s in embedded_rule_sources() {
             let head: spec::KindOnly = toml::from_str(&s.text).expect("embedded rules parse");
             assert_eq!(
                 embedded_kind(&s.text),
@@ -879,6 +893,45 @@ mod tests {
             rules += 1;
         }
         assert!(rules > 30, "only {rules} embedded rules");
+    }
+
+    #[test]
+    fn every_embedded_rule_reads_from_its_json_as_from_its_toml() {
+        // The JSON that build.rs made of each rule file (less its
+        // examples) builds the same rule as the TOML, and is read: with a
+        // TOML that does not parse beside it, the rule still loads.
+        let set = RuleSet::embedded().expect("the embedded rules load");
+        let mut rules = 0;
+        for s in embedded_rule_sources() {
+            let json = embedded_json(&s.rel).unwrap_or_else(|| panic!("no JSON for {}", s.rel));
+            let kind = embedded_kind(&s.text).expect("a plain kind line");
+            let (_, loader) = KINDS.iter().find(|(k, _)| *k == kind).expect("a kind");
+            let text = without_examples(&s.text);
+            let shown = |b: Result<crate::check::Built, RuleFileError>| {
+                let b = b.unwrap_or_else(|e| panic!("{}: {e}", s.rel));
+                format!("{:?} {:?} {:?}", b.file, b.check, b.placeholders)
+            };
+            let from_toml = shown(loader(&s.display, text, None, &set.data, true));
+            let from_json = shown(loader(
+                &s.display,
+                "= not TOML",
+                Some(json),
+                &set.data,
+                true,
+            ));
+            assert!(
+                from_toml == from_json,
+                "{} reads otherwise from JSON",
+                s.rel
+            );
+            rules += 1;
+        }
+        assert_eq!(rules, EMBEDDED_RULES_JSON.len());
+        assert!(rules > 30, "only {rules} embedded rules");
+        // A JSON that does not read falls back on the TOML, and its error.
+        let (_, loader) = KINDS.iter().find(|(k, _)| *k == "pattern").expect("a kind");
+        let e = loader("x.toml", "kind = 3", Some("{"), &set.data, true).err();
+        assert!(e.is_some_and(|e| e.location.is_some()));
     }
 
     #[test]
