@@ -13,7 +13,10 @@
 //! too (`$OUT_DIR/gazetteer.daac`, over the keys that open the text, one a
 //! line), with the crate's own code for the forms and keys
 //! (`src/entity/forms.rs`). The data files (`rules/data/*.toml`,
-//! lists of strings) are stored the same way, in `$OUT_DIR/data.postcard`.
+//! lists of strings) are stored the same way, in `$OUT_DIR/data.postcard`
+//! with their strings in `$OUT_DIR/data-text.txt`, and each rule file less
+//! its examples as JSON (`EMBEDDED_RULES_JSON`), which reads faster than
+//! its TOML.
 //! A file that does not match its schema fails the build. The plain word
 //! lists (`rules/data/*.txt`) become hash tables in `$OUT_DIR/words-*.bin`
 //! (listed in `word_sets.rs`): looking a word up costs no set to build.
@@ -50,6 +53,10 @@ use src::entity::{forms, spec};
 /// The embedded gazetteer files as read here: (path under `rules/`, each
 /// entity with its prepared forms), in path order.
 type Embedded = Vec<(String, Vec<(spec::EntitySpec, Vec<forms::Prepared>)>)>;
+
+/// The data files as stored (`rules::data::EmbeddedFiles`): for each (path
+/// under `rules/data/`), its lists (name, entries), every string a range.
+type DataFiles = Vec<(forms::Range, Vec<(forms::Range, Vec<forms::Range>)>)>;
 
 /// The distinct matching keys of the embedded gazetteer's forms, in byte
 /// order: the patterns `Gazetteer::build` gives the automaton, with the
@@ -310,22 +317,35 @@ fn main() {
             .expect("the gazetteer's keys are distinct and not empty");
     std::fs::write(out_dir.join("gazetteer.daac"), automaton.serialize())
         .expect("write gazetteer.daac");
-    // The data files (`data/*.toml`: lists of strings), by file name.
-    let mut data: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+    // The data files (`data/*.toml`: lists of strings), by file name, as
+    // `rules::data::EmbeddedFiles`: every string a range of one text.
+    let mut text = String::new();
+    let mut range = |s: &str| -> forms::Range {
+        let start = u32::try_from(text.len()).expect("data under 4 GB");
+        text.push_str(s);
+        (start, u32::try_from(text.len()).expect("data under 4 GB"))
+    };
+    let mut data: DataFiles = Vec::new();
     for f in &files {
         let rel = f.strip_prefix(rules.join("data")).ok();
         let Some(rel) = rel.map(|r| r.to_string_lossy().replace('\\', "/")) else {
             continue;
         };
         if is_toml(f) {
-            let text = std::fs::read_to_string(f).expect("read a data file");
-            let lists = toml::from_str(&text)
+            let file = std::fs::read_to_string(f).expect("read a data file");
+            let lists: BTreeMap<String, Vec<String>> = toml::from_str(&file)
                 .unwrap_or_else(|e| panic!("rules/data/{rel} is not lists of strings: {e}"));
-            data.insert(rel, lists);
+            let rel = range(&rel);
+            let lists = lists
+                .iter()
+                .map(|(name, words)| (range(name), words.iter().map(|w| range(w)).collect()))
+                .collect();
+            data.push((rel, lists));
         }
     }
     let bytes = postcard::to_allocvec(&data).expect("encode the data lists");
     std::fs::write(out_dir.join("data.postcard"), bytes).expect("write data.postcard");
+    std::fs::write(out_dir.join("data-text.txt"), text).expect("write data-text.txt");
     // The plain word lists (`data/*.txt`, the frequency lexicons) as hash
     // tables of their lower-cased entries, as `Data::set` would build them
     // at run time: one file of words and offsets per list, included as

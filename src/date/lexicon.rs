@@ -390,7 +390,7 @@ impl Lexicon {
             lx.weekday_markers.extend(
                 markers
                     .iter()
-                    .filter(|m| !matches!(m.as_str(), "*" | ","))
+                    .filter(|m| !matches!(&***m, "*" | ","))
                     .map(|w| single(w)),
             );
             for e in list("relative") {

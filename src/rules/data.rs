@@ -8,6 +8,7 @@
 //! `<name>`, with one entry per line (the word frequency lists
 //! `lexicon-<lang>` that tell ordinary words from names).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashSet as HashSet;
@@ -16,10 +17,39 @@ use serde::Deserialize;
 
 use crate::error::RuleFileError;
 
+/// An entry of a list: borrowed from the binary for the embedded lists,
+/// owned for a file read at run time.
+pub type Word = Cow<'static, str>;
+
+/// The embedded data files as `build.rs` stores them: for each (path under
+/// `rules/data/`), its lists (name, entries), every string a byte range of
+/// one text ([`EMBEDDED_DATA_TEXT`]), which a run borrows: no string to
+/// check, allocate or copy.
+pub(crate) type EmbeddedFiles = Vec<(Range, Vec<(Range, Vec<Range>)>)>;
+
+type Range = (u32, u32);
+
+static EMBEDDED_DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data.postcard"));
+static EMBEDDED_DATA_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/data-text.txt"));
+
+/// The embedded data files ([`EmbeddedFiles`]), decoded.
+pub(crate) fn embedded_files() -> EmbeddedFiles {
+    postcard::from_bytes(EMBEDDED_DATA).expect("build.rs wrote it with the same types")
+}
+
+/// The string at `range` of the embedded data text (empty for a range that
+/// is not one: `build.rs` wrote them, and a test reads them all).
+pub(crate) fn embedded_str(range: Range) -> &'static str {
+    let (Ok(start), Ok(end)) = (usize::try_from(range.0), usize::try_from(range.1)) else {
+        return "";
+    };
+    EMBEDDED_DATA_TEXT.get(start..end).unwrap_or_default()
+}
+
 /// All named word lists.
 #[derive(Debug, Default, Clone)]
 pub struct Data {
-    lists: BTreeMap<String, Vec<String>>,
+    lists: BTreeMap<String, Vec<Word>>,
     /// The lists above as sets, each built on first use.
     sets: BTreeMap<String, std::sync::OnceLock<WordSet>>,
     /// Plain word lists (`data/<name>.txt`), parsed on first use: the
@@ -178,7 +208,7 @@ static EMPTY: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(WordSet::d
 #[derive(Debug, Default, Clone)]
 struct LazyList {
     text: std::borrow::Cow<'static, str>,
-    words: std::sync::OnceLock<Vec<String>>,
+    words: std::sync::OnceLock<Vec<Word>>,
     set: std::sync::OnceLock<WordSet>,
 }
 
@@ -190,9 +220,13 @@ impl LazyList {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
     }
 
-    fn words(&self) -> &[String] {
-        self.words
-            .get_or_init(|| LazyList::lines(&self.text).map(str::to_owned).collect())
+    fn words(&self) -> &[Word] {
+        self.words.get_or_init(|| match &self.text {
+            Cow::Borrowed(text) => LazyList::lines(text).map(Cow::Borrowed).collect(),
+            Cow::Owned(text) => LazyList::lines(text)
+                .map(|w| Cow::Owned(w.to_owned()))
+                .collect(),
+        })
     }
 
     fn set(&self) -> &WordSet {
@@ -217,18 +251,30 @@ impl Data {
             toml::from_str(text).map_err(|e| RuleFileError::from_toml(path, text, &e))?;
         self.add_lists(
             stem,
-            lists
-                .into_iter()
-                .map(|(name, DataValue(words))| (name, words)),
+            lists.into_iter().map(|(name, DataValue(words))| {
+                (name, words.into_iter().map(Cow::Owned).collect())
+            }),
         );
         Ok(())
+    }
+
+    /// Adds the lists of the embedded data file `stem` ([`embedded_files`]),
+    /// borrowed from the binary.
+    pub(crate) fn add_embedded_lists(&mut self, stem: &str, lists: &[(Range, Vec<Range>)]) {
+        self.add_lists(
+            stem,
+            lists.iter().map(|&(name, ref words)| {
+                let words = words.iter().map(|&w| Cow::Borrowed(embedded_str(w)));
+                (embedded_str(name), words.collect())
+            }),
+        );
     }
 
     /// Adds the lists of the data file `stem`, already read.
     pub(crate) fn add_lists(
         &mut self,
         stem: &str,
-        lists: impl IntoIterator<Item = (String, Vec<String>)>,
+        lists: impl IntoIterator<Item = (impl std::fmt::Display, Vec<Word>)>,
     ) {
         self.derived = Derived::default();
         for (name, words) in lists {
@@ -301,7 +347,7 @@ impl Data {
     }
 
     /// The list called `name`, if there is one.
-    pub fn list(&self, name: &str) -> Option<&[String]> {
+    pub fn list(&self, name: &str) -> Option<&[Word]> {
         self.lists
             .get(name)
             .map(Vec::as_slice)
@@ -355,7 +401,7 @@ impl Data {
                 let list = self.list(name).ok_or_else(|| {
                     format!("no data list named `{name}` (rules/data/<file>.toml)")
                 })?;
-                out.extend(list.iter().cloned());
+                out.extend(list.iter().map(ToString::to_string));
             } else {
                 out.push(item.clone());
             }
@@ -378,7 +424,7 @@ mod tests {
         use crate::Lang;
         use std::sync::Arc;
         let mut data = Data::default();
-        let list = |w: &str| [("year-markers".to_owned(), vec![w.to_owned()])];
+        let list = |w: &str| [("year-markers", vec![Cow::Owned(w.to_owned())])];
         data.add_lists("amount-en", list("anno"));
         let first = data.amount_lexicon(Lang::En);
         assert!(Arc::ptr_eq(&first, &data.amount_lexicon(Lang::En)));
@@ -401,6 +447,36 @@ mod tests {
             &data.amount_lexicon(Lang::Fr),
             &data.amount_lexicon(Lang::Ar)
         ));
+    }
+
+    #[test]
+    fn the_embedded_data_lists_are_those_of_their_toml_files() {
+        // build.rs stores each data file's lists as ranges of one text; a
+        // run that reads the same TOML gets the same lists.
+        let files = embedded_files();
+        let mut checked = 0;
+        for (rel, text) in crate::rules::EMBEDDED_RULES {
+            let Some(file) = rel
+                .strip_prefix("data/")
+                .filter(|r| crate::rules::is_toml(r))
+            else {
+                continue;
+            };
+            let stem = file.trim_end_matches(".toml");
+            let mut read = Data::default();
+            read.add_file(rel, stem, text).expect("a data file");
+            let (_, lists) = files
+                .iter()
+                .find(|(r, _)| embedded_str(*r) == file)
+                .unwrap_or_else(|| panic!("{file} is not stored"));
+            let mut embedded = Data::default();
+            embedded.add_embedded_lists(stem, lists);
+            assert!(!read.lists.is_empty(), "{file}");
+            assert!(read.lists == embedded.lists, "{file} differs");
+            checked += 1;
+        }
+        assert_eq!(checked, files.len());
+        assert!(checked >= 9, "{checked}");
     }
 
     #[test]
@@ -446,6 +522,6 @@ mod tests {
         assert!(!set.contains("Paris") && !set.contains("# a comment"));
         assert!(data.set("pack").contains("berlin") && data.set("pack").contains("la"));
         assert!(data.set("missing").is_empty());
-        assert_eq!(data.list("embedded").map(<[String]>::len), Some(4));
+        assert_eq!(data.list("embedded").map(<[Word]>::len), Some(4));
     }
 }

@@ -12,7 +12,7 @@ mod examples;
 mod select;
 mod spec;
 
-pub use data::{Data, WordSet};
+pub use data::{Data, Word, WordSet};
 pub use examples::{ExampleFailure, test_rule};
 pub use select::Selector;
 pub use spec::{Category, Example, FixSafety, FixSpec, RuleFile, Severity};
@@ -224,7 +224,7 @@ fn read_pack(dir: &Path) -> Result<Vec<RuleSource>, RuleFileError> {
     Ok(out)
 }
 
-fn is_toml(rel: &str) -> bool {
+pub(crate) fn is_toml(rel: &str) -> bool {
     Path::new(rel)
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
@@ -547,14 +547,11 @@ fn load_data(sources: &[RuleSource]) -> (Data, Vec<RuleFileError>) {
     let mut data = Data::default();
     let mut errors = Vec::new();
     // The embedded data files, as build.rs read them.
-    let mut embedded: std::collections::BTreeMap<
-        String,
-        std::collections::BTreeMap<String, Vec<String>>,
-    > = std::collections::BTreeMap::new();
-    if sources.iter().any(|s| s.embedded) {
-        static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data.postcard"));
-        embedded = postcard::from_bytes(BYTES).expect("build.rs wrote it with the same types");
-    }
+    let embedded = if sources.iter().any(|s| s.embedded) {
+        data::embedded_files()
+    } else {
+        Vec::new()
+    };
     for s in sources.iter().filter(|s| s.rel.starts_with("data/")) {
         let rel = s.rel.trim_start_matches("data/");
         if let Some(stem) = rel.strip_suffix(".txt") {
@@ -564,8 +561,11 @@ fn load_data(sources: &[RuleSource]) -> (Data, Vec<RuleFileError>) {
                 }
                 _ => data.add_text_file(stem, s.text.clone()),
             }
-        } else if let Some(lists) = s.embedded.then(|| embedded.remove(rel)).flatten() {
-            data.add_lists(rel.trim_end_matches(".toml"), lists);
+        } else if let Some((_, lists)) = embedded
+            .iter()
+            .find(|(r, _)| s.embedded && data::embedded_str(*r) == rel)
+        {
+            data.add_embedded_lists(rel.trim_end_matches(".toml"), lists);
         } else if let Err(e) = data.add_file(&s.display, rel.trim_end_matches(".toml"), &s.text) {
             errors.push(e);
         }
@@ -686,10 +686,12 @@ fn load_rule(s: &RuleSource, data: &Data, examples: Examples) -> Result<Rule, Ru
     // the tests compile whole) compile what a document needs on first use.
     let built = loader(&s.display, text, json, data, !s.embedded)?;
     let meta = built.file;
-    let lint = |cond: bool, key: &str, msg: String| -> Result<(), RuleFileError> {
+    // (The message is made only for a rule that fails the test.)
+    let lint = |cond: bool, key: &str, msg: &dyn Fn() -> String| -> Result<(), RuleFileError> {
         if cond {
             return Ok(());
         }
+        let msg = msg();
         let offset = s
             .text
             .find(&format!("{key} ="))
@@ -699,21 +701,15 @@ fn load_rule(s: &RuleSource, data: &Data, examples: Examples) -> Result<Rule, Ru
         e.key = Some(key.to_owned());
         Err(e)
     };
-    lint(
-        !meta.summary.trim().is_empty(),
-        "summary",
-        "the summary is empty".into(),
-    )?;
-    lint(
-        !meta.message.trim().is_empty(),
-        "message",
-        "the message is empty".into(),
-    )?;
-    lint(
-        !meta.languages.is_empty(),
-        "languages",
-        "the rule applies to no language".into(),
-    )?;
+    lint(!meta.summary.trim().is_empty(), "summary", &|| {
+        "the summary is empty".into()
+    })?;
+    lint(!meta.message.trim().is_empty(), "message", &|| {
+        "the message is empty".into()
+    })?;
+    lint(!meta.languages.is_empty(), "languages", &|| {
+        "the rule applies to no language".into()
+    })?;
     let mut templates = vec![("message", meta.message.as_str())];
     if let Some(fix) = &meta.fix {
         templates.push(("title", fix.title.as_str()));
@@ -723,15 +719,17 @@ fn load_rule(s: &RuleSource, data: &Data, examples: Examples) -> Result<Rule, Ru
             lint(
                 name == "text" || name == "lang" || built.placeholders.contains(&name),
                 key,
-                format!(
-                    "unknown placeholder `{{{name}}}`; kind `{kind}` offers {}",
-                    ["text", "lang"]
-                        .iter()
-                        .chain(built.placeholders)
-                        .map(|p| format!("{{{p}}}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                &|| {
+                    format!(
+                        "unknown placeholder `{{{name}}}`; kind `{kind}` offers {}",
+                        ["text", "lang"]
+                            .iter()
+                            .chain(built.placeholders)
+                            .map(|p| format!("{{{p}}}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                },
             )?;
         }
     }
