@@ -20,10 +20,10 @@ use super::spec::EntityFile;
 pub use super::spec::EntityType;
 
 /// A known entity.
-#[derive(Debug, Clone)]
 ///
 /// Its strings (and its forms') are borrowed from the binary for the
 /// embedded gazetteer, owned for a file read at run time.
+#[derive(Debug, Clone)]
 pub struct Entity {
     /// The canonical form in Latin script.
     pub name: Cow<'static, str>,
@@ -122,8 +122,8 @@ impl std::fmt::Debug for Automaton {
     }
 }
 
-/// The automaton over the embedded gazetteer's keys, built by `build.rs`,
-/// and those keys, one a line.
+/// The automaton over the embedded gazetteer's keys, built by `build.rs`
+/// (the keys open [`EMBEDDED_TEXT`], one a line).
 static EMBEDDED_AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac"));
 /// The embedded gazetteer's entities and forms ([`Pooled`]), and the text
 /// their strings are ranges of (the keys first, one a line).
@@ -153,7 +153,7 @@ pub struct Gazetteer {
     pub entities: Vec<Entity>,
     pub forms: Vec<Form>,
     /// Distinct keys, the automaton's patterns (the embedded gazetteer's
-    /// are lines of a text in the binary).
+    /// are borrowed from the binary).
     keys: Vec<Cow<'static, str>>,
     /// The embedded gazetteer's distinct keys, in the automaton's order
     /// (empty without the embedded gazetteer).
