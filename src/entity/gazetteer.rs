@@ -130,13 +130,9 @@ static EMBEDDED_AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz
 static EMBEDDED_POOLED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.postcard"));
 static EMBEDDED_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer-text.txt"));
 
-/// The string at `range` of [`EMBEDDED_TEXT`] (empty for a range that is
-/// not one: `build.rs` wrote them, a test reads them all).
+/// The string at `range` of [`EMBEDDED_TEXT`].
 fn embedded_str(range: (u32, u32)) -> &'static str {
-    let (Ok(start), Ok(end)) = (usize::try_from(range.0), usize::try_from(range.1)) else {
-        return "";
-    };
-    EMBEDDED_TEXT.get(start..end).unwrap_or_default()
+    crate::rules::slice_of(EMBEDDED_TEXT, range)
 }
 
 /// Form indexes grouped by entity: entity `e`'s are

@@ -37,13 +37,18 @@ pub(crate) fn embedded_files() -> EmbeddedFiles {
     postcard::from_bytes(EMBEDDED_DATA).expect("build.rs wrote it with the same types")
 }
 
-/// The string at `range` of the embedded data text (empty for a range that
-/// is not one: `build.rs` wrote them, and a test reads them all).
-pub(crate) fn embedded_str(range: Range) -> &'static str {
+/// The string at `range` of a text `build.rs` laid out (empty for a range
+/// that is not one: `build.rs` wrote them, and tests read them all).
+pub(crate) fn slice_of(text: &'static str, range: Range) -> &'static str {
     let (Ok(start), Ok(end)) = (usize::try_from(range.0), usize::try_from(range.1)) else {
         return "";
     };
-    EMBEDDED_DATA_TEXT.get(start..end).unwrap_or_default()
+    text.get(start..end).unwrap_or_default()
+}
+
+/// The string at `range` of the embedded data text.
+pub(crate) fn embedded_str(range: Range) -> &'static str {
+    slice_of(EMBEDDED_DATA_TEXT, range)
 }
 
 /// All named word lists.

@@ -12,6 +12,7 @@ mod examples;
 mod select;
 mod spec;
 
+pub(crate) use data::slice_of;
 pub use data::{Data, Word, WordSet};
 pub use examples::{ExampleFailure, test_rule};
 pub use select::Selector;
