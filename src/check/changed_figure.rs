@@ -34,7 +34,7 @@ use super::{Check, Hit, HitSink, Kind, Reads};
 use crate::amount::{AmountKind, AmountMention, Hedge};
 use crate::document::{Block, Document};
 use crate::rules::{Data, Severity};
-use crate::source::{NormalizeOptions, normalize};
+use crate::source::{NormalizeOptions, normalize, normalize_text};
 
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -99,7 +99,7 @@ fn options() -> NormalizeOptions {
 /// The normalized words of a phrase; a word with an elided article
 /// (`l'an`, `d’euros`) is the part after the apostrophe.
 fn words_of(s: &str) -> Vec<String> {
-    let text = normalize(s, 0, options()).text;
+    let text = normalize_text(s, options());
     word_ranges(&text).map(|r| text[r].to_owned()).collect()
 }
 

@@ -16,7 +16,7 @@
 use chrono::{Days, Months, NaiveDate};
 use serde::Deserialize;
 
-use super::fact_amount::{FactAmount, SentenceWord, find_phrase};
+use super::fact_amount::{SentenceWord, find_phrase};
 use super::{Check, Hit, HitSink, Kind, LangWords, Reads};
 use crate::date::{DateMention, Duration};
 use crate::document::Document;
@@ -44,7 +44,6 @@ enum Order {
 #[derive(Debug)]
 pub(crate) struct DateOrder {
     words: Vec<(Order, LangWords)>,
-    sentences: FactAmount,
 }
 
 impl Kind for DateOrder {
@@ -52,8 +51,7 @@ impl Kind for DateOrder {
     const PLACEHOLDERS: &'static [&'static str] =
         &["word", "other", "other_text", "expected", "published"];
     type Params = Params;
-    fn build(p: Params, data: &Data) -> Result<Self, String> {
-        let sentences = FactAmount::build(super::fact_amount::Params::default(), data)?;
+    fn build(p: Params, _: &Data) -> Result<Self, String> {
         Ok(DateOrder {
             words: vec![
                 (Order::After, p.after),
@@ -62,7 +60,6 @@ impl Kind for DateOrder {
                 (Order::Earlier, p.earlier),
                 (Order::Since, p.since),
             ],
-            sentences,
         })
     }
 }
@@ -130,7 +127,7 @@ impl DateOrder {
                 if !may_match {
                     continue;
                 }
-                let words: Vec<SentenceWord> = self.sentences.words(doc, bi, sentence);
+                let words: Vec<SentenceWord> = doc.data.sentence_keys().words(doc, bi, sentence);
                 for (order, list) in &self.words {
                     for phrase in list.phrases(doc.lang) {
                         for at in find_phrase(&words, phrase) {

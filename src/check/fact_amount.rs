@@ -64,10 +64,45 @@ pub(crate) struct FactAmount {
     max_factor: Decimal,
     without_currency: bool,
     neutral_cues: HashSet<String>,
+}
+
+/// What keys the words of a sentence for the fact-sheet and date checks
+/// ([`SentenceKeys::words`]), made from the data lists once per rule set
+/// ([`Data::sentence_keys`]), on first use.
+#[derive(Debug)]
+pub(crate) struct SentenceKeys {
     /// Cue concept of a word's key, per language (ar, fr, en).
     concepts: [HashMap<String, String>; 3],
     /// Arabic proclitics (keys), longest first.
     proclitics: Vec<String>,
+}
+
+impl SentenceKeys {
+    pub(crate) fn new(data: &Data) -> SentenceKeys {
+        let concepts = [Lang::Ar, Lang::Fr, Lang::En].map(|lang| {
+            let mut map = HashMap::default();
+            for e in data
+                .list(&format!("amount-{}.cues", lang.code()))
+                .unwrap_or(&[])
+            {
+                let (k, v) = e.rsplit_once('=').unwrap_or((e, e));
+                map.entry(key(k)).or_insert_with(|| v.trim().to_owned());
+            }
+            map
+        });
+        let mut proclitics: Vec<String> = data
+            .list("ar.proclitics")
+            .unwrap_or(&[])
+            .iter()
+            .map(|p| key(p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        SentenceKeys {
+            concepts,
+            proclitics,
+        }
+    }
 }
 
 fn lang_index(lang: Lang) -> usize {
@@ -91,35 +126,14 @@ impl Kind for FactAmount {
     ];
     type Params = Params;
 
-    fn build(p: Params, data: &Data) -> Result<Self, String> {
+    fn build(p: Params, _: &Data) -> Result<Self, String> {
         if p.max_factor < 2 {
             return Err("`max-factor` must be 2 or more".into());
         }
-        let concepts = [Lang::Ar, Lang::Fr, Lang::En].map(|lang| {
-            let mut map = HashMap::default();
-            for e in data
-                .list(&format!("amount-{}.cues", lang.code()))
-                .unwrap_or(&[])
-            {
-                let (k, v) = e.rsplit_once('=').unwrap_or((e, e));
-                map.entry(key(k)).or_insert_with(|| v.trim().to_owned());
-            }
-            map
-        });
-        let mut proclitics: Vec<String> = data
-            .list("ar.proclitics")
-            .unwrap_or(&[])
-            .iter()
-            .map(|p| key(p))
-            .filter(|p| !p.is_empty())
-            .collect();
-        proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
         Ok(FactAmount {
             max_factor: Decimal::from(p.max_factor),
             without_currency: p.without_currency,
             neutral_cues: p.neutral_cues.into_iter().collect(),
-            concepts,
-            proclitics,
         })
     }
 }
@@ -236,7 +250,8 @@ pub(super) fn find_phrase(words: &[SentenceWord], phrase: &[String]) -> Vec<Rang
         .collect()
 }
 
-impl FactAmount {
+impl SentenceKeys {
+    /// The words of a sentence (a view range of block `block`), keyed.
     pub(super) fn words(
         &self,
         doc: &Document<'_>,
@@ -274,7 +289,9 @@ impl FactAmount {
             })
             .collect()
     }
+}
 
+impl FactAmount {
     /// Where a phrase (or, for a one-word cue, a concept key) occurs in the
     /// sentence.
     pub(super) fn find(words: &[SentenceWord], phrase: &[String], concept: bool) -> Vec<usize> {
@@ -379,7 +396,7 @@ impl Check for FactAmount {
                 if !facts.list.iter().any(|f| !f.is_event && named(&f)) {
                     continue;
                 }
-                let words = self.words(doc, bi, sentence);
+                let words = doc.data.sentence_keys().words(doc, bi, sentence);
                 let matched: Vec<(&Fact, Vec<usize>)> = facts
                     .list
                     .iter()

@@ -22,19 +22,15 @@ use crate::fact::Fact;
 use crate::rules::Data;
 
 #[derive(Debug)]
-pub(crate) struct FactDate {
-    sentences: FactAmount,
-}
+pub(crate) struct FactDate;
 
 impl Kind for FactDate {
     const NAME: &'static str = "fact-date";
     const PLACEHOLDERS: &'static [&'static str] =
         &["date", "fact", "fact_date", "source", "where", "id"];
     type Params = super::date::NoParams;
-    fn build(_: Self::Params, data: &Data) -> Result<Self, String> {
-        Ok(FactDate {
-            sentences: FactAmount::build(super::fact_amount::Params::default(), data)?,
-        })
+    fn build(_: Self::Params, _: &Data) -> Result<Self, String> {
+        Ok(FactDate)
     }
 }
 
@@ -99,7 +95,7 @@ impl Check for FactDate {
                 if !facts.list.iter().any(|f| f.is_event && named(f)) {
                     continue;
                 }
-                let words = self.sentences.words(doc, bi, sentence);
+                let words = doc.data.sentence_keys().words(doc, bi, sentence);
                 for f in facts.list.iter().filter(|f| f.is_event) {
                     let Some(cues) = FactAmount::subject(doc.lang, f, &words, &entities) else {
                         continue;

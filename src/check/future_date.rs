@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use super::fact_amount::{FactAmount, find_phrase};
+use super::fact_amount::find_phrase;
 use super::{Check, Hit, HitSink, Kind, LangWords, Reads};
 use crate::document::Document;
 use crate::rules::Data;
@@ -36,19 +36,17 @@ pub(crate) struct FutureDate {
     past: LangWords,
     future: LangWords,
     window: usize,
-    sentences: FactAmount,
 }
 
 impl Kind for FutureDate {
     const NAME: &'static str = "future-date";
     const PLACEHOLDERS: &'static [&'static str] = &["date", "published", "cue"];
     type Params = Params;
-    fn build(p: Params, data: &Data) -> Result<Self, String> {
+    fn build(p: Params, _: &Data) -> Result<Self, String> {
         Ok(FutureDate {
             past: p.past,
             future: p.future,
             window: p.window,
-            sentences: FactAmount::build(super::fact_amount::Params::default(), data)?,
         })
     }
 }
@@ -85,8 +83,9 @@ impl Check for FutureDate {
             };
             // The cue must be near the date (`was held on 12 March`), not
             // the verb of another event of the clause.
-            let words: Vec<_> = self
-                .sentences
+            let words: Vec<_> = doc
+                .data
+                .sentence_keys()
                 .words(doc, m.block, &clause)
                 .into_iter()
                 .collect();

@@ -33,6 +33,7 @@ use crate::error::RuleFileError;
 use crate::rules::{Data, RuleFile};
 use crate::source::Span;
 
+pub(crate) use fact_amount::SentenceKeys;
 pub(crate) use quotes::quoted_ranges;
 
 /// A related place reported with a hit.

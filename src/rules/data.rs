@@ -69,15 +69,17 @@ pub struct Data {
     derived: Derived,
 }
 
-/// The amount lexicon of each language, the date lexicon and the function
-/// words of language detection of a [`Data`]: every document reads them,
-/// and finding the lexicons in the process-wide cache (which hashes every
-/// list they are made of) cost more than checking a short article.
+/// The amount lexicon of each language, the date lexicon, the function
+/// words of language detection and the tables that key a sentence's words
+/// of a [`Data`]: every document reads them, and finding the lexicons in
+/// the process-wide cache (which hashes every list they are made of) cost
+/// more than checking a short article.
 #[derive(Debug, Clone, Default)]
 struct Derived {
     amount: [std::sync::OnceLock<std::sync::Arc<crate::amount::Lexicon>>; 3],
     date: std::sync::OnceLock<std::sync::Arc<crate::date::lexicon::Lexicon>>,
     detect: std::sync::OnceLock<std::sync::Arc<crate::document::FunctionWords>>,
+    sentences: std::sync::OnceLock<std::sync::Arc<crate::check::SentenceKeys>>,
 }
 
 /// A list's words in lower case, for lookups.
@@ -349,6 +351,16 @@ impl Data {
         self.derived
             .detect
             .get_or_init(|| std::sync::Arc::new(crate::document::FunctionWords::of(self)))
+    }
+
+    /// The tables that key the words of a sentence for the fact-sheet and
+    /// date checks (cue concepts, proclitics), made on first use: four
+    /// checks read them, and a run that checks no sentence against a fact
+    /// sheet or a span of time never needs them.
+    pub(crate) fn sentence_keys(&self) -> &crate::check::SentenceKeys {
+        self.derived
+            .sentences
+            .get_or_init(|| std::sync::Arc::new(crate::check::SentenceKeys::new(self)))
     }
 
     /// The list called `name`, if there is one.

@@ -467,6 +467,16 @@ mod tests {
             proptest::prop_assert_eq!(chars, normalize_text(&text, o));
         }
 
+        /// The text alone is the text of the normalization with its map.
+        #[test]
+        fn the_text_alone_is_the_text_of_the_mapped_normalization(
+            text in "[aZ 1.,\u{64b}\u{650}\u{640}إأآؤئةى٣۴\u{200f}\u{a0}éİΣبتيكمنءؠػؿی\u{66e}ک«»،\u{610}\u{61c}\u{85}µÀ٫٬']{0,16}",
+            bits in 0u8..128,
+        ) {
+            let o = options_from_bits(bits);
+            proptest::prop_assert_eq!(normalize_text(&text, o), normalize(&text, 0, o).text);
+        }
+
         /// The fast paths change nothing: the same text, and every range
         /// of it maps to the same original span.
         #[test]
