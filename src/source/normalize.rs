@@ -394,6 +394,15 @@ pub(crate) fn strip_short_prefix<'w>(word: &'w str, p: &str) -> Option<&'w str> 
 /// The text of [`normalize`] without its offset map, for keys that are
 /// never mapped back (gazetteer forms, word lists, a word to look up).
 pub fn normalize_text(text: &str, options: NormalizeOptions) -> String {
+    // ASCII folds to itself whatever the options ([`fold`]): most words of
+    // English and French, and of the word lists a run loads.
+    if text.is_ascii() {
+        return if options.lowercase {
+            text.to_ascii_lowercase()
+        } else {
+            text.to_owned()
+        };
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if let Some(f) = fold(c, options) {
@@ -471,6 +480,16 @@ mod tests {
         #[test]
         fn the_text_alone_is_the_text_of_the_mapped_normalization(
             text in "[aZ 1.,\u{64b}\u{650}\u{640}إأآؤئةى٣۴\u{200f}\u{a0}éİΣبتيكمنءؠػؿی\u{66e}ک«»،\u{610}\u{61c}\u{85}µÀ٫٬']{0,16}",
+            bits in 0u8..128,
+        ) {
+            let o = options_from_bits(bits);
+            proptest::prop_assert_eq!(normalize_text(&text, o), normalize(&text, 0, o).text);
+        }
+
+        /// And so is ASCII text, which takes a shortcut.
+        #[test]
+        fn ascii_text_alone_is_the_text_of_the_mapped_normalization(
+            text in "[ -~\t\n]{0,24}",
             bits in 0u8..128,
         ) {
             let o = options_from_bits(bits);
