@@ -34,11 +34,7 @@ impl Kind for DoubledWord {
 
     fn build(p: Params, data: &Data) -> Result<Self, String> {
         Ok(DoubledWord {
-            allow: data
-                .expand(&p.allow)?
-                .into_iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
+            allow: data.expand_lower(&p.allow)?.into_iter().collect(),
         })
     }
 }

@@ -70,11 +70,7 @@ pub(crate) struct GluedWords {
 }
 
 fn set(data: &Data, items: &[String]) -> Result<HashSet<String>, String> {
-    Ok(data
-        .expand(items)?
-        .into_iter()
-        .map(|s| s.to_lowercase())
-        .collect())
+    Ok(data.expand_lower(items)?.into_iter().collect())
 }
 
 impl Kind for GluedWords {

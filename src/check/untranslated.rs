@@ -85,11 +85,7 @@ pub(crate) struct Untranslated {
 }
 
 fn lower_set(data: &Data, items: &[String]) -> Result<HashSet<String>, String> {
-    Ok(data
-        .expand(items)?
-        .into_iter()
-        .map(|s| s.to_lowercase())
-        .collect())
+    Ok(data.expand_lower(items)?.into_iter().collect())
 }
 
 impl Kind for Untranslated {
@@ -111,11 +107,7 @@ impl Kind for Untranslated {
             standalone: lower_set(data, &p.standalone_words)?,
             foreign_context: lower_set(data, &p.foreign_context)?,
             name_heads: lower_set(data, &p.name_heads)?,
-            allow: data
-                .expand(&p.allow)?
-                .into_iter()
-                .map(|s| s.to_lowercase())
-                .collect(),
+            allow: data.expand_lower(&p.allow)?,
             max_run: p.max_run,
             suggestions: p.suggestions,
         })

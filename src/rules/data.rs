@@ -425,6 +425,30 @@ impl Data {
         }
         Ok(out)
     }
+
+    /// [`Data::expand`] in lower case (`str::to_lowercase`), each item
+    /// copied once.
+    pub fn expand_lower(&self, items: &[String]) -> Result<Vec<String>, String> {
+        let lower = |w: &str| {
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase()
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if let Some(name) = item.strip_prefix('@') {
+                let list = self.list(name).ok_or_else(|| {
+                    format!("no data list named `{name}` (rules/data/<file>.toml)")
+                })?;
+                out.extend(list.iter().map(|w| lower(w)));
+            } else {
+                out.push(lower(item));
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// A list of strings (data files hold nothing else).
@@ -464,6 +488,27 @@ mod tests {
             &data.amount_lexicon(Lang::Fr),
             &data.amount_lexicon(Lang::Ar)
         ));
+    }
+
+    #[test]
+    fn expanded_items_in_lower_case_are_those_of_expand_lowered() {
+        let mut data = Data::default();
+        let words = ["OpenAI", "ÉTAT", "İz", "ماسك", "ΣΑΣ"].map(|w| Cow::Owned(w.to_owned()));
+        data.add_lists("t", [("words", words.to_vec())]);
+        let items = [
+            "@t.words".to_owned(),
+            "McKinsey".to_owned(),
+            "Ünal".to_owned(),
+        ];
+        let lowered: Vec<String> = data
+            .expand(&items)
+            .unwrap()
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        assert_eq!(data.expand_lower(&items).unwrap(), lowered);
+        assert_eq!(lowered[0], "openai");
+        assert!(data.expand_lower(&["@t.none".to_owned()]).is_err());
     }
 
     #[test]
