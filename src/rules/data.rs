@@ -412,39 +412,36 @@ impl Data {
 
     /// Expands `@name` references in `items` into the lists they name.
     pub fn expand(&self, items: &[String]) -> Result<Vec<String>, String> {
-        let mut out = Vec::with_capacity(items.len());
-        for item in items {
-            if let Some(name) = item.strip_prefix('@') {
-                let list = self.list(name).ok_or_else(|| {
-                    format!("no data list named `{name}` (rules/data/<file>.toml)")
-                })?;
-                out.extend(list.iter().map(ToString::to_string));
-            } else {
-                out.push(item.clone());
-            }
-        }
-        Ok(out)
+        self.expand_with(items, str::to_owned)
     }
 
     /// [`Data::expand`] in lower case (`str::to_lowercase`), each item
     /// copied once.
     pub fn expand_lower(&self, items: &[String]) -> Result<Vec<String>, String> {
-        let lower = |w: &str| {
+        self.expand_with(items, |w| {
             if w.is_ascii() {
                 w.to_ascii_lowercase()
             } else {
                 w.to_lowercase()
             }
-        };
+        })
+    }
+
+    /// [`Data::expand`], each item copied by `copy`.
+    fn expand_with(
+        &self,
+        items: &[String],
+        copy: impl Fn(&str) -> String,
+    ) -> Result<Vec<String>, String> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             if let Some(name) = item.strip_prefix('@') {
                 let list = self.list(name).ok_or_else(|| {
                     format!("no data list named `{name}` (rules/data/<file>.toml)")
                 })?;
-                out.extend(list.iter().map(|w| lower(w)));
+                out.extend(list.iter().map(|w| copy(w)));
             } else {
-                out.push(lower(item));
+                out.push(copy(item));
             }
         }
         Ok(out)
