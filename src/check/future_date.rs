@@ -83,12 +83,7 @@ impl Check for FutureDate {
             };
             // The cue must be near the date (`was held on 12 March`), not
             // the verb of another event of the clause.
-            let words: Vec<_> = doc
-                .data
-                .sentence_keys()
-                .words(doc, m.block, &clause)
-                .into_iter()
-                .collect();
+            let words = doc.data.sentence_keys().words(doc, m.block, &clause);
             let first = words.partition_point(|w| w.end <= m.view.start);
             let last = words.partition_point(|w| w.at < m.view.end);
             let lo = first.saturating_sub(self.window);
