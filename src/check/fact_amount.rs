@@ -457,6 +457,19 @@ impl Check for FactAmount {
 mod tests {
     use super::*;
 
+    #[test]
+    fn sentence_keys_are_made_once_and_again_when_a_list_changes() {
+        use std::borrow::Cow;
+        let mut data = Data::default();
+        let list = |w: &str| [("proclitics", vec![Cow::Owned(w.to_owned())])];
+        data.add_lists("ar", list("وب"));
+        let first: *const SentenceKeys = data.sentence_keys();
+        assert!(std::ptr::eq(first, data.sentence_keys()));
+        assert_eq!(data.sentence_keys().proclitics, ["وب"]);
+        data.add_lists("ar", list("فب"));
+        assert_eq!(data.sentence_keys().proclitics, ["فب"]);
+    }
+
     fn mention(value: &str, scale: Option<&str>, hedge: Option<Hedge>) -> AmountMention {
         AmountMention {
             span: crate::source::Span::new(0, 1),
