@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
+use arcstr::ArcStr;
 use serde::Serialize;
+use thin_vec::ThinVec;
 
 use crate::rules::{Category, FixSafety, Severity};
 use crate::source::{SourceFile, Span};
@@ -13,7 +15,7 @@ use crate::source::{SourceFile, Span};
 #[derive(Debug, Clone, Serialize)]
 pub struct Related {
     pub span: Span,
-    pub message: Arc<str>,
+    pub message: ArcStr,
     /// The file the span is in when it is not the finding's own (the
     /// original of a translation); `None`: the finding's file.
     #[serde(skip)]
@@ -57,12 +59,12 @@ impl Eq for Related {}
 /// thousands of findings.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Fix {
-    pub title: Arc<str>,
+    pub title: ArcStr,
     pub safety: FixSafety,
     /// Replacements for the span, best first (at least one). Reports show
     /// them as the finding's (see [`Finding::suggestions`]).
     #[serde(skip)]
-    pub suggestions: Box<[Arc<str>]>,
+    pub suggestions: Box<[ArcStr]>,
 }
 
 /// The texts of one file's findings (messages, fix titles, suggestions,
@@ -72,27 +74,27 @@ pub struct Fix {
 /// most of the memory its report holds.
 #[derive(Debug, Default)]
 pub struct Texts {
-    texts: rustc_hash::FxHashSet<Arc<str>>,
-    fixes: rustc_hash::FxHashMap<(Arc<str>, FixSafety, Arc<str>), Arc<Fix>>,
+    texts: rustc_hash::FxHashSet<ArcStr>,
+    fixes: rustc_hash::FxHashMap<(ArcStr, FixSafety, ArcStr), Arc<Fix>>,
 }
 
 impl Texts {
     /// The shared copy of `text`.
-    pub fn get(&mut self, text: &str) -> Arc<str> {
+    pub fn get(&mut self, text: &str) -> ArcStr {
         if let Some(shared) = self.texts.get(text) {
-            return Arc::clone(shared);
+            return ArcStr::clone(shared);
         }
-        let shared: Arc<str> = Arc::from(text);
-        self.texts.insert(Arc::clone(&shared));
+        let shared = ArcStr::from(text);
+        self.texts.insert(ArcStr::clone(&shared));
         shared
     }
 
     /// The shared fix titled `title` that replaces a span with `suggestion`.
-    pub fn fix(&mut self, title: Arc<str>, safety: FixSafety, suggestion: &str) -> Arc<Fix> {
+    pub fn fix(&mut self, title: ArcStr, safety: FixSafety, suggestion: &str) -> Arc<Fix> {
         let suggestion = self.get(suggestion);
         Arc::clone(
             self.fixes
-                .entry((Arc::clone(&title), safety, Arc::clone(&suggestion)))
+                .entry((ArcStr::clone(&title), safety, ArcStr::clone(&suggestion)))
                 .or_insert_with(|| {
                     Arc::new(Fix {
                         title,
@@ -107,27 +109,28 @@ impl Texts {
 /// One problem found in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    pub rule: Arc<str>,
+    pub rule: ArcStr,
     pub category: Category,
     pub severity: Severity,
     /// Shared with the other findings of the file that read the same
     /// (see [`Texts`]).
-    pub message: Arc<str>,
+    pub message: ArcStr,
     pub span: Span,
     /// Shared with the other findings of the file that offer the same.
     pub fix: Option<Arc<Fix>>,
-    /// A boxed slice: a long article has many findings, most with none.
-    pub related: Box<[Related]>,
+    /// A thin list (one pointer, no allocation when empty): a long article
+    /// has many findings, most with none.
+    pub related: ThinVec<Related>,
 }
 
 // A long article holds a finding for every hundred bytes or so: kept small.
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Finding>() == 72);
+const _: () = assert!(std::mem::size_of::<Finding>() == 48);
 
 impl Finding {
     /// Replacements for the span, best first: its fix's (none without a
     /// fix).
-    pub fn suggestions(&self) -> &[Arc<str>] {
+    pub fn suggestions(&self) -> &[ArcStr] {
         self.fix.as_deref().map_or(&[], |f| &f.suggestions)
     }
 
@@ -173,8 +176,8 @@ mod tests {
         let a = texts.get("space before «،»");
         let b = texts.get(&String::from("space before «،»"));
         let c = texts.get("space before «,»");
-        assert!(Arc::ptr_eq(&a, &b));
-        assert!(!Arc::ptr_eq(&a, &c));
+        assert!(ArcStr::ptr_eq(&a, &b));
+        assert!(!ArcStr::ptr_eq(&a, &c));
         assert_eq!((&*a, &*c), ("space before «،»", "space before «,»"));
     }
 
@@ -182,7 +185,8 @@ mod tests {
     fn a_fix_is_kept_once_and_offers_its_suggestion() {
         let mut texts = Texts::default();
         let title = texts.get("Remove the space");
-        let mut fix = |safety, suggestion: &str| texts.fix(Arc::clone(&title), safety, suggestion);
+        let mut fix =
+            |safety, suggestion: &str| texts.fix(ArcStr::clone(&title), safety, suggestion);
         let a = fix(FixSafety::Safe, "،");
         let b = fix(FixSafety::Safe, &String::from("،"));
         assert!(Arc::ptr_eq(&a, &b));
@@ -191,7 +195,7 @@ mod tests {
         }
         assert_eq!(
             (&*a.title, &*a.suggestions),
-            ("Remove the space", &["،".into()][..])
+            ("Remove the space", &[ArcStr::from("،")][..])
         );
         let finding = Finding {
             rule: "typography/x".into(),
@@ -200,9 +204,9 @@ mod tests {
             message: "m".into(),
             span: Span::new(0, 1),
             fix: Some(a),
-            related: Box::default(),
+            related: ThinVec::new(),
         };
-        assert_eq!(finding.suggestions(), &["،".into()][..]);
+        assert_eq!(finding.suggestions(), &[ArcStr::from("،")][..]);
         let finding = Finding {
             fix: None,
             ..finding

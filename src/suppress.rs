@@ -30,8 +30,6 @@
 //! (`suppression/unknown-rule`, warning). A RULE that matches only rules
 //! left out by `--select`/`--ignore` is neither.
 
-use std::sync::Arc;
-
 use crate::finding::Finding;
 use crate::rules::{Category, RuleSet, Selector, Severity, sort_findings};
 use crate::source::{Format, SourceFile, Span};
@@ -359,13 +357,13 @@ pub fn apply(source: &SourceFile, rules: &RuleSet, findings: Vec<Finding>) -> Ve
 
 fn meta(rule: &str, severity: Severity, message: String, span: Span) -> Finding {
     Finding {
-        rule: Arc::from(rule),
+        rule: arcstr::ArcStr::from(rule),
         category: Category::Suppression,
         severity,
         message: message.into(),
         span,
         fix: None,
-        related: Box::default(),
+        related: thin_vec::ThinVec::new(),
     }
 }
 

@@ -468,7 +468,7 @@ fn overlapping_fixes_are_taken_in_a_fixed_order() {
             safety: FixSafety::Safe,
             suggestions: Box::new([with.into()]),
         })),
-        related: Box::default(),
+        related: thin_vec::ThinVec::new(),
     };
     let text = "ab  cd , ef";
     let findings = vec![
@@ -535,13 +535,13 @@ fn findings_that_read_the_same_share_their_texts() {
     for same in [spaces, names] {
         let (first, fix) = (same[0], same[0].fix.as_ref().expect("a fix"));
         for f in &same[1..] {
-            assert!(std::sync::Arc::ptr_eq(&f.message, &first.message));
-            assert!(std::sync::Arc::ptr_eq(
+            assert!(arcstr::ArcStr::ptr_eq(&f.message, &first.message));
+            assert!(arcstr::ArcStr::ptr_eq(
                 &f.suggestions()[0],
                 &first.suggestions()[0]
             ));
             let title = &f.fix.as_ref().expect("a fix").title;
-            assert!(std::sync::Arc::ptr_eq(title, &fix.title));
+            assert!(arcstr::ArcStr::ptr_eq(title, &fix.title));
         }
     }
 }

@@ -30,8 +30,6 @@
 //! `--source`); its span is then in that file. A file that could not be checked has
 //! `"language": null`, no findings and an `"error"` (or `"skipped"`) string.
 
-use std::sync::Arc;
-
 use serde::Serialize;
 
 use super::Summary;
@@ -83,7 +81,7 @@ struct JsonFinding<'a> {
     message: &'a str,
     span: JsonSpan,
     text: &'a str,
-    suggestions: &'a [Arc<str>],
+    suggestions: &'a [arcstr::ArcStr],
     fix: Option<&'a Fix>,
     related: Vec<JsonRelated<'a>>,
 }

@@ -31,7 +31,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 /// A loaded rule.
 #[derive(Debug)]
 pub struct Rule {
-    pub id: Arc<str>,
+    pub id: arcstr::ArcStr,
     /// Where the rule came from: `rules/<id>.toml` (embedded) or a path.
     pub origin: String,
     pub meta: RuleFile<()>,
@@ -47,6 +47,10 @@ impl Rule {
     /// findings' texts are shared through `texts` with the other findings
     /// of the document.
     pub fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>, texts: &mut Texts) {
+        self.run_into(doc, Out::Own(out), texts);
+    }
+
+    fn run_into(&self, doc: &Document<'_>, out: Out<'_>, texts: &mut Texts) {
         let mut sink = Findings {
             rule: self,
             doc,
@@ -55,6 +59,53 @@ impl Rule {
             buf: String::new(),
         };
         self.check.check(doc, &mut sink);
+        sink.out.flush();
+    }
+}
+
+/// Where a rule's findings go: a list of its own, or the list that the
+/// rules running on other threads share, in batches (a long article's
+/// findings are then held once, not once per rule and again when put
+/// together). A rule runs on one thread, so its findings keep their order
+/// in the shared list, which is all that sorting them needs to be
+/// deterministic: findings sort by rule among equal places.
+enum Out<'o> {
+    Own(&'o mut Vec<Finding>),
+    Shared {
+        all: &'o std::sync::Mutex<Vec<Finding>>,
+        batch: Vec<Finding>,
+    },
+}
+
+impl Out<'_> {
+    /// How many findings a rule gathers before it takes the shared list's
+    /// lock.
+    const BATCH: usize = 64;
+
+    fn push(&mut self, finding: Finding) {
+        match self {
+            Out::Own(out) => out.push(finding),
+            Out::Shared { batch, .. } => {
+                batch.push(finding);
+                if batch.len() == Self::BATCH {
+                    self.flush();
+                }
+            }
+        }
+    }
+
+    /// Moves a batch into the shared list.
+    fn flush(&mut self) {
+        if let Out::Shared { all, batch } = self {
+            if !batch.is_empty() {
+                // A rule that panicked while holding the lock fails its
+                // file anyway (see `lint::guarded`): the list is still whole.
+                let mut all = all
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                all.append(batch);
+            }
+        }
     }
 }
 
@@ -63,7 +114,7 @@ impl Rule {
 struct Findings<'r, 'd, 'o> {
     rule: &'r Rule,
     doc: &'r Document<'d>,
-    out: &'o mut Vec<Finding>,
+    out: Out<'o>,
     texts: &'o mut Texts,
     /// Where each message and title is filled before it is looked up in
     /// `texts`: a text seen before costs no allocation.
@@ -86,7 +137,7 @@ impl Findings<'_, '_, '_> {
             }
             _ => None,
         };
-        let related: Box<[Related]> = hit
+        let related: thin_vec::ThinVec<Related> = hit
             .related
             .into_iter()
             .map(|r| Related {
@@ -100,7 +151,7 @@ impl Findings<'_, '_, '_> {
             })
             .collect();
         Finding {
-            rule: Arc::clone(&rule.id),
+            rule: arcstr::ArcStr::clone(&rule.id),
             category: rule.meta.category,
             severity: hit
                 .weaker
@@ -167,7 +218,7 @@ pub struct RuleSet {
     data: Data,
     /// The rules that [`RuleSet::retain`] left out: they exist, so an
     /// inline suppression naming one is neither unknown nor unused.
-    deselected: Vec<(Arc<str>, Category)>,
+    deselected: Vec<(arcstr::ArcStr, Category)>,
 }
 
 /// One rule or data file to load.
@@ -447,7 +498,7 @@ impl RuleSet {
     }
 
     /// The rules that `--select`/`--ignore` left out (id, category).
-    pub fn deselected(&self) -> &[(Arc<str>, Category)] {
+    pub fn deselected(&self) -> &[(arcstr::ArcStr, Category)] {
         &self.deselected
     }
 
@@ -485,12 +536,15 @@ impl RuleSet {
                     .fold(Reads::default(), |all, r| all.and(reads(r)))
             };
             let (on_figures, on_others) = (all(&figures), all(&others));
+            let all = std::sync::Mutex::new(Vec::new());
             let run = |rule: &Rule| {
-                let mut out = Vec::new();
-                rule.run(doc, &mut out, &mut Texts::default());
-                out
+                let out = Out::Shared {
+                    all: &all,
+                    batch: Vec::with_capacity(Out::BATCH),
+                };
+                rule.run_into(doc, out, &mut Texts::default());
             };
-            let (a, b) = rayon::join(
+            rayon::join(
                 || {
                     if on_figures.amounts {
                         doc.amounts(); // and the dates with them
@@ -506,17 +560,9 @@ impl RuleSet {
                     crate::ordered::map(others, true, run)
                 },
             );
-            // Put together, the longest list first: it grows in place
-            // rather than being copied. Findings sort by rule among equal
-            // places, so the order of the lists makes no difference.
-            let mut parts: Vec<Vec<Finding>> = a.into_iter().chain(b).collect();
-            parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
-            let mut parts = parts.into_iter();
-            findings = parts.next().unwrap_or_default();
-            findings.reserve_exact(parts.as_slice().iter().map(Vec::len).sum());
-            for mut part in parts {
-                findings.append(&mut part);
-            }
+            findings = all
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
         } else {
             let mut texts = Texts::default();
             for rule in rules {
@@ -735,7 +781,7 @@ fn load_rule(s: &RuleSource, data: &Data, examples: Examples) -> Result<Rule, Ru
         }
     }
     Ok(Rule {
-        id: Arc::from(id),
+        id: arcstr::ArcStr::from(id),
         origin: s.display.clone(),
         meta,
         check: built.check,
@@ -770,7 +816,7 @@ mod tests {
                         safety: FixSafety::Safe,
                         suggestions: Box::new([]),
                     })),
-                    related: Box::default(),
+                    related: thin_vec::ThinVec::new(),
                 })
                 .collect();
             let mut expected = findings.clone();
