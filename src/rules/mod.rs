@@ -536,10 +536,10 @@ impl RuleSet {
                     .fold(Reads::default(), |all, r| all.and(reads(r)))
             };
             let (on_figures, on_others) = (all(&figures), all(&others));
-            let all = std::sync::Mutex::new(Vec::new());
+            let shared = std::sync::Mutex::new(Vec::new());
             let run = |rule: &Rule| {
                 let out = Out::Shared {
-                    all: &all,
+                    all: &shared,
                     batch: Vec::with_capacity(Out::BATCH),
                 };
                 rule.run_into(doc, out, &mut Texts::default());
@@ -560,7 +560,7 @@ impl RuleSet {
                     crate::ordered::map(others, true, run)
                 },
             );
-            findings = all
+            findings = shared
                 .into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
         } else {
