@@ -160,26 +160,24 @@ pub fn normalize(text: &str, base: usize, options: NormalizeOptions) -> Normaliz
 }
 
 /// The two-byte characters that [`simple_run`] takes into a run under
-/// some options: bit `b & 0x3F` of the mask of lead byte `0xC2`, `0xC3`,
-/// `0xD8` or `0xD9` is set when the character of second byte `b` comes out
-/// of the one-character path as it went in (folded to itself, its own lower
-/// case): Latin-1 punctuation and signs but the no-break space, the
-/// accented Latin letters (in lower case only, under `lowercase`), the
-/// Arabic punctuation, the Arabic letters that fold to themselves under
-/// these options (taa marbuta and the hamza seats unless they are folded),
-/// the marks when they are kept.
-#[derive(Clone, Copy)]
+/// some options: bit `b & 0x3F` of the mask of lead byte `l` (at `l &
+/// 0x1F`; the leads of two-byte characters are 0xC2–0xDF) is set when the
+/// character of second byte `b` comes out of the one-character path as it
+/// went in (folded to itself, its own lower case): Latin-1 punctuation and
+/// signs but the no-break space, the accented Latin letters (in lower case
+/// only, under `lowercase`), the Arabic punctuation, the Arabic letters
+/// that fold to themselves under these options (taa marbuta and the hamza
+/// seats unless they are folded), the marks when they are kept, and the
+/// like in the other scripts of two-byte characters (Greek, Cyrillic,
+/// Hebrew…).
 struct Simple {
-    c2: u64,
-    c3: u64,
-    d8: u64,
-    d9: u64,
+    masks: [u64; 32],
 }
 
 impl Simple {
     /// The masks of `o`, computed once a process for each of the 128
     /// combinations of options.
-    fn of(o: NormalizeOptions) -> Simple {
+    fn of(o: NormalizeOptions) -> &'static Simple {
         static MASKS: [std::sync::OnceLock<Simple>; 128] =
             [const { std::sync::OnceLock::new() }; 128];
         let bits = [
@@ -194,11 +192,12 @@ impl Simple {
         .iter()
         .enumerate()
         .fold(0, |bits, (k, &on)| bits | usize::from(on) << k);
-        *MASKS[bits].get_or_init(|| Simple {
-            c2: Simple::mask(0xC2, o),
-            c3: Simple::mask(0xC3, o),
-            d8: Simple::mask(0xD8, o),
-            d9: Simple::mask(0xD9, o),
+        MASKS[bits].get_or_init(|| {
+            let mut masks = [0; 32];
+            for lead in 0xC2..=0xDF {
+                masks[usize::from(lead & 0x1F)] = Simple::mask(lead, o);
+            }
+            Simple { masks }
         })
     }
 
@@ -222,14 +221,7 @@ impl Simple {
     /// Whether the two bytes `lead`, `next` are a character of a run.
     #[inline]
     fn takes(&self, lead: u8, next: u8) -> bool {
-        let mask = match lead {
-            0xC2 => self.c2,
-            0xC3 => self.c3,
-            0xD8 => self.d8,
-            0xD9 => self.d9,
-            _ => return false,
-        };
-        mask >> (next & 0x3F) & 1 != 0
+        lead & 0xE0 == 0xC0 && self.masks[usize::from(lead & 0x1F)] >> (next & 0x3F) & 1 != 0
     }
 }
 
@@ -237,7 +229,7 @@ impl Simple {
 /// starts: ASCII, and the two-byte characters of `simple` (nothing in such
 /// a run is folded or removed; lower case changes only its ASCII bytes).
 /// `i` itself when the run has one character or none.
-fn simple_run(bytes: &[u8], mut i: usize, simple: Simple) -> usize {
+fn simple_run(bytes: &[u8], mut i: usize, simple: &Simple) -> usize {
     let mut last = i;
     while i < bytes.len() {
         let b = bytes[i];
@@ -253,6 +245,23 @@ fn simple_run(bytes: &[u8], mut i: usize, simple: Simple) -> usize {
         i += 2;
     }
     last
+}
+
+/// Where the run of simple characters at `i` ends (see [`simple_run`]):
+/// `i` itself when the character at `i` is not simple.
+#[inline]
+fn simple_end(bytes: &[u8], mut i: usize, simple: &Simple) -> usize {
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+        } else if bytes.get(i + 1).is_some_and(|&next| simple.takes(b, next)) {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 /// [`normalize`], with or without its fast paths (`fast`): runs of simple
@@ -403,8 +412,26 @@ pub fn normalize_text(text: &str, options: NormalizeOptions) -> String {
             text.to_owned()
         };
     }
+    // Runs of simple characters (see [`simple_run`]: most of an Arabic
+    // word) are copied as one piece; the rest goes a character at a time.
+    let (bytes, simple) = (text.as_bytes(), Simple::of(options));
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let end = simple_end(bytes, i, simple);
+        if end > i {
+            let from = out.len();
+            out.push_str(&text[i..end]);
+            if options.lowercase {
+                out[from..].make_ascii_lowercase();
+            }
+            i = end;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         if let Some(f) = fold(c, options) {
             if options.lowercase {
                 push_lowercase(&mut out, f);
@@ -468,7 +495,7 @@ mod tests {
         /// The characters one by one are the text built at once.
         #[test]
         fn normalized_chars_are_the_normalized_text(
-            text in "[aZ 1.,\u{64b}\u{650}\u{640}إأآؤئةى٣۴\u{200f}\u{a0}éİΣبتيكمنءؠػؿی\u{66e}ک]{0,16}",
+            text in "[aZ 1.,\u{64b}\u{650}\u{640}إأآؤئةى٣۴\u{200f}\u{a0}éİΣبتيكمنءؠػؿی\u{66e}کłŠжЖא\u{301}ſςǅ]{0,16}",
             bits in 0u8..128,
         ) {
             let o = options_from_bits(bits);
@@ -482,7 +509,7 @@ mod tests {
         #[test]
         fn the_text_alone_is_the_text_of_the_mapped_normalization(
             text in proptest::prop_oneof![
-                "[aZ 1.,\u{64b}\u{650}\u{640}إأآؤئةى٣۴\u{200f}\u{a0}éİΣبتيكمنءؠػؿی\u{66e}ک«»،\u{610}\u{61c}\u{85}µÀ٫٬']{0,16}",
+                "[aZ 1.,\u{64b}\u{650}\u{640}إأآؤئةى٣۴\u{200f}\u{a0}éİΣبتيكمنءؠػؿی\u{66e}کłŠжЖא\u{301}ſςǅ«»،\u{610}\u{61c}\u{85}µÀ٫٬']{0,16}",
                 "[ -~\t\n]{0,24}",
             ],
             bits in 0u8..128,
@@ -495,7 +522,7 @@ mod tests {
         /// of it maps to the same original span.
         #[test]
         fn normalizing_in_runs_equals_one_character_at_a_time(
-            text in "[aZ 1.,\u{64b}\u{650}\u{640}إأآؤئةى٣۴\u{200f}\u{a0}éİبتيكمنءؠػؿی\u{66e}ک«»،؛؟\u{610}\u{61c}\u{85}µÀ٫٬]{0,16}",
+            text in "[aZ 1.,\u{64b}\u{650}\u{640}إأآؤئةى٣۴\u{200f}\u{a0}éİłŠжЖא\u{301}ſςǅبتيكمنءؠػؿی\u{66e}ک«»،؛؟\u{610}\u{61c}\u{85}µÀ٫٬]{0,16}",
             bits in 0u8..128,
             base in 0usize..5,
         ) {
