@@ -408,18 +408,27 @@ pub(super) fn clauses(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize
 
 /// The places of `,` `;` `،` (U+060C) and `؛` (U+061B) in `bytes[range]`,
 /// found byte by byte: the Arabic marks are 0xD8 0x8C and 0xD8 0x9B in
-/// UTF-8, and a byte that starts no mark is passed over without decoding.
+/// UTF-8, looked for by their second byte (rare in Arabic text, where
+/// 0xD8 starts every other letter); no character is decoded.
 fn clause_marks(bytes: &[u8], range: Range<usize>) -> impl Iterator<Item = (usize, char)> + '_ {
-    let end = range.end;
-    range.filter_map(move |at| {
-        let c = match bytes[at] {
-            b',' => ',',
-            b';' => ';',
-            0xD8 if bytes.get(at + 1) == Some(&0x8C) => '،',
-            0xD8 if bytes.get(at + 1) == Some(&0x9B) => '؛',
-            _ => return None,
-        };
-        (at + c.len_utf8() <= end).then_some((at, c))
+    let (mut at, end) = (range.start, range.end);
+    std::iter::from_fn(move || {
+        loop {
+            let k = bytes
+                .get(at..end)?
+                .iter()
+                .position(|&b| matches!(b, b',' | b';' | 0x8C | 0x9B))?;
+            let i = at + k;
+            at = i + 1;
+            match bytes[i] {
+                b',' => return Some((i, ',')),
+                b';' => return Some((i, ';')),
+                second if i > range.start && bytes[i - 1] == 0xD8 => {
+                    return Some((i - 1, if second == 0x8C { '،' } else { '؛' }));
+                }
+                _ => {}
+            }
+        }
     })
 }
 
@@ -466,7 +475,6 @@ fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
     // ASCII letters and the Arabic letters (OLetter) are what stops the
     // rules; `hot` is everything else outside ASCII and the terminators.
     let letter = |c: char| c.is_ascii_alphabetic() || matches!(c, 'ء'..='غ' | 'ف'..='ي');
-    let hot = |c: char| matches!(c, '.' | '!' | '?' | '\n' | '\r') || (!c.is_ascii() && !letter(c));
     let cut = |p: usize| {
         p == 0
             || p == text.len()
@@ -475,7 +483,7 @@ fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
     };
     let mut starts = vec![0];
     let mut from = 0;
-    while let Some(h) = text[from..].find(hot).map(|k| from + k) {
+    while let Some(h) = find_hot(text.as_bytes(), from) {
         // `from` is a cut: the window starts at it or after.
         let mut start = h;
         while !cut(start) {
@@ -504,6 +512,32 @@ fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
         }
     }
     out
+}
+
+/// The first place at or after `from` (a character boundary) where a
+/// sentence can end ([`sentence_bounds`]): `.` `!` `?` `\n` `\r`, or a
+/// character outside ASCII that is not an Arabic letter (`ء`–`غ`, `ف`–`ي`:
+/// 0xD8 0xA1–0xBA and 0xD9 0x81–0x8A in UTF-8). Read byte by byte: a
+/// letter is passed over without decoding it.
+fn find_hot(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r') {
+                return Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        if (b == 0xD8 && matches!(next, 0xA1..=0xBA)) || (b == 0xD9 && matches!(next, 0x81..=0x8A))
+        {
+            i += 2;
+            continue;
+        }
+        return Some(i);
+    }
+    None
 }
 
 /// URLs, e-mail addresses, handles and hashtags, and domain names.
@@ -799,22 +833,47 @@ mod tests {
     proptest::proptest! {
         /// The marks that cut clauses, found byte by byte, are those found
         /// decoding every character (the Arabic marks share their first
-        /// byte with Arabic letters: `ب` is 0xD8 0xA8), in any range.
+        /// byte with Arabic letters, `ب` is 0xD8 0xA8, and their second byte
+        /// with other characters, `ٌ` is 0xD9 0x8C), in any range.
         #[test]
         fn clause_marks_equal_a_scan_of_every_character(
-            text in "[a1٣ ,;،؛.؟بـ\u{64B}\n]{0,40}",
+            text in "[a1٣ ,;،؛.؟بـ\u{64B}\u{64C}\u{65B}Ìƛ\n]{0,40}",
             cut in 0usize..40,
+            skip in 0usize..40,
         ) {
-            let mut end = cut.min(text.len());
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            let expected: Vec<(usize, char)> = text[..end]
+            let boundary = |mut k: usize| {
+                k = k.min(text.len());
+                while !text.is_char_boundary(k) {
+                    k -= 1;
+                }
+                k
+            };
+            let end = boundary(cut);
+            let start = boundary(skip).min(end);
+            let expected: Vec<(usize, char)> = text[start..end]
                 .char_indices()
                 .filter(|(_, c)| matches!(c, '،' | '؛' | ',' | ';'))
+                .map(|(i, c)| (start + i, c))
                 .collect();
-            let found: Vec<(usize, char)> = clause_marks(text.as_bytes(), 0..end).collect();
+            let found: Vec<(usize, char)> = clause_marks(text.as_bytes(), start..end).collect();
             proptest::prop_assert_eq!(found, expected);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Read byte by byte, the places where a sentence can end are those
+        /// the characters say.
+        #[test]
+        fn hot_places_are_found_by_their_characters(
+            text in "[a .!?\n\rءغـفيؠػؿ٠؟،ۀ\u{64e}\u{200f}éΣ中]{0,24}",
+            skip in 0usize..24,
+        ) {
+            let letter = |c: char| c.is_ascii_alphabetic() || matches!(c, 'ء'..='غ' | 'ف'..='ي');
+            let hot = |c: char| matches!(c, '.' | '!' | '?' | '\n' | '\r') || (!c.is_ascii() && !letter(c));
+            let from = text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i);
+            let expected = text[from..].find(hot).map(|k| from + k);
+            proptest::prop_assert_eq!(find_hot(text.as_bytes(), from), expected);
         }
     }
 
