@@ -159,7 +159,7 @@ pub fn normalize(text: &str, base: usize, options: NormalizeOptions) -> Normaliz
     normalize_with(text, base, options, true)
 }
 
-/// The two-byte characters that [`simple_run`] takes into a run under
+/// The two-byte characters that [`simple_end`] takes into a run under
 /// some options: bit `b & 0x3F` of the mask of lead byte `l` (at `l &
 /// 0x1F`; the leads of two-byte characters are 0xC2–0xDF) is set when the
 /// character of second byte `b` comes out of the one-character path as it
@@ -225,30 +225,10 @@ impl Simple {
     }
 }
 
-/// Where the last character of the run of "simple" characters at `i`
-/// starts: ASCII, and the two-byte characters of `simple` (nothing in such
-/// a run is folded or removed; lower case changes only its ASCII bytes).
-/// `i` itself when the run has one character or none.
-fn simple_run(bytes: &[u8], mut i: usize, simple: &Simple) -> usize {
-    let mut last = i;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            last = i;
-            i += 1;
-            continue;
-        }
-        if !bytes.get(i + 1).is_some_and(|&next| simple.takes(b, next)) {
-            break;
-        }
-        last = i;
-        i += 2;
-    }
-    last
-}
-
-/// Where the run of simple characters at `i` ends (see [`simple_run`]):
-/// `i` itself when the character at `i` is not simple.
+/// Where the run of "simple" characters at `i` ends: ASCII, and the
+/// two-byte characters of `simple` (nothing in such a run is folded or
+/// removed; lower case changes only its ASCII bytes). `i` itself when the
+/// character at `i` is not simple.
 #[inline]
 fn simple_end(bytes: &[u8], mut i: usize, simple: &Simple) -> usize {
     while i < bytes.len() {
@@ -265,7 +245,7 @@ fn simple_end(bytes: &[u8], mut i: usize, simple: &Simple) -> usize {
 }
 
 /// [`normalize`], with or without its fast paths (`fast`): runs of simple
-/// characters (see [`simple_run`]) are copied as one piece, and a kept
+/// characters (see [`simple_end`]) are copied as one piece, and a kept
 /// character is known to be unchanged without comparing it with the
 /// original. The property test compares the two.
 fn normalize_with(text: &str, base: usize, options: NormalizeOptions, fast: bool) -> Normalized {
@@ -295,20 +275,35 @@ fn normalize_with(text: &str, base: usize, options: NormalizeOptions, fast: bool
     let mut i = 0;
     while i < bytes.len() {
         // A run of simple characters: nothing in it is folded or removed,
-        // so all but its last character are copied at once, as one
-        // identity piece (lower case keeps ASCII lengths); the last one
-        // stays pending, as a mark after it may still belong to it.
+        // so it is copied at once, as one identity piece (lower case keeps
+        // ASCII lengths), but for its last character when a mark that is
+        // removed follows: that one stays pending, as the mark belongs to
+        // it.
         if fast {
-            let last = simple_run(bytes, i, simple);
-            if last > i {
-                flush(&mut map, &out, pending.take());
-                let from = out.len();
-                out.push_str(&text[i..last]);
-                if options.lowercase {
-                    out[from..].make_ascii_lowercase();
+            let end = simple_end(bytes, i, simple);
+            if end > i {
+                let mark_follows = text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| is_arabic_mark(c) && fold(c, options).is_none());
+                let upto = match (mark_follows, bytes[end - 1].is_ascii()) {
+                    (false, _) => end,
+                    (true, true) => end - 1,
+                    (true, false) => end - 2, // two-byte characters only
+                };
+                if upto > i {
+                    flush(&mut map, &out, pending.take());
+                    let from = out.len();
+                    out.push_str(&text[i..upto]);
+                    if options.lowercase {
+                        out[from..].make_ascii_lowercase();
+                    }
+                    map.push_identity(from, base + i, upto - i);
+                    i = upto;
+                    if i == end {
+                        continue;
+                    }
                 }
-                map.push_identity(from, base + i, last - i);
-                i = last;
             }
         }
         let Some(c) = text[i..].chars().next() else {
@@ -412,7 +407,7 @@ pub fn normalize_text(text: &str, options: NormalizeOptions) -> String {
             text.to_owned()
         };
     }
-    // Runs of simple characters (see [`simple_run`]: most of an Arabic
+    // Runs of simple characters (see [`simple_end`]: most of an Arabic
     // word) are copied as one piece; the rest goes a character at a time.
     let (bytes, simple) = (text.as_bytes(), Simple::of(options));
     let mut out = String::with_capacity(text.len());
