@@ -473,7 +473,8 @@ pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
 /// two.
 fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
     // ASCII letters and the Arabic letters (OLetter) are what stops the
-    // rules; `hot` is everything else outside ASCII and the terminators.
+    // rules; [`find_hot`] finds everything else outside ASCII and the
+    // terminators.
     let letter = |c: char| c.is_ascii_alphabetic() || matches!(c, 'ء'..='غ' | 'ف'..='ي');
     let cut = |p: usize| {
         p == 0
