@@ -329,10 +329,13 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
         }
     }
     let fuzzy = super::fuzzy::latin(doc, gaz, data, &list);
-    let translit = super::fuzzy::arabic(doc, gaz, data, &list, &proclitics);
+    // The transliteration and local-name passes key the same Arabic words.
+    let mut keys = super::KeyCache::default();
+    let translit = super::fuzzy::arabic(doc, gaz, data, &list, &proclitics, &mut keys);
     list.extend(fuzzy);
     list.extend(translit);
-    let (local, locals) = super::local::find(doc, gaz.entities.len(), data, &list, &proclitics);
+    let (local, locals) =
+        super::local::find(doc, gaz.entities.len(), data, &list, &proclitics, &mut keys);
     list.extend(local);
     // In text order: by place (block, then view), which a Markdown
     // construct that maps a long stretch of the original to one place

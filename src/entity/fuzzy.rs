@@ -147,15 +147,9 @@ struct Target {
     ends_with_yeh: bool,
 }
 
-/// The ways an Arabic word can be read as a name: whole, or without one
+/// One way an Arabic word can be read as a name: whole, or without one
 /// proclitic (kept outside the span) and an article (inside the span: a
-/// name takes none), each with the consonant skeleton of what is left.
-struct Readings {
-    list: Vec<Reading>,
-    /// Some reading's skeleton is a target's.
-    exact: bool,
-}
-
+/// name takes none), with the consonant skeleton of what is left.
 struct Reading {
     /// Bytes of the key that are a proclitic (the article after it, if
     /// any, is inside the span: the suggestion replaces it with the name).
@@ -169,60 +163,76 @@ struct Reading {
     common: bool,
 }
 
-impl Readings {
-    fn of(
-        word: &str,
-        k: &str,
-        proclitics: &[String],
-        lexicon: &crate::rules::WordSet,
-        by_skeleton: &HashMap<&str, Vec<usize>>,
-    ) -> Readings {
-        let mut options: Vec<(usize, usize)> = vec![(0, 0)];
-        for p in proclitics {
-            if k.starts_with(p.as_str()) && k.len() > p.len() + 4 {
-                let al = p.ends_with("ال") || p == "لل";
-                options.push(if al {
-                    (
-                        p.len() - if p == "لل" { 2 } else { 4 },
-                        if p == "لل" { 2 } else { 4 },
-                    )
-                } else {
-                    (p.len(), 0)
-                });
+/// Where the readings of an Arabic word (its key `k`) start: (proclitic
+/// bytes, article bytes), the whole word first, then without each
+/// proclitic it starts with; only those that leave three letters or more.
+fn reading_cuts<'k>(
+    k: &'k str,
+    proclitics: &'k [String],
+) -> impl Iterator<Item = (usize, usize)> + 'k {
+    let stripped = proclitics
+        .iter()
+        .filter(move |p| k.starts_with(p.as_str()) && k.len() > p.len() + 4)
+        .map(|p| {
+            if p == "لل" {
+                (p.len() - 2, 2)
+            } else if p.ends_with("ال") {
+                (p.len() - 4, 4)
+            } else {
+                (p.len(), 0)
             }
-        }
-        let list: Vec<Reading> = options
-            .into_iter()
-            .filter_map(|(clitic, article)| {
-                let core = &k[clitic + article..];
-                if core.chars().count() < 3 {
-                    return None;
-                }
-                Some(Reading {
-                    clitic,
-                    skeleton: skeleton::arabic(core),
-                    alef_initial: core.starts_with('ا'),
-                    derived: ["ي", "يه", "يا", "يون", "يين", "يات"]
-                        .iter()
-                        .any(|x| core.ends_with(x)),
-                    common: lexicon.contains(core) || lexicon.contains(word),
-                })
-            })
-            .collect();
-        let exact = list
-            .iter()
-            .any(|r| by_skeleton.contains_key(r.skeleton.as_str()));
-        Readings { list, exact }
-    }
+        });
+    std::iter::once((0, 0))
+        .chain(stripped)
+        .filter(move |&(clitic, article)| k[clitic + article..].chars().nth(2).is_some())
+}
+
+/// True when a reading of the word (its key `k`) has the skeleton of a
+/// target. Most words have none, and are passed over without their
+/// readings being kept (`buf` takes each skeleton in turn).
+fn has_exact_reading(
+    k: &str,
+    proclitics: &[String],
+    by_skeleton: &HashMap<&str, Vec<usize>>,
+    buf: &mut String,
+) -> bool {
+    reading_cuts(k, proclitics).any(|(clitic, article)| {
+        skeleton::arabic_into(&k[clitic + article..], buf);
+        by_skeleton.contains_key(buf.as_str())
+    })
+}
+
+/// The readings of an Arabic word (its key `k`).
+fn readings(
+    word: &str,
+    k: &str,
+    proclitics: &[String],
+    lexicon: &crate::rules::WordSet,
+) -> Vec<Reading> {
+    reading_cuts(k, proclitics)
+        .map(|(clitic, article)| {
+            let core = &k[clitic + article..];
+            Reading {
+                clitic,
+                skeleton: skeleton::arabic(core),
+                alef_initial: core.starts_with('ا'),
+                derived: ["ي", "يه", "يا", "يون", "يين", "يات"]
+                    .iter()
+                    .any(|x| core.ends_with(x)),
+                common: lexicon.contains(core) || lexicon.contains(word),
+            }
+        })
+        .collect()
 }
 
 /// Arabic words that render an entity the article names.
-pub(super) fn arabic(
-    doc: &Document<'_>,
+pub(super) fn arabic<'t>(
+    doc: &'t Document<'_>,
     gaz: &Gazetteer,
     data: &Data,
     existing: &[Mention],
     proclitics: &[String],
+    keys: &mut super::KeyCache<'t>,
 ) -> Vec<Mention> {
     // An Arabic mention that is also an ordinary word (`العربية`, the
     // channel and the language) is no evidence that the entity is there.
@@ -307,20 +317,26 @@ pub(super) fn arabic(
     }
     let covered = Covered::new(existing);
     let mut out = Vec::new();
-    let mut keys = super::KeyCache::default();
     // What a word can be a rendering of depends on the word alone, except
-    // for the first-name rule: it is worked out once per distinct word.
-    let mut memo: HashMap<&str, Readings> = HashMap::default();
+    // for the first-name rule: whether a reading has a target's skeleton is
+    // worked out once per distinct word, and the readings are made for the
+    // words that have one or follow a first name (most words do neither).
+    let mut memo: HashMap<&str, (bool, Option<Vec<Reading>>)> = HashMap::default();
+    let mut buf = String::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for (wi, w) in block.words.iter().enumerate() {
             if w.script() != Script::Arabic || covered.overlaps(bi, &w.range()) {
                 continue;
             }
             let word = &block.text[w.range()];
-            let readings = memo.entry(word).or_insert_with(|| {
-                Readings::of(word, &keys.key(word), proclitics, lexicon, &by_skeleton)
+            let (exact, list) = memo.entry(word).or_insert_with(|| {
+                let k = keys.key(word);
+                (
+                    has_exact_reading(&k, proclitics, &by_skeleton, &mut buf),
+                    None,
+                )
             });
-            if !readings.exact && by_first_name.is_empty() {
+            if !*exact && by_first_name.is_empty() {
                 continue;
             }
             let prev_key = wi
@@ -330,11 +346,13 @@ pub(super) fn arabic(
                 .as_deref()
                 .and_then(|p| by_first_name.get(p))
                 .filter(|v| !v.is_empty());
-            if !readings.exact && after_first_name.is_none() {
+            if !*exact && after_first_name.is_none() {
                 continue;
             }
+            let list =
+                list.get_or_insert_with(|| readings(word, &keys.key(word), proclitics, lexicon));
             let mut found: Option<(usize, usize)> = None; // target, clitic
-            'opts: for r in &readings.list {
+            'opts: for r in list.iter() {
                 let mut candidates: Vec<usize> = by_skeleton
                     .get(r.skeleton.as_str())
                     .into_iter()
@@ -491,6 +509,59 @@ pub(crate) fn weighted_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Arabic words built from proclitics, articles and name letters, so
+    // that every kind of reading (whole, without `و`, `ب`, `وال`, `لل`…)
+    // comes up.
+    fn arabic_word() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let piece = proptest::sample::select(vec![
+            "و", "ب", "ل", "ف", "ال", "وال", "بال", "لل", "م", "س", "ك", "ا", "ي", "ة", "ت", "ن",
+            "ر",
+        ]);
+        proptest::collection::vec(piece, 1..8).prop_map(|p| p.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+
+        /// The shortcut that passes over most words agrees with their
+        /// readings: a word has an exact reading exactly when one of its
+        /// readings has a target's skeleton.
+        #[test]
+        fn an_exact_reading_is_one_of_the_readings(
+            word in arabic_word(),
+            targets in proptest::collection::vec(arabic_word(), 0..6),
+        ) {
+            let proclitics: Vec<String> =
+                ["وال", "بال", "لل", "و", "ب", "ل", "ف"].map(String::from).to_vec();
+            let skeletons: Vec<String> = targets.iter().map(|t| skeleton::arabic(t)).collect();
+            let by_skeleton: HashMap<&str, Vec<usize>> =
+                skeletons.iter().enumerate().map(|(i, s)| (s.as_str(), vec![i])).collect();
+            let lexicon = crate::rules::WordSet::default();
+            let mut buf = String::from("left over from the word before");
+            let list = readings(&word, &word, &proclitics, &lexicon);
+            let expected = list.iter().any(|r| by_skeleton.contains_key(r.skeleton.as_str()));
+            proptest::prop_assert_eq!(
+                has_exact_reading(&word, &proclitics, &by_skeleton, &mut buf),
+                expected
+            );
+            // Every reading leaves three letters or more.
+            for r in &list {
+                proptest::prop_assert!(word[r.clitic..].chars().count() >= 3);
+            }
+        }
+    }
+
+    #[test]
+    fn a_skeleton_written_into_a_buffer_is_the_skeleton() {
+        let mut buf = String::from("MSK");
+        for word in ["ألتمان", "موسك", "", "ة", "شركة"] {
+            skeleton::arabic_into(word, &mut buf);
+            assert_eq!(buf, skeleton::arabic(word), "{word}");
+        }
+        assert_eq!(skeleton::arabic("ألتمان"), "LTMN");
+    }
 
     #[test]
     fn keyboard_neighbours_are_those_of_the_rows() {

@@ -24,12 +24,13 @@ struct Occurrence<'t> {
 
 /// Local entities and the mentions of their minority Arabic forms. `base`
 /// is the number of gazetteer entities (local indices follow them).
-pub(super) fn find(
-    doc: &Document<'_>,
+pub(super) fn find<'t>(
+    doc: &'t Document<'_>,
     base: usize,
     data: &Data,
     existing: &[Mention],
     proclitics: &[String],
+    keys: &mut super::KeyCache<'t>,
 ) -> (Vec<Mention>, Vec<LocalEntity>) {
     if doc.lang != crate::Lang::Ar {
         return (Vec::new(), Vec::new());
@@ -38,7 +39,6 @@ pub(super) fn find(
     // Latin names: capitalized, no ordinary word, not a known entity.
     let mut latin: BTreeMap<String, String> = BTreeMap::new(); // skeleton → name
     let covered = Covered::new(existing);
-    let mut keys = super::KeyCache::default();
     // One proclitic (not an article: names take none) may stand before
     // the name.
     let name_clitics: Vec<&str> = proclitics

@@ -28,6 +28,14 @@ fn arabic_class(c: char) -> Option<&'static str> {
 /// The skeleton of an Arabic word.
 pub fn arabic(word: &str) -> String {
     let mut out = String::new();
+    arabic_into(word, &mut out);
+    out
+}
+
+/// The skeleton of an Arabic word, written into `out` (cleared first): a
+/// buffer used again word after word takes no allocation.
+pub fn arabic_into(word: &str, out: &mut String) {
+    out.clear();
     let mut last = "";
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {
@@ -42,7 +50,6 @@ pub fn arabic(word: &str) -> String {
             last = class;
         }
     }
-    out
 }
 
 /// The skeleton of a Latin word.
