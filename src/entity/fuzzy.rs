@@ -172,7 +172,7 @@ fn reading_cuts<'k>(
 ) -> impl Iterator<Item = (usize, usize)> + 'k {
     let stripped = proclitics
         .iter()
-        .filter(move |p| k.starts_with(p.as_str()) && k.len() > p.len() + 4)
+        .filter(move |p| k.len() > p.len() + 4 && crate::source::strip_short_prefix(k, p).is_some())
         .map(|p| {
             if p == "لل" {
                 (p.len() - 2, 2)

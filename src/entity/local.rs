@@ -105,7 +105,9 @@ pub(super) fn find<'t>(
             let k = keys.key(text);
             let clitic = name_clitics
                 .iter()
-                .find(|p| k.starts_with(**p) && k.len() >= p.len() + 8)
+                .find(|p| {
+                    k.len() >= p.len() + 8 && crate::source::strip_short_prefix(&k, p).is_some()
+                })
                 .map_or(0, |p| p.chars().count());
             let start = text
                 .char_indices()
