@@ -330,7 +330,7 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
     }
     let fuzzy = super::fuzzy::latin(doc, gaz, data, &list);
     // The transliteration and local-name passes key the same Arabic words.
-    let mut keys = super::KeyCache::default();
+    let mut keys = super::KeyCache::for_document(doc);
     let translit = super::fuzzy::arabic(doc, gaz, data, &list, &proclitics, &mut keys);
     list.extend(fuzzy);
     list.extend(translit);

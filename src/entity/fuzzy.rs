@@ -321,7 +321,10 @@ pub(super) fn arabic<'t>(
     // for the first-name rule: whether a reading has a target's skeleton is
     // worked out once per distinct word, and the readings are made for the
     // words that have one or follow a first name (most words do neither).
-    let mut memo: HashMap<&str, (bool, Option<Vec<Reading>>)> = HashMap::default();
+    let mut memo: HashMap<&str, (bool, Option<Vec<Reading>>)> = HashMap::with_capacity_and_hasher(
+        super::distinct_words_guess(doc),
+        rustc_hash::FxBuildHasher,
+    );
     let mut buf = String::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for (wi, w) in block.words.iter().enumerate() {

@@ -64,7 +64,11 @@ pub(super) fn find<'t>(
     };
     // First pass: the Latin names, and the keys of the Arabic words as
     // written whole.
-    let mut whole: rustc_hash::FxHashSet<std::rc::Rc<str>> = rustc_hash::FxHashSet::default();
+    let mut whole: rustc_hash::FxHashSet<std::rc::Rc<str>> =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(
+            super::distinct_words_guess(doc),
+            rustc_hash::FxBuildHasher,
+        );
     let ordinary = OrdinaryWords::of(data);
     for (bi, range, script) in candidates() {
         let text = &doc.blocks[bi].text[range];
@@ -94,7 +98,10 @@ pub(super) fn find<'t>(
     let mut groups: Vec<(String, Vec<Occurrence>)> = Vec::new();
     let mut group_of: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     let mut memo: rustc_hash::FxHashMap<&str, Option<(usize, usize)>> =
-        rustc_hash::FxHashMap::default();
+        rustc_hash::FxHashMap::with_capacity_and_hasher(
+            super::distinct_words_guess(doc),
+            rustc_hash::FxBuildHasher,
+        );
     for (bi, range, script) in candidates() {
         if script != Script::Arabic {
             continue;
