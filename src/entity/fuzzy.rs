@@ -549,10 +549,15 @@ mod tests {
                 has_exact_reading(&word, &proclitics, &by_skeleton, &mut buf),
                 expected
             );
-            // Every reading leaves three letters or more.
-            for r in &list {
-                proptest::prop_assert!(word[r.clitic..].chars().count() >= 3);
+            // Every reading leaves three letters or more, and they are
+            // the readings made.
+            let cuts: Vec<(usize, usize)> = reading_cuts(&word, &proclitics).collect();
+            for &(clitic, article) in &cuts {
+                proptest::prop_assert!(word[clitic + article..].chars().count() >= 3);
             }
+            let clitics: Vec<usize> = list.iter().map(|r| r.clitic).collect();
+            let expected_clitics: Vec<usize> = cuts.iter().map(|c| c.0).collect();
+            proptest::prop_assert_eq!(clitics, expected_clitics);
         }
     }
 
