@@ -310,8 +310,8 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     std::fs::write(out_dir.join("gazetteer.postcard"), bytes).expect("write gazetteer.postcard");
     std::fs::write(out_dir.join("gazetteer-text.txt"), text).expect("write gazetteer-text.txt");
-    let automaton: daachorse::CharwiseDoubleArrayAhoCorasick<u32> =
-        daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+    let automaton: daachorse::DoubleArrayAhoCorasick<u32> =
+        daachorse::DoubleArrayAhoCorasickBuilder::new()
             .match_kind(daachorse::MatchKind::LeftmostLongest)
             .build(&keys)
             .expect("the gazetteer's keys are distinct and not empty");
