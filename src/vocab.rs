@@ -84,6 +84,12 @@ impl Map {
         }
         self.words.get(word)
     }
+
+    /// Every word of the lists, in no order.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.keys().map(String::as_str)
+    }
 }
 
 #[cfg(test)]

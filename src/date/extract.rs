@@ -96,12 +96,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether a date or a span of time may start at token `i`: every
-    /// reading starts with a number or with a word of one of the lexicon's
-    /// lists, so other tokens (most words) are passed over without trying
-    /// each reading. (Debug builds, the tests among them, check that
+    /// reading starts with a number or with a word of a list that opens one
+    /// ([`Lexicon::openers`]), so other tokens (most words, and the words
+    /// only read around a date: `of`, `in`, `to`) are passed over without
+    /// trying each reading. (Debug builds, the tests among them, check that
     /// nothing starts at a token passed over.)
     fn may_start(&self, i: usize) -> bool {
-        self.kind(i) == Some(Kind::Num) || self.lists(i) != 0
+        self.kind(i) == Some(Kind::Num) || self.lists(i) & self.lx.openers != 0
     }
 
     /// The forms of word token `i` (itself, then without proclitics).
@@ -1109,5 +1110,77 @@ impl Pass {
     /// The dated mentions and the spans of time, in text order.
     pub fn finish(self) -> (Vec<DateMention>, Vec<Duration>) {
         (self.out, self.durations)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn lexicon() -> std::sync::Arc<Lexicon> {
+        let rules = crate::rules::RuleSet::embedded().expect("default rules");
+        Lexicon::shared(rules.data())
+    }
+
+    /// The tokens of `text` that [`Ctx::may_start`] lets through, and
+    /// whether a date or a span of time starts at each token passed over.
+    fn gate(lx: &Lexicon, text: &str, lang: Lang) -> (Vec<String>, Vec<String>) {
+        let norm = normalize(text, 0, options());
+        let toks = tokenize(&norm.text);
+        let cx = Ctx::new(&norm, &toks, lx, lang);
+        let (mut through, mut missed) = (Vec::new(), Vec::new());
+        for (i, t) in toks.iter().enumerate() {
+            let word = norm.text[t.range.clone()].to_owned();
+            if cx.may_start(i) {
+                through.push(word);
+            } else if !cx.at(i).is_empty() || cx.span_of_time(i).is_some() {
+                missed.push(word);
+            }
+        }
+        (through, missed)
+    }
+
+    #[test]
+    fn words_only_read_around_a_date_open_none() {
+        let lx = lexicon();
+        let text = "in 2019, the day before yesterday, from March to May of last year, a week ago";
+        let (through, missed) = gate(&lx, text, Lang::En);
+        assert!(missed.is_empty(), "{missed:?}");
+        for w in ["in", "from", "to", "of", "ago", ","] {
+            assert!(!through.iter().any(|t| t == w), "{w}: {through:?}");
+        }
+        for w in ["2019", "the", "march", "may", "last", "a", "week"] {
+            assert!(through.iter().any(|t| t == w), "{w}: {through:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// No date and no span of time starts at a token the gate passes
+        /// over, in text made of the lexicon's own words (every list of
+        /// the three languages), numbers and punctuation.
+        #[test]
+        fn no_reading_starts_at_a_token_passed_over(
+            picks in proptest::collection::vec((0usize..100_000, 0usize..8), 1..40),
+            lang in 0usize..3,
+        ) {
+            let lx = lexicon();
+            let mut words: Vec<&str> = lx.vocab.words().collect();
+            words.sort_unstable();
+            let others = ["2019", "14", "3", "1446", ",", "-", "/", "و", "the"];
+            let mut text = String::new();
+            for (k, sep) in picks {
+                if k % 4 == 0 {
+                    text.push_str(others[k / 4 % others.len()]);
+                } else {
+                    text.push_str(words[k % words.len()]);
+                }
+                text.push_str([" ", " ", " ", ", ", " 12 ", " 2021 ", "-", "/"][sep]);
+            }
+            let lang = [Lang::En, Lang::Fr, Lang::Ar][lang];
+            let (_, missed) = gate(&lx, &text, lang);
+            prop_assert!(missed.is_empty(), "{:?} in {:?}", missed, text);
+        }
     }
 }

@@ -137,6 +137,11 @@ pub(crate) struct Lexicon {
     /// the bits of the lists it is in: one lookup per form of a token
     /// tells which lists can match there.
     pub(super) vocab: crate::vocab::Map,
+    /// The bits of the lists whose words may open a date or a span of
+    /// time (months, weekdays, relative phrases, number words, units, the
+    /// words before `ago` and Hijri months, `last` and `next`); the other
+    /// lists (`of`, `in`, `to`, `ago`, …) are only read around one.
+    pub(super) openers: u32,
 }
 
 /// The normalization of text and data alike (the same as the other
@@ -471,6 +476,15 @@ impl Lexicon {
             range_links
         );
         lx.vocab = vocab.finish();
+        lx.openers = lx.months.bit
+            | lx.weekdays.bit
+            | lx.relative.bit
+            | lx.numbers.bit
+            | lx.units.bit
+            | lx.ago_before.bit
+            | lx.hijri_months.bit
+            | lx.past_before.bit
+            | lx.next_before.bit;
     }
 
     /// Where the forms of an Arabic word without its proclitics start,
