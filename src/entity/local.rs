@@ -36,6 +36,7 @@ pub(super) fn find<'t>(
         return (Vec::new(), Vec::new());
     }
     let lexicon = data.set("lexicon-ar");
+    let inflections = Inflections::of(data);
     // Latin names: capitalized, no ordinary word, not a known entity.
     let mut latin: BTreeMap<String, String> = BTreeMap::new(); // skeleton → name
     let covered = Covered::new(existing);
@@ -175,12 +176,13 @@ pub(super) fn find<'t>(
             continue;
         }
         let anchor = latin.get(&sk).cloned();
-        // Without a Latin name, the forms must be one letter apart.
+        // Without a Latin name, the forms must be one letter apart, and
+        // not by an inflection (`ستطلق`, `سيطلق`).
         if anchor.is_none()
-            && !forms
-                .iter()
-                .skip(1)
-                .all(|(t, _)| strsim::levenshtein(&key(t), &key(forms[0].0)) == 1)
+            && !forms.iter().skip(1).all(|(t, _)| {
+                let (a, b) = (key(t), key(forms[0].0));
+                strsim::levenshtein(&a, &b) == 1 && !inflections.relate(&a, &b)
+            })
         {
             continue;
         }
@@ -210,4 +212,77 @@ pub(super) fn find<'t>(
         }
     }
     (mentions, locals)
+}
+
+/// The affixes that inflect an Arabic word (`ar.imperfect-prefixes`,
+/// `ar.case-endings`), as keys.
+struct Inflections {
+    prefixes: Vec<String>,
+    endings: Vec<String>,
+}
+
+impl Inflections {
+    fn of(data: &Data) -> Inflections {
+        let keys = |name: &str| -> Vec<String> {
+            let mut list: Vec<String> = data
+                .list(name)
+                .unwrap_or_default()
+                .iter()
+                .map(|a| key(a))
+                .filter(|a| !a.is_empty())
+                .collect();
+            list.sort_unstable();
+            list.dedup();
+            list
+        };
+        Inflections {
+            prefixes: keys("ar.imperfect-prefixes"),
+            endings: keys("ar.case-endings"),
+        }
+    }
+
+    /// True when keys `a` and `b` are one word with two prefixes or two
+    /// endings of the lists (the rest the same and not empty).
+    fn relate(&self, a: &str, b: &str) -> bool {
+        let same = |x: Option<&str>, y: Option<&str>| matches!((x, y), (Some(x), Some(y)) if !x.is_empty() && x == y);
+        let two = |list: &[String], pair: &dyn Fn(&str, &str) -> bool| {
+            list.iter()
+                .any(|x| list.iter().any(|y| x != y && pair(x, y)))
+        };
+        two(&self.prefixes, &|x, y| {
+            same(a.strip_prefix(x), b.strip_prefix(y))
+        }) || two(&self.endings, &|x, y| {
+            same(a.strip_suffix(x), b.strip_suffix(y))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflected_forms_of_one_word_are_related_and_other_words_are_not() {
+        let rules = crate::rules::RuleSet::embedded().expect("default rules");
+        let inf = Inflections::of(rules.data());
+        for (a, b) in [
+            ("ستطلق", "سيطلق"),
+            ("يعلن", "تعلن"),
+            ("تريليونان", "تريليونين"),
+            ("المستثمرون", "المستثمرين"),
+        ] {
+            assert!(inf.relate(&key(a), &key(b)), "{a} {b}");
+            assert!(inf.relate(&key(b), &key(a)), "{b} {a}");
+        }
+        // A letter changed inside the word, or at its ends but not between
+        // two affixes of one list.
+        for (a, b) in [
+            ("توبروف", "طوبروف"),
+            ("كوالتشيك", "قوالتشيك"),
+            ("يوسف", "بوسف"),
+            ("حسان", "حسام"),
+        ] {
+            assert!(!inf.relate(&key(a), &key(b)), "{a} {b}");
+        }
+    }
 }
