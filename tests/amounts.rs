@@ -307,6 +307,15 @@ en | 10-20 billion dollars | 10 | 10000000000 | money | USD | billion | -
 en | 10-20 staff left after a $3bn deal | 10 | 10 | number | - | - | -
 en | in 15 minutes | 15 | 15 | number | - | - | -
 fr | le chiffre d'affaires de 3,2 milliards d'euros | 3,2 milliards d'euros | 3200000000 | money | EUR | billion | -
+ar | بإجمالي تريليونان و883 ملياراً و532 مليوناً و192 ألف ريال | تريليونان و883 ملياراً و532 مليوناً و192 ألف ريال | 2883532192000 | money | SAR | trillion | -
+ar | وبلغ العجز 679 ملياراً و 264 مليوناً | 679 ملياراً و 264 مليوناً | 679264000000 | number | - | billion | -
+ar | بنحو 3 مليارات و500 مليون دولار | 3 مليارات و500 مليون دولار | 3500000000 | money | USD | billion | approx
+ar | خسر 5 ملايين و3 مليارات | 5 ملايين | 5000000 | number | - | million | -
+ar | خسر 3 مليارات و1500 مليون | 3 مليارات | 3000000000 | number | - | billion | -
+fr | un budget de 2 milliards 883 millions d'euros | 2 milliards 883 millions d'euros | 2883000000 | money | EUR | billion | -
+fr | 1 milliard et 200 millions d'euros | 1 milliard et 200 millions d'euros | 1200000000 | money | EUR | billion | -
+en | 1 billion 500 million dollars | 1 billion 500 million dollars | 1500000000 | money | USD | billion | -
+en | 2 billion and 300 million users | 2 billion | 2000000000 | number | - | billion | -
 en | in 2019 | none
 en | since 1998 | none
 en | the 3rd quarter | none

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::lexicon::{Lexicon, options};
 use super::link::finish;
-use super::number::{Convention, parse_number, significant_digits};
+use super::number::{Convention, parse_number, pow10, significant_digits};
 use super::prepare::{Evidence, Prepared, excluded, may_separate_digits};
 use super::token::{Kind, Tok};
 use super::{AmountMention, Hedge};
@@ -18,6 +18,9 @@ pub(super) struct Tail {
     pub(super) end: usize,
     pub(super) exp: Option<u32>,
     pub(super) half: Option<Decimal>,
+    /// The later parts of a figure written with several scale words, in
+    /// units of the first (`883 ملياراً` after `تريليونان`: 0.883).
+    pub(super) parts: Decimal,
     pub(super) currency: Option<String>,
     pub(super) percent: bool,
     pub(super) hedge: Option<Hedge>,
@@ -41,7 +44,14 @@ pub(super) struct Draft {
     pub(super) linked: bool,
 }
 
-fn tail(pr: &Prepared, lx: &Lexicon, q: usize, has_currency: bool, exp: Option<u32>) -> Tail {
+fn tail(
+    pr: &Prepared,
+    lx: &Lexicon,
+    conv: Convention,
+    q: usize,
+    has_currency: bool,
+    exp: Option<u32>,
+) -> Tail {
     let mut t = Tail {
         end: q,
         exp,
@@ -73,6 +83,33 @@ fn tail(pr: &Prepared, lx: &Lexicon, q: usize, has_currency: bool, exp: Option<u
             {
                 q = e2;
             }
+        }
+        // A figure in parts, each with a smaller scale word (`تريليونان
+        // و883 ملياراً و532 مليوناً`, `2 milliards 200 millions`): each
+        // part under a thousand, added in units of the first scale.
+        let mut last = exp;
+        loop {
+            let at = pr
+                .match_fwd(lx, &lx.compound_links, q, false)
+                .map_or(q, |(after, ())| after);
+            if at >= pr.sig.len() || pr.tok(at).kind != Kind::Num {
+                break;
+            }
+            let Some(part) = parse_number(&pr.norm.text[pr.tok(at).range.clone()], conv) else {
+                break;
+            };
+            let Some((after, scale)) = pr.match_fwd(lx, &lx.scales, at + 1, true) else {
+                break;
+            };
+            let Some(unit) = pow10(exp - scale.exp.min(exp)) else {
+                break;
+            };
+            if scale.exp >= last || part.value <= Decimal::ZERO || part.value >= Decimal::from(1000)
+            {
+                break;
+            }
+            t.parts += part.value / unit;
+            (last, q) = (scale.exp, after);
         }
     }
     t.end = q;
@@ -161,7 +198,7 @@ fn block_drafts(block: &Block, pr: &Prepared, lx: &Lexicon, conv: Convention) ->
         let draft = if t.kind == Kind::Num {
             number_draft(block, pr, lx, conv, p)
         } else if t.is_word() && (p == 0 || pr.tok(p - 1).kind != Kind::Num) {
-            word_draft(pr, lx, p)
+            word_draft(pr, lx, conv, p)
         } else {
             None
         };
@@ -197,7 +234,7 @@ fn number_draft(
         Some((s, c)) => (s, Some(c.clone())),
         None => (p, None),
     };
-    let mut t = tail(pr, lx, p + 1, prefix.is_some(), None);
+    let mut t = tail(pr, lx, conv, p + 1, prefix.is_some(), None);
     // A Latin word glued after the number must belong to the figure
     // (`97.4bn`), else it is a name or an ordinal (`8vc`, `3rd`).
     if pr.raw(p, 1).is_some_and(Tok::is_latin_word) && t.end == p + 1 {
@@ -264,7 +301,11 @@ fn number_draft(
         start,
         end: t.end,
         base: parsed.value,
-        digits: parsed.digits,
+        digits: if t.parts.is_zero() {
+            parsed.digits
+        } else {
+            significant_digits(parsed.value + t.parts)
+        },
         tail: t,
         hedge,
         linkable,
@@ -275,9 +316,9 @@ fn number_draft(
 
 /// A figure written with words: `نصف مليار`, `half a billion`, `un
 /// demi-milliard`, `مليار دولار`, `ملياري دولار`.
-fn word_draft(pr: &Prepared, lx: &Lexicon, p: usize) -> Option<Draft> {
+fn word_draft(pr: &Prepared, lx: &Lexicon, conv: Convention, p: usize) -> Option<Draft> {
     let (base, t) = if let Some((q, nw)) = pr.match_fwd(lx, &lx.number_words, p, true) {
-        let t = tail(pr, lx, q, false, None);
+        let t = tail(pr, lx, conv, q, false, None);
         if t.exp.is_none() && (nw.needs_scale || t.currency.is_none() || t.percent) {
             return None;
         }
@@ -285,7 +326,7 @@ fn word_draft(pr: &Prepared, lx: &Lexicon, p: usize) -> Option<Draft> {
     } else {
         let (q, s) = pr.match_fwd(lx, &lx.scales, p, true)?;
         let alone = s.alone?;
-        let t = tail(pr, lx, q, false, Some(s.exp));
+        let t = tail(pr, lx, conv, q, false, Some(s.exp));
         if s.exp < 6 && t.currency.is_none() {
             return None;
         }
@@ -298,7 +339,7 @@ fn word_draft(pr: &Prepared, lx: &Lexicon, p: usize) -> Option<Draft> {
     Some(Draft {
         start: p,
         end: t.end,
-        digits: significant_digits(base),
+        digits: significant_digits(base + t.parts),
         base,
         tail: t,
         hedge,

@@ -113,6 +113,9 @@ pub struct Lexicon {
     pub(crate) number_words: Phrases<NumberWord>,
     pub(crate) halves: Phrases<Decimal>,
     pub(crate) links: Phrases<()>,
+    /// Between the parts of a figure written with several scale words
+    /// (`تريليونان و883 ملياراً`, `2 milliards et 200 millions`).
+    pub(crate) compound_links: Phrases<()>,
     pub(crate) currencies: Phrases<String>,
     pub(crate) currency_symbols: Phrases<String>,
     pub(crate) percent: Phrases<()>,
@@ -246,6 +249,9 @@ impl Lexicon {
             for e in list("links") {
                 lx.links.add(phrase(&e), ());
             }
+            for e in list("compound-links") {
+                lx.compound_links.add(phrase(&e), ());
+            }
             for e in list("percent") {
                 lx.percent.add(phrase(&e), ());
             }
@@ -314,6 +320,7 @@ impl Lexicon {
             number_words,
             halves,
             links,
+            compound_links,
             currencies,
             currency_symbols,
             percent,

@@ -90,6 +90,7 @@ pub(super) fn finish(
                 let p = pow10(exp)?;
                 value = value
                     .checked_add(d.tail.half.unwrap_or_default())?
+                    .checked_add(d.tail.parts)?
                     .checked_mul(p)?;
             }
             let kind = if d.tail.percent {
