@@ -52,6 +52,10 @@ pub(crate) struct Params {
     /// Cue concepts too generic to make two figures the same quantity with
     /// confidence: a pair sharing only these is at most `info`.
     weak_cues: Vec<String>,
+    /// Cue concepts that make a figure another quantity than one without
+    /// them: the deficit of a budget is not the budget (`budget deficit`,
+    /// `العجز في الموازنة`).
+    distinct_cues: Vec<String>,
     /// Words and phrases that state a change or a comparison (`@lists`).
     changes: Vec<String>,
     /// Words that name a period besides years: month names (`@lists`).
@@ -66,6 +70,7 @@ impl Default for Params {
             kinds: vec!["money".into(), "number".into()],
             unscaled: false,
             weak_cues: Vec::new(),
+            distinct_cues: Vec::new(),
             changes: Vec::new(),
             periods: Vec::new(),
         }
@@ -79,6 +84,7 @@ pub(crate) struct ChangedFigure {
     kinds: Vec<AmountKind>,
     unscaled: bool,
     weak_cues: HashSet<String>,
+    distinct_cues: Vec<String>,
     /// Change phrases, as normalized words.
     changes: Vec<Vec<String>>,
     /// The change phrases (indices into `changes`) by their first word.
@@ -193,6 +199,7 @@ impl Kind for ChangedFigure {
             kinds,
             unscaled: p.unscaled,
             weak_cues: p.weak_cues.into_iter().collect(),
+            distinct_cues: p.distinct_cues,
             changes,
             change_starts,
             periods,
@@ -387,7 +394,12 @@ impl Check for ChangedFigure {
                     continue;
                 }
                 let shared: Vec<&String> = b.cues.iter().filter(|c| a.cues.contains(c)).collect();
-                if shared.is_empty() {
+                if shared.is_empty()
+                    || self
+                        .distinct_cues
+                        .iter()
+                        .any(|c| a.cues.contains(c) != b.cues.contains(c))
+                {
                     continue;
                 }
                 let (hi, lo) = if a.value.abs() >= b.value.abs() {
