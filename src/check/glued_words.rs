@@ -50,6 +50,9 @@ pub(crate) struct Params {
     /// Arabic letters that may follow a number (`2025م`, `1446هـ`).
     #[serde(default)]
     number_suffixes: Vec<String>,
+    /// Letters written as the decimal mark between digits (`9ر0`, `24ر80`).
+    #[serde(default)]
+    decimal_letters: Vec<String>,
     /// Pronoun suffixes before which `ة` is written `ت` (and `ى` `ي`).
     #[serde(default)]
     pronoun_suffixes: Vec<String>,
@@ -65,6 +68,7 @@ pub(crate) struct GluedWords {
     allow: HashSet<String>,
     proclitics: HashSet<String>,
     number_suffixes: HashSet<String>,
+    decimal_letters: Vec<String>,
     pronoun_suffixes: HashSet<String>,
     name_particles: HashSet<String>,
 }
@@ -87,6 +91,7 @@ impl Kind for GluedWords {
             allow: set(data, &p.allow)?,
             proclitics: set(data, &p.proclitics)?,
             number_suffixes: set(data, &p.number_suffixes)?,
+            decimal_letters: data.expand_lower(&p.decimal_letters)?,
             pronoun_suffixes: set(data, &p.pronoun_suffixes)?,
             name_particles: set(data, &p.name_particles)?,
         })
@@ -206,6 +211,14 @@ impl GluedWords {
     }
 
     fn letters_digits(&self, word: &str) -> Option<Split> {
+        // A number with a letter for its decimal mark (`9ر0`).
+        let digits = |s: &str| !s.is_empty() && s.chars().all(char::is_numeric);
+        if self.decimal_letters.iter().any(|d| {
+            word.split_once(d.as_str())
+                .is_some_and(|(a, b)| digits(a) && digits(b))
+        }) {
+            return None;
+        }
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         for k in 1..chars.len() {
             let (j, n) = chars[k];
