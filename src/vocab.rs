@@ -85,6 +85,19 @@ impl Map {
         self.words.get(word)
     }
 
+    /// True when `word` is in one of the lists.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    /// A map of one list: a set of words with the filter in front.
+    pub(crate) fn set<'a>(words: impl Iterator<Item = &'a String>) -> Map {
+        let mut v = Vocab::default();
+        v.list(words);
+        v.finish()
+    }
+
     /// Every word of the lists, in no order.
     #[cfg(test)]
     pub(crate) fn words(&self) -> impl Iterator<Item = &str> {

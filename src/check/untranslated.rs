@@ -75,7 +75,9 @@ fn default_max_run() -> usize {
 pub(crate) struct Untranslated {
     foreign: Lang,
     context: Context,
-    words: HashSet<String>,
+    /// (Looked up for every lower-case word of a text: most are told apart
+    /// by the map's filter without hashing.)
+    words: crate::vocab::Map,
     standalone: HashSet<String>,
     foreign_context: HashSet<String>,
     name_heads: HashSet<String>,
@@ -103,7 +105,7 @@ impl Kind for Untranslated {
         Ok(Untranslated {
             foreign,
             context: p.context,
-            words: lower_set(data, &p.words)?,
+            words: crate::vocab::Map::set(lower_set(data, &p.words)?.iter()),
             standalone: lower_set(data, &p.standalone_words)?,
             foreign_context: lower_set(data, &p.foreign_context)?,
             name_heads: lower_set(data, &p.name_heads)?,
@@ -141,8 +143,18 @@ impl Quoted {
 }
 
 fn is_lowercase_word(s: &str) -> bool {
-    s.chars()
-        .all(|c| !crate::document::is_letter(c) || c.is_lowercase())
+    // ASCII at a glance (an Arabic word goes to the characters at once).
+    for b in s.bytes() {
+        if !b.is_ascii() {
+            return s
+                .chars()
+                .all(|c| !crate::document::is_letter(c) || c.is_lowercase());
+        }
+        if b.is_ascii_uppercase() {
+            return false;
+        }
+    }
+    true
 }
 
 impl Untranslated {
@@ -171,7 +183,7 @@ impl Untranslated {
                 continue;
             }
             let lower = crate::source::lowercase(text);
-            let anywhere = self.words.contains(&*lower);
+            let anywhere = self.words.contains(&lower);
             if !(anywhere || self.standalone.contains(&*lower)) {
                 continue;
             }
@@ -233,7 +245,7 @@ impl Untranslated {
                 continue;
             }
             let lower = crate::source::lowercase(text);
-            if !self.words.contains(&*lower) {
+            if !self.words.contains(&lower) {
                 continue;
             }
             if quoted
@@ -248,7 +260,7 @@ impl Untranslated {
             let plain = |s: &str, x: &Word| {
                 x.script() == Script::Latin && is_lowercase_word(s) && {
                     let lower = crate::source::lowercase(s);
-                    !self.foreign_context.contains(&*lower) && !self.words.contains(&*lower)
+                    !self.foreign_context.contains(&*lower) && !self.words.contains(&lower)
                 }
             };
             if !plain(pt, p) || !plain(nt, n) {
@@ -279,6 +291,32 @@ impl Check for Untranslated {
                 Context::NonLatin => self.non_latin(block, &mut quoted, out),
                 Context::Latin => self.latin(block, &mut quoted, out),
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The byte-wise test answers as the character-wise definition.
+        #[test]
+        fn a_lower_case_word_is_one_without_a_capital_letter(s in "[a-zA-Z0-9'éÉßİﬀΣσ٣مـ-]{0,12}") {
+            let by_char = s.chars().all(|c| !crate::document::is_letter(c) || c.is_lowercase());
+            proptest::prop_assert_eq!(is_lowercase_word(&s), by_char);
+        }
+    }
+
+    #[test]
+    fn a_word_list_is_a_set_with_a_filter() {
+        let words = ["et".to_owned(), "avec".to_owned(), "été".to_owned()];
+        let set = crate::vocab::Map::set(words.iter());
+        for w in &words {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in ["the", "avez", "ete", ""] {
+            assert!(!set.contains(w), "{w}");
         }
     }
 }
