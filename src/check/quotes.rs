@@ -12,7 +12,11 @@
 //! line). Apostrophe-like marks (`’`) only close a quotation opened with
 //! their partner, and never when a letter follows them (`don’t`). A straight
 //! `"` right after a digit with no quotation open is an inch or second mark
-//! (`12" vinyl`, `5'10"`), not a quotation mark.
+//! (`12" vinyl`, `5'10"`), not a quotation mark. A straight mark glued to
+//! the word before it, with nothing open and its partner still to come in
+//! the paragraph (an odd number of the same mark after it), opens a
+//! quotation whose spacing is wrong (`له"  سيتم … قريبا"`): no partner is
+//! missing.
 
 use std::ops::Range;
 
@@ -242,9 +246,13 @@ fn scan(text: &str, masked: &[Range<usize>], marks: &QuoteMarks) -> Vec<QuoteEve
                     mismatched: true,
                     reversed: false,
                 });
-            } else if looks_closing {
+            } else if looks_closing && text[range.end..].matches(c).count() % 2 == 0 {
                 events.push(QuoteEvent::Stray(range));
             } else {
+                // Opening (`"word`), or glued to the word before with its
+                // partner still to come in the paragraph (`له"  سيتم …
+                // قريبا"`): a quotation whose spacing is wrong, not a mark
+                // without a partner.
                 stack.push(Open {
                     range,
                     mark: c,
@@ -410,18 +418,42 @@ mod tests {
         scan(text, &[], defaults())
     }
 
+    /// Whether the one event of `text` is a mismatched pair; `None` when
+    /// its events are not one pair.
+    fn one_pair(text: &str) -> Option<bool> {
+        match &events(text)[..] {
+            [QuoteEvent::Pair { mismatched, .. }] => Some(*mismatched),
+            _ => None,
+        }
+    }
+
     #[test]
     fn straight_quote_closed_by_guillemet_is_mismatched() {
         let t = "قال: \"لقد حان الوقت». ثم";
-        let e = events(t);
-        assert!(
-            matches!(
-                &e[..],
-                [QuoteEvent::Pair {
-                    mismatched: true,
-                    ..
-                }]
-            ),
+        assert_eq!(one_pair(t), Some(true), "{:?}", events(t));
+    }
+
+    #[test]
+    fn a_quotation_glued_to_the_word_before_it_is_still_a_pair() {
+        let t = "وقال في بيان له\"  سيتم نشر بيان اللجنة قريبا\" وكان البنك قد رفع الفائدة.";
+        assert_eq!(one_pair(t), Some(false), "{:?}", events(t));
+        // A mark glued after a word whose partner never comes is stray;
+        // so is the first of three, the other two being a pair.
+        let e = events("He said\" nothing more.");
+        assert!(matches!(&e[..], [QuoteEvent::Stray(_)]), "{e:?}");
+        let e = events("He left\" and then said \"yes\" twice.");
+        assert_eq!(
+            e.iter()
+                .filter(|e| matches!(e, QuoteEvent::Stray(_)))
+                .count(),
+            1,
+            "{e:?}"
+        );
+        assert_eq!(
+            e.iter()
+                .filter(|e| matches!(e, QuoteEvent::Pair { .. }))
+                .count(),
+            1,
             "{e:?}"
         );
     }
