@@ -253,6 +253,9 @@ fn deep_nesting_and_huge_numbers_are_checked() {
     let digits = "7".repeat(1_000_000);
     let files: Vec<(String, String)> = vec![
         ("quotes.txt".into(), "\"".repeat(100_000)),
+        // Marks glued to the word before them: each looks at what is still
+        // to come in the paragraph (once, not again at each mark).
+        ("glued-quotes.txt".into(), "x\" ".repeat(100_000)),
         ("guillemets.txt".into(), "«".repeat(100_000)),
         ("brackets.txt".into(), "(".repeat(100_000)),
         ("closing.txt".into(), ")]»”".repeat(25_000)),

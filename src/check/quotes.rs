@@ -173,8 +173,22 @@ fn scan(text: &str, masked: &[Range<usize>], marks: &QuoteMarks) -> Vec<QuoteEve
     let (pairs, apostrophes) = (&marks.pairs[..], &marks.apostrophes[..]);
     let mut stack: Vec<Open> = Vec::new();
     let mut events = Vec::new();
+    // How many of each symmetric mark (`"`) are still to come: counted once
+    // per paragraph, not again at each mark (a line of 100,000 of them).
+    let mut to_come: Vec<(char, usize)> = pairs
+        .iter()
+        .filter(|[o, cl]| o == cl)
+        .map(|&[o, _]| (o, text.matches(o).count()))
+        .collect();
     for (i, c) in marks.set.hits(text) {
         let range = i..i + c.len_utf8();
+        let after = match to_come.iter_mut().find(|(m, _)| *m == c) {
+            Some((_, n)) => {
+                *n = n.saturating_sub(1);
+                *n
+            }
+            None => 0,
+        };
         let next = text[range.end..].chars().next();
         let p = text[..i].chars().next_back();
         if masked.iter().any(|m| m.contains(&i)) {
@@ -246,7 +260,7 @@ fn scan(text: &str, masked: &[Range<usize>], marks: &QuoteMarks) -> Vec<QuoteEve
                     mismatched: true,
                     reversed: false,
                 });
-            } else if looks_closing && text[range.end..].matches(c).count() % 2 == 0 {
+            } else if looks_closing && after % 2 == 0 {
                 events.push(QuoteEvent::Stray(range));
             } else {
                 // Opening (`"word`), or glued to the word before with its
