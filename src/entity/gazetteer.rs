@@ -450,28 +450,20 @@ impl Gazetteer {
 
     /// True for a surname form that is an ordinary Arabic word of the
     /// lexicon `lexicon-ar` (`الأسد` is not al-Assad): not a mention. Decided
-    /// on first use, in one pass over the lexicon for every such surname.
+    /// on first use for every such surname, in the lexicon's set (the
+    /// embedded lexicon's is made by `build.rs`; a newsroom's own is made
+    /// once, and the transliteration pass reads it too).
     pub fn is_rejected(&self, form: usize, data: &crate::rules::Data) -> bool {
         if !self.forms[form].unless_ordinary {
             return false;
         }
         self.rejected
             .get_or_init(|| {
-                let doubtful: rustc_hash::FxHashSet<&str> = self
-                    .forms
-                    .iter()
-                    .filter(|f| f.unless_ordinary)
-                    .flat_map(|f| [&*f.text, &*f.key])
-                    .collect();
-                let ordinary: rustc_hash::FxHashSet<String> = data
-                    .find_in("lexicon-ar", |w| doubtful.contains(w))
-                    .into_iter()
-                    .collect();
+                let lexicon = data.set("lexicon-ar");
                 (0..self.forms.len())
                     .filter(|&i| {
                         let f = &self.forms[i];
-                        f.unless_ordinary
-                            && (ordinary.contains(&*f.text) || ordinary.contains(&*f.key))
+                        f.unless_ordinary && (lexicon.contains(&f.text) || lexicon.contains(&f.key))
                     })
                     .collect()
             })
@@ -681,6 +673,37 @@ mod tests {
         assert!(decoded.key_start == read.key_start, "other groups");
         assert!(decoded.forms.iter().any(|f| f.unless_ordinary));
         assert!(decoded.forms.iter().any(|f| f.french));
+    }
+
+    #[test]
+    fn a_surname_that_is_an_ordinary_word_of_the_lexicon_is_rejected() {
+        let g = embedded();
+        let doubtful = |text: &str| {
+            g.forms
+                .iter()
+                .position(|f| f.unless_ordinary && &*f.text == text)
+                .unwrap_or_else(|| panic!("{text} is a doubtful surname"))
+        };
+        // `سلمان` (a given name) is in the embedded lexicon; `شولتس` is not.
+        let (salman, scholz) = (doubtful("سلمان"), doubtful("شولتس"));
+        let rules = crate::rules::RuleSet::embedded().expect("the default rules load");
+        assert!(g.is_rejected(salman, rules.data()));
+        assert!(!g.is_rejected(scholz, rules.data()));
+        // A newsroom's own lexicon decides instead (a fresh gazetteer: the
+        // answers are kept for its data).
+        let g = embedded();
+        let mut data = crate::rules::Data::default();
+        data.add_text_file("lexicon-ar", "# words\nشولتس\nكتاب\n".to_owned().into());
+        assert!(!g.is_rejected(salman, &data));
+        assert!(g.is_rejected(scholz, &data));
+        // A form that may not be an ordinary word never is.
+        let musk = g
+            .forms
+            .iter()
+            .position(|f| &*f.text == "ماسك")
+            .expect("Musk");
+        assert!(!g.forms[musk].unless_ordinary);
+        assert!(!g.is_rejected(musk, rules.data()));
     }
 
     #[test]

@@ -379,25 +379,6 @@ impl Data {
         }
     }
 
-    /// The words of list `name` (lower-cased) for which `wanted` is true,
-    /// in one pass over the list, without building its set (a lexicon of
-    /// 40,000 words asked about a few hundred).
-    pub fn find_in(&self, name: &str, mut wanted: impl FnMut(&str) -> bool) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut test = |w: &str| {
-            let lower = crate::source::lowercase(w);
-            if wanted(&lower) {
-                out.push(lower.into_owned());
-            }
-        };
-        if let Some(list) = self.texts.get(name) {
-            LazyList::lines(&list.text).for_each(&mut test);
-        } else if self.sets.contains_key(name) {
-            self.set(name).iter().for_each(test);
-        }
-        out
-    }
-
     /// Names of all lists, sorted.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         let mut names: Vec<&str> = self
