@@ -142,6 +142,10 @@ fn tail(
     t
 }
 
+/// The longest document (in bytes) whose blocks normalized for the
+/// separators' evidence are kept for reading the figures.
+const KEEP_NORMALIZED: usize = 4 << 20;
+
 /// The figures of a document, in text order.
 pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
     extract_with(doc, |_, _, _| {})
@@ -154,6 +158,15 @@ pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
 /// Nothing is handed over when the document has no words.
 pub fn extract_with(
     doc: &Document<'_>,
+    each: impl FnMut(usize, &Block, &Normalized),
+) -> Vec<AmountMention> {
+    extract_keeping(doc, doc.text().len() <= KEEP_NORMALIZED, each)
+}
+
+/// [`extract_with`], keeping the blocks normalized for the evidence or not.
+fn extract_keeping(
+    doc: &Document<'_>,
+    keep: bool,
     mut each: impl FnMut(usize, &Block, &Normalized),
 ) -> Vec<AmountMention> {
     if !doc.has_words() {
@@ -162,19 +175,31 @@ pub fn extract_with(
     let lx = doc.data.amount_lexicon(doc.lang);
     let lx = &*lx;
     // The separators' convention is the document's: a first pass counts
-    // the evidence block by block, and a second one reads the figures. Each
-    // block is normalized again rather than kept (the normalized blocks
-    // are the size of the text, their tokens about ten times that); the
-    // second normalization serves the dates as well (`each`).
+    // the evidence block by block, and a second one reads the figures. The
+    // blocks the first pass normalizes are kept for the second when the
+    // document is not long (the normalized blocks are the size of the
+    // text: a long file's are normalized again, its peak memory unchanged);
+    // the second normalization serves the dates as well (`each`).
+    let mut kept: Vec<Option<Normalized>> = Vec::new();
     let mut evidence = Evidence::default();
-    for b in doc.blocks.iter().filter(|b| may_separate_digits(&b.text)) {
+    for (bi, b) in doc.blocks.iter().enumerate() {
+        if !may_separate_digits(&b.text) {
+            continue;
+        }
         let norm = normalize(&b.text, 0, options());
         Prepared::numbers(b, &norm, doc.lang, |raw| evidence.count(raw));
+        if keep {
+            kept.resize_with(doc.blocks.len(), || None);
+            kept[bi] = Some(norm);
+        }
     }
     let conv = evidence.convention(doc.lang);
     let mut out = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
-        let norm = normalize(&block.text, 0, options());
+        let norm = kept
+            .get_mut(bi)
+            .and_then(Option::take)
+            .unwrap_or_else(|| normalize(&block.text, 0, options()));
         let mut pr = Prepared::of(block, norm, doc.lang);
         pr.index(lx);
         let drafts = block_drafts(block, &pr, lx, conv);
@@ -347,4 +372,48 @@ fn word_draft(pr: &Prepared, lx: &Lexicon, conv: Convention, p: usize) -> Option
         range_start: false,
         linked: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{Format, SourceFile};
+
+    static RULES: std::sync::LazyLock<crate::rules::RuleSet> =
+        std::sync::LazyLock::new(|| crate::rules::RuleSet::embedded().expect("default rules"));
+
+    #[test]
+    fn keeping_the_evidence_blocks_changes_no_figure_nor_what_the_dates_read() {
+        // Blocks with and without separated digits (the evidence pass
+        // normalizes only the former), in each language.
+        let texts = [
+            (
+                crate::Lang::En,
+                "It cost $1,250,000 in 2024.\n\nNo figures here.\n\nAbout 3.5 billion dollars, up 12%, on March 3.\n",
+            ),
+            (
+                crate::Lang::Fr,
+                "Il a coûté 1 250 000 euros.\n\nRien ici.\n\nEnviron 3,5 milliards d'euros le 3 mars 2024.\n",
+            ),
+            (
+                crate::Lang::Ar,
+                "بلغت الكلفة ١٬٢٥٠٬٠٠٠ دولار.\n\nلا أرقام هنا.\n\nنحو 9.74 مليار دولار في 3 مارس 2024.\n",
+            ),
+        ];
+        for (lang, text) in texts {
+            let source = SourceFile::from_text("a.txt", text.into(), Format::Text);
+            let doc = Document::parse(&source, Some(lang), RULES.data());
+            let run = |keep: bool| {
+                let mut seen = Vec::new();
+                let found = extract_keeping(&doc, keep, |bi, _, norm| {
+                    seen.push((bi, norm.text.clone(), norm.to_orig(0, norm.text.len())));
+                });
+                (format!("{found:?}"), seen)
+            };
+            let (kept, not_kept) = (run(true), run(false));
+            assert!(kept.0.contains("1250000"), "{lang:?}: {}", kept.0);
+            assert_eq!(kept.1.len(), doc.blocks.len());
+            assert_eq!(kept, not_kept, "{lang:?}");
+        }
+    }
 }
