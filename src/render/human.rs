@@ -178,6 +178,26 @@ fn snippet_window(line: &str, cols: Cols<'_>, marks: &[Mark]) -> std::ops::Range
     start..end
 }
 
+/// The widest stretch of a line, in columns, that a secondary mark and
+/// the finding's own are drawn on together: farther apart, the line shown
+/// would run past the terminal (a paragraph of 1,300 characters between a
+/// name and its other form), so the other mark becomes a note.
+const SIDE_BY_SIDE: usize = TERM_WIDTH - 20;
+
+/// True when byte ranges `a` and `b` of one line of `text` fit within
+/// [`SIDE_BY_SIDE`] columns, from the first start to the last end.
+fn fits_beside(text: &str, a: std::ops::Range<usize>, b: std::ops::Range<usize>) -> bool {
+    let (lo, hi) = (a.start.min(b.start), a.end.max(b.end));
+    text.get(lo..hi).is_some_and(|s| {
+        s.chars()
+            .scan(0, |w, c| {
+                *w += char_width(c);
+                Some(*w)
+            })
+            .all(|w| w <= SIDE_BY_SIDE)
+    })
+}
+
 /// `«text»`, its invisible characters shown ([`visible`]).
 fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 4);
@@ -246,6 +266,7 @@ fn render_finding(
         } else if rl.line == lc.line
             && line_range.contains(&(r.span.start as usize))
             && (r.span.end as usize) <= line_range.end
+            && fits_beside(text, start..f.span.end as usize, r.span.range())
         {
             let rs = r.span.start as usize - line_range.start;
             let re = r.span.end as usize - line_range.start;
@@ -795,6 +816,54 @@ mod tests {
         let out = rendered(text, finding(Span::new(3, 5), related));
         assert!(out.contains("t.txt:1:1"), "{out}");
         assert!(out.contains("note: 1:1: here «⟨ZWNBSP⟩»"), "{out}");
+    }
+
+    #[test]
+    fn another_mark_on_the_same_line_is_drawn_beside_the_finding_only_when_both_fit() {
+        let related = |at: usize| {
+            vec![Related {
+                file: None,
+                span: Span::new(at, at + 6),
+                message: "another form of the name".into(),
+            }]
+        };
+        let widest = |out: &str| out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        // Near: both marks on the line shown.
+        let text = format!("Taipei and {}Taipai.", "x ".repeat(20));
+        let out = rendered(
+            &text,
+            finding(Span::new(text.len() - 7, text.len() - 1), related(0)),
+        );
+        assert!(out.contains("------ another form of the name"), "{out}");
+        assert!(!out.contains("note:"), "{out}");
+        // Far apart on one long line: the other form is a note, and no line
+        // of the report runs past the terminal.
+        for wide in ["x ", "中"] {
+            let text = format!("Taipei and {}Taipai.", wide.repeat(400));
+            let f = finding(Span::new(text.len() - 7, text.len() - 1), related(0));
+            let out = rendered(&text, f);
+            assert!(
+                out.contains("= note: 1:1: another form of the name «Taipei»"),
+                "{out}"
+            );
+            assert!(!out.contains("------"), "{out}");
+            assert!(widest(&out) <= TERM_WIDTH, "{}: {out}", widest(&out));
+        }
+        // Columns, not characters: 70 wide characters take 140.
+        let text = format!("Taipei{}Taipai.", "中".repeat(70));
+        let out = rendered(
+            &text,
+            finding(Span::new(text.len() - 7, text.len() - 1), related(0)),
+        );
+        assert!(out.contains("= note: 1:1: another form"), "{out}");
+        // Just within reach: beside it still.
+        let text = format!("Taipei{}Taipai.", " y".repeat((SIDE_BY_SIDE - 12) / 2));
+        let out = rendered(
+            &text,
+            finding(Span::new(text.len() - 7, text.len() - 1), related(0)),
+        );
+        assert!(out.contains("another form of the name"), "{out}");
+        assert!(!out.contains("note:"), "{out}");
     }
 
     /// A line from a pool of characters that has every width the renderer
