@@ -73,6 +73,23 @@ fn ordinary_words_near_names_are_not_flagged() {
 }
 
 #[test]
+fn a_slip_for_an_ordinary_word_is_not_a_misspelt_name() {
+    // Two letters from a name and one from an ordinary word: `Australain`
+    // is `Australian` (no name), `Hamed` is no slip for `Hamas`.
+    let en = "Australia won the final. Any tennis player dreams of a partisan Australain crowd. \
+              Hamas said on Monday that Hamed Karimi, a driver, had been released.";
+    assert_eq!(entity_findings(defaults(), Lang::En, en), vec![]);
+    // A slip two letters from the name and from no word still is one.
+    let seed = "OpenAI made an offer. Optai said no.";
+    let found = entity_findings(defaults(), Lang::En, seed);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1.as_str()),
+        ("entity/misspelling", "Optai")
+    );
+}
+
+#[test]
 fn accepted_transliterations_are_not_misspellings() {
     // The Maghreb press writes `Ghaza`; a quoted text may say `Gaza`.
     let fr = "Le Conseil de sécurité a exigé un cessez-le-feu immédiat à Ghaza. La résolution \

@@ -246,6 +246,50 @@ impl<'a> OrdinaryWords<'a> {
     pub(crate) fn contains(&self, lower: &str) -> bool {
         self.0.contains(lower) || self.1.contains(lower)
     }
+
+    /// True when one edit turns `lower` into a word of either lexicon: a
+    /// letter left out, added, changed, or two neighbours swapped
+    /// (`australain` is a slip for `australian`). The letters tried are
+    /// the word's own, the Latin alphabet and the French accented letters.
+    pub(crate) fn one_edit_away(&self, lower: &str) -> bool {
+        const EXTRA: &str = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ";
+        let chars: Vec<char> = lower.chars().collect();
+        let mut letters: Vec<char> = EXTRA.chars().chain(chars.iter().copied()).collect();
+        letters.sort_unstable();
+        letters.dedup();
+        let mut buf = String::with_capacity(lower.len() + 4);
+        let mut try_word = |parts: &[&[char]]| {
+            buf.clear();
+            buf.extend(parts.iter().flat_map(|p| p.iter()));
+            self.contains(&buf)
+        };
+        for i in 0..=chars.len() {
+            let (head, tail) = chars.split_at(i);
+            if let Some((_, rest)) = tail.split_first() {
+                // Left out, swapped with the next, changed.
+                if try_word(&[head, rest]) {
+                    return true;
+                }
+                if let [a, b, after @ ..] = tail
+                    && a != b
+                    && try_word(&[head, &[*b, *a], after])
+                {
+                    return true;
+                }
+                if letters
+                    .iter()
+                    .any(|&c| c != tail[0] && try_word(&[head, &[c], rest]))
+                {
+                    return true;
+                }
+            }
+            // Added.
+            if letters.iter().any(|&c| try_word(&[head, &[c], tail])) {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 /// Finds the mentions of the gazetteer's entities in `doc`.
@@ -413,6 +457,31 @@ fn classify(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_one_edit_from_an_ordinary_word_is_found_for_each_kind_of_edit() {
+        let rules = crate::rules::RuleSet::embedded().expect("the default rules load");
+        let ordinary = OrdinaryWords::of(rules.data());
+        for (word, near) in [
+            ("australain", true), // swapped: australian
+            ("crowdd", true),     // added: crowd
+            ("crwd", true),       // left out: crowd
+            ("crowf", true),      // changed: crowd
+            ("ecole", true),      // changed to an accented letter: école
+            ("écolle", true),     // added: école
+            ("optai", false),     // a slip for OpenAI, no word's
+            ("zqxvj", false),
+            ("", false),
+        ] {
+            assert_eq!(ordinary.one_edit_away(word), near, "{word}");
+        }
+        // The word itself does not count as an edit of itself.
+        let mut data = crate::rules::Data::default();
+        data.add_text_file("lexicon-en", "crowd\n".to_owned().into());
+        let ordinary = OrdinaryWords::of(&data);
+        assert!(!ordinary.one_edit_away("crowd"));
+        assert!(ordinary.one_edit_away("crow"));
+    }
 
     #[test]
     fn covered_ranges_are_found_in_their_own_block_only() {

@@ -75,7 +75,11 @@ pub(super) fn latin(
         } else {
             w <= 1 && target_len >= 6
         };
-        ok.then_some((form, d))
+        // Two edits from the name and one from an ordinary word: a slip
+        // for that word (`Australain` is `Australian`, not `Australia`).
+        // (Asked last: a thousand lookups for a ten-letter word.)
+        let slip_for_a_word = || d >= 2 && ordinary.one_edit_away(lower);
+        (ok && !slip_for_a_word()).then_some((form, d))
     };
     let mut memo: HashMap<String, Option<(usize, usize)>> = HashMap::default();
     let mut lower = String::new();
