@@ -79,6 +79,11 @@ fn a_slip_for_an_ordinary_word_is_not_a_misspelt_name() {
     let en = "Australia won the final. Any tennis player dreams of a partisan Australain crowd. \
               Hamas said on Monday that Hamed Karimi, a driver, had been released.";
     assert_eq!(entity_findings(defaults(), Lang::En, en), vec![]);
+    // The end of a transliterated compound name is a part of it, not a
+    // slip for another name.
+    let en =
+        "The Taliban denied it. India has accused Pakistan-based Lashkar-e-Taiba of the attack.";
+    assert_eq!(entity_findings(defaults(), Lang::En, en), vec![]);
     // A slip two letters from the name and from no word still is one.
     let seed = "OpenAI made an offer. Optai said no.";
     let found = entity_findings(defaults(), Lang::En, seed);

@@ -107,6 +107,7 @@ pub(super) fn latin(
                 || surface.chars().count() < 4
                 || covered.overlaps(bi, &range)
                 || block.is_masked(&range)
+                || in_hyphenated_name(&block.text, range.start)
             {
                 continue;
             }
@@ -137,6 +138,31 @@ pub(super) fn latin(
         }
     }
     out
+}
+
+/// True when the word at byte `start` of `text` ends a transliterated
+/// compound name: a capitalized word, then a lower-case link of three
+/// letters at most, all joined by hyphens (`Lashkar-e-Taiba`,
+/// `Hizb-ut-Tahrir`). It is a part of that name, not a name of its own; a
+/// pair of names (`Microsoft-Optai`) has no such link.
+fn in_hyphenated_name(text: &str, start: usize) -> bool {
+    let hyphen = |c: char| matches!(c, '-' | '\u{2010}');
+    let Some(chain) = text[..start].strip_suffix(hyphen) else {
+        return false;
+    };
+    let link_start = chain.trim_end_matches(char::is_lowercase).len();
+    let link = &chain[link_start..];
+    if link.is_empty() || link.chars().count() > 3 {
+        return false;
+    }
+    let Some(head) = chain[..link_start].strip_suffix(hyphen) else {
+        return false;
+    };
+    let head_start = head.trim_end_matches(char::is_alphabetic).len();
+    head[head_start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 /// One name token of an entity, for transliteration matching.
@@ -516,6 +542,24 @@ pub(crate) fn weighted_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_part_of_a_transliterated_compound_name_is_not_a_name_alone() {
+        let at = |text: &str, word: &str| in_hyphenated_name(text, text.rfind(word).unwrap());
+        for (text, word, part) in [
+            ("Pakistan-based Lashkar-e-Taiba said", "Taiba", true),
+            ("the Hizb-ut-Tahrir movement", "Tahrir", true),
+            ("Lashkar\u{2010}e\u{2010}Taiba", "Taiba", true),
+            ("the Microsoft-Optai deal", "Optai", false), // two names
+            ("a well-known-Optai", "Optai", false),       // no capital before the link
+            ("Optai said", "Optai", false),
+            ("Lashkar-ewa-Taiba", "Taiba", true),
+            ("Lashkar-ewan-Taiba", "Taiba", false), // a link of four letters
+            ("-e-Taiba", "Taiba", false),
+        ] {
+            assert_eq!(at(text, word), part, "{text}");
+        }
+    }
 
     // Arabic words built from proclitics, articles and name letters, so
     // that every kind of reading (whole, without `و`, `ب`, `وال`, `لل`…)
