@@ -77,8 +77,9 @@ pub(super) fn latin(
         };
         // Two edits from the name and one from an ordinary word: a slip
         // for that word (`Australain` is `Australian`, not `Australia`).
-        // (Asked last: a thousand lookups for a ten-letter word.)
-        let slip_for_a_word = || d >= 2 && ordinary.one_edit_away(lower);
+        // (Asked last, and kept for the run: a thousand lookups for a
+        // ten-letter word.)
+        let slip_for_a_word = || d >= 2 && data.one_edit_from_ordinary(lower);
         (ok && !slip_for_a_word()).then_some((form, d))
     };
     let mut memo: HashMap<String, Option<(usize, usize)>> = HashMap::default();

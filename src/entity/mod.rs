@@ -9,8 +9,8 @@ mod local;
 pub mod skeleton;
 mod spec;
 
-pub(crate) use extract::is_ordinary_word;
 pub use extract::{LocalEntity, Mention, Mentions, Status, extract};
+pub(crate) use extract::{OrdinaryWords, is_ordinary_word};
 pub use forms::{FormKind, is_arabic, key, key_options};
 pub(crate) use fuzzy::weighted_distance;
 pub use gazetteer::{Entity, EntityType, Form, Gazetteer};

@@ -80,6 +80,9 @@ struct Derived {
     date: std::sync::OnceLock<std::sync::Arc<crate::date::lexicon::Lexicon>>,
     detect: std::sync::OnceLock<std::sync::Arc<crate::document::FunctionWords>>,
     sentences: std::sync::OnceLock<std::sync::Arc<crate::check::SentenceKeys>>,
+    /// Whether a word is one edit from an ordinary word (see
+    /// [`Data::one_edit_from_ordinary`]), for the words asked about so far.
+    slips: std::sync::Arc<std::sync::Mutex<rustc_hash::FxHashMap<Box<str>, bool>>>,
 }
 
 /// A list's words in lower case, for lookups.
@@ -363,6 +366,29 @@ impl Data {
             .get_or_init(|| std::sync::Arc::new(crate::check::SentenceKeys::new(self)))
     }
 
+    /// True when one edit turns `lower` into a word of the English or
+    /// French lexicon ([`crate::entity::OrdinaryWords::one_edit_away`]: a
+    /// thousand lookups for a ten-letter word), kept for the rest of the run
+    /// (an archive's articles misspell the same names), up to 4,096 words.
+    pub(crate) fn one_edit_from_ordinary(&self, lower: &str) -> bool {
+        let lock = || {
+            self.derived
+                .slips
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(&near) = lock().get(lower) {
+            return near;
+        }
+        let near = crate::entity::OrdinaryWords::of(self).one_edit_away(lower);
+        let mut memo = lock();
+        if memo.len() >= 4096 {
+            memo.clear();
+        }
+        memo.insert(lower.into(), near);
+        near
+    }
+
     /// The list called `name`, if there is one.
     pub fn list(&self, name: &str) -> Option<&[Word]> {
         self.lists
@@ -437,6 +463,24 @@ struct DataValue(Vec<String>);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slips_for_ordinary_words_are_kept_until_a_list_changes() {
+        let mut data = Data::default();
+        data.add_text_file("lexicon-en", "crowd\n".to_owned().into());
+        for _ in 0..2 {
+            assert!(data.one_edit_from_ordinary("crow"));
+            assert!(!data.one_edit_from_ordinary("zebr"));
+        }
+        assert_eq!(data.derived.slips.lock().expect("not poisoned").len(), 2);
+        // Another lexicon: the answers kept for the first are dropped.
+        data.add_text_file("lexicon-en", "zebra\n".to_owned().into());
+        assert!(!data.one_edit_from_ordinary("crow"));
+        assert!(data.one_edit_from_ordinary("zebr"));
+        // A French list counts too.
+        data.add_text_file("lexicon-fr", "école\n".to_owned().into());
+        assert!(data.one_edit_from_ordinary("ecole"));
+    }
 
     #[test]
     fn lexicons_are_built_once_and_again_when_a_list_changes() {
