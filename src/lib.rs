@@ -46,6 +46,7 @@ pub mod finding;
 pub mod fingerprint;
 pub mod fix;
 pub mod lint;
+mod memo;
 pub mod ordered;
 pub mod render;
 pub mod rules;

@@ -172,50 +172,13 @@ pub struct Gazetteer {
     /// Index of each entity by name.
     by_name: rustc_hash::FxHashMap<Cow<'static, str>, usize>,
     /// What [`Gazetteer::near_latin`] found for the words asked about so
-    /// far in this run (see [`NearMemo`]).
-    near_memo: NearMemo,
+    /// far in this run: finding what a word is near compares it with every
+    /// name of its length.
+    near_memo: crate::memo::WordMemo<Near>,
 }
-
-/// The forms near each word asked about, kept across the documents of a
-/// run: an archive's articles name the same people, places and firms again
-/// and again, and finding what a word is near compares it with every name
-/// of its length. At most [`NearMemo::WORDS`] words (then it starts over),
-/// so that it stays small beside the documents.
-#[derive(Debug, Default)]
-struct NearMemo(std::sync::Mutex<rustc_hash::FxHashMap<Box<str>, Near>>);
 
 /// (form, distance) pairs: what [`Gazetteer::near_latin`] finds.
 type Near = Vec<(usize, usize)>;
-
-impl NearMemo {
-    const WORDS: usize = 4096;
-
-    fn get_or_insert(&self, word: &str, find: impl FnOnce() -> Near) -> Near {
-        let lock = || {
-            self.0
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        };
-        if let Some(found) = lock().get(word) {
-            return found.clone();
-        }
-        // Found without the lock held: another thread may be looking too.
-        let found = find();
-        let mut memo = lock();
-        if memo.len() >= NearMemo::WORDS {
-            memo.clear();
-        }
-        memo.insert(word.into(), found.clone());
-        found
-    }
-
-    fn clear(&mut self) {
-        self.0
-            .get_mut()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clear();
-    }
-}
 
 impl Gazetteer {
     /// Adds the entities of one gazetteer file. A later file's entity with
@@ -740,11 +703,14 @@ mod tests {
         assert_eq!(near.len(), 1, "{near:?}");
         assert_eq!(g.forms[near[0].0].text, "Zorblax");
         // It keeps no more than its bound.
-        for i in 0..NearMemo::WORDS + 10 {
+        for i in 0..crate::memo::WordMemo::<Near>::WORDS + 10 {
             g.near_latin(&format!("word{i}"));
         }
-        let kept = g.near_memo.0.lock().expect("not poisoned").len();
-        assert!((1..=NearMemo::WORDS).contains(&kept), "{kept}");
+        let kept = g.near_memo.len();
+        assert!(
+            (1..=crate::memo::WordMemo::<Near>::WORDS).contains(&kept),
+            "{kept}"
+        );
     }
 
     #[test]

@@ -82,7 +82,7 @@ struct Derived {
     sentences: std::sync::OnceLock<std::sync::Arc<crate::check::SentenceKeys>>,
     /// Whether a word is one edit from an ordinary word (see
     /// [`Data::one_edit_from_ordinary`]), for the words asked about so far.
-    slips: std::sync::Arc<std::sync::Mutex<rustc_hash::FxHashMap<Box<str>, bool>>>,
+    slips: std::sync::Arc<crate::memo::WordMemo<bool>>,
 }
 
 /// A list's words in lower case, for lookups.
@@ -371,22 +371,9 @@ impl Data {
     /// thousand lookups for a ten-letter word), kept for the rest of the run
     /// (an archive's articles misspell the same names), up to 4,096 words.
     pub(crate) fn one_edit_from_ordinary(&self, lower: &str) -> bool {
-        let lock = || {
-            self.derived
-                .slips
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        };
-        if let Some(&near) = lock().get(lower) {
-            return near;
-        }
-        let near = crate::entity::OrdinaryWords::of(self).one_edit_away(lower);
-        let mut memo = lock();
-        if memo.len() >= 4096 {
-            memo.clear();
-        }
-        memo.insert(lower.into(), near);
-        near
+        self.derived.slips.get_or_insert(lower, || {
+            crate::entity::OrdinaryWords::of(self).one_edit_away(lower)
+        })
     }
 
     /// The list called `name`, if there is one.
@@ -472,7 +459,7 @@ mod tests {
             assert!(data.one_edit_from_ordinary("crow"));
             assert!(!data.one_edit_from_ordinary("zebr"));
         }
-        assert_eq!(data.derived.slips.lock().expect("not poisoned").len(), 2);
+        assert_eq!(data.derived.slips.len(), 2);
         // Another lexicon: the answers kept for the first are dropped.
         data.add_text_file("lexicon-en", "zebra\n".to_owned().into());
         assert!(!data.one_edit_from_ordinary("crow"));
