@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use arcstr::ArcStr;
 use serde::Serialize;
-use thin_vec::ThinVec;
 
 use crate::rules::{Category, FixSafety, Severity};
 use crate::source::{SourceFile, Span};
@@ -52,6 +51,71 @@ impl PartialEq for Related {
 
 impl Eq for Related {}
 
+impl std::hash::Hash for Related {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // What `eq` compares.
+        (self.span, &self.message, self.other_path()).hash(state);
+    }
+}
+
+/// The related places of a finding, in one pointer (none when there are
+/// none). Findings of a file that point at the same places share one list
+/// (see [`Texts::related`]): every variant of a name points at the name's
+/// other forms, and a long article has tens of thousands of such findings
+/// for a few thousand different lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RelatedList(Option<Arc<Vec<Related>>>);
+
+impl RelatedList {
+    /// A list of its own (not shared), for findings made outside a rule run.
+    pub fn of(list: Vec<Related>) -> RelatedList {
+        RelatedList((!list.is_empty()).then(|| Arc::new(list)))
+    }
+}
+
+impl std::ops::Deref for RelatedList {
+    type Target = [Related];
+
+    fn deref(&self) -> &[Related] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl<'a> IntoIterator for &'a RelatedList {
+    type Item = &'a Related;
+    type IntoIter = std::slice::Iter<'a, Related>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// A shared list as [`Texts`] keeps it: hashed and compared by its places,
+/// so that it is found from a slice of them.
+#[derive(Debug)]
+struct SharedList(Arc<Vec<Related>>);
+
+impl std::borrow::Borrow<[Related]> for SharedList {
+    fn borrow(&self) -> &[Related] {
+        &self.0
+    }
+}
+
+impl PartialEq for SharedList {
+    fn eq(&self, other: &SharedList) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for SharedList {}
+
+impl std::hash::Hash for SharedList {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // As the slice hashes (see `Borrow`).
+        self.0.as_slice().hash(state);
+    }
+}
+
 /// The fix a finding offers: replace the finding's span with the first
 /// suggestion. Findings that offer the same fix share it (see
 /// [`Texts::fix`]): a long article repeats a few fixes (remove the space
@@ -68,24 +132,26 @@ pub struct Fix {
 }
 
 /// The texts of one file's findings (messages, fix titles, suggestions,
-/// related notes) and their fixes, each kept once: a long article repeats a
-/// few hundred texts over tens of thousands of findings («space before
-/// «،»», the same variant of a name), and one allocation per text would be
-/// most of the memory its report holds.
+/// related notes), their fixes and their lists of related places, each
+/// kept once: a long article repeats a few hundred texts over tens of
+/// thousands of findings («space before «،»», the same variant of a name),
+/// and one allocation per text would be most of the memory its report
+/// holds.
 #[derive(Debug, Default)]
 pub struct Texts {
-    texts: rustc_hash::FxHashSet<ArcStr>,
+    strings: rustc_hash::FxHashSet<ArcStr>,
     fixes: rustc_hash::FxHashMap<(ArcStr, FixSafety, ArcStr), Arc<Fix>>,
+    related: rustc_hash::FxHashSet<SharedList>,
 }
 
 impl Texts {
     /// The shared copy of `text`.
     pub fn get(&mut self, text: &str) -> ArcStr {
-        if let Some(shared) = self.texts.get(text) {
+        if let Some(shared) = self.strings.get(text) {
             return ArcStr::clone(shared);
         }
         let shared = ArcStr::from(text);
-        self.texts.insert(ArcStr::clone(&shared));
+        self.strings.insert(ArcStr::clone(&shared));
         shared
     }
 
@@ -104,6 +170,19 @@ impl Texts {
                 }),
         )
     }
+
+    /// The shared list of `places` (empty: no list).
+    pub fn related(&mut self, places: &[Related]) -> RelatedList {
+        if places.is_empty() {
+            return RelatedList::default();
+        }
+        if let Some(shared) = self.related.get(places) {
+            return RelatedList(Some(Arc::clone(&shared.0)));
+        }
+        let shared = Arc::new(places.to_vec());
+        self.related.insert(SharedList(Arc::clone(&shared)));
+        RelatedList(Some(shared))
+    }
 }
 
 /// One problem found in one file.
@@ -118,9 +197,10 @@ pub struct Finding {
     pub span: Span,
     /// Shared with the other findings of the file that offer the same.
     pub fix: Option<Arc<Fix>>,
-    /// A thin list (one pointer, no allocation when empty): a long article
-    /// has many findings, most with none.
-    pub related: ThinVec<Related>,
+    /// One pointer, no allocation when empty (a long article has many
+    /// findings, most with none), shared with the other findings of the
+    /// file that point at the same places.
+    pub related: RelatedList,
 }
 
 // A long article holds a finding for every hundred bytes or so: kept small.
@@ -182,6 +262,36 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_related_places_is_kept_once() {
+        let mut texts = Texts::default();
+        let place = |start, message: &str| Related {
+            span: Span::new(start, start + 4),
+            message: message.into(),
+            file: None,
+        };
+        let list = vec![place(10, "another form"), place(40, "another form")];
+        let same = |x: &RelatedList, y: &RelatedList| matches!((&x.0, &y.0), (Some(x), Some(y)) if Arc::ptr_eq(x, y));
+        let first = texts.related(&list);
+        assert!(same(&first, &texts.related(&list.clone())));
+        assert_eq!(&*first, &list[..]);
+        // Another place, another note, another order, a prefix: other lists.
+        for other in [
+            vec![place(10, "another form"), place(44, "another form")],
+            vec![place(10, "another form"), place(40, "the first one")],
+            vec![place(40, "another form"), place(10, "another form")],
+            vec![place(10, "another form")],
+        ] {
+            let shared = texts.related(&other);
+            assert_eq!(&*shared, &other[..]);
+            assert!(!same(&first, &shared));
+        }
+        // None: no list at all, and the same as a finding made without one.
+        assert_eq!(texts.related(&[]).0, None);
+        assert_eq!(texts.related(&[]), RelatedList::of(Vec::new()));
+        assert!(texts.related(&[]).is_empty());
+    }
+
+    #[test]
     fn a_fix_is_kept_once_and_offers_its_suggestion() {
         let mut texts = Texts::default();
         let title = texts.get("Remove the space");
@@ -204,7 +314,7 @@ mod tests {
             message: "m".into(),
             span: Span::new(0, 1),
             fix: Some(a),
-            related: ThinVec::new(),
+            related: RelatedList::default(),
         };
         assert_eq!(finding.suggestions(), &[ArcStr::from("،")][..]);
         let finding = Finding {

@@ -363,7 +363,7 @@ fn meta(rule: &str, severity: Severity, message: String, span: Span) -> Finding 
         message: message.into(),
         span,
         fix: None,
-        related: thin_vec::ThinVec::new(),
+        related: crate::finding::RelatedList::default(),
     }
 }
 

@@ -468,7 +468,7 @@ fn overlapping_fixes_are_taken_in_a_fixed_order() {
             safety: FixSafety::Safe,
             suggestions: Box::new([with.into()]),
         })),
-        related: thin_vec::ThinVec::new(),
+        related: factlint::finding::RelatedList::default(),
     };
     let text = "ab  cd , ef";
     let findings = vec![

@@ -54,7 +54,7 @@ fn hostile_reports() -> Vec<FileReport> {
                 safety: FixSafety::Unsafe,
                 suggestions: Box::new(["<script>alert(4)</script>".into(), "\"'&".into()]),
             })),
-            related: thin_vec::ThinVec::new(),
+            related: factlint::finding::RelatedList::default(),
         }
     };
     let findings = vec![

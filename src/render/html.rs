@@ -811,7 +811,7 @@ mod tests {
             message: message.into(),
             span: Span::new(start, end),
             fix: None,
-            related: thin_vec::ThinVec::new(),
+            related: crate::finding::RelatedList::default(),
         }
     }
 

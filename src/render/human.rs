@@ -744,7 +744,7 @@ mod tests {
             message: "a test".into(),
             span,
             fix: None,
-            related: related.into(),
+            related: crate::finding::RelatedList::of(related),
         }
     }
 

@@ -57,6 +57,7 @@ impl Rule {
             out,
             texts,
             buf: String::new(),
+            places: Vec::new(),
         };
         self.check.check(doc, &mut sink);
         sink.out.flush();
@@ -119,6 +120,9 @@ struct Findings<'r, 'd, 'o> {
     /// Where each message and title is filled before it is looked up in
     /// `texts`: a text seen before costs no allocation.
     buf: String,
+    /// Where a finding's related places are gathered before their list is
+    /// looked up in `texts`, likewise.
+    places: Vec<Related>,
 }
 
 impl Findings<'_, '_, '_> {
@@ -137,19 +141,19 @@ impl Findings<'_, '_, '_> {
             }
             _ => None,
         };
-        let related: thin_vec::ThinVec<Related> = hit
-            .related
-            .into_iter()
-            .map(|r| Related {
-                span: r.span,
-                message: self.texts.get(&r.message),
-                file: if r.in_original {
-                    doc.original().map(|o| Arc::clone(o.file))
-                } else {
-                    None
-                },
-            })
-            .collect();
+        let mut places = std::mem::take(&mut self.places);
+        places.clear();
+        places.extend(hit.related.into_iter().map(|r| Related {
+            span: r.span,
+            message: self.texts.get(&r.message),
+            file: if r.in_original {
+                doc.original().map(|o| Arc::clone(o.file))
+            } else {
+                None
+            },
+        }));
+        let related = self.texts.related(&places);
+        self.places = places;
         Finding {
             rule: arcstr::ArcStr::clone(&rule.id),
             category: rule.meta.category,
@@ -816,7 +820,7 @@ mod tests {
                         safety: FixSafety::Safe,
                         suggestions: Box::new([]),
                     })),
-                    related: thin_vec::ThinVec::new(),
+                    related: crate::finding::RelatedList::default(),
                 })
                 .collect();
             let mut expected = findings.clone();
