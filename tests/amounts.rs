@@ -53,8 +53,8 @@ fn seed_article_amounts() {
         ]
     );
     // Subject cues: the offer (`عرض`) and the investment (`الاستثمار`).
-    assert_eq!(got[2].1.cues, ["offer"]);
-    assert_eq!(got[5].1.cues, ["investment"]);
+    assert_eq!(*got[2].1.cues, ["offer"]);
+    assert_eq!(*got[5].1.cues, ["investment"]);
     assert!(got.iter().all(|(_, m)| m.kind != AmountKind::Percent));
     // The cached list is the extraction.
     let src = SourceFile::from_text("t.txt", text.clone(), Format::Text);
@@ -98,7 +98,7 @@ fn document_language_resolves_ambiguous_separators() {
 
 #[test]
 fn cues_are_concept_keys_in_every_language() {
-    let c = |lang, t: &str| amounts(lang, t)[0].1.cues.clone();
+    let c = |lang, t: &str| amounts(lang, t)[0].1.cues.to_vec();
     assert_eq!(
         c(Lang::Fr, "Une offre de 97,4 milliards de dollars"),
         ["offer"]

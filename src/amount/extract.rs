@@ -1,5 +1,6 @@
 //! Finding the figures of a document (see the module documentation).
 
+use arcstr::ArcStr;
 use rust_decimal::Decimal;
 
 use super::lexicon::{Lexicon, options};
@@ -21,7 +22,7 @@ pub(super) struct Tail {
     /// The later parts of a figure written with several scale words, in
     /// units of the first (`883 ملياراً` after `تريليونان`: 0.883).
     pub(super) parts: Decimal,
-    pub(super) currency: Option<String>,
+    pub(super) currency: Option<ArcStr>,
     pub(super) percent: bool,
     pub(super) hedge: Option<Hedge>,
     /// Sig position after a trailing hedge.
@@ -415,5 +416,29 @@ mod tests {
             assert_eq!(kept.1.len(), doc.blocks.len());
             assert_eq!(kept, not_kept, "{lang:?}");
         }
+    }
+
+    #[test]
+    fn the_figures_share_their_currency_scale_and_cues_with_the_lexicon() {
+        // A long article has tens of thousands of figures: what they name
+        // from the lexicon is one shared text each, not a copy a figure.
+        let text = "The offer was $97.4 billion. The offer was later $9.74 billion.\n";
+        let source = SourceFile::from_text("a.txt", text.into(), Format::Text);
+        let doc = Document::parse(&source, Some(crate::Lang::En), RULES.data());
+        let found = extract(&doc);
+        let [a, b] = &found[..] else {
+            panic!("two figures: {found:?}")
+        };
+        let shared = |x: &Option<ArcStr>, y: &Option<ArcStr>| matches!((x, y), (Some(x), Some(y)) if ArcStr::ptr_eq(x, y));
+        assert_eq!(a.currency.as_deref(), Some("USD"));
+        assert!(shared(&a.currency, &b.currency));
+        assert_eq!(a.scale.as_deref(), Some("billion"));
+        assert!(shared(&a.scale, &b.scale));
+        assert_eq!(
+            (&*a.cues, &*b.cues),
+            (&[ArcStr::from("offer")][..], &[ArcStr::from("offer")][..])
+        );
+        assert!(ArcStr::ptr_eq(&a.cues[0], &b.cues[0]));
+        assert_eq!((&*a.digits, &*b.digits), ("974", "974"));
     }
 }

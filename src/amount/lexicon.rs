@@ -10,6 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
+use arcstr::ArcStr;
 use rust_decimal::Decimal;
 
 use super::Hedge;
@@ -116,8 +117,9 @@ pub struct Lexicon {
     /// Between the parts of a figure written with several scale words
     /// (`تريليونان و883 ملياراً`, `2 milliards et 200 millions`).
     pub(crate) compound_links: Phrases<()>,
-    pub(crate) currencies: Phrases<String>,
-    pub(crate) currency_symbols: Phrases<String>,
+    /// ISO 4217 codes, shared by the figures that carry them.
+    pub(crate) currencies: Phrases<ArcStr>,
+    pub(crate) currency_symbols: Phrases<ArcStr>,
     pub(crate) percent: Phrases<()>,
     pub(crate) hedges: Phrases<Hedge>,
     pub(crate) hedges_after: Phrases<Hedge>,
@@ -127,7 +129,8 @@ pub struct Lexicon {
     pub(crate) ordinal_suffixes: HashSet<String>,
     pub(crate) months: HashSet<String>,
     pub(crate) connectors: HashSet<String>,
-    pub(crate) cues: HashMap<String, String>,
+    /// Word → concept key, shared by the figures that carry it.
+    pub(crate) cues: HashMap<String, ArcStr>,
     /// Arabic proclitics, longest first (`@ar.proclitics`).
     pub(crate) proclitics: Vec<String>,
     /// The first word of every phrase above, with the bits of the lists
@@ -262,7 +265,7 @@ impl Lexicon {
                 for e in list(name) {
                     let (k, v) = split_pair(&e);
                     if !v.is_empty() {
-                        target.add(phrase(k), v.trim().to_ascii_uppercase());
+                        target.add(phrase(k), ArcStr::from(v.trim().to_ascii_uppercase()));
                     }
                 }
             }
@@ -292,7 +295,7 @@ impl Lexicon {
                 let concept = if v.is_empty() { k } else { v };
                 lx.cues
                     .entry(single(k))
-                    .or_insert_with(|| concept.trim().to_owned());
+                    .or_insert_with(|| ArcStr::from(concept.trim()));
             }
         }
         let mut proclitics: Vec<String> = data
@@ -364,15 +367,12 @@ impl Lexicon {
     }
 
     /// The cue concept of a word, if it is one.
-    pub(crate) fn cue(&self, word: &str, kind: Kind) -> Option<&str> {
+    pub(crate) fn cue(&self, word: &str, kind: Kind) -> Option<&ArcStr> {
         if let Some(c) = self.cues.get(word) {
             return Some(c);
         }
         if kind == (Kind::Word { arabic: true }) {
-            return self
-                .strip(word)
-                .find_map(|w| self.cues.get(w))
-                .map(String::as_str);
+            return self.strip(word).find_map(|w| self.cues.get(w));
         }
         None
     }

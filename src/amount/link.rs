@@ -7,6 +7,7 @@ use super::number::pow10;
 use super::prepare::Prepared;
 use super::{AmountKind, AmountMention, scale_name};
 use crate::document::Block;
+use arcstr::ArcStr;
 
 /// Words looked at before a figure for its subject cues, and after it.
 const CUES_BEFORE: usize = 10;
@@ -66,7 +67,7 @@ pub(super) fn finish(
             })
             .min_by_key(|&j| drafts[j].start.abs_diff(drafts[i].start));
     }
-    let source: Vec<(Option<u32>, Option<String>)> = drafts
+    let source: Vec<(Option<u32>, Option<ArcStr>)> = drafts
         .iter()
         .map(|d| (d.tail.exp, d.tail.currency.clone()))
         .collect();
@@ -109,7 +110,7 @@ pub(super) fn finish(
                 currency: d.tail.currency.clone(),
                 scale: d.tail.exp.map(scale_name),
                 hedge: d.hedge,
-                digits: d.digits.clone(),
+                digits: d.digits.as_str().into(),
                 cues: cues(block, pr, lx, d, sentences[i], &sentence_of),
                 linked: d.linked,
             })
@@ -125,10 +126,10 @@ fn cues(
     d: &Draft,
     sentence: usize,
     sentence_of: &dyn Fn(usize) -> usize,
-) -> Vec<String> {
+) -> Box<[ArcStr]> {
     let before = d.start.saturating_sub(CUES_BEFORE)..d.start;
     let after = d.tail.after..(d.tail.after + CUES_AFTER).min(pr.sig.len());
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<ArcStr> = Vec::new();
     for q in before.rev().chain(after) {
         let t = pr.tok(q);
         if !t.is_word() {
@@ -141,8 +142,8 @@ fn cues(
         if let Some(c) = lx.cue(pr.key(q), t.kind)
             && !out.iter().any(|o| o == c)
         {
-            out.push(c.to_owned());
+            out.push(ArcStr::clone(c));
         }
     }
-    out
+    out.into_boxed_slice()
 }

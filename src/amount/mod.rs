@@ -24,6 +24,7 @@ mod token;
 
 use std::ops::Range;
 
+use arcstr::ArcStr;
 use rust_decimal::Decimal;
 
 pub use extract::{extract, extract_with};
@@ -97,16 +98,17 @@ pub struct AmountMention {
     /// percentage as its number (12.5).
     pub value: Decimal,
     pub kind: AmountKind,
-    /// ISO 4217 code.
-    pub currency: Option<String>,
+    /// ISO 4217 code (shared with the lexicon's).
+    pub currency: Option<ArcStr>,
     /// `thousand`, `million`, `billion`, `trillion` (or `1e<n>`).
-    pub scale: Option<String>,
+    pub scale: Option<ArcStr>,
     pub hedge: Option<Hedge>,
     /// The significant digits as written (`974` for 97.4 and 9.74).
-    pub digits: String,
+    pub digits: Box<str>,
     /// Subject cues near the figure, as concept keys (`offer`,
-    /// `valuation`), from the data files' `cues` lists.
-    pub cues: Vec<String>,
+    /// `valuation`), from the data files' `cues` lists (shared with the
+    /// lexicon's: a long article has tens of thousands of figures).
+    pub cues: Box<[ArcStr]>,
     /// True when the scale and currency were taken from another amount of
     /// the same sentence (a bare `97.4` after `9.74 مليار`).
     pub linked: bool,
@@ -165,13 +167,13 @@ pub fn display_exponent(v: Decimal) -> u32 {
 }
 
 /// The name of a power of ten used as a scale.
-pub fn scale_name(exp: u32) -> String {
+pub fn scale_name(exp: u32) -> ArcStr {
     match exp {
-        3 => "thousand".into(),
-        6 => "million".into(),
-        9 => "billion".into(),
-        12 => "trillion".into(),
-        e => format!("1e{e}"),
+        3 => arcstr::literal!("thousand"),
+        6 => arcstr::literal!("million"),
+        9 => arcstr::literal!("billion"),
+        12 => arcstr::literal!("trillion"),
+        e => arcstr::format!("1e{e}"),
     }
 }
 

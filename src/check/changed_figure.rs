@@ -393,12 +393,18 @@ impl Check for ChangedFigure {
                     // contrast (`$999, $1,099 and $1,199`), not a change.
                     continue;
                 }
-                let shared: Vec<&String> = b.cues.iter().filter(|c| a.cues.contains(c)).collect();
+                let has = |cues: &[arcstr::ArcStr], c: &str| cues.iter().any(|x| x == c);
+                let shared: Vec<&str> = b
+                    .cues
+                    .iter()
+                    .filter(|c| a.cues.contains(c))
+                    .map(arcstr::ArcStr::as_str)
+                    .collect();
                 if shared.is_empty()
                     || self
                         .distinct_cues
                         .iter()
-                        .any(|c| a.cues.contains(c) != b.cues.contains(c))
+                        .any(|c| has(&a.cues, c) != has(&b.cues, c))
                 {
                     continue;
                 }
@@ -431,7 +437,7 @@ impl Check for ChangedFigure {
                 }
                 let strong_cue = shared.iter().find(|c| !self.weak_cues.contains(**c));
                 let strong = strong_cue.is_some() && a.hedge.is_none() && b.hedge.is_none();
-                let cue = strong_cue.unwrap_or(&shared[0]).as_str();
+                let cue = *strong_cue.unwrap_or(&shared[0]);
                 // Nearest first: the first strong one wins outright.
                 if best.is_none() || strong {
                     best = Some((strong, i, cue));

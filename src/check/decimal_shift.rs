@@ -118,7 +118,7 @@ impl Check for DecimalShift {
         let mut by_digits: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, m) in amounts.iter().enumerate() {
             if !m.digits.is_empty() {
-                by_digits.entry(m.digits.as_str()).or_default().push(i);
+                by_digits.entry(&*m.digits).or_default().push(i);
             }
         }
         for group in by_digits.values().filter(|g| g.len() > 1) {

@@ -342,7 +342,10 @@ impl FactAmount {
     fn eligible(&self, lang: Lang, m: &AmountMention, f: &Fact) -> bool {
         // The nearest cue of the figure (the cues run from the figure
         // backwards, then forwards) says what it is.
-        if let Some(own) = m.cues.iter().find(|c| !self.neutral_cues.contains(*c))
+        if let Some(own) = m
+            .cues
+            .iter()
+            .find(|c| !self.neutral_cues.contains(c.as_str()))
             && !f.cues.for_lang(lang).any(|p| p.len() == 1 && p[0] == *own)
         {
             return false;
@@ -478,10 +481,10 @@ mod tests {
             value: value.parse().unwrap(),
             kind: AmountKind::Money,
             currency: Some("USD".into()),
-            scale: scale.map(str::to_owned),
+            scale: scale.map(arcstr::ArcStr::from),
             hedge,
-            digits: String::new(),
-            cues: Vec::new(),
+            digits: Box::default(),
+            cues: Box::default(),
             linked: false,
         }
     }
