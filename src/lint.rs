@@ -159,11 +159,13 @@ impl Linter {
     /// Runs the rules on a document (suppressions are applied by the
     /// caller, on the text as read).
     fn outcome(&self, doc: Document<'_>) -> Outcome {
-        let findings = self.rules.check_split(&doc, self.split);
+        let mut findings = self.rules.check_unsorted(&doc, self.split);
         let (lang, published) = (doc.lang, doc.published());
         // Moved out of the document, not copied: on a long article the
         // figures and dates are a tenth of what is kept.
         let (amounts, dates) = doc.into_figures();
+        // With the rest of the document dropped (see `check_unsorted`).
+        crate::rules::sort_findings(&mut findings);
         Outcome {
             lang,
             findings,

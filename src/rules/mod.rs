@@ -517,6 +517,16 @@ impl RuleSet {
     /// extracted beside the names, then the rules run on all the threads
     /// of rayon's pool. The findings are the same, in the same order.
     pub fn check_split(&self, doc: &Document<'_>, split: bool) -> Vec<Finding> {
+        let mut findings = self.check_unsorted(doc, split);
+        sort_findings(&mut findings);
+        findings
+    }
+
+    /// [`RuleSet::check_split`] without the sorting, which the caller does
+    /// (with [`sort_findings`]) once it has dropped the document: on a long
+    /// article the sort's room then comes after the words and names are
+    /// gone, not on top of them.
+    pub(crate) fn check_unsorted(&self, doc: &Document<'_>, split: bool) -> Vec<Finding> {
         let rules: Vec<&Rule> = self
             .rules
             .iter()
@@ -573,7 +583,6 @@ impl RuleSet {
                 rule.run(doc, &mut findings, &mut texts);
             }
         }
-        sort_findings(&mut findings);
         findings
     }
 }
