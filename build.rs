@@ -34,6 +34,9 @@ mod src {
         mod letters;
         pub use letters::{is_arabic_letter, is_latin_letter};
     }
+    pub mod rules {
+        pub mod word_table;
+    }
     pub mod entity {
         pub mod forms;
         pub mod skeleton;
@@ -197,44 +200,6 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// A word set as `rules::data::WordTable` reads it: an index of
-/// little-endian u32s (the number of words `n`, the number of slots `m`, a
-/// power of two, `n + 1` word offsets into the text, `m` slots: 0 for none,
-/// else 1 + the index of a word, placed by FNV-1a with linear probing),
-/// and the words' text.
-fn word_table(words: &std::collections::BTreeSet<String>) -> (Vec<u8>, String) {
-    let n = words.len();
-    let m = (2 * n).max(2).next_power_of_two();
-    let mut offsets = vec![0u32];
-    let mut text = String::new();
-    let mut slots = vec![0u32; m];
-    for (i, w) in words.iter().enumerate() {
-        text.push_str(w);
-        offsets.push(u32::try_from(text.len()).expect("a word list under 4 GB"));
-        let mut s = usize::try_from(fnv1a(w.as_bytes())).unwrap_or(usize::MAX) & (m - 1);
-        while slots[s] != 0 {
-            s = (s + 1) & (m - 1);
-        }
-        slots[s] = u32::try_from(i + 1).expect("fewer than 4 billion words");
-    }
-    let mut out = Vec::new();
-    for v in [n, m] {
-        out.extend(u32::try_from(v).expect("fits").to_le_bytes());
-    }
-    for v in offsets.iter().chain(&slots) {
-        out.extend(v.to_le_bytes());
-    }
-    (out, text)
-}
-
-/// FNV-1a, 64 bits (the `fnv` crate, as `rules::data` looks the words up).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    use std::hash::Hasher as _;
-    let mut h = fnv::FnvHasher::default();
-    h.write(bytes);
-    h.finish()
-}
-
 /// The runtime's test too (`rules::is_toml`).
 fn is_toml(path: &Path) -> bool {
     path.extension()
@@ -366,7 +331,7 @@ fn main() {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_lowercase)
             .collect();
-        let (index, text) = word_table(&words);
+        let (index, text) = src::rules::word_table::layout(&words);
         std::fs::write(out_dir.join(format!("words-{stem}.bin")), index).expect("write a table");
         std::fs::write(out_dir.join(format!("words-{stem}.txt")), text).expect("write a table");
         writeln!(

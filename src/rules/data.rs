@@ -15,6 +15,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 
+use super::word_table::WordTable;
 use crate::error::RuleFileError;
 
 /// An entry of a list: borrowed from the binary for the embedded lists,
@@ -98,67 +99,6 @@ pub struct WordSet {
     fixed: Option<WordTable>,
 }
 
-/// A read-only hash set of words laid out by `build.rs` (`word_table`
-/// there): an index (counts, word offsets, slots) and the words' text,
-/// both `'static`.
-#[derive(Debug, Clone, Copy)]
-struct WordTable {
-    bytes: &'static [u8],
-    words: usize,
-    slots: usize,
-    text: &'static str,
-}
-
-impl WordTable {
-    fn new(bytes: &'static [u8], text: &'static str) -> WordTable {
-        let u = |i: usize| {
-            let b: [u8; 4] = bytes[4 * i..4 * i + 4].try_into().expect("four bytes");
-            u32::from_le_bytes(b) as usize
-        };
-        WordTable {
-            bytes,
-            words: u(0),
-            slots: u(1),
-            text,
-        }
-    }
-
-    fn u32_at(&self, i: usize) -> usize {
-        let b: [u8; 4] = self.bytes[4 * i..4 * i + 4].try_into().expect("four bytes");
-        u32::from_le_bytes(b) as usize
-    }
-
-    /// Word `i`.
-    fn word(&self, i: usize) -> &'static str {
-        &self.text[self.u32_at(2 + i)..self.u32_at(3 + i)]
-    }
-
-    fn contains(&self, word: &str) -> bool {
-        let mask = self.slots - 1;
-        #[allow(clippy::cast_possible_truncation)] // a hash, cut to the table
-        let mut s = fnv1a(word.as_bytes()) as usize & mask;
-        loop {
-            match self.u32_at(2 + self.words + 1 + s) {
-                0 => return false,
-                i if self.word(i - 1) == word => return true,
-                _ => s = (s + 1) & mask,
-            }
-        }
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        (0..self.words).map(|i| self.word(i))
-    }
-}
-
-/// FNV-1a, 64 bits, as `build.rs` places the words.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    use std::hash::Hasher as _;
-    let mut h = fnv::FnvHasher::default();
-    h.write(bytes);
-    h.finish()
-}
-
 // `EMBEDDED_SETS`: (list name, table) for each embedded `data/*.txt`.
 include!(concat!(env!("OUT_DIR"), "/word_sets.rs"));
 
@@ -200,7 +140,7 @@ impl WordSet {
     }
 
     pub fn len(&self) -> usize {
-        self.fixed.map_or(0, |f| f.words) + self.borrowed.len() + self.owned.len()
+        self.fixed.map_or(0, |f| f.len()) + self.borrowed.len() + self.owned.len()
     }
 
     /// The words, in no particular order.

@@ -11,6 +11,7 @@ pub mod docs;
 mod examples;
 mod select;
 mod spec;
+mod word_table;
 
 pub(crate) use data::slice_of;
 pub use data::{Data, Word, WordSet};
