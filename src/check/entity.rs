@@ -75,11 +75,11 @@ fn wanted(status: Status) -> Report {
 fn forms_by_entity(doc: &Document<'_>, mentions: &[Mention]) -> BTreeMap<usize, String> {
     let mut seen: BTreeMap<usize, Vec<(String, usize, u32)>> = BTreeMap::new();
     for m in mentions {
-        let text = doc.text()[m.span.range()].to_owned();
+        let text = doc.text()[m.span(doc).range()].to_owned();
         let forms = seen.entry(m.entity()).or_default();
         match forms.iter_mut().find(|(t, _, _)| *t == text) {
             Some(f) => f.1 += 1,
-            None => forms.push((text, 1, m.span.start)),
+            None => forms.push((text, 1, m.span(doc).start)),
         }
     }
     seen.into_iter()
@@ -100,7 +100,7 @@ impl Entities {
         }
         let form = &gaz.forms[m.form()];
         let entity = &gaz.entities[m.entity()];
-        let one_word = !doc.text()[m.span.range()].trim().contains(' ');
+        let one_word = !doc.text()[m.span(doc).range()].trim().contains(' ');
         match m.status {
             Status::Case | Status::Spelling | Status::Fuzzy if form.kind.is_correct() => {
                 form.text.to_string()
@@ -153,7 +153,7 @@ impl Check for Entities {
         let mut arabic_forms: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
         for m in mentions.iter().filter(|m| m.arabic) {
             let forms = arabic_forms.entry(m.entity()).or_default();
-            let text = &doc.text()[m.span.range()];
+            let text = &doc.text()[m.span(doc).range()];
             if !forms.contains(&text) {
                 forms.push(text);
             }
@@ -163,7 +163,7 @@ impl Check for Entities {
         // every mention per finding).
         let mut distinct: BTreeMap<usize, Vec<(&str, &Mention)>> = BTreeMap::new();
         for m in mentions {
-            let text = &doc.text()[m.span.range()];
+            let text = &doc.text()[m.span(doc).range()];
             let forms = distinct.entry(m.entity()).or_default();
             if !forms.iter().any(|(t, _)| *t == text) {
                 forms.push((text, m));
@@ -178,10 +178,12 @@ impl Check for Entities {
                 continue;
             }
             let suggestion = Entities::suggestion(doc, m);
-            if suggestion == doc.text()[m.span.range()] {
+            let span = m.span(doc);
+            let own = &doc.text()[span.range()];
+            if suggestion == own {
                 continue;
             }
-            let mut hit = Hit::new(m.span)
+            let mut hit = Hit::new(span)
                 .var("canonical", suggestion.clone())
                 .var("forms", forms.get(&m.entity()).cloned().unwrap_or_default())
                 .var("entity", entity_name(doc, m.entity()))
@@ -190,14 +192,13 @@ impl Check for Entities {
                 hit = hit.at_most(Severity::Info);
             }
             // Point at the other forms of the entity.
-            let own = &doc.text()[m.span.range()];
             let others = distinct
                 .get(&m.entity())
                 .into_iter()
                 .flatten()
                 .filter(|(t, _)| *t != own);
             for (_, o) in others.take(4) {
-                hit = hit.related(o.span, "another form of the name");
+                hit = hit.related(o.span(doc), "another form of the name");
             }
             out.push(hit);
         }
@@ -210,7 +211,7 @@ impl Check for Entities {
             // An Arabic form that is an ordinary word is not a rendering.
             for m in mentions
                 .iter()
-                .filter(|m| !m.arabic || !lexicon.contains(&doc.text()[m.span.range()]))
+                .filter(|m| !m.arabic || !lexicon.contains(&doc.text()[m.span(doc).range()]))
             {
                 let e = by_entity.entry(m.entity()).or_default();
                 if m.arabic { e.1.push(m) } else { e.0.push(m) }
@@ -225,12 +226,16 @@ impl Check for Entities {
                 let first = if latin.len() <= arabic.len() { l } else { a };
                 let canonical = gaz.canonical(entity, true, doc.lang).to_owned();
                 out.push(
-                    Hit::new(first.span)
+                    Hit::new(first.span(doc))
                         .var("canonical", canonical)
                         .var("forms", forms.get(&entity).cloned().unwrap_or_default())
                         .var("entity", gaz.entities[entity].name.clone())
                         .related(
-                            if first.arabic { l.span } else { a.span },
+                            if first.arabic {
+                                l.span(doc)
+                            } else {
+                                a.span(doc)
+                            },
                             "written in the other script here",
                         ),
                 );

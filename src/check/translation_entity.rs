@@ -313,15 +313,15 @@ impl Check for TranslationEntity {
         let mut renderings: BTreeMap<String, (Span, Vec<Rendering>)> = BTreeMap::new();
         for m in named.iter().filter(|m| m.status == Status::Correct) {
             let e = &gaz.entities[m.entity()];
-            let text = &doc.text()[m.span.range()];
+            let text = &doc.text()[m.span(doc).range()];
             let last = text.split_whitespace().last().unwrap_or(text);
             if let Some(first) = o.entities().list.iter().find(|s| s.entity() == m.entity()) {
                 renderings
                     .entry(e.name.to_string())
-                    .or_insert_with(|| (first.span, Vec::new()))
+                    .or_insert_with(|| (first.span(o), Vec::new()))
                     .1
                     .push(Rendering {
-                        span: m.span,
+                        span: m.span(doc),
                         key: key(last),
                         arabic: m.arabic,
                     });
@@ -335,7 +335,7 @@ impl Check for TranslationEntity {
             // A surname that is also an ordinary word (`Son avocat`), or an
             // ordinary word that is a name in another case (`Un` for `UN`), is
             // no evidence of a name.
-            let text = &o.text()[s.span.range()];
+            let text = &o.text()[s.span(o).range()];
             let exact = gaz
                 .forms
                 .get(s.form())
@@ -357,7 +357,7 @@ impl Check for TranslationEntity {
                 names.push((
                     Name {
                         word,
-                        source_span: s.span,
+                        source_span: s.span(o),
                         entity: Some(s.entity()),
                     },
                     s.block(),
@@ -375,7 +375,7 @@ impl Check for TranslationEntity {
                 continue;
             };
             if !cp.dropped {
-                self.missing(doc, al, &cp, s.span, out);
+                self.missing(doc, al, &cp, s.span(o), out);
             }
         }
         for (word, span, block, pos) in local_names(o) {

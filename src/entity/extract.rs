@@ -34,10 +34,9 @@ pub enum Status {
 /// One mention of a known entity.
 #[derive(Debug, Clone)]
 pub struct Mention {
-    /// Original byte span.
-    pub span: Span,
     /// The block it is in, and its view range there (see
-    /// [`Mention::block`], [`Mention::view`]).
+    /// [`Mention::block`], [`Mention::view`]; the original span is
+    /// [`Mention::span`]).
     block: u32,
     view: ViewRange,
     /// The entity (see [`Mention::entity`]).
@@ -48,11 +47,15 @@ pub struct Mention {
     pub arabic: bool,
 }
 
+// A long article holds tens of thousands of mentions: kept small.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Mention>() == 24);
+
 impl Mention {
-    /// A mention; the indices and view offsets are kept as `u32` (32 bytes
-    /// a mention instead of 56: a long article has tens of thousands).
+    /// A mention; the indices and view offsets are kept as `u32`, and the
+    /// original span is not kept but mapped when asked for (24 bytes a
+    /// mention instead of 56: a long article has tens of thousands).
     pub fn new(
-        span: Span,
         block: usize,
         view: std::ops::Range<usize>,
         entity: usize,
@@ -63,7 +66,6 @@ impl Mention {
         debug_assert!(u32::try_from(block.max(entity)).is_ok());
         debug_assert!(form == usize::MAX || u32::try_from(form).is_ok());
         Mention {
-            span,
             block: block as u32,
             view: ViewRange::new(view),
             entity: entity as u32,
@@ -71,6 +73,11 @@ impl Mention {
             status,
             arabic,
         }
+    }
+
+    /// The original byte span, in `doc`, the document it was found in.
+    pub fn span(&self, doc: &crate::document::Document<'_>) -> Span {
+        doc.blocks[self.block()].span_of(self.view())
     }
 
     /// The index of the block it is in.
@@ -362,7 +369,6 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
             };
             let form = &gaz.forms[form_index];
             list.push(Mention::new(
-                block.span_of(view.clone()),
                 bi,
                 view,
                 form.entity,
@@ -384,7 +390,8 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
     // In text order: by place (block, then view), which a Markdown
     // construct that maps a long stretch of the original to one place
     // (an HTML block, a link) cannot make ambiguous, as equal spans would.
-    let place = |m: &Mention| (m.block, m.view.start, m.view.end, m.span.start, m.span.end);
+    // (The original span is a function of the place.)
+    let place = |m: &Mention| (m.block, m.view.start, m.view.end);
     crate::sort::sort_stable_by(&mut list, |a, b| place(a).cmp(&place(b)));
     Mentions { list, locals }
 }
@@ -486,7 +493,7 @@ mod tests {
     #[test]
     fn covered_ranges_are_found_in_their_own_block_only() {
         let m = |block: usize, view: std::ops::Range<usize>| {
-            Mention::new(Span::new(0, 1), block, view, 0, 0, Status::Correct, false)
+            Mention::new(block, view, 0, 0, Status::Correct, false)
         };
         // Block 1: 10..20 and 15..30 merge into 10..30; 40..45 apart.
         let covered = Covered::new(&[m(1, 40..45), m(1, 10..20), m(3, 0..5), m(1, 15..30)]);
@@ -515,7 +522,7 @@ mod tests {
             let mentions: Vec<Mention> = mentions
                 .iter()
                 .map(|&(b, s, l)| {
-                    Mention::new(Span::new(0, 1), b, s..s + l, 0, 0, Status::Correct, false)
+                    Mention::new(b, s..s + l, 0, 0, Status::Correct, false)
                 })
                 .collect();
             let covered = Covered::new(&mentions);

@@ -127,15 +127,7 @@ pub(super) fn latin(
                 continue;
             };
             let entity = gaz.forms[form].entity;
-            out.push(Mention::new(
-                block.span_of(range.clone()),
-                bi,
-                range,
-                entity,
-                form,
-                Status::Fuzzy,
-                false,
-            ));
+            out.push(Mention::new(bi, range, entity, form, Status::Fuzzy, false));
         }
     }
     out
@@ -273,7 +265,7 @@ pub(super) fn arabic<'t>(
     let named = counts(
         existing
             .iter()
-            .filter(|m| !m.arabic || !lexicon.contains(&doc.text()[m.span.range()])),
+            .filter(|m| !m.arabic || !lexicon.contains(&doc.text()[m.span(doc).range()])),
     );
     let present: BTreeMap<usize, usize> = counts(existing)
         .into_iter()
@@ -441,7 +433,6 @@ pub(super) fn arabic<'t>(
             let range = w.range().start + start..w.range().end;
             let t = &targets[ti];
             out.push(Mention::new(
-                block.span_of(range.clone()),
                 bi,
                 range,
                 t.entity,

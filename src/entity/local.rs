@@ -199,9 +199,7 @@ pub(super) fn find<'t>(
             } else {
                 Status::Transliteration
             };
-            let block = &doc.blocks[o.block];
             mentions.push(Mention::new(
-                block.span_of(o.range.clone()),
                 o.block,
                 o.range,
                 index,
