@@ -100,8 +100,8 @@ fn keys(report: &FileReport) -> Vec<(String, String, String)> {
         .map(|f| {
             (
                 path.clone(),
-                f.rule.to_string(),
-                fingerprint(&source.text, &f.rule, f.span),
+                f.rule().to_string(),
+                fingerprint(&source.text, f.rule(), f.span),
             )
         })
         .collect()

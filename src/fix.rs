@@ -97,7 +97,7 @@ pub fn candidates<'f>(
         .filter(|f| f.span.is_on_char_boundaries(text))
         .map(|f| {
             let r = f.span.range();
-            (r.start, r.end, &*f.rule, &*f.suggestions()[0])
+            (r.start, r.end, f.rule().as_str(), &*f.suggestions()[0])
         })
         .filter(|&(start, end, _, replacement)| text[start..end] != *replacement)
         .filter(|&(start, end, _, replacement)| {

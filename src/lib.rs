@@ -26,7 +26,7 @@
 //! let FileReport::Checked { findings, source, .. } = linter.check_text("article.txt", text, Format::Text) else {
 //!     panic!("the text is checked");
 //! };
-//! let quote = findings.iter().find(|f| &*f.rule == "typography/mismatched-quotes").unwrap();
+//! let quote = findings.iter().find(|f| f.rule() == "typography/mismatched-quotes").unwrap();
 //! assert_eq!(quote.text(&source.text), "»");
 //! // Spans are byte ranges into the original text.
 //! assert_eq!(&text[quote.span.range()], "»");

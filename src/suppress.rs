@@ -162,9 +162,9 @@ struct Slot {
 
 impl Slot {
     fn matches(&self, f: &Finding) -> bool {
-        self.rule
-            .as_ref()
-            .is_none_or(|p| Selector::new(vec![p.clone()], Vec::new()).selects(&f.rule, f.category))
+        self.rule.as_ref().is_none_or(|p| {
+            Selector::new(vec![p.clone()], Vec::new()).selects(f.rule(), f.category())
+        })
     }
 }
 
@@ -356,15 +356,13 @@ pub fn apply(source: &SourceFile, rules: &RuleSet, findings: Vec<Finding>) -> Ve
 }
 
 fn meta(rule: &str, severity: Severity, message: String, span: Span) -> Finding {
-    Finding {
-        rule: arcstr::ArcStr::from(rule),
-        category: Category::Suppression,
+    Finding::new(
+        arcstr::ArcStr::from(rule),
+        Category::Suppression,
         severity,
-        message: message.into(),
+        message.into(),
         span,
-        fix: None,
-        related: crate::finding::RelatedList::default(),
-    }
+    )
 }
 
 #[cfg(test)]
@@ -450,7 +448,7 @@ mod tests {
             String::new(),
             Span::new(at, at + 1),
         );
-        f.category = category;
+        f.set_category(category);
         f
     }
 
@@ -466,7 +464,7 @@ mod tests {
             .collect();
         apply(&source, &rules, findings)
             .into_iter()
-            .map(|f| (f.rule.to_string(), f.text(text).to_owned()))
+            .map(|f| (f.rule().to_string(), f.text(text).to_owned()))
             .collect()
     }
 

@@ -63,7 +63,7 @@ fn the_same_offer_with_two_values_in_three_languages() {
     let en = "Musk made an offer of $44bn for Twitter in April. The board accepted the $46bn offer after two weeks.";
     assert_eq!(flagged(Lang::En, en), [pair("$46bn", "$44bn")]);
     let f = &findings(Lang::En, en)[0];
-    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(f.severity(), Severity::Warning);
     assert!(f.message.contains("46 × 10⁹ USD"), "{}", f.message);
     assert!(f.message.contains("44 × 10⁹ USD"), "{}", f.message);
     assert!(f.message.contains("offer"), "{}", f.message);
@@ -74,14 +74,14 @@ fn the_same_offer_with_two_values_in_three_languages() {
         flagged(Lang::Fr, fr),
         [pair("46 milliards de dollars", "44 milliards de dollars")]
     );
-    assert_eq!(findings(Lang::Fr, fr)[0].severity, Severity::Warning);
+    assert_eq!(findings(Lang::Fr, fr)[0].severity(), Severity::Warning);
 
     let ar = "قدم ماسك عرضا بقيمة 44 مليار دولار لشراء تويتر. ووافق مجلس الإدارة على العرض البالغ 46 مليار دولار.";
     assert_eq!(
         flagged(Lang::Ar, ar),
         [pair("46 مليار دولار", "44 مليار دولار")]
     );
-    assert_eq!(findings(Lang::Ar, ar)[0].severity, Severity::Warning);
+    assert_eq!(findings(Lang::Ar, ar)[0].severity(), Severity::Warning);
     // Eastern Arabic digits and the decimal separator `٫`.
     let ar = "قدم ماسك عرضا بقيمة ٤٤ مليار دولار. ووافق المجلس على العرض البالغ ٤٦٫٥ مليار دولار.";
     assert_eq!(
@@ -96,12 +96,12 @@ fn weak_evidence_is_info() {
     let text = "The deal was worth $44bn. Later the deal paid $46bn to shareholders.";
     let got = findings(Lang::En, text);
     assert_eq!(got.len(), 1);
-    assert_eq!(got[0].severity, Severity::Info);
+    assert_eq!(got[0].severity(), Severity::Info);
     // A hedge stretched past its tolerance.
     let text = "Musk made an offer of about $60bn. The board rejected the $46bn offer.";
     let got = findings(Lang::En, text);
     assert_eq!(got.len(), 1, "{got:#?}");
-    assert_eq!(got[0].severity, Severity::Info);
+    assert_eq!(got[0].severity(), Severity::Info);
 }
 
 #[test]

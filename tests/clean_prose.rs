@@ -60,13 +60,13 @@ fn assert_clean(lang: Lang) {
                 ..
             } => {
                 assert_eq!(detected, lang, "{}", path.display());
-                for f in findings.iter().filter(|f| f.severity != Severity::Info) {
+                for f in findings.iter().filter(|f| f.severity() != Severity::Info) {
                     let (line, _) = line_and_context(&source.text, f.span.start as usize);
                     problems.push(format!(
                         "{}:{line}: {} [{}] {} «{}»",
                         path.display(),
-                        f.severity,
-                        f.rule,
+                        f.severity(),
+                        f.rule(),
                         f.message,
                         f.text(&source.text),
                     ));
@@ -133,8 +133,8 @@ fn clean_prose_is_clean_with_detected_language() {
             assert_eq!(detected, lang, "{}: detected language", path.display());
             let loud: Vec<String> = findings
                 .iter()
-                .filter(|f| f.severity != Severity::Info)
-                .map(|f| format!("{} {} «{}»", f.rule, f.message, f.text(&text)))
+                .filter(|f| f.severity() != Severity::Info)
+                .map(|f| format!("{} {} «{}»", f.rule(), f.message, f.text(&text)))
                 .collect();
             assert!(loud.is_empty(), "{}:\n{}", path.display(), loud.join("\n"));
         }

@@ -495,8 +495,8 @@ fn seed_timeline_and_no_date_finding() {
     assert_eq!(timeline, ["2015", "2019", "2024-12", "2025-02-10"]);
     let dated: Vec<&str> = findings
         .iter()
-        .filter(|f| f.rule.starts_with("date/") || &*f.rule == "fact/date")
-        .map(|f| &*f.rule)
+        .filter(|f| f.rule().starts_with("date/") || f.rule().as_str() == "fact/date")
+        .map(|f| f.rule().as_str())
         .collect();
     assert!(dated.is_empty(), "date findings on the seed: {dated:?}");
 }

@@ -551,7 +551,7 @@ fn hard_wrapped_text_is_checked_as_its_one_line_paragraphs_and_handed_back() {
         assert_eq!(source.text, text);
         findings
             .iter()
-            .map(|f| (f.rule.to_string(), f.span, f.message.to_string()))
+            .map(|f| (f.rule().to_string(), f.span, f.message.to_string()))
             .collect::<Vec<_>>()
     };
     let found = report(wrapped);

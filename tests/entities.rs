@@ -21,7 +21,7 @@ fn entity_findings(rules: RuleSet, lang: Lang, text: &str) -> Vec<(String, Strin
         .iter()
         .map(|f| {
             (
-                f.rule.to_string(),
+                f.rule().to_string(),
                 f.text(&source.text).to_owned(),
                 f.suggestions().iter().map(ToString::to_string).collect(),
             )

@@ -22,7 +22,7 @@ fn fact_findings(text: &str, lang: Lang) -> Vec<(String, String)> {
     };
     findings
         .iter()
-        .filter(|f| f.rule.starts_with("fact/"))
+        .filter(|f| f.rule().starts_with("fact/"))
         .map(|f| (f.text(&source.text).to_owned(), f.message.to_string()))
         .collect()
 }
@@ -235,7 +235,7 @@ fn fact_sheets_given_as_texts_are_added_all_or_none_and_can_be_taken_back() {
         };
         findings
             .iter()
-            .filter(|f| f.rule.starts_with("fact/"))
+            .filter(|f| f.rule().starts_with("fact/"))
             .map(|f| f.message.to_string())
             .collect::<Vec<_>>()
     };

@@ -457,18 +457,20 @@ fn overlapping_fixes_are_taken_in_a_fixed_order() {
     use factlint::finding::{Finding, Fix};
     use factlint::rules::{Category, FixSafety, Severity};
     use factlint::source::Span;
-    let finding = |rule: &str, start: usize, end: usize, with: &str| Finding {
-        rule: rule.into(),
-        category: Category::Typography,
-        severity: Severity::Warning,
-        message: "".into(),
-        span: Span::new(start, end),
-        fix: Some(std::sync::Arc::new(Fix {
+    let finding = |rule: &str, start: usize, end: usize, with: &str| {
+        let mut f = Finding::new(
+            rule.into(),
+            Category::Typography,
+            Severity::Warning,
+            "".into(),
+            Span::new(start, end),
+        );
+        f.fix = Some(std::sync::Arc::new(Fix {
             title: "".into(),
             safety: FixSafety::Safe,
             suggestions: Box::new([with.into()]),
-        })),
-        related: factlint::finding::RelatedList::default(),
+        }));
+        f
     };
     let text = "ab  cd , ef";
     let findings = vec![
@@ -527,7 +529,10 @@ fn findings_that_read_the_same_share_their_texts() {
         panic!("checked");
     };
     let of = |rule: &str| -> Vec<&factlint::finding::Finding> {
-        findings.iter().filter(|f| &*f.rule == rule).collect()
+        findings
+            .iter()
+            .filter(|f| f.rule().as_str() == rule)
+            .collect()
     };
     let spaces = of("typography/space-before-punctuation");
     let names = of("entity/variant");

@@ -43,19 +43,19 @@ fn hostile_reports() -> Vec<FileReport> {
                 Le <b onmouseover='alert(3)'>texte</b> continue.\n";
     let find = |needle: &str, message: &str, severity: Severity| {
         let start = text.find(needle).expect("needle in text");
-        Finding {
-            rule: "typography/test".into(),
-            category: Category::Typography,
+        let mut f = Finding::new(
+            "typography/test".into(),
+            Category::Typography,
             severity,
-            message: message.into(),
-            span: Span::new(start, start + needle.len()),
-            fix: Some(std::sync::Arc::new(Fix {
-                title: "write <i onclick=alert(6)>this</i>".into(),
-                safety: FixSafety::Unsafe,
-                suggestions: Box::new(["<script>alert(4)</script>".into(), "\"'&".into()]),
-            })),
-            related: factlint::finding::RelatedList::default(),
-        }
+            message.into(),
+            Span::new(start, start + needle.len()),
+        );
+        f.fix = Some(std::sync::Arc::new(Fix {
+            title: "write <i onclick=alert(6)>this</i>".into(),
+            safety: FixSafety::Unsafe,
+            suggestions: Box::new(["<script>alert(4)</script>".into(), "\"'&".into()]),
+        }));
+        f
     };
     let findings = vec![
         find(

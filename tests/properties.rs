@@ -199,9 +199,9 @@ fn check_properties(text: &str) {
         for format in [Format::Text, Format::Markdown] {
             let findings = findings_of(linter, text, format);
             for f in &findings {
-                check_span(text, f.span, &format!("{} ({:?})", f.rule, linter.lang));
+                check_span(text, f.span, &format!("{} ({:?})", f.rule(), linter.lang));
                 for r in &f.related {
-                    check_span(text, r.span, &format!("related of {}", f.rule));
+                    check_span(text, r.span, &format!("related of {}", f.rule()));
                 }
             }
             for w in findings.windows(2) {

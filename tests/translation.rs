@@ -114,7 +114,11 @@ fn summary(pair: &Pair, text: &str) -> Vec<(String, String, String)> {
                 .find(|r| r.other_path() == Some(pair.source))
                 .map(|r| original[r.span.range()].to_owned())
                 .unwrap_or_default();
-            (f.rule.to_string(), text[f.span.range()].to_owned(), related)
+            (
+                f.rule().to_string(),
+                text[f.span.range()].to_owned(),
+                related,
+            )
         })
         .collect()
 }

@@ -53,11 +53,11 @@ fuzz_target!(|data: &[u8]| {
             &translation.text,
             f.span.range().start,
             f.span.range().end,
-            &f.rule,
+            f.rule(),
         );
         for r in &f.related {
             let text = &r.source(&translation).text;
-            common::assert_span(text, r.span.range().start, r.span.range().end, &f.rule);
+            common::assert_span(text, r.span.range().start, r.span.range().end, f.rule());
         }
     }
     let (lang, amounts, dates) = (doc.lang, doc.amounts().to_vec(), doc.dates().to_vec());

@@ -56,13 +56,13 @@ pub fn render(reports: &[FileReport]) -> String {
                     let _ = writeln!(
                         out,
                         "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                        command(f.severity),
+                        command(f.severity()),
                         path(&source.path),
                         s.line,
                         s.column,
                         e.line,
                         e.column,
-                        escape_property(&f.rule),
+                        escape_property(f.rule()),
                         escape_data(&f.message)
                     );
                 }

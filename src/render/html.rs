@@ -180,7 +180,7 @@ fn filters(out: &mut String, reports: &[FileReport], summary: Summary) {
         .into_iter()
         .filter(|c| {
             reports.iter().any(|r| match r {
-                FileReport::Checked { findings, .. } => findings.iter().any(|f| f.category == *c),
+                FileReport::Checked { findings, .. } => findings.iter().any(|f| f.category() == *c),
                 _ => false,
             })
         })
@@ -305,9 +305,9 @@ fn open_mark(out: &mut String, n: usize, f: &Finding, flagged: &str, line_dir: &
     let _ = write!(
         out,
         "<mark id=\"f-{n}\" class=\"sev-{} cat-{}{extra}\" data-n=\"{n}\" data-rule=\"{}\" title=\"{}\">",
-        f.severity.as_str(),
-        f.category.as_str(),
-        esc(&f.rule),
+        f.severity().as_str(),
+        f.category().as_str(),
+        esc(f.rule()),
         esc(&f.message),
     );
     if first_strong(flagged).is_some() {
@@ -405,8 +405,8 @@ impl LineCtx<'_> {
                         let _ = write!(
                             out,
                             "<a id=\"x-{n}\" class=\"xref sev-{} cat-{}\" href=\"#i-{n}\" data-n=\"{n}\" title=\"{}\"></a>",
-                            f.severity.as_str(),
-                            f.category.as_str(),
+                            f.severity().as_str(),
+                            f.category().as_str(),
                             esc(&f.message)
                         );
                     }
@@ -523,7 +523,7 @@ fn findings_list(out: &mut String, ctx: &LineCtx<'_>) {
     }
     for c in Category::ALL {
         let items: Vec<usize> = (0..ctx.findings.len())
-            .filter(|&i| ctx.findings[i].category == c)
+            .filter(|&i| ctx.findings[i].category() == c)
             .collect();
         if items.is_empty() {
             continue;
@@ -547,11 +547,11 @@ fn findings_list(out: &mut String, ctx: &LineCtx<'_>) {
             let _ = write!(
                 out,
                 "<li id=\"i-{n}\" class=\"finding sev-{sev} cat-{cat}\" value=\"{n}\">\n<div class=\"head\"><span class=\"badge sev-{sev}\">{sev}</span> <a class=\"loc\" href=\"#{target}\">{line}:{col}</a> <code class=\"rule\">{rule}</code></div>\n<p class=\"msg\">",
-                sev = f.severity.as_str(),
-                cat = f.category.as_str(),
+                sev = f.severity().as_str(),
+                cat = f.category().as_str(),
                 line = lc.line,
                 col = lc.column,
-                rule = esc(&f.rule),
+                rule = esc(f.rule()),
             );
             push_message(out, &f.message);
             out.push_str("</p>\n");
@@ -804,15 +804,13 @@ mod tests {
     use crate::source::{Format, Span};
 
     fn finding(start: usize, end: usize, message: &str) -> Finding {
-        Finding {
-            rule: "typography/test".into(),
-            category: Category::Typography,
-            severity: Severity::Warning,
-            message: message.into(),
-            span: Span::new(start, end),
-            fix: None,
-            related: crate::finding::RelatedList::default(),
-        }
+        Finding::new(
+            "typography/test".into(),
+            Category::Typography,
+            Severity::Warning,
+            message.into(),
+            Span::new(start, end),
+        )
     }
 
     fn page(text: &str, findings: Vec<Finding>) -> String {

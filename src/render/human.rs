@@ -286,7 +286,7 @@ fn render_finding(
         }
     }
     let line_text = &text[line_range.clone()];
-    let title = [&*f.message, " [", &*f.rule, "]"].concat();
+    let title = [&*f.message, " [", f.rule().as_str(), "]"].concat();
     let location = (source.path.as_str(), lc.line, lc.column);
     let line = (line_text, cut, lines.of(text, line_range.clone()));
     let help = f
@@ -358,7 +358,7 @@ fn render_group(
         && let Some(cols) = cols.window(window.clone())
     {
         let simple = super::snippet::Plain {
-            level: level_name(f.severity),
+            level: level_name(f.severity()),
             title: &title,
             path,
             line_no,
@@ -389,7 +389,7 @@ fn render_group(
         };
         snippet = snippet.annotation(kind.span(m.range).label(m.label));
     }
-    let mut group = level(f.severity).primary_title(title).element(snippet);
+    let mut group = level(f.severity()).primary_title(title).element(snippet);
     for n in notes {
         group = group.element(Level::NOTE.message(n));
     }
@@ -737,15 +737,15 @@ mod tests {
     use proptest::prelude::*;
 
     fn finding(span: Span, related: Vec<Related>) -> Finding {
-        Finding {
-            rule: "typography/test".into(),
-            category: Category::Typography,
-            severity: Severity::Warning,
-            message: "a test".into(),
+        let mut f = Finding::new(
+            "typography/test".into(),
+            Category::Typography,
+            Severity::Warning,
+            "a test".into(),
             span,
-            fix: None,
-            related: crate::finding::RelatedList::of(related),
-        }
+        );
+        f.related = crate::finding::RelatedList::of(related);
+        f
     }
 
     /// A long file's findings drawn on several threads read as they do
@@ -996,7 +996,7 @@ mod tests {
                 marks
             };
             let mut f = finding(Span::new(0, 0), Vec::new());
-            f.severity = severity;
+            f.set_severity(severity);
             let renderer = Renderer::plain().term_width(TERM_WIDTH);
             let column = line[..bounds[a]].chars().count() + 1;
             let location = ("t.txt", line_no, column);

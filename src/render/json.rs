@@ -207,9 +207,9 @@ struct JsonFile<'a> {
 
 fn finding<'a>(source: &'a SourceFile, f: &'a Finding) -> JsonFinding<'a> {
     JsonFinding {
-        rule: &f.rule,
-        category: f.category.as_str(),
-        severity: f.severity.as_str(),
+        rule: f.rule(),
+        category: f.category().as_str(),
+        severity: f.severity().as_str(),
         message: &f.message,
         span: JsonSpan::new(source, f.span),
         text: f.text(&source.text),

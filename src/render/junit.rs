@@ -70,7 +70,7 @@ fn checked(source: &SourceFile, findings: &[Finding]) -> Suite {
     let path = escape_attr(&source.path);
     let mut by_rule: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in findings {
-        by_rule.entry(&f.rule).or_default().push(f);
+        by_rule.entry(f.rule()).or_default().push(f);
     }
     let mut body = String::new();
     if by_rule.is_empty() {
@@ -80,7 +80,7 @@ fn checked(source: &SourceFile, findings: &[Finding]) -> Suite {
         );
     }
     for (rule, fs) in &by_rule {
-        let worst = fs.iter().map(|f| f.severity).max().expect("one finding");
+        let worst = fs.iter().map(|f| f.severity()).max().expect("one finding");
         let message = match fs.as_slice() {
             [f] => f.message.to_string(),
             _ => format!("{} findings", fs.len()),

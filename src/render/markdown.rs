@@ -62,10 +62,10 @@ fn table(out: &mut String, source: &SourceFile, findings: &[&Finding]) {
         let _ = writeln!(
             out,
             "| {} | {}:{} | {} | {} | {} |",
-            f.severity,
+            f.severity(),
             lc.line,
             lc.column,
-            code(&f.rule, true),
+            code(f.rule(), true),
             escape(&f.message),
             code(&visible(f.text(&source.text)), true),
         );
@@ -124,7 +124,10 @@ pub fn render(reports: &[FileReport]) -> String {
             plural(findings.len(), "finding", "findings")
         );
         for category in Category::ALL {
-            let these: Vec<&Finding> = findings.iter().filter(|f| f.category == category).collect();
+            let these: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| f.category() == category)
+                .collect();
             if these.is_empty() {
                 continue;
             }

@@ -78,7 +78,7 @@ impl Summary {
         if let FileReport::Checked { findings, .. } = report {
             for f in findings {
                 self.findings += 1;
-                match f.severity {
+                match f.severity() {
                     Severity::Error => self.errors += 1,
                     Severity::Warning => self.warnings += 1,
                     Severity::Info => self.infos += 1,

@@ -296,7 +296,7 @@ fn result<'a>(
     seen: &mut HashMap<String, usize>,
 ) -> SarifResult<'a> {
     let location = || artifact(&source.path);
-    let hash = crate::fingerprint::fingerprint(&source.text, &f.rule, f.span);
+    let hash = crate::fingerprint::fingerprint(&source.text, f.rule(), f.span);
     // The how-many-th finding of the file with this hash (counted, not
     // searched for: a long article has tens of thousands of findings).
     let nth = seen.entry(hash.clone()).or_default();
@@ -319,9 +319,9 @@ fn result<'a>(
         _ => Vec::new(),
     };
     SarifResult {
-        rule_id: &f.rule,
-        rule_index: rules.iter().position(|r| *r.id == *f.rule),
-        level: level(f.severity),
+        rule_id: f.rule(),
+        rule_index: rules.iter().position(|r| *r.id == *f.rule()),
+        level: level(f.severity()),
         message: Text { text: &f.message },
         locations: [Location {
             physical_location: PhysicalLocation {

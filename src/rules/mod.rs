@@ -155,17 +155,14 @@ impl Findings<'_, '_, '_> {
         }));
         let related = self.texts.related(&places);
         self.places = places;
-        Finding {
-            rule: arcstr::ArcStr::clone(&rule.id),
-            category: rule.meta.category,
-            severity: hit
-                .weaker
-                .map_or(rule.meta.severity, |w| w.min(rule.meta.severity)),
-            message,
-            span: hit.span,
-            fix,
-            related,
-        }
+        let severity = hit
+            .weaker
+            .map_or(rule.meta.severity, |w| w.min(rule.meta.severity));
+        let origin = self.texts.origin(&rule.id, rule.meta.category, severity);
+        let mut finding = Finding::of(origin, message, hit.span);
+        finding.fix = fix;
+        finding.related = related;
+        finding
     }
 }
 
@@ -593,14 +590,14 @@ impl RuleSet {
 /// first found stays).
 pub fn sort_findings(findings: &mut Vec<Finding>) {
     crate::sort::sort_stable_by(findings, |a, b| {
-        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
+        (a.span.start, a.span.end, a.rule(), &a.message).cmp(&(
             b.span.start,
             b.span.end,
-            &b.rule,
+            b.rule(),
             &b.message,
         ))
     });
-    findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    findings.dedup_by(|a, b| a.rule() == b.rule() && a.span == b.span && a.message == b.message);
 }
 
 /// The data lists of `sources` (`data/*.toml`, `data/*.txt`).
@@ -819,26 +816,28 @@ mod tests {
             let findings: Vec<Finding> = raw
                 .iter()
                 .enumerate()
-                .map(|(k, &(start, len, rule, message))| Finding {
-                    rule: format!("r{rule}").into(),
-                    category: Category::Typography,
-                    severity: Severity::Warning,
-                    message: format!("m{message}").into(),
-                    span: crate::source::Span::new(usize::from(start), usize::from(start + len)),
-                    fix: Some(std::sync::Arc::new(crate::finding::Fix {
+                .map(|(k, &(start, len, rule, message))| {
+                    let mut f = Finding::new(
+                        format!("r{rule}").into(),
+                        Category::Typography,
+                        Severity::Warning,
+                        format!("m{message}").into(),
+                        crate::source::Span::new(usize::from(start), usize::from(start + len)),
+                    );
+                    f.fix = Some(std::sync::Arc::new(crate::finding::Fix {
                         title: k.to_string().into(),
                         safety: FixSafety::Safe,
                         suggestions: Box::new([]),
-                    })),
-                    related: crate::finding::RelatedList::default(),
+                    }));
+                    f
                 })
                 .collect();
             let mut expected = findings.clone();
             expected.sort_by(|a, b| {
-                (a.span.start, a.span.end, &a.rule, &a.message)
-                    .cmp(&(b.span.start, b.span.end, &b.rule, &b.message))
+                (a.span.start, a.span.end, a.rule(), &a.message)
+                    .cmp(&(b.span.start, b.span.end, b.rule(), &b.message))
             });
-            expected.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+            expected.dedup_by(|a, b| a.rule() == b.rule() && a.span == b.span && a.message == b.message);
             let mut sorted = findings;
             sort_findings(&mut sorted);
             proptest::prop_assert_eq!(sorted, expected);
