@@ -341,6 +341,34 @@ mod tests {
     }
 
     #[test]
+    fn an_origin_is_kept_once_per_rule_and_severity() {
+        let mut texts = Texts::default();
+        let (quotes, spaces): (ArcStr, ArcStr) = ("typography/q".into(), "typography/s".into());
+        let mut origin = |rule: &ArcStr, severity| {
+            texts.origin(&ArcStr::clone(rule), Category::Typography, severity)
+        };
+        let a = origin(&quotes, Severity::Warning);
+        assert!(Arc::ptr_eq(&a, &origin(&quotes, Severity::Warning)));
+        for other in [
+            origin(&quotes, Severity::Info),
+            origin(&spaces, Severity::Warning),
+        ] {
+            assert!(!Arc::ptr_eq(&a, &other));
+        }
+        let mut f = Finding::of(Arc::clone(&a), "m".into(), Span::new(0, 1));
+        assert_eq!(
+            (f.rule().as_str(), f.category(), f.severity()),
+            ("typography/q", Category::Typography, Severity::Warning)
+        );
+        // Changing one finding's severity leaves the shared origin alone.
+        f.set_severity(Severity::Error);
+        assert_eq!(
+            (f.severity(), a.severity),
+            (Severity::Error, Severity::Warning)
+        );
+    }
+
+    #[test]
     fn a_list_of_related_places_is_kept_once() {
         let mut texts = Texts::default();
         let place = |start, message: &str| Related {
