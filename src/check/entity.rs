@@ -75,11 +75,12 @@ fn wanted(status: Status) -> Report {
 fn forms_by_entity(doc: &Document<'_>, mentions: &[Mention]) -> BTreeMap<usize, String> {
     let mut seen: BTreeMap<usize, Vec<(String, usize, u32)>> = BTreeMap::new();
     for m in mentions {
-        let text = doc.text()[m.span(doc).range()].to_owned();
+        let span = m.span(doc);
+        let text = &doc.text()[span.range()];
         let forms = seen.entry(m.entity()).or_default();
         match forms.iter_mut().find(|(t, _, _)| *t == text) {
             Some(f) => f.1 += 1,
-            None => forms.push((text, 1, m.span(doc).start)),
+            None => forms.push((text.to_owned(), 1, span.start)),
         }
     }
     seen.into_iter()
