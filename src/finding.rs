@@ -142,7 +142,6 @@ pub struct Texts {
     strings: rustc_hash::FxHashSet<ArcStr>,
     fixes: rustc_hash::FxHashMap<(ArcStr, FixSafety, ArcStr), Arc<Fix>>,
     related: rustc_hash::FxHashSet<SharedList>,
-    origins: rustc_hash::FxHashSet<Arc<Origin>>,
 }
 
 impl Texts {
@@ -172,21 +171,6 @@ impl Texts {
         )
     }
 
-    /// The shared origin of the findings of `rule` at `severity`.
-    pub fn origin(&mut self, rule: &ArcStr, category: Category, severity: Severity) -> Arc<Origin> {
-        let origin = Origin {
-            rule: ArcStr::clone(rule),
-            category,
-            severity,
-        };
-        if let Some(shared) = self.origins.get(&origin) {
-            return Arc::clone(shared);
-        }
-        let shared = Arc::new(origin);
-        self.origins.insert(Arc::clone(&shared));
-        shared
-    }
-
     /// The shared list of `places` (empty: no list).
     pub fn related(&mut self, places: &[Related]) -> RelatedList {
         if places.is_empty() {
@@ -203,7 +187,8 @@ impl Texts {
 
 /// Who reports a finding and how seriously: the rule, its category and
 /// the finding's severity. The findings of a rule at one severity share
-/// one (see [`Texts::origin`]), so that a finding is five pointers' worth.
+/// one (a rule run makes one for each severity it reports at), so that a
+/// finding is five pointers' worth.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Origin {
     pub rule: ArcStr,
@@ -277,6 +262,12 @@ impl Finding {
         self.origin.severity
     }
 
+    /// True when the two share one origin (not a copy of it).
+    #[cfg(test)]
+    pub(crate) fn same_origin(&self, other: &Finding) -> bool {
+        Arc::ptr_eq(&self.origin, &other.origin)
+    }
+
     /// Gives it another severity (its origin is then its own).
     pub fn set_severity(&mut self, severity: Severity) {
         Arc::make_mut(&mut self.origin).severity = severity;
@@ -341,30 +332,29 @@ mod tests {
     }
 
     #[test]
-    fn an_origin_is_kept_once_per_rule_and_severity() {
-        let mut texts = Texts::default();
-        let (quotes, spaces): (ArcStr, ArcStr) = ("typography/q".into(), "typography/s".into());
-        let mut origin = |rule: &ArcStr, severity| {
-            texts.origin(&ArcStr::clone(rule), Category::Typography, severity)
-        };
-        let a = origin(&quotes, Severity::Warning);
-        assert!(Arc::ptr_eq(&a, &origin(&quotes, Severity::Warning)));
-        for other in [
-            origin(&quotes, Severity::Info),
-            origin(&spaces, Severity::Warning),
-        ] {
-            assert!(!Arc::ptr_eq(&a, &other));
-        }
-        let mut f = Finding::of(Arc::clone(&a), "m".into(), Span::new(0, 1));
+    fn a_finding_reads_its_origin_and_changing_it_leaves_the_shared_one_alone() {
+        let shared = Arc::new(Origin {
+            rule: "typography/q".into(),
+            category: Category::Typography,
+            severity: Severity::Warning,
+        });
+        let mut f = Finding::of(Arc::clone(&shared), "m".into(), Span::new(0, 1));
+        let g = Finding::of(Arc::clone(&shared), "n".into(), Span::new(2, 3));
+        assert!(f.same_origin(&g));
         assert_eq!(
             (f.rule().as_str(), f.category(), f.severity()),
             ("typography/q", Category::Typography, Severity::Warning)
         );
-        // Changing one finding's severity leaves the shared origin alone.
         f.set_severity(Severity::Error);
         assert_eq!(
-            (f.severity(), a.severity),
+            (f.severity(), g.severity()),
             (Severity::Error, Severity::Warning)
+        );
+        assert!(!f.same_origin(&g));
+        f.set_category(Category::Suppression);
+        assert_eq!(
+            (f.category(), g.category()),
+            (Category::Suppression, Category::Typography)
         );
     }
 

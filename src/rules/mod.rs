@@ -25,7 +25,7 @@ use std::sync::Arc;
 use crate::check::{Check, Hit, HitSink, KINDS, Reads, kind_names};
 use crate::document::{Document, Lang};
 use crate::error::RuleFileError;
-use crate::finding::{Finding, Related, Texts};
+use crate::finding::{Finding, Origin, Related, Texts};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
@@ -59,6 +59,7 @@ impl Rule {
             texts,
             buf: String::new(),
             places: Vec::new(),
+            origins: Default::default(),
         };
         self.check.check(doc, &mut sink);
         sink.out.flush();
@@ -124,6 +125,9 @@ struct Findings<'r, 'd, 'o> {
     /// Where a finding's related places are gathered before their list is
     /// looked up in `texts`, likewise.
     places: Vec<Related>,
+    /// The rule's origins, one for each severity its findings take (a
+    /// hit may report at a lower one): shared by all its findings.
+    origins: [Option<Arc<Origin>>; 3],
 }
 
 impl Findings<'_, '_, '_> {
@@ -158,8 +162,14 @@ impl Findings<'_, '_, '_> {
         let severity = hit
             .weaker
             .map_or(rule.meta.severity, |w| w.min(rule.meta.severity));
-        let origin = self.texts.origin(&rule.id, rule.meta.category, severity);
-        let mut finding = Finding::of(origin, message, hit.span);
+        let origin = self.origins[severity as usize].get_or_insert_with(|| {
+            Arc::new(Origin {
+                rule: arcstr::ArcStr::clone(&rule.id),
+                category: rule.meta.category,
+                severity,
+            })
+        });
+        let mut finding = Finding::of(Arc::clone(origin), message, hit.span);
         finding.fix = fix;
         finding.related = related;
         finding
@@ -841,6 +851,29 @@ mod tests {
             let mut sorted = findings;
             sort_findings(&mut sorted);
             proptest::prop_assert_eq!(sorted, expected);
+        }
+    }
+
+    #[test]
+    fn the_findings_of_a_rule_at_one_severity_share_one_origin() {
+        let text = include_str!("../../seeds/000_1da055f338dfc321.txt").repeat(40);
+        let source =
+            crate::source::SourceFile::from_text("a.txt", text, crate::source::Format::Text);
+        let rules = RuleSet::embedded().expect("default rules");
+        let doc = Document::parse(&source, None, rules.data());
+        // One thread, and on a long file all of them (each rule its own
+        // sink either way).
+        for split in [false, true] {
+            let findings = rules.check_split(&doc, split);
+            let mut pairs = 0;
+            for (i, a) in findings.iter().enumerate() {
+                for b in &findings[i + 1..] {
+                    let alike = a.rule() == b.rule() && a.severity() == b.severity();
+                    assert_eq!(a.same_origin(b), alike, "{} {}", a.rule(), b.rule());
+                    pairs += usize::from(alike);
+                }
+            }
+            assert!(pairs > 1000, "{pairs}");
         }
     }
 
