@@ -19,15 +19,17 @@
 //! its TOML.
 //! A file that does not match its schema fails the build. The plain word
 //! lists (`rules/data/*.txt`) become hash tables in `$OUT_DIR/words-*.bin`
-//! (listed in `word_sets.rs`): looking a word up costs no set to build.
+//! (listed in `word_sets.rs`; the layout is `src/rules/word_table.rs`):
+//! looking a word up costs no set to build.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-// The crate's own modules that build.rs shares: the gazetteer schema, and
-// the forms of its entities, their matching keys and name skeletons, with the two modules
-// those need (letter classes and normalization). The paths mirror `src/`.
+// The crate's own modules that build.rs shares: the layout of the word
+// tables, the gazetteer schema, and the forms of its entities, their
+// matching keys and name skeletons, with the two modules those need (letter
+// classes and normalization). The paths mirror `src/`.
 #[allow(dead_code, unreachable_pub, unused_imports)]
 mod src {
     pub mod document {
