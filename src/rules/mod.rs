@@ -162,7 +162,13 @@ impl Findings<'_, '_, '_> {
         let severity = hit
             .weaker
             .map_or(rule.meta.severity, |w| w.min(rule.meta.severity));
-        let origin = self.origins[severity as usize].get_or_insert_with(|| {
+        // (A match, not a cast: another severity would not compile.)
+        let slot = match severity {
+            Severity::Info => 0,
+            Severity::Warning => 1,
+            Severity::Error => 2,
+        };
+        let origin = self.origins[slot].get_or_insert_with(|| {
             Arc::new(Origin {
                 rule: arcstr::ArcStr::clone(&rule.id),
                 category: rule.meta.category,
