@@ -476,4 +476,8 @@ impl Check for ChangedFigure {
             });
         }
     }
+
+    fn weight(&self) -> u8 {
+        6
+    }
 }

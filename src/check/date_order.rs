@@ -343,6 +343,10 @@ impl Check for DateOrder {
             }
         }
     }
+
+    fn weight(&self) -> u8 {
+        3
+    }
 }
 
 fn show(m: &DateMention) -> String {

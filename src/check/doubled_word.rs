@@ -115,4 +115,8 @@ impl Check for DoubledWord {
             }
         }
     }
+
+    fn weight(&self) -> u8 {
+        4
+    }
 }

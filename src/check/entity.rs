@@ -243,4 +243,8 @@ impl Check for Entities {
             }
         }
     }
+
+    fn weight(&self) -> u8 {
+        2
+    }
 }

@@ -454,6 +454,10 @@ impl Check for FactAmount {
             }
         }
     }
+
+    fn weight(&self) -> u8 {
+        8
+    }
 }
 
 #[cfg(test)]

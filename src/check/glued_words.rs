@@ -378,4 +378,8 @@ impl Check for GluedWords {
             }
         }
     }
+
+    fn weight(&self) -> u8 {
+        4
+    }
 }

@@ -324,6 +324,16 @@ pub trait Check: Send + Sync + std::fmt::Debug {
     fn reads(&self, _doc: &Document<'_>) -> Reads {
         Reads::default()
     }
+
+    /// A rough rank of what the check costs on a long document, once the
+    /// extractions it reads are made (higher: costlier; 1 by default). A
+    /// document split over threads starts its costliest rules first, so
+    /// that no long rule is left to run alone at the end while the other
+    /// threads idle. Only the order in which rules start depends on it,
+    /// never a finding.
+    fn weight(&self) -> u8 {
+        1
+    }
 }
 
 /// What a check reads of a document's extractions (see [`Check::reads`]).

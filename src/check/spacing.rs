@@ -475,4 +475,8 @@ impl Check for Spacing {
             }
         }
     }
+
+    fn weight(&self) -> u8 {
+        2
+    }
 }

@@ -293,6 +293,10 @@ impl Check for Untranslated {
             }
         }
     }
+
+    fn weight(&self) -> u8 {
+        3
+    }
 }
 
 #[cfg(test)]

@@ -551,14 +551,13 @@ impl RuleSet {
             // Two sides: the figures and dates are extracted on one, then
             // the rules that read them run; the names on the other, then
             // the other rules. Either side's rules spread over every
-            // thread that is free. What no rule asks for is not extracted.
+            // thread that is free, the costliest first (`sides`). What no
+            // rule asks for is not extracted.
             // A rule that asks for an extraction under way waits for it:
             // no extraction may itself wait for work of the pool, or the
             // thread that runs it could take up that rule meanwhile.
             let reads = |r: &Rule| r.check.reads(doc);
-            let (figures, others): (Vec<&Rule>, Vec<&Rule>) = rules
-                .into_iter()
-                .partition(|r| reads(r).amounts || reads(r).dates);
+            let (figures, others) = sides(rules, doc);
             let all = |side: &[&Rule]| {
                 side.iter()
                     .fold(Reads::default(), |all, r| all.and(reads(r)))
@@ -599,6 +598,25 @@ impl RuleSet {
         }
         findings
     }
+}
+
+/// The rules of a document split over threads, in two sides: those that
+/// read its figures or dates, and the others; each side in the order its
+/// rules start: the costliest first ([`Check::weight`]), so that the
+/// threads that finish early take up the short ones meanwhile instead of
+/// idling while one long rule ends the check (stable: in the given order
+/// among equals).
+///
+/// [`Check::weight`]: crate::check::Check::weight
+fn sides<'r>(rules: Vec<&'r Rule>, doc: &Document<'_>) -> (Vec<&'r Rule>, Vec<&'r Rule>) {
+    let (mut figures, mut others): (Vec<&Rule>, Vec<&Rule>) = rules.into_iter().partition(|r| {
+        let reads = r.check.reads(doc);
+        reads.amounts || reads.dates
+    });
+    for side in [&mut figures, &mut others] {
+        side.sort_by_key(|r| std::cmp::Reverse(r.check.weight()));
+    }
+    (figures, others)
 }
 
 /// Sorts findings by span, then rule and message, keeping the order in
@@ -857,6 +875,51 @@ mod tests {
             let mut sorted = findings;
             sort_findings(&mut sorted);
             proptest::prop_assert_eq!(sorted, expected);
+        }
+    }
+
+    #[test]
+    fn a_split_document_starts_the_costliest_rules_of_each_side_first() {
+        let rules = RuleSet::embedded().expect("default rules");
+        for (text, lang) in [
+            ("٣ ملايين دولار في ١ يناير ٢٠٢٤. قال ماسك.", Lang::Ar),
+            ("Musk said $3 million on 1 January 2024.", Lang::En),
+        ] {
+            let source = crate::source::SourceFile::from_text(
+                "a.txt",
+                text.into(),
+                crate::source::Format::Text,
+            );
+            let doc = Document::parse(&source, Some(lang), rules.data());
+            let applying: Vec<&Rule> = rules
+                .rules()
+                .iter()
+                .filter(|r| r.applies_to(lang))
+                .collect();
+            let (figures, others) = sides(applying.clone(), &doc);
+            // Every rule once, on the side of what it reads.
+            assert_eq!(figures.len() + others.len(), applying.len());
+            for r in &figures {
+                let reads = r.check.reads(&doc);
+                assert!(reads.amounts || reads.dates, "{}", r.id);
+            }
+            for r in &others {
+                let reads = r.check.reads(&doc);
+                assert!(!reads.amounts && !reads.dates, "{}", r.id);
+            }
+            for side in [&figures, &others] {
+                // Costliest first; among equals, in the rule set's order.
+                for pair in side.windows(2) {
+                    let (a, b) = (pair[0], pair[1]);
+                    assert!(a.check.weight() >= b.check.weight(), "{} {}", a.id, b.id);
+                    if a.check.weight() == b.check.weight() {
+                        let at = |r: &Rule| applying.iter().position(|x| x.id == r.id);
+                        assert!(at(a) < at(b), "{} {}", a.id, b.id);
+                    }
+                }
+            }
+            assert_eq!(&*figures[0].id, "fact/amount", "{lang:?}");
+            assert_eq!(&*others[0].id, "language/doubled-word", "{lang:?}");
         }
     }
 
