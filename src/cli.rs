@@ -402,8 +402,16 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     // One file is checked on this thread, and a long one split over all
     // cores; several go to all cores whole (see `ordered::split_document`).
     let split = plan.assignment.iter().flatten().count() == 1;
+    // Every figure and dated mention of every file is kept until the end
+    // only for the reports that list them (JSON, HTML, `--amounts`,
+    // `--timeline`); the others drop them as each file is done, and do not
+    // extract them when no rule reads them.
+    let keep_mentions = matches!(args.format, OutputFormat::Json | OutputFormat::Html)
+        || args.amounts
+        || args.timeline;
     for run in &mut plan.runs {
         run.linter.split = split;
+        run.linter.figures = keep_mentions;
     }
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     // Files that an `exclude` glob of their configuration skips are left
@@ -423,12 +431,6 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         } else {
             indicatif::ProgressBar::hidden()
         };
-    // Every figure and dated mention of every file is kept until the end
-    // only for the reports that list them (JSON, HTML, `--amounts`,
-    // `--timeline`); the others drop them as each file is done.
-    let keep_mentions = matches!(args.format, OutputFormat::Json | OutputFormat::Html)
-        || args.amounts
-        || args.timeline;
     let check_one = |&(input, run): &(&Input, &config::Run)| {
         let linter = &run.linter;
         let mut report = check_input(args, input, linter);

@@ -87,6 +87,12 @@ pub struct Linter {
     /// only for a caller that runs nothing else on the pool meanwhile (see
     /// [`crate::ordered::split_document`]), as when one file is checked.
     pub split: bool,
+    /// Each file's figures and dated mentions are kept in its report (for
+    /// the JSON and HTML reports, `--amounts`, `--timeline`): extracted
+    /// even when no rule reads them. When false, a report holds those that
+    /// a rule had extracted anyway, and a run of rules that read none
+    /// (`--select typography`) extracts none. True by default.
+    pub figures: bool,
 }
 
 impl Linter {
@@ -99,6 +105,7 @@ impl Linter {
             default_published: None,
             original: None,
             split: false,
+            figures: true,
         }
     }
 
@@ -163,7 +170,7 @@ impl Linter {
         let (lang, published) = (doc.lang, doc.published());
         // Moved out of the document, not copied: on a long article the
         // figures and dates are a tenth of what is kept.
-        let (amounts, dates) = doc.into_figures();
+        let (amounts, dates) = doc.into_figures(self.figures);
         // With the rest of the document dropped (see `check_unsorted`).
         crate::rules::sort_findings(&mut findings);
         Outcome {
@@ -250,6 +257,36 @@ fn guarded(path: String, check: impl FnOnce() -> FileReport) -> FileReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_are_extracted_for_the_report_only_when_it_keeps_them() {
+        let text = "On 3 March 2024 the firm raised $97.4 billion ,and 9.74 billion.";
+        let figures = |select: &str, keep: bool| {
+            let mut rules = RuleSet::embedded().expect("default rules");
+            rules.retain(&crate::rules::Selector::new(vec![select.into()], vec![]));
+            let mut linter = Linter::new(rules, Some(Lang::En));
+            linter.figures = keep;
+            let report = linter.check_bytes("a.txt", text.as_bytes().to_vec(), Format::Text);
+            let FileReport::Checked {
+                findings,
+                amounts,
+                dates,
+                ..
+            } = report
+            else {
+                panic!("checked");
+            };
+            (findings.len(), amounts.len(), dates.len())
+        };
+        // Kept (the default): every figure and date, whatever the rules.
+        assert_eq!(figures("typography", true), (1, 2, 1));
+        // Not kept, and no rule reads them: none extracted, the same findings.
+        assert_eq!(figures("typography", false), (1, 0, 0));
+        // Not kept, but a rule read them: they are handed over all the same.
+        let (_, amounts, dates) = figures("amount", false);
+        assert_eq!((amounts, dates), (2, 1));
+        assert!(Linter::new(RuleSet::embedded().expect("rules"), None).figures);
+    }
 
     #[test]
     fn a_panicking_check_is_an_error_of_its_file() {

@@ -1612,3 +1612,61 @@ fn timeline_flag_prints_the_chronology() {
             .contains("timeline of")
     );
 }
+
+#[test]
+fn the_reports_that_list_figures_list_them_whatever_rules_are_selected() {
+    // Without the figure rules, the figures are not extracted for a report
+    // that does not list them; those that do still list every one.
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "a.txt",
+        "On 3 March 2024 the firm raised $97.4 billion , then 9.74 billion.\n",
+    );
+    let json = run(
+        dir.path(),
+        &[
+            "check",
+            "--select",
+            "typography",
+            "--format",
+            "json",
+            "a.txt",
+        ],
+    );
+    let report: Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let file = &files(&report)[0];
+    assert_eq!(
+        file["amounts"].as_array().expect("amounts").len(),
+        2,
+        "{file}"
+    );
+    assert_eq!(
+        file["timeline"].as_array().expect("timeline").len(),
+        1,
+        "{file}"
+    );
+    assert_eq!(findings(file).len(), 1, "{file}");
+    let listed = run(
+        dir.path(),
+        &[
+            "check",
+            "--select",
+            "typography",
+            "--amounts",
+            "--timeline",
+            "a.txt",
+        ],
+    );
+    let text = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        text.contains("2 amounts") && text.contains("97.4") && text.contains("2024-03-03"),
+        "{text}"
+    );
+    let human = run(dir.path(), &["check", "--select", "typography", "a.txt"]);
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains("typography/space-before-punctuation"),
+        "{text}"
+    );
+}

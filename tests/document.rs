@@ -929,8 +929,15 @@ fn a_document_hands_over_its_figures_and_dates_whether_or_not_a_rule_asked() {
     let (amounts, dates) = (asked.amounts().to_vec(), asked.dates().to_vec());
     assert_eq!(amounts.len(), 2, "{amounts:?}");
     assert_eq!(dates.len(), 2, "{dates:?}");
-    assert_eq!(asked.into_figures(), (amounts.clone(), dates.clone()));
+    assert_eq!(asked.into_figures(true), (amounts.clone(), dates.clone()));
     // Not asked before: extracted on the way out.
     let fresh = Document::parse(&src, Some(Lang::En), rules.data());
-    assert_eq!(fresh.into_figures(), (amounts, dates));
+    assert_eq!(fresh.into_figures(true), (amounts.clone(), dates.clone()));
+    // Unless only what was extracted is wanted: nothing here,
+    let fresh = Document::parse(&src, Some(Lang::En), rules.data());
+    assert_eq!(fresh.into_figures(false), (vec![], vec![]));
+    // and all of them once a rule has asked.
+    let asked = Document::parse(&src, Some(Lang::En), rules.data());
+    asked.amounts();
+    assert_eq!(asked.into_figures(false), (amounts, dates));
 }

@@ -404,16 +404,20 @@ impl<'a> Document<'a> {
         &self.source.text
     }
 
-    /// The figures and dates of the document (extracted now if no rule
-    /// asked for them), moved out of it.
+    /// The figures and dates of the document, moved out of it: all of them
+    /// (extracted now if no rule asked for them) when `all`, else those a
+    /// rule had extracted (none when no rule read them).
     pub fn into_figures(
         self,
+        all: bool,
     ) -> (
         Vec<crate::amount::AmountMention>,
         Vec<crate::date::DateMention>,
     ) {
-        self.amounts();
-        self.dates();
+        if all {
+            self.amounts();
+            self.dates();
+        }
         let amounts = self.amounts.into_inner().unwrap_or_default();
         let dates = self.dates.into_inner().map(|(d, _)| d).unwrap_or_default();
         (amounts, dates)
