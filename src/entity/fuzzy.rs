@@ -80,9 +80,13 @@ pub(super) fn latin(
         // (Asked last, and kept for the run: a thousand lookups for a
         // ten-letter word.)
         let slip_for_a_word = || d >= 2 && data.one_edit_from_ordinary(lower);
-        (ok && !slip_for_a_word()).then_some((form, d))
+        (ok && !slip_for_a_word()).then_some((form, w))
     };
     let mut memo: HashMap<String, Option<(usize, usize)>> = HashMap::default();
+    // How often each word guessed more than one edit from a name is
+    // written: such a guess stands only when the article writes the name
+    // more often than the word (see below).
+    let mut far: HashMap<String, usize> = HashMap::default();
     let mut lower = String::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         for w in &block.words {
@@ -123,12 +127,29 @@ pub(super) fn latin(
                 memo.insert(lower.clone(), found);
                 found
             };
-            let Some((form, _)) = found else {
+            let Some((form, w)) = found else {
                 continue;
             };
+            if w > 2 {
+                *far.entry(lower.clone()).or_insert(0) += 1;
+            }
             let entity = gaz.forms[form].entity;
             out.push(Mention::new(bi, range, entity, form, Status::Fuzzy, false));
         }
+    }
+    // A slip is rarer than the name it slips from. A word more than one
+    // edit from a name, written the same way twice or more and at least
+    // as often as the name (`Melawa` ×2 beside `Malawi` ×2), is another
+    // name the gazetteer does not know, spelled on purpose; one edit off
+    // (`Taipai` beside `Taipei`) stays a slip however often it is
+    // written, and so does a word written once (`Optai` beside `Openai`).
+    if !far.is_empty() {
+        out.retain(|m| {
+            let text = &doc.blocks[m.block()].text[m.view()];
+            let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+            far.get(&lower)
+                .is_none_or(|&n| n < 2 || n < present.get(&m.entity()).copied().unwrap_or(0))
+        });
     }
     out
 }
