@@ -247,10 +247,15 @@ fn number_draft(
     p: usize,
 ) -> Option<Draft> {
     let raw = &pr.norm.text[pr.tok(p).range.clone()];
-    let parsed = parse_number(raw, conv)?;
+    // `after`: the token after the digits (after the whole part of a
+    // figure with a letter for its decimal mark).
+    let (parsed, after) = match letter_decimal(pr, lx, p) {
+        Some(parsed) => (parsed, p + 3),
+        None => (parse_number(raw, conv)?, p + 1),
+    };
     let view = pr
         .norm
-        .to_orig(pr.tok(p).range.start, pr.tok(p).range.end)
+        .to_orig(pr.tok(p).range.start, pr.tok(after - 1).range.end)
         .range();
     if block.is_masked(&view) || excluded(pr, lx, p) {
         return None;
@@ -260,7 +265,7 @@ fn number_draft(
         Some((s, c)) => (s, Some(c.clone())),
         None => (p, None),
     };
-    let mut t = tail(pr, lx, conv, p + 1, prefix.is_some(), None);
+    let mut t = tail(pr, lx, conv, after, prefix.is_some(), None);
     // A Latin word glued after the number must belong to the figure
     // (`97.4bn`), else it is a name or an ordinal (`8vc`, `3rd`).
     if pr.raw(p, 1).is_some_and(Tok::is_latin_word) && t.end == p + 1 {
@@ -337,6 +342,38 @@ fn number_draft(
         linkable,
         range_start,
         linked: false,
+    })
+}
+
+/// A figure written as some news agencies (KUNA) write it: two digit runs
+/// with a letter between them for the decimal mark (`@ar.decimal-letters`),
+/// the fraction first in the text (`62ر31` is 31.62, and `9ر0` is 0.9:
+/// read from the right, as the Arabic around them, the whole part comes
+/// first). `None` for anything else, a separator in either run included.
+fn letter_decimal(pr: &Prepared, lx: &Lexicon, p: usize) -> Option<super::number::ParsedNumber> {
+    if lx.decimal_letters.is_empty() || p + 2 >= pr.sig.len() {
+        return None;
+    }
+    // The three tokens touch: no space between them.
+    let (letter, whole) = (pr.raw(p, 1)?, pr.raw(p, 2)?);
+    if pr.sig[p + 2] != pr.sig[p] + 2
+        || !letter.is_arabic_word()
+        || whole.kind != Kind::Num
+        || !lx.decimal_letters.contains(pr.key(p + 1))
+    {
+        return None;
+    }
+    let fraction = &pr.norm.text[pr.tok(p).range.clone()];
+    let whole = &pr.norm.text[whole.range.clone()];
+    if !fraction.bytes().all(|b| b.is_ascii_digit()) || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value = Decimal::from_str_exact(&format!("{whole}.{fraction}")).ok()?;
+    Some(super::number::ParsedNumber {
+        value,
+        digits: significant_digits(value),
+        ambiguous: false,
+        plain: false,
     })
 }
 

@@ -133,6 +133,9 @@ pub struct Lexicon {
     pub(crate) cues: HashMap<String, ArcStr>,
     /// Arabic proclitics, longest first (`@ar.proclitics`).
     pub(crate) proclitics: Vec<String>,
+    /// Letters that some news agencies write as the decimal mark between
+    /// two digit runs (`@ar.decimal-letters`: `62ر31`).
+    pub(crate) decimal_letters: HashSet<String>,
     /// The first word of every phrase above, with the bits of the lists
     /// it starts a phrase of: one lookup per token tells which lists can
     /// match there.
@@ -174,10 +177,9 @@ impl Lexicon {
     /// distinct set of lists.
     pub fn shared(data: &Data, lang: Lang) -> Arc<Lexicon> {
         let mut h = DefaultHasher::new();
-        for name in data
-            .names()
-            .filter(|n| n.starts_with("amount-") || *n == "ar.proclitics")
-        {
+        for name in data.names().filter(|n| {
+            n.starts_with("amount-") || *n == "ar.proclitics" || *n == "ar.decimal-letters"
+        }) {
             name.hash(&mut h);
             data.list(name).hash(&mut h);
         }
@@ -306,6 +308,13 @@ impl Lexicon {
             .collect();
         proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.proclitics = proclitics;
+        lx.decimal_letters = data
+            .list("ar.decimal-letters")
+            .unwrap_or(&[])
+            .iter()
+            .map(|l| single(l))
+            .filter(|l| !l.is_empty())
+            .collect();
         lx.index();
         lx
     }
