@@ -300,20 +300,12 @@ impl Lexicon {
                     .or_insert_with(|| ArcStr::from(concept.trim()));
             }
         }
-        let mut proclitics: Vec<String> = data
-            .list("ar.proclitics")
-            .unwrap_or(&[])
-            .iter()
-            .map(|p| single(p))
-            .collect();
+        let mut proclitics = data.keys_of("ar.proclitics", single);
         proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lx.proclitics = proclitics;
         lx.decimal_letters = data
-            .list("ar.decimal-letters")
-            .unwrap_or(&[])
-            .iter()
-            .map(|l| single(l))
-            .filter(|l| !l.is_empty())
+            .keys_of("ar.decimal-letters", single)
+            .into_iter()
             .collect();
         lx.index();
         lx

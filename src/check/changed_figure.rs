@@ -185,13 +185,7 @@ impl Kind for ChangedFigure {
             .map(|c| words_of(c).concat())
             .filter(|w| w.chars().count() >= 4 && w != "may")
             .collect();
-        let mut proclitics: Vec<String> = data
-            .list("ar.proclitics")
-            .unwrap_or(&[])
-            .iter()
-            .map(|c| words_of(c).concat())
-            .filter(|c| !c.is_empty())
-            .collect();
+        let mut proclitics = data.keys_of("ar.proclitics", |c| words_of(c).concat());
         proclitics.sort_by_key(|c| std::cmp::Reverse(c.len()));
         Ok(ChangedFigure {
             max_ratio: Decimal::from(p.max_ratio),

@@ -90,13 +90,7 @@ impl SentenceKeys {
             }
             map
         });
-        let mut proclitics: Vec<String> = data
-            .list("ar.proclitics")
-            .unwrap_or(&[])
-            .iter()
-            .map(|p| key(p))
-            .filter(|p| !p.is_empty())
-            .collect();
+        let mut proclitics = data.keys_of("ar.proclitics", key);
         proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
         SentenceKeys {
             concepts,

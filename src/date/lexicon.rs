@@ -420,13 +420,7 @@ impl Lexicon {
             words("ago-not-before", &mut lx.ago_not_before);
             words("range-links", &mut lx.range_links);
         }
-        let mut pro: Vec<String> = data
-            .list("ar.proclitics")
-            .unwrap_or(&[])
-            .iter()
-            .map(|p| single(p))
-            .filter(|p| !p.is_empty())
-            .collect();
+        let mut pro = data.keys_of("ar.proclitics", single);
         pro.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
         pro.dedup();
         lx.proclitics = pro;

@@ -307,12 +307,7 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
     let Some(ac) = gaz.automaton() else {
         return Mentions::default();
     };
-    let mut proclitics: Vec<String> = data
-        .list("ar.proclitics")
-        .unwrap_or_default()
-        .iter()
-        .map(|p| super::forms::key(p))
-        .collect();
+    let mut proclitics = data.keys_of("ar.proclitics", super::forms::key);
     proclitics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     proclitics.dedup();
     let ordinary = OrdinaryWords::of(data);

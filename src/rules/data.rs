@@ -324,6 +324,17 @@ impl Data {
             .or_else(|| self.texts.get(name).map(LazyList::words))
     }
 
+    /// The entries of the list called `name` as matching keys (by `key`),
+    /// the empty ones left out; empty when the list is missing.
+    pub fn keys_of(&self, name: &str, key: impl Fn(&str) -> String) -> Vec<String> {
+        self.list(name)
+            .unwrap_or(&[])
+            .iter()
+            .map(|w| key(w))
+            .filter(|k| !k.is_empty())
+            .collect()
+    }
+
     /// The list called `name`, lower-cased, as a set (empty when missing).
     pub fn set(&self, name: &str) -> &WordSet {
         match self.sets.get(name) {
@@ -390,6 +401,16 @@ struct DataValue(Vec<String>);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_of_a_list_leave_out_the_empty_ones_and_a_missing_list_has_none() {
+        let mut data = Data::default();
+        let words = ["Wa", "-", "Fa"].map(|w| Cow::Owned(w.to_owned())).to_vec();
+        data.add_lists("x", [("letters", words)]);
+        let key = |w: &str| w.replace('-', "").to_lowercase();
+        assert_eq!(data.keys_of("x.letters", key), ["wa", "fa"]);
+        assert!(data.keys_of("x.missing", key).is_empty());
+    }
 
     #[test]
     fn slips_for_ordinary_words_are_kept_until_a_list_changes() {
