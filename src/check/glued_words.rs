@@ -13,19 +13,23 @@
 //!
 //!   A word that alone fills a quotation or a bracket (`“عربي21”`) is a name
 //!   (a site, a channel, a product) and is not split by these two.
+//! - `known-words`: an Arabic word that the lexicon does not know, even
+//!   without its proclitics and endings, but that is two words it knows
+//!   written as one (`يمكنقيمة`: `يمكن قيمة`). Only for words without the
+//!   letter evidence above, which says more.
 //! - `camel-case`: a lower-case Latin word followed by a capitalized one
 //!   (`theCompany`); brand names (`iPhone`, `eBay`, `OpenAI`) do not start
 //!   with two lower-case letters, and an allow list covers the rest. A name
 //!   particle before a capital (`deGrasse`, `duPlessis`) is a surname when a
 //!   capitalized word stands next to it (`Neil deGrasse Tyson`).
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
 use super::{Check, Hit, HitSink, Kind};
 use crate::document::{Block, Document, Script, Word, is_arabic_letter, is_latin_letter};
-use crate::rules::Data;
+use crate::rules::{Data, WordSet};
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
@@ -34,6 +38,7 @@ pub(crate) enum Evidence {
     TripleLetter,
     ScriptChange,
     LettersDigits,
+    KnownWords,
     CamelCase,
 }
 
@@ -60,6 +65,36 @@ pub(crate) struct Params {
     /// capital next to another capitalized word they are a name.
     #[serde(default)]
     name_particles: Vec<String>,
+    /// `known-words`: the data list of the words of the language.
+    #[serde(default)]
+    lexicon: Option<String>,
+    /// `known-words`: endings a known word may carry (inflections and
+    /// pronouns, up to two of them: `ات` + `ها`).
+    #[serde(default)]
+    endings: Vec<String>,
+    /// `known-words`: how compound names start that are written as one
+    /// word (`عبدالله`, `أبوظبي`).
+    #[serde(default)]
+    name_heads: Vec<String>,
+    /// `known-words`: report only in a text that drops spaces elsewhere, as
+    /// a word with letter evidence shows (`ة` or `ى` inside a word, not
+    /// before a pronoun suffix; three identical letters).
+    #[serde(default)]
+    only_where_spaces_drop: bool,
+    /// `known-words`: the letters of the shortest word looked at.
+    #[serde(default = "default_min_word_letters")]
+    min_word_letters: usize,
+    /// `known-words`: the letters of the shortest of the two words.
+    #[serde(default = "default_min_part_letters")]
+    min_part_letters: usize,
+}
+
+fn default_min_word_letters() -> usize {
+    6
+}
+
+fn default_min_part_letters() -> usize {
+    3
 }
 
 #[derive(Debug)]
@@ -71,6 +106,12 @@ pub(crate) struct GluedWords {
     decimal_letters: Vec<String>,
     pronoun_suffixes: HashSet<String>,
     name_particles: HashSet<String>,
+    lexicon: Option<String>,
+    endings: Vec<String>,
+    name_heads: Vec<String>,
+    only_where_spaces_drop: bool,
+    min_word_letters: usize,
+    min_part_letters: usize,
 }
 
 fn set(data: &Data, items: &[String]) -> Result<HashSet<String>, String> {
@@ -86,6 +127,29 @@ impl Kind for GluedWords {
         if p.evidence.is_empty() {
             return Err("`evidence` is empty".into());
         }
+        if p.lexicon.is_some() && !p.evidence.contains(&Evidence::KnownWords) {
+            return Err("a `lexicon` is only read by `known-words`".into());
+        }
+        if p.evidence.contains(&Evidence::KnownWords) {
+            if p.evidence.len() > 1 {
+                return Err("`known-words` is evidence of a rule of its own".into());
+            }
+            match &p.lexicon {
+                None => return Err("`known-words` needs a `lexicon`".into()),
+                // Not `list`: that decodes a lexicon of 40,000 words at
+                // start-up.
+                Some(name) if !data.has_list(name) => {
+                    return Err(format!("no data list `{name}` for `lexicon`"));
+                }
+                Some(_) => {}
+            }
+            if p.min_part_letters < 2 || p.min_word_letters < 2 * p.min_part_letters {
+                return Err(
+                    "`min-part-letters` must be 2 or more, and `min-word-letters` twice it or more"
+                        .into(),
+                );
+            }
+        }
         Ok(GluedWords {
             evidence: p.evidence,
             allow: set(data, &p.allow)?,
@@ -94,6 +158,12 @@ impl Kind for GluedWords {
             decimal_letters: data.expand_lower(&p.decimal_letters)?,
             pronoun_suffixes: set(data, &p.pronoun_suffixes)?,
             name_particles: set(data, &p.name_particles)?,
+            lexicon: p.lexicon,
+            endings: data.expand_lower(&p.endings)?,
+            name_heads: data.expand_lower(&p.name_heads)?,
+            only_where_spaces_drop: p.only_where_spaces_drop,
+            min_word_letters: p.min_word_letters,
+            min_part_letters: p.min_part_letters,
         })
     }
 }
@@ -127,6 +197,7 @@ struct Letters {
 }
 
 impl Letters {
+    #[inline]
     fn of(word: &str) -> Letters {
         let mut found = Letters::default();
         // The two letters before each letter.
@@ -250,6 +321,140 @@ impl GluedWords {
         None
     }
 
+    /// True when `key` (letters only) is a word of `lexicon`, or one
+    /// without up to two prefixes (the `proclitics`), up to two endings, or
+    /// both. What is left may be a word of the lexicon ending in `ة` written
+    /// `ت` before an ending (`قيمتها`), or one the lexicon has with another
+    /// of the endings (`مشير`, in `مشيرا`, for `مشيرين`).
+    #[inline(never)]
+    fn is_known(&self, lexicon: &WordSet, key: &str) -> bool {
+        let mut buf = String::new();
+        let mut known = |stem: &str| {
+            if stem.chars().nth(1).is_none() {
+                return false;
+            }
+            if lexicon.contains(stem)
+                || stem
+                    .strip_suffix('ت')
+                    .is_some_and(|s| lexicon.contains(&format!("{s}ة")))
+            {
+                return true;
+            }
+            // A stem of three letters or more that the lexicon has with
+            // another ending (`مشير` in `مشيرا` for `مشيرين`).
+            stem.chars().nth(2).is_some()
+                && self.endings.iter().any(|e| {
+                    buf.clear();
+                    buf.push_str(stem);
+                    buf.push_str(e);
+                    lexicon.contains(&buf)
+                })
+        };
+        let endings = || {
+            std::iter::once("").chain(
+                self.endings
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|e| !e.is_empty()),
+            )
+        };
+        let prefixes = |s: &str| -> Vec<usize> {
+            self.proclitics
+                .iter()
+                .filter(|p| !p.is_empty() && s.starts_with(p.as_str()))
+                .map(String::len)
+                .collect()
+        };
+        // Without up to two prefixes (`و` + `سي`).
+        let mut starts = vec![0];
+        for p1 in prefixes(key) {
+            starts.push(p1);
+            starts.extend(prefixes(&key[p1..]).into_iter().map(|p2| p1 + p2));
+        }
+        for start in starts {
+            let rest = &key[start..];
+            for e1 in endings() {
+                let Some(r1) = rest.strip_suffix(e1) else {
+                    continue;
+                };
+                if known(r1) {
+                    return true;
+                }
+                if e1.is_empty() {
+                    continue;
+                }
+                for e2 in endings().filter(|e| !e.is_empty()) {
+                    if r1.strip_suffix(e2).is_some_and(&mut known) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// An Arabic word that `lexicon` does not know (see
+    /// [`GluedWords::is_known`]) but that two of its words written as one
+    /// make, each of `min_part_letters` or more; of several such cuts, the
+    /// one whose shorter word is longest: the byte where the second starts.
+    #[inline(never)]
+    fn known_words(&self, lexicon: &WordSet, word: &str) -> Option<usize> {
+        // Most words are short (an Arabic letter is two bytes) or known as
+        // they are written: nothing to copy or cut.
+        if word.len() < 2 * self.min_word_letters || lexicon.contains(word) {
+            return None;
+        }
+        // The letters (marks and tatweel left out), and where each is in
+        // the word.
+        let mut key = String::with_capacity(word.len());
+        let mut at: Vec<(usize, usize)> = Vec::new(); // (in word, in key)
+        for (i, c) in word.char_indices() {
+            if crate::source::is_mark(c) || c == 'ـ' {
+                continue;
+            }
+            if !is_arabic_letter(c) {
+                return None;
+            }
+            at.push((i, key.len()));
+            key.push(c);
+        }
+        let n = at.len();
+        if n < self.min_word_letters
+            || self.name_heads.iter().any(|h| key.starts_with(h.as_str()))
+            || self.is_known(lexicon, &key)
+        {
+            return None;
+        }
+        // Final `ى` for `ي` is a house style (`المالى`).
+        if let Some(stem) = key.strip_suffix('ى')
+            && self.is_known(lexicon, &format!("{stem}ي"))
+        {
+            return None;
+        }
+        let min = self.min_part_letters;
+        // (the byte where the second starts in the word, the letters of the shorter)
+        let mut best: Option<(usize, usize)> = None;
+        for (k, &(in_word, in_key)) in at.iter().enumerate().take(n - min + 1).skip(min) {
+            let (a, b) = key.split_at(in_key);
+            // The first word is one of `min` letters or more without its
+            // proclitics (`الم` is no word before `ذاع`).
+            let bare = self
+                .proclitics
+                .iter()
+                .filter(|p| a.starts_with(p.as_str()))
+                .map(|p| a[p.len()..].chars().count())
+                .min()
+                .unwrap_or(k);
+            if bare >= min && lexicon.contains(a) && lexicon.contains(b) {
+                let shorter = k.min(n - k);
+                if best.is_none_or(|(_, s)| shorter > s) {
+                    best = Some((in_word, shorter));
+                }
+            }
+        }
+        best.map(|(in_word, _)| in_word)
+    }
+
     fn camel_case(&self, word: &str, beside_capitalized: impl FnOnce() -> bool) -> Option<Split> {
         let j = camel_shape(word)?;
         if self.allow.contains(&*crate::source::lowercase(word))
@@ -316,12 +521,97 @@ impl GluedWords {
             }
         }
     }
+
+    /// True when a word of `doc` shows by its letters that a space was
+    /// dropped (a final form before a pronoun suffix is a misspelling of
+    /// the suffixed word instead).
+    fn drops_spaces(&self, doc: &Document<'_>) -> bool {
+        doc.blocks.iter().any(|block| {
+            block
+                .words
+                .iter()
+                .filter(|w| w.script() != Script::Latin)
+                .any(|w| {
+                    let word = &block.text[w.range()];
+                    let letters = Letters::of(word);
+                    letters.triple.is_some()
+                        || letters
+                            .final_form
+                            .is_some_and(|(_, _, j)| !self.pronoun_suffixes.contains(&word[j..]))
+                })
+        })
+    }
+
+    /// The `known-words` pass: Arabic words cut by the lexicon.
+    fn check_known_words(&self, doc: &Document<'_>, lexicon: &WordSet, out: &mut dyn HitSink) {
+        // Where each distinct word is cut (an article repeats its words).
+        let mut memo: HashMap<&str, Option<usize>> = HashMap::default();
+        let mut found = Vec::new();
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            for w in &block.words {
+                let (range, word) = (w.range(), &block.text[w.range()]);
+                // Too short to be two words (an Arabic letter is two bytes).
+                if w.script() != Script::Arabic || word.len() < 2 * self.min_word_letters {
+                    continue;
+                }
+                let Some(at) = *memo
+                    .entry(word)
+                    .or_insert_with(|| self.known_words(lexicon, word))
+                else {
+                    continue;
+                };
+                // Letter evidence says more (typography/glued-words').
+                let letters = Letters::of(word);
+                if letters.final_form.is_some()
+                    || letters.triple.is_some()
+                    || is_known_name(doc.data, &self.proclitics, word)
+                    || block.is_masked(&range)
+                    || self.allow.contains(word)
+                {
+                    continue;
+                }
+                found.push((bi, range, at));
+            }
+        }
+        if found.is_empty() || (self.only_where_spaces_drop && !self.drops_spaces(doc)) {
+            return;
+        }
+        for (bi, range, at) in found {
+            let block = &doc.blocks[bi];
+            let suggestion = split_at(&block.text[range.clone()], at);
+            out.push(
+                Hit::in_block(block, range)
+                    .var("reason", "two words run together")
+                    .var("suggestion", suggestion.clone())
+                    .suggest(suggestion),
+            );
+        }
+    }
 }
 
 /// Where the capital of a camel-case word is: two lower-case letters or
 /// more, then an upper-case one followed by a lower-case one (`theGuardian`
 /// at 3); `None` for any other shape.
+#[inline(always)] // 3 M instructions of the English 1 MB file when it is not
+#[allow(clippy::inline_always)]
 fn camel_shape(word: &str) -> Option<usize> {
+    // Byte by byte while the letters are ASCII (most words): the
+    // lower-case letters it starts with, then the capital and the
+    // lower-case letter after them.
+    let b = word.as_bytes();
+    let lower = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
+    match (b.get(lower), b.get(lower + 1)) {
+        (None, _) => None,
+        (Some(_), None) => None, // the last byte: ASCII
+        (Some(c), Some(n)) if c.is_ascii() && n.is_ascii() => {
+            (lower >= 2 && c.is_ascii_uppercase() && n.is_ascii_lowercase()).then_some(lower)
+        }
+        _ => camel_shape_of_chars(word),
+    }
+}
+
+/// [`camel_shape`], char by char.
+fn camel_shape_of_chars(word: &str) -> Option<usize> {
     let mut chars = word.char_indices();
     let mut lower_prefix = 0;
     let (j, c) = loop {
@@ -341,6 +631,20 @@ fn is_enclosed(text: &str, range: &std::ops::Range<usize>) -> bool {
     let after = text[range.end..].chars().next();
     before.is_some_and(|c| matches!(c, '"' | '«' | '“' | '”' | '„' | '‹' | '‘' | '(' | '['))
         && after.is_some_and(|c| matches!(c, '"' | '»' | '”' | '“' | '›' | '’' | ')' | ']'))
+}
+
+/// True when `word` is a name of the gazetteer, alone or after a proclitic
+/// of `proclitics` (`ماكرون` is not `ماك رون`). Read from the gazetteer,
+/// not from the document's mentions, which the rule would then have to
+/// extract for every article.
+fn is_known_name(data: &Data, proclitics: &HashSet<String>, word: &str) -> bool {
+    let Some(automaton) = data.gazetteer.automaton() else {
+        return false;
+    };
+    let key = crate::entity::key(word);
+    automaton
+        .leftmost_find_iter(&key)
+        .any(|m| m.end() == key.len() && (m.start() == 0 || proclitics.contains(&key[..m.start()])))
 }
 
 /// True when the word before or after word `k` (one space between) is a
@@ -372,6 +676,11 @@ fn beside_capitalized(block: &Block, k: usize) -> bool {
 
 impl Check for GluedWords {
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
+        if let Some(name) = &self.lexicon {
+            // `known-words` is a rule of its own (see `build`).
+            self.check_known_words(doc, doc.data.set(name), out);
+            return;
+        }
         for block in &doc.blocks {
             for k in 0..block.words.len() {
                 self.check_word(block, k, out);
@@ -381,5 +690,62 @@ impl Check for GluedWords {
 
     fn weight(&self) -> u8 {
         4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(params: &str) -> Result<GluedWords, String> {
+        let p: Params = toml::from_str(params).map_err(|e| e.to_string())?;
+        let rules = crate::rules::RuleSet::embedded().expect("the default rules load");
+        GluedWords::build(p, rules.data())
+    }
+
+    proptest::proptest! {
+        /// Read byte by byte while it is ASCII, a word has the shape it
+        /// has char by char.
+        #[test]
+        fn a_word_has_its_camel_shape_byte_by_byte(word in "[a-cA-CéÉ1'-]{0,8}") {
+            proptest::prop_assert_eq!(camel_shape(&word), camel_shape_of_chars(&word));
+        }
+    }
+
+    #[test]
+    fn known_words_needs_a_lexicon_that_exists_and_parts_that_fit_the_word() {
+        let err = |params: &str| build(params).err().unwrap_or_default();
+        assert!(err(r#"evidence = ["known-words"]"#).contains("needs a `lexicon`"));
+        assert!(
+            err(r#"evidence = ["known-words"]
+lexicon = "lexicon-xx""#)
+            .contains("no data list `lexicon-xx`")
+        );
+        assert!(
+            err(r#"evidence = ["known-words"]
+lexicon = "lexicon-ar"
+min-part-letters = 4
+min-word-letters = 7"#)
+            .contains("twice it or more")
+        );
+        assert!(
+            build(
+                r#"evidence = ["known-words"]
+lexicon = "lexicon-ar""#
+            )
+            .is_ok()
+        );
+        // Without known-words, no lexicon is needed, nor read.
+        assert!(build(r#"evidence = ["triple-letter"]"#).is_ok());
+        assert!(
+            err(r#"evidence = ["triple-letter"]
+lexicon = "lexicon-ar""#)
+            .contains("only read by `known-words`")
+        );
+        assert!(
+            err(r#"evidence = ["known-words", "triple-letter"]
+lexicon = "lexicon-ar""#)
+            .contains("a rule of its own")
+        );
     }
 }

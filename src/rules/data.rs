@@ -343,6 +343,12 @@ impl Data {
         }
     }
 
+    /// True when a list called `name` exists (a word list read from a
+    /// text file is not decoded to tell).
+    pub fn has_list(&self, name: &str) -> bool {
+        self.lists.contains_key(name) || self.texts.contains_key(name)
+    }
+
     /// Names of all lists, sorted.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         let mut names: Vec<&str> = self
@@ -410,6 +416,7 @@ mod tests {
         let key = |w: &str| w.replace('-', "").to_lowercase();
         assert_eq!(data.keys_of("x.letters", key), ["wa", "fa"]);
         assert!(data.keys_of("x.missing", key).is_empty());
+        assert!(data.has_list("x.letters") && !data.has_list("x.missing"));
     }
 
     #[test]
