@@ -20,11 +20,17 @@ pub(crate) struct Params {
     /// Words that may be repeated; `@list` references allowed.
     #[serde(default)]
     allow: Vec<String>,
+    /// A quotation of at most this many words, with no sentence mark in
+    /// it, is a title (`“عالم عيال عيال”`, "New York, New York"), whose
+    /// words are not checked (0: every quotation is checked).
+    #[serde(default)]
+    title_words: usize,
 }
 
 #[derive(Debug)]
 pub(crate) struct DoubledWord {
     allow: HashSet<String>,
+    title_words: usize,
 }
 
 impl Kind for DoubledWord {
@@ -35,6 +41,7 @@ impl Kind for DoubledWord {
     fn build(p: Params, data: &Data) -> Result<Self, String> {
         Ok(DoubledWord {
             allow: data.expand_lower(&p.allow)?.into_iter().collect(),
+            title_words: p.title_words,
         })
     }
 }
@@ -60,6 +67,32 @@ fn capitalized(w: &str) -> bool {
 /// Joiners of compounds (`line-up`, `run-in`).
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// True when the view range `range` of `text` lies in a quotation of at
+/// most `most` words with no sentence mark in it (a title): between an
+/// opening and a closing quotation mark, each within `most` words of it
+/// and with no other quotation mark between.
+fn in_short_quotation(text: &str, range: &std::ops::Range<usize>, most: usize) -> bool {
+    const OPEN: &[char] = &['"', '“', '«', '„', '‹'];
+    const CLOSE: &[char] = &['"', '”', '»', '›', '“'];
+    let stops = |c: char| matches!(c, '.' | '!' | '?' | '؟' | '\n');
+    let Some(open) =
+        text[..range.start].rfind(|c: char| OPEN.contains(&c) || CLOSE.contains(&c) || stops(c))
+    else {
+        return false;
+    };
+    let Some(close) =
+        text[range.end..].find(|c: char| OPEN.contains(&c) || CLOSE.contains(&c) || stops(c))
+    else {
+        return false;
+    };
+    let (o, c) = (
+        text[open..].chars().next().unwrap_or(' '),
+        text[range.end + close..].chars().next().unwrap_or(' '),
+    );
+    let inside = &text[open + o.len_utf8()..range.end + close];
+    OPEN.contains(&o) && CLOSE.contains(&c) && inside.split_whitespace().count() <= most
 }
 
 impl Check for DoubledWord {
@@ -108,7 +141,10 @@ impl Check for DoubledWord {
                     continue;
                 }
                 let range = a.range().start..b.range().end;
-                if block.is_masked(&range) {
+                if block.is_masked(&range)
+                    || (self.title_words > 0
+                        && in_short_quotation(&block.text, &range, self.title_words))
+                {
                     continue;
                 }
                 out.push(Hit::in_block(block, range).var("word", wa).suggest(wa));
