@@ -544,6 +544,10 @@ impl GluedWords {
 
     /// The `known-words` pass: Arabic words cut by the lexicon.
     fn check_known_words(&self, doc: &Document<'_>, lexicon: &WordSet, out: &mut dyn HitSink) {
+        // Most texts drop no space: their words are not looked up at all.
+        if self.only_where_spaces_drop && !self.drops_spaces(doc) {
+            return;
+        }
         // Where each distinct word is cut (an article repeats its words).
         let mut memo: HashMap<&str, Option<usize>> = HashMap::default();
         let mut found = Vec::new();
@@ -572,9 +576,6 @@ impl GluedWords {
                 }
                 found.push((bi, range, at));
             }
-        }
-        if found.is_empty() || (self.only_where_spaces_drop && !self.drops_spaces(doc)) {
-            return;
         }
         for (bi, range, at) in found {
             let block = &doc.blocks[bi];
