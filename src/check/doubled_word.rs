@@ -3,13 +3,14 @@
 //! (`had had`, `nous nous`) are listed in the rule file; two capitalized
 //! words are a name (`Bora Bora`, `Sirhan Sirhan`) and are left alone, and
 //! so is a word that ends or starts a hyphenated compound (`line-up up to`,
-//! `run-in in May`).
+//! `run-in in May`), and a word of a title (a short quotation, as the
+//! quotation check pairs its marks: `“عالم عيال عيال”`).
 
 use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 
-use super::{Check, Hit, HitSink, Kind};
+use super::{Check, Hit, HitSink, Kind, Quoted};
 use crate::document::{Document, Script};
 use crate::rules::Data;
 use crate::source::{NormalizeOptions, is_format_control};
@@ -69,35 +70,21 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
-/// True when the view range `range` of `text` lies in a quotation of at
-/// most `most` words with no sentence mark in it (a title): between an
-/// opening and a closing quotation mark, each within `most` words of it
-/// and with no other quotation mark between.
-fn in_short_quotation(text: &str, range: &std::ops::Range<usize>, most: usize) -> bool {
-    const OPEN: &[char] = &['"', '“', '«', '„', '‹'];
-    const CLOSE: &[char] = &['"', '”', '»', '›', '“'];
-    let stops = |c: char| matches!(c, '.' | '!' | '?' | '؟' | '\n');
-    let Some(open) =
-        text[..range.start].rfind(|c: char| OPEN.contains(&c) || CLOSE.contains(&c) || stops(c))
-    else {
-        return false;
-    };
-    let Some(close) =
-        text[range.end..].find(|c: char| OPEN.contains(&c) || CLOSE.contains(&c) || stops(c))
-    else {
-        return false;
-    };
-    let (o, c) = (
-        text[open..].chars().next().unwrap_or(' '),
-        text[range.end + close..].chars().next().unwrap_or(' '),
-    );
-    let inside = &text[open + o.len_utf8()..range.end + close];
-    OPEN.contains(&o) && CLOSE.contains(&c) && inside.split_whitespace().count() <= most
+/// True when `quotation` (with its marks) is a title: `most` words at
+/// most, and no sentence mark.
+fn is_title(quotation: &str, most: usize) -> bool {
+    !quotation.contains(['.', '!', '?', '؟'])
+        && quotation
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+            <= most
 }
 
 impl Check for DoubledWord {
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         for block in &doc.blocks {
+            let mut quoted = Quoted::default();
             for pair in block.words.windows(2) {
                 let (a, b) = (&pair[0], &pair[1]);
                 if matches!(a.script(), Script::Digits | Script::Other) {
@@ -143,7 +130,11 @@ impl Check for DoubledWord {
                 let range = a.range().start..b.range().end;
                 if block.is_masked(&range)
                     || (self.title_words > 0
-                        && in_short_quotation(&block.text, &range, self.title_words))
+                        && quoted.get(block).iter().any(|q| {
+                            q.start <= range.start
+                                && range.end <= q.end
+                                && is_title(&block.text[q.clone()], self.title_words)
+                        }))
                 {
                     continue;
                 }
@@ -154,5 +145,19 @@ impl Check for DoubledWord {
 
     fn weight(&self) -> u8 {
         4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_title;
+
+    #[test]
+    fn a_title_is_a_short_quotation_without_a_sentence_mark() {
+        assert!(is_title("“عالم عيال عيال”", 5));
+        assert!(is_title("\"New York , New York\"", 5));
+        assert!(!is_title("\"we will will win. Go\"", 5));
+        assert!(!is_title("«هل هل تعرف؟»", 5));
+        assert!(!is_title("\"one two three four five six\"", 5));
     }
 }

@@ -36,6 +36,18 @@ use crate::source::Span;
 pub(crate) use fact_amount::SentenceKeys;
 pub(crate) use quotes::quoted_ranges;
 
+/// The quoted ranges of a block ([`quoted_ranges`]), found when a candidate
+/// word first needs them: most blocks have no candidate word, and need no
+/// scan.
+#[derive(Default)]
+pub(crate) struct Quoted(Option<Vec<std::ops::Range<usize>>>);
+
+impl Quoted {
+    pub(crate) fn get(&mut self, block: &Block) -> &[std::ops::Range<usize>] {
+        self.0.get_or_insert_with(|| quoted_ranges(block))
+    }
+}
+
 /// A related place reported with a hit.
 #[derive(Debug, Clone)]
 pub struct HitRelated {

@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::{Check, Hit, HitSink, Kind, quoted_ranges};
+use super::{Check, Hit, HitSink, Kind, Quoted};
 use crate::document::{Block, Document, Lang, Script, Word, is_arabic_letter, is_latin_letter};
 use crate::rules::Data;
 
@@ -130,16 +130,6 @@ fn tight_gap(gap: &str) -> bool {
         && gap
             .chars()
             .all(|c| c == ' ' || c == '\u{00A0}' || c == '-' || c == '&')
-}
-
-/// The quoted ranges of a block, found when a candidate word first needs
-/// them: most blocks have no candidate word, and need no scan.
-struct Quoted(Option<Vec<Range<usize>>>);
-
-impl Quoted {
-    fn get(&mut self, block: &Block) -> &[Range<usize>] {
-        self.0.get_or_insert_with(|| quoted_ranges(block))
-    }
 }
 
 fn is_lowercase_word(s: &str) -> bool {
@@ -286,7 +276,7 @@ impl Check for Untranslated {
             return;
         }
         for block in &doc.blocks {
-            let mut quoted = Quoted(None);
+            let mut quoted = Quoted::default();
             match self.context {
                 Context::NonLatin => self.non_latin(block, &mut quoted, out),
                 Context::Latin => self.latin(block, &mut quoted, out),
