@@ -100,6 +100,32 @@ struct Found {
     sentence: std::ops::Range<usize>,
 }
 
+impl Found {
+    /// The date the word introduces, read as `order`: for `since`, the date
+    /// right after it; for `after` and `before`, the first date after it in
+    /// its clause. `None` for the other orders.
+    fn introduced<'d>(
+        &self,
+        doc: &'d Document<'_>,
+        order: Order,
+    ) -> Option<&'d crate::date::DateMention> {
+        let mut dates = doc.dates_in(self.block, &self.sentence).iter().filter(|m| {
+            m.block == self.block
+                && self.sentence.start <= m.view.start
+                && m.view.end <= self.sentence.end
+                && m.view.start >= self.at.end
+        });
+        match order {
+            Order::Since => dates.find(|m| m.view.start - self.at.end <= 2),
+            Order::After | Order::Before => {
+                let end = clause_end(doc, self.block, self.at.start).max(self.at.end + 1);
+                dates.find(|m| m.view.start < end)
+            }
+            Order::Later | Order::Earlier => None,
+        }
+    }
+}
+
 impl DateOrder {
     fn found(&self, doc: &Document<'_>) -> Vec<Found> {
         let mut out = Vec::new();
@@ -174,21 +200,7 @@ impl Check for DateOrder {
         // 1985` orders nothing between 2021 and 1985).
         let introduced: rustc_hash::FxHashSet<crate::source::Span> = found
             .iter()
-            .filter_map(|f| {
-                let sentence_dates = doc.dates_in(f.block, &f.sentence);
-                match f.order {
-                    Order::Since => sentence_dates
-                        .iter()
-                        .find(|m| m.view.start >= f.at.end && m.view.start - f.at.end <= 2),
-                    Order::After | Order::Before => {
-                        let end = clause_end(doc, f.block, f.at.start);
-                        sentence_dates.iter().find(|m| {
-                            m.view.start >= f.at.end && m.view.start < end.max(f.at.end + 1)
-                        })
-                    }
-                    Order::Later | Order::Earlier => None,
-                }
-            })
+            .filter_map(|f| f.introduced(doc, f.order))
             .map(|m| m.span)
             .collect();
         for f in found {
@@ -236,11 +248,7 @@ impl Check for DateOrder {
                     let Some(published) = doc.published() else {
                         continue;
                     };
-                    let Some(m) = sentence_dates
-                        .iter()
-                        .filter(in_sentence)
-                        .find(|m| m.view.start >= f.at.end && m.view.start - f.at.end <= 2)
-                    else {
+                    let Some(m) = f.introduced(doc, order) else {
                         continue;
                     };
                     let Some((start, _)) = dated(m) else { continue };
@@ -257,11 +265,7 @@ impl Check for DateOrder {
                 }
                 Order::After | Order::Before => {
                     let end = clause_end(doc, f.block, f.at.start);
-                    let Some(sub) = sentence_dates
-                        .iter()
-                        .filter(in_sentence)
-                        .find(|m| m.view.start >= f.at.end && m.view.start < end.max(f.at.end + 1))
-                    else {
+                    let Some(sub) = f.introduced(doc, order) else {
                         continue;
                     };
                     // The main event: the nearest other date of the
