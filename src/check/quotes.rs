@@ -239,6 +239,21 @@ fn scan(text: &str, masked: &[Range<usize>], marks: &QuoteMarks) -> Vec<QuoteEve
             continue; // apostrophes never open, nor close another pair
         }
         let symmetric = pairs.iter().any(|[o, cl]| *o == c && *cl == c);
+        // A single opening mark between two Latin letters is an apostrophe
+        // typed with the wrong mark (`d‘être`) or a transliterated ayn
+        // (`Shi‘a`), not a quotation: its partner is an apostrophe.
+        if !symmetric
+            && pairs
+                .iter()
+                .any(|[o, cl]| *o == c && apostrophes.contains(cl))
+            && [p, next].iter().all(|x| {
+                x.is_some_and(|x| {
+                    crate::document::is_letter(x) && !crate::document::is_arabic_letter(x)
+                })
+            })
+        {
+            continue;
+        }
         if symmetric && stack.is_empty() && p.is_some_and(|p| p.is_ascii_digit()) {
             continue; // an inch or second mark: `12"`, `5'10"`
         }
