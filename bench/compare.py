@@ -90,6 +90,7 @@ def main():
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--only", default=None, help="regex on 'tool case'")
     ap.add_argument("--out", default=None, help="also write the Markdown report here")
+    ap.add_argument("--build", default="release", help="how the binary was built (said in the report)")
     ap.add_argument("--from-json", default=None, help="re-print a report from a results.json")
     a = ap.parse_args()
 
@@ -116,6 +117,7 @@ def main():
         os.makedirs(outdir, exist_ok=True)
         meta = {"profile": a.profile, "machine_before": machine(), "corpus": bench.CORPUS,
                 "factlint": subprocess.run([fl, "--version"], capture_output=True, text=True).stdout.strip(),
+                "build": a.build,
                 "versions": open(os.path.join(bench.PEERS, "VERSIONS.txt")).read()
                 if os.path.exists(os.path.join(bench.PEERS, "VERSIONS.txt")) else ""}
         records = []
@@ -174,7 +176,7 @@ def render(bench, meta, records, profile):
         return None, ""
 
     mb0, ma = meta["machine_before"], meta.get("machine_after", meta["machine_before"])
-    out = [f"Profile `{profile}`, {mb0['date']}; {meta.get('factlint', 'factlint')}; corpus `{meta['corpus']}`.",
+    out = [f"Profile `{profile}`, {mb0['date']}; {meta.get('factlint', 'factlint')} ({meta.get('build', 'release')} build); corpus `{meta['corpus']}`.",
            "",
            f"Machine: {mb0['cpu']}, {mb0['cores']} cores, {mb0['ram_gib']} GiB RAM, Linux {mb0['kernel']}; "
            f"load average {' '.join(mb0['load'])} before and {' '.join(ma['load'])} after the run "

@@ -8,8 +8,10 @@
 #   NO_PEERS=1 bash bench/compare.sh           # factlint alone (the peers' rows are left out)
 #   ONLY='^factlint ' bash bench/compare.sh    # a subset: regex on "tool case"
 #   OUT=bench/RESULTS.md bash bench/compare.sh # also write the report there
+#   NO_PGO=1 bash bench/compare.sh             # measure a plain `cargo build --release` binary
 #
-# Steps: cargo build --release -> install the peers into $PEERS (/tmp/peers) with
+# Steps: bash bench/pgo.sh (cargo build --release with profile-guided optimization;
+# a plain release build when PGO is unavailable or NO_PGO is set) -> install the peers into $PEERS (/tmp/peers) with
 # ../shared/bench/install-peers.sh when they are missing -> the corpus with
 # ../shared/bench/make-corpus.py (deterministic) unless a folder is given ->
 # bench/compare.py, which measures through ../shared/bench/bench.py (hyperfine +
@@ -24,9 +26,20 @@ t0=$(date +%s)
 
 [ -f "$SHARED/bench.py" ] || { echo "compare.sh: $SHARED/bench.py not found (set SHARED=.../shared/bench)" >&2; exit 2; }
 
-echo "[compare] cargo build --release" >&2
-(cd "$ROOT" && cargo build --release --locked --quiet)
-BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release/factlint
+# The release binary, built with profile-guided optimization (bench/pgo.sh)
+# unless NO_PGO is set or PGO cannot be had here; the report says which.
+BIN=
+if [ -z "${NO_PGO:-}" ]; then
+  echo "[compare] bash bench/pgo.sh (release build with PGO, about 7 min)" >&2
+  if BIN=$(bash "$ROOT/bench/pgo.sh"); then BUILD="release + PGO (bench/pgo.sh)"; else
+    rc=$?; [ "$rc" = 3 ] || exit "$rc"; BIN=; fi
+fi
+if [ -z "$BIN" ]; then
+  echo "[compare] cargo build --release" >&2
+  (cd "$ROOT" && cargo build --release --locked --quiet)
+  BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release/factlint
+  BUILD="release, no PGO"
+fi
 case "$BIN" in /*) ;; *) BIN=$ROOT/$BIN ;; esac
 [ -x "$BIN" ] || { echo "compare.sh: $BIN not built" >&2; exit 1; }
 
@@ -56,7 +69,7 @@ fi
 [ -f "$CORPUS/en/en-1m.txt" ] && [ -d "$CORPUS/en/small" ] && [ -f "$CORPUS/empty.txt" ] \
   || { echo "compare.sh: $CORPUS does not hold the corpus (en/en-1m.txt, en/small/, empty.txt, ...)" >&2; exit 2; }
 
-args=(--bench-py "$SHARED/bench.py" --factlint "$BIN" --corpus "$CORPUS" --profile "${PROFILE:-quick}")
+args=(--bench-py "$SHARED/bench.py" --factlint "$BIN" --build "$BUILD" --corpus "$CORPUS" --profile "${PROFILE:-quick}")
 [ -n "${NO_PEERS:-}" ] && args+=(--no-peers)
 [ -n "${ONLY:-}" ] && args+=(--only "$ONLY")
 [ -n "${OUT:-}" ] && args+=(--out "$OUT")
