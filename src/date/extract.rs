@@ -100,9 +100,25 @@ impl<'a> Ctx<'a> {
     /// ([`Lexicon::openers`]), so other tokens (most words, and the words
     /// only read around a date: `of`, `in`, `to`) are passed over without
     /// trying each reading. (Debug builds, the tests among them, check that
-    /// nothing starts at a token passed over.)
+    /// nothing starts at a token passed over.) The commonest openers open
+    /// one reading only, which the next token already rules out: a word
+    /// that only starts relative phrases (`the`, `this`) lets the token
+    /// through where one of them is written there (`the day before
+    /// yesterday`, not `the man`), a word that is only a number (`a`,
+    /// `one`) where a unit follows it (`a week ago`, not `a man`).
     fn may_start(&self, i: usize) -> bool {
-        self.kind(i) == Some(Kind::Num) || self.lists(i) & self.lx.openers != 0
+        if self.kind(i) == Some(Kind::Num) {
+            return true;
+        }
+        let lx = self.lx;
+        match self.lists(i) & lx.openers {
+            0 => false,
+            bits if bits == lx.relative.bit => self.phrase(&lx.relative, i).is_some(),
+            bits if bits == lx.numbers.bit => self
+                .phrase(&lx.numbers, i)
+                .is_some_and(|(e, _)| self.lists(e) & lx.units.bit != 0),
+            _ => true,
+        }
     }
 
     /// The forms of word token `i` (itself, then without proclitics).
@@ -1153,6 +1169,15 @@ mod tests {
         for w in ["2019", "the", "march", "may", "last", "a", "week"] {
             assert!(through.iter().any(|t| t == w), "{w}: {through:?}");
         }
+        // An article or a number word opens nothing unless what it opens
+        // follows: a relative phrase, a unit.
+        let text = "the man said a word to one reporter this morning, then left a day later";
+        let (through, missed) = gate(&lx, text, Lang::En);
+        assert!(missed.is_empty(), "{missed:?}");
+        assert_eq!(through, ["this", "a", "day"]);
+        let (through, missed) = gate(&lx, "il y a trois jours, un homme a dit", Lang::Fr);
+        assert!(missed.is_empty(), "{missed:?}");
+        assert!(!through.iter().any(|t| t == "un"), "{through:?}");
     }
 
     proptest! {
