@@ -246,11 +246,9 @@ fn scan(text: &str, masked: &[Range<usize>], marks: &QuoteMarks) -> Vec<QuoteEve
             && pairs
                 .iter()
                 .any(|[o, cl]| *o == c && apostrophes.contains(cl))
-            && [p, next].iter().all(|x| {
-                x.is_some_and(|x| {
-                    crate::document::is_letter(x) && !crate::document::is_arabic_letter(x)
-                })
-            })
+            && [p, next]
+                .iter()
+                .all(|x| x.is_some_and(crate::document::is_latin_letter))
         {
             continue;
         }
