@@ -181,12 +181,27 @@ impl FunctionWords {
         .unwrap_or_default()
     }
 
-    /// [`FunctionWords::get`] for an ASCII word in any case.
+    /// [`FunctionWords::get`] for a word of ASCII letters, digits and
+    /// apostrophes, in any case.
+    #[inline]
     fn get_ascii(&self, word: &str) -> (bool, bool) {
-        if word.len() > self.longest {
+        let bytes = word.as_bytes();
+        if bytes.len() > self.longest {
             return (false, false);
         }
-        match pack(word.as_bytes(), |b| b.to_ascii_lowercase()) {
+        if bytes.len() <= 8 {
+            // Setting bit 5 of each byte lower-cases a letter and leaves a
+            // digit or an apostrophe as it is: the word is packed and
+            // lower-cased in a few instructions (as `pack` would do it).
+            let mut le = [0u8; 8];
+            le[..bytes.len()].copy_from_slice(bytes);
+            let case = 0x2020_2020_2020_2020u64
+                .checked_shr(8 * (8 - bytes.len() as u32))
+                .unwrap_or(0);
+            let key = u128::from(u64::from_le_bytes(le) | case);
+            return self.short.get(&key).copied().unwrap_or_default();
+        }
+        match pack(bytes, |b| b.to_ascii_lowercase()) {
             Some(key) => self.short.get(&key).copied().unwrap_or_default(),
             None => self.get(&word.to_ascii_lowercase()),
         }
@@ -221,40 +236,28 @@ struct WordTally {
 }
 
 impl WordTally {
-    /// Counts `c` when it is a word character (a letter, a digit, a mark
-    /// or an apostrophe); false when it separates words. ASCII is answered
-    /// at a glance: most text of most articles is.
+    /// Counts `c`, a character outside ASCII (`detect` counts ASCII runs
+    /// itself), when it is a word character (a letter, a digit, a mark or
+    /// an apostrophe); false when it separates words.
     #[inline]
     fn add(&mut self, c: char) -> bool {
-        if c.is_ascii() {
-            if c.is_ascii_alphabetic() {
-                self.la += 1;
-                self.letter = true;
-                true
-            } else if c.is_ascii_digit() {
-                self.numeric = true;
-                true
-            } else {
-                c == '\''
-            }
-        } else {
-            if !(crate::document::is_letter_or_digit(c) || is_mark_or_apostrophe(c)) {
-                return false;
-            }
-            self.non_ascii = true;
-            if is_arabic_letter(c) {
-                self.ar += 1;
-                self.letter = true;
-            } else {
-                if is_latin_letter(c) {
-                    self.la += 1;
-                    self.fl += usize::from(is_french_letter(c));
-                }
-                self.letter = self.letter || crate::document::is_letter(c);
-                self.numeric = self.numeric || c.is_numeric();
-            }
-            true
+        debug_assert!(!c.is_ascii());
+        if !(crate::document::is_letter_or_digit(c) || is_mark_or_apostrophe(c)) {
+            return false;
         }
+        self.non_ascii = true;
+        if is_arabic_letter(c) {
+            self.ar += 1;
+            self.letter = true;
+        } else {
+            if is_latin_letter(c) {
+                self.la += 1;
+                self.fl += usize::from(is_french_letter(c));
+            }
+            self.letter = self.letter || crate::document::is_letter(c);
+            self.numeric = self.numeric || c.is_numeric();
+        }
+        true
     }
 }
 
@@ -339,15 +342,45 @@ pub fn detect(text: &str, data: &Data) -> Lang {
     let words = data.function_words();
     let mut tally = Tally::default();
     let mut lower = String::new();
+    let bytes = text.as_bytes();
     // The current word: where it starts and what it holds so far.
     let (mut start, mut in_word, mut w) = (0, false, WordTally::default());
-    for (i, c) in text.char_indices() {
-        if w.add(c) {
-            if !in_word {
-                (start, in_word, w.first) = (i, true, c);
+    let mut i = 0;
+    while i < bytes.len() {
+        let (at, b) = (i, bytes[i]);
+        let word_char = if b < 0x80 {
+            // A run of ASCII word characters (most of an English or French
+            // text) is counted byte by byte, with no character decoded.
+            if b.is_ascii_alphanumeric() || b == b'\'' {
+                if !in_word {
+                    (start, in_word, w.first) = (i, true, char::from(b));
+                }
+                while let Some(&b) = bytes.get(i) {
+                    if b.is_ascii_alphabetic() {
+                        w.la += 1;
+                        w.letter = true;
+                    } else if b.is_ascii_digit() {
+                        w.numeric = true;
+                    } else if b != b'\'' {
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
             }
-        } else if in_word {
-            let more = tally.word(&text[start..i], w, words, &mut lower);
+            i += 1;
+            false
+        } else {
+            let c = text[i..].chars().next().expect("on a char boundary");
+            let word_char = w.add(c);
+            if word_char && !in_word {
+                (start, in_word, w.first) = (at, true, c);
+            }
+            i += c.len_utf8();
+            word_char
+        };
+        if !word_char && in_word {
+            let more = tally.word(&text[start..at], w, words, &mut lower);
             (in_word, w) = (false, WordTally::default());
             if !more {
                 return tally.lang();
