@@ -186,6 +186,11 @@ impl FunctionWords {
     #[inline]
     fn get_ascii(&self, word: &str) -> (bool, bool) {
         let bytes = word.as_bytes();
+        debug_assert!(
+            bytes
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'\'')
+        );
         if bytes.len() > self.longest {
             return (false, false);
         }
