@@ -376,15 +376,7 @@ pub fn detect(text: &str, data: &Data) -> Lang {
             i += 1;
             false
         } else {
-            // Two bytes (Arabic letters, accented Latin ones) are decoded
-            // here; longer sequences by `str`.
-            let c = match bytes.get(i + 1) {
-                Some(&next) if b < 0xE0 => {
-                    char::from_u32((u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F))
-                        .expect("valid UTF-8")
-                }
-                _ => text[i..].chars().next().expect("on a char boundary"),
-            };
+            let c = text[i..].chars().next().expect("on a char boundary");
             let word_char = w.add(c);
             if word_char && !in_word {
                 (start, in_word, w.first) = (at, true, c);
