@@ -419,15 +419,7 @@ impl GluedWords {
             key.push(c);
         }
         let n = at.len();
-        if n < self.min_word_letters
-            || self.name_heads.iter().any(|h| key.starts_with(h.as_str()))
-            || self.is_known(lexicon, &key)
-        {
-            return None;
-        }
-        // Final `ى` for `ي` is a house style (`المالى`).
-        if let Some(stem) = key.strip_suffix('ى')
-            && self.is_known(lexicon, &format!("{stem}ي"))
+        if n < self.min_word_letters || self.name_heads.iter().any(|h| key.starts_with(h.as_str()))
         {
             return None;
         }
@@ -451,6 +443,19 @@ impl GluedWords {
                     best = Some((in_word, shorter));
                 }
             }
+        }
+        // Whether the lexicon knows the word itself is asked only of a word
+        // that two of its words make: the costlier question, and most
+        // unknown words have no such cut.
+        best?;
+        if self.is_known(lexicon, &key) {
+            return None;
+        }
+        // Final `ى` for `ي` is a house style (`المالى`).
+        if let Some(stem) = key.strip_suffix('ى')
+            && self.is_known(lexicon, &format!("{stem}ي"))
+        {
+            return None;
         }
         best.map(|(in_word, _)| in_word)
     }
