@@ -109,6 +109,11 @@ pub(super) fn find<'t>(
         }
         let text = &doc.blocks[bi].text[range.clone()];
         let reading = *memo.entry(text).or_insert_with(|| {
+            // An ordinary word, as written, is no name, whatever its
+            // reading: asked first, as most words of a text are such.
+            if lexicon.contains(text) {
+                return None;
+            }
             // Where the name starts after a possible proclitic.
             let k = keys.key(text);
             let clitic = name_clitics
@@ -134,10 +139,7 @@ pub(super) fn find<'t>(
             })?;
             let core = &text[chosen..];
             let core_key = keys.key(core);
-            if core_key.chars().count() < 4
-                || lexicon.contains(core)
-                || lexicon.contains(text)
-                || lexicon.contains(&core_key)
+            if core_key.chars().count() < 4 || lexicon.contains(core) || lexicon.contains(&core_key)
             {
                 return None;
             }
