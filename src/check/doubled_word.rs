@@ -61,6 +61,20 @@ fn folded(w: &str) -> impl Iterator<Item = char> + '_ {
     crate::source::normalized_chars(w, FOLD)
 }
 
+/// The first character of [`folded`]`(w)` when it is sure at a glance:
+/// an ASCII letter or digit, in lower case, or an Arabic letter that folds
+/// to itself; `None` for a word that starts otherwise.
+#[inline]
+fn first_folded(w: &str) -> Option<char> {
+    let c = w.chars().next()?;
+    if c.is_ascii_alphanumeric() {
+        return Some(c.to_ascii_lowercase());
+    }
+    (('\u{0621}'..='\u{064A}').contains(&c)
+        && !matches!(c, '\u{0622}'..='\u{0626}' | 'ة' | 'ـ' | 'ى'))
+    .then_some(c)
+}
+
 fn capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -90,6 +104,14 @@ impl Check for DoubledWord {
                 if matches!(a.script(), Script::Digits | Script::Other) {
                     continue;
                 }
+                let (wa, wb) = (&block.text[a.range()], &block.text[b.range()]);
+                // Most pairs of words differ from their first letter: told
+                // apart before anything else is read.
+                if let (Some(fa), Some(fb)) = (first_folded(wa), first_folded(wb))
+                    && fa != fb
+                {
+                    continue;
+                }
                 let between = &block.text[a.range().end..b.range().start];
                 // Only spaces between the words (bidi controls are invisible
                 // and do not separate them).
@@ -102,7 +124,6 @@ impl Check for DoubledWord {
                 {
                     continue;
                 }
-                let (wa, wb) = (&block.text[a.range()], &block.text[b.range()]);
                 // Compared without case, diacritics, tatweel or bidi controls
                 // (`من مِن` is the same word twice).
                 // ASCII words fold to their lower case: compared without a copy.
@@ -150,7 +171,19 @@ impl Check for DoubledWord {
 
 #[cfg(test)]
 mod tests {
-    use super::is_title;
+    use super::{first_folded, folded, is_title};
+
+    proptest::proptest! {
+        /// The first letter told at a glance is the folded word's first.
+        #[test]
+        fn the_first_folded_letter_is_the_folded_words_first(
+            w in "[aZ9éÉİ\u{00A0}\u{200F}ءأإآابةتـىيكی\u{064B}\u{0650}٣]{0,4}"
+        ) {
+            if let Some(c) = first_folded(&w) {
+                proptest::prop_assert_eq!(Some(c), folded(&w).next());
+            }
+        }
+    }
 
     #[test]
     fn a_title_is_a_short_quotation_without_a_sentence_mark() {
