@@ -84,6 +84,36 @@ fn bare_numbers_link_only_within_their_sentence() {
 }
 
 #[test]
+fn a_figure_restated_in_digits_keeps_its_value() {
+    // The digits in brackets are the whole figure again: they take the
+    // currency of the figure, not its scale word.
+    for (lang, text, currency) in [
+        (
+            Lang::Ar,
+            "ارتفع عدد العاطلين إلى مليون و 437 ألف (1437000) عاطل.",
+            None,
+        ),
+        (
+            Lang::En,
+            "The fund paid $1.4 million (1,400,000) to the families.",
+            Some("USD"),
+        ),
+        (
+            Lang::Fr,
+            "Le projet a coûté 2,5 millions d'euros (2 500 000) à la ville.",
+            Some("EUR"),
+        ),
+    ] {
+        let got = amounts(lang, text);
+        let values: Vec<String> = got.iter().map(|(_, m)| m.value.to_string()).collect();
+        assert_eq!(values[0], values[1], "{text}: {values:?}");
+        assert!(got[1].1.linked, "{text}");
+        assert_eq!(got[1].1.currency.as_deref(), currency, "{text}");
+        assert_eq!(got[1].1.scale, None, "{text}");
+    }
+}
+
+#[test]
 fn document_language_resolves_ambiguous_separators() {
     let v = |lang, t: &str| amounts(lang, t)[0].1.value.to_string();
     assert_eq!(v(Lang::En, "1,250 dollars"), "1250");

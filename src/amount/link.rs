@@ -8,6 +8,7 @@ use super::prepare::Prepared;
 use super::{AmountKind, AmountMention, scale_name};
 use crate::document::Block;
 use arcstr::ArcStr;
+use rust_decimal::Decimal;
 
 /// Words looked at before a figure for its subject cues, and after it.
 const CUES_BEFORE: usize = 10;
@@ -67,16 +68,21 @@ pub(super) fn finish(
             })
             .min_by_key(|&j| drafts[j].start.abs_diff(drafts[i].start));
     }
-    let source: Vec<(Option<u32>, Option<ArcStr>)> = drafts
+    let source: Vec<(Option<u32>, Option<ArcStr>, Option<Decimal>)> = drafts
         .iter()
-        .map(|d| (d.tail.exp, d.tail.currency.clone()))
+        .map(|d| (d.tail.exp, d.tail.currency.clone(), value_of(d)))
         .collect();
     for (i, d) in drafts.iter_mut().enumerate() {
         if let Some(mut j) = inherit[i] {
             if let Some(k) = inherit[j].filter(|_| !units[j]) {
                 j = k;
             }
-            d.tail.exp = source[j].0;
+            // A number that is already the whole figure restates it in
+            // digits (`مليون و 437 ألف (1437000)`, `1.4 million
+            // (1,400,000)`): it takes the currency, not the scale word.
+            if source[j].2 != Some(d.base) {
+                d.tail.exp = source[j].0;
+            }
             d.tail.currency.clone_from(&source[j].1);
             d.linked = true;
         }
@@ -86,14 +92,7 @@ pub(super) fn finish(
         .enumerate()
         .filter_map(|(i, d)| {
             let view = view_of(d);
-            let mut value = d.base;
-            if let Some(exp) = d.tail.exp.filter(|_| !d.tail.percent) {
-                let p = pow10(exp)?;
-                value = value
-                    .checked_add(d.tail.half.unwrap_or_default())?
-                    .checked_add(d.tail.parts)?
-                    .checked_mul(p)?;
-            }
+            let value = value_of(d)?;
             let kind = if d.tail.percent {
                 AmountKind::Percent
             } else if d.tail.currency.is_some() {
@@ -116,6 +115,19 @@ pub(super) fn finish(
             })
         })
         .collect()
+}
+
+/// The value a draft stands for: its number, with its half and later
+/// parts, times its scale (`None` when that overflows).
+fn value_of(d: &Draft) -> Option<Decimal> {
+    let mut value = d.base;
+    if let Some(exp) = d.tail.exp.filter(|_| !d.tail.percent) {
+        value = value
+            .checked_add(d.tail.half.unwrap_or_default())?
+            .checked_add(d.tail.parts)?
+            .checked_mul(pow10(exp)?)?;
+    }
+    Some(value)
 }
 
 /// The cue concepts of the words around a figure in its sentence.
