@@ -1,7 +1,8 @@
 //! `doubled-word`: the same word twice in a row (`the the`, `من من`),
 //! separated by white space only. Repetitions that the language allows
 //! (`had had`, `nous nous`) are listed in the rule file; two capitalized
-//! words are a name (`Bora Bora`, `Sirhan Sirhan`) and are left alone, and
+//! words are a name (`Bora Bora`, `Sirhan Sirhan`) and are left alone, as
+//! is a capitalized word after a lower-case one (`de De Wever`), and
 //! so is a word that ends or starts a hyphenated compound (`line-up up to`,
 //! `run-in in May`), and a word of a title (a short quotation, as the
 //! quotation check pairs its marks: `“عالم عيال عيال”`).
@@ -134,7 +135,10 @@ impl Check for DoubledWord {
                 } else {
                     folded(wa).eq(folded(wb))
                 };
-                if !same || (capitalized(wa) && capitalized(wb)) || self.allow.contains(&fold(wa)) {
+                // Two capitalized words are a name (`Bora Bora`), and so is
+                // a capitalized word after a lower-case one: the particle of
+                // a surname (`l'offre de De Wever`).
+                if !same || capitalized(wb) || self.allow.contains(&fold(wa)) {
                     continue;
                 }
                 let in_compound = block.text[..a.range().start]
