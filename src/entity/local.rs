@@ -215,10 +215,12 @@ pub(super) fn find<'t>(
 }
 
 /// The affixes that inflect an Arabic word (`ar.imperfect-prefixes`,
-/// `ar.case-endings`), as keys.
+/// `ar.case-endings`), and the proclitics that carry the article (those of
+/// `ar.proclitics` that end in `ال` or `لل`), as keys.
 struct Inflections {
     prefixes: Vec<String>,
     endings: Vec<String>,
+    articles: Vec<String>,
 }
 
 impl Inflections {
@@ -229,25 +231,36 @@ impl Inflections {
             list.dedup();
             list
         };
+        let mut articles = keys("ar.proclitics");
+        articles.retain(|p| p.ends_with("ال") || p.ends_with("لل"));
         Inflections {
             prefixes: keys("ar.imperfect-prefixes"),
             endings: keys("ar.case-endings"),
+            articles,
         }
     }
 
     /// True when keys `a` and `b` are one word with two prefixes or two
-    /// endings of the lists (the rest the same and not empty).
+    /// endings of the lists, one of them with an ending and the other
+    /// without (`رافدا`, `رافد`), or with two proclitics that carry the
+    /// article (`للمندوبية`, `المندوبية`): the rest the same and not empty.
     fn relate(&self, a: &str, b: &str) -> bool {
         let same = |x: Option<&str>, y: Option<&str>| matches!((x, y), (Some(x), Some(y)) if !x.is_empty() && x == y);
         let two = |list: &[String], pair: &dyn Fn(&str, &str) -> bool| {
             list.iter()
                 .any(|x| list.iter().any(|y| x != y && pair(x, y)))
         };
-        two(&self.prefixes, &|x, y| {
-            same(a.strip_prefix(x), b.strip_prefix(y))
-        }) || two(&self.endings, &|x, y| {
-            same(a.strip_suffix(x), b.strip_suffix(y))
-        })
+        let prefixes =
+            |list: &[String]| two(list, &|x, y| same(a.strip_prefix(x), b.strip_prefix(y)));
+        prefixes(&self.prefixes)
+            || prefixes(&self.articles)
+            || two(&self.endings, &|x, y| {
+                same(a.strip_suffix(x), b.strip_suffix(y))
+            })
+            || self.endings.iter().any(|x| {
+                same(a.strip_suffix(x.as_str()), Some(b))
+                    || same(Some(a), b.strip_suffix(x.as_str()))
+            })
     }
 }
 
@@ -265,6 +278,9 @@ mod tests {
             ("تريليونان", "تريليونين"),
             ("المستثمرون", "المستثمرين"),
             ("فرسا", "فرسي"),
+            ("رافداً", "رافد"),
+            ("للمندوبية", "المندوبية"),
+            ("والحوسبة", "للحوسبة"),
         ] {
             assert!(inf.relate(&key(a), &key(b)), "{a} {b}");
             assert!(inf.relate(&key(b), &key(a)), "{b} {a}");
