@@ -373,7 +373,15 @@ impl Lexicon {
             return Some(c);
         }
         if kind == (Kind::Word { arabic: true }) {
-            return self.strip(word).find_map(|w| self.cues.get(w));
+            // Without a proclitic, and without the alef of the accusative
+            // (`عجزاً`, whose mark the key has dropped: `عجزا`).
+            return std::iter::once(word)
+                .chain(self.strip(word))
+                .flat_map(|w| {
+                    let bare = w.strip_suffix('ا').filter(|b| b.chars().nth(2).is_some());
+                    (w != word).then_some(w).into_iter().chain(bare)
+                })
+                .find_map(|w| self.cues.get(w));
         }
         None
     }

@@ -14,8 +14,9 @@
 //! - one is the other rounded (`$97bn` and `$97.4bn`);
 //! - the sentence of either states a change or a comparison (`rose from … to
 //!   …`, `ارتفع`, `en hausse`, `contre`: the `changes` words);
-//! - both sentences name periods (years, months) and none is common to
-//!   them (`in 2023 …`, `in 2024 …`);
+//! - both sentences name periods (years, months, two years joined by a
+//!   dash: `2014 - 2015`) and none is common to them (`in 2023 …`, `in
+//!   2024 …`);
 //! - they are in the same sentence (a list, a range or a contrast);
 //! - their digits are the same with the decimal point moved (decimal-shift
 //!   reports those).
@@ -135,6 +136,15 @@ struct SentenceForms {
 impl SentenceForms {
     fn len(&self) -> usize {
         self.words.len()
+    }
+
+    /// The year that word `i` (`word`, a year) starts a range of with the
+    /// next word: a dash or a slash between the two, and spaces.
+    fn range_year(&self, i: usize, word: &str) -> Option<&str> {
+        let ((this, _), (next, _)) = (&self.words[i], self.words.get(i + 1)?);
+        let gap = self.text[this.end..next.start].trim();
+        let year = &self.text[next.clone()];
+        (is_year(word) && is_year(year) && matches!(gap, "-" | "–" | "—" | "/")).then_some(year)
     }
 
     /// The forms of word `i`: the word, then what is left of it without
@@ -269,9 +279,18 @@ impl ChangedFigure {
                 })
             });
         let mut periods: Vec<String> = Vec::new();
-        for i in 0..words.len() {
-            // Years, also glued to a word (`آب2019`).
+        let mut i = 0;
+        while i < words.len() {
             let word = words.forms(i).next().unwrap_or_default();
+            // Two years joined by a dash or a slash are one period, a
+            // fiscal or a season year (`2014 - 2015`, `2015/2016`): not
+            // the same period as the one that follows it.
+            if let Some(next) = words.range_year(i, word) {
+                periods.push(format!("{word}-{next}"));
+                i += 2;
+                continue;
+            }
+            // Years, also glued to a word (`آب2019`).
             for run in word.split(|c: char| !c.is_ascii_digit()) {
                 if is_year(run) {
                     periods.push(run.to_owned());
@@ -280,6 +299,7 @@ impl ChangedFigure {
             if let Some(month) = words.forms(i).find(|f| self.periods.contains(*f)) {
                 periods.push(month.to_owned());
             }
+            i += 1;
         }
         Sentence { change, periods }
     }
