@@ -114,6 +114,42 @@ fn a_figure_restated_in_digits_keeps_its_value() {
 }
 
 #[test]
+fn cue_words_stop_at_the_figures_beside() {
+    // The words before a figure with its own unit are said of it: the
+    // revenue is not the profit, the funding is not the loan.
+    let got = amounts(
+        Lang::En,
+        "Revenue was $5bn and profit reached $1bn, it said.",
+    );
+    assert_eq!(*got[0].1.cues, ["revenue"]);
+    assert_eq!(*got[1].1.cues, ["profit"]);
+    let got = amounts(
+        Lang::Ar,
+        "وتشمل قيمة التمويل ملياري دولار ضمن برنامج القرض البالغ 8 مليارات دولار.",
+    );
+    assert!(
+        got[0].1.cues.contains(&"funding".into()),
+        "{:?}",
+        got[0].1.cues
+    );
+    assert!(
+        !got[1].1.cues.contains(&"funding".into()),
+        "{:?}",
+        got[1].1.cues
+    );
+    // A bare number is no bound: in `(يصبح 97.4 9.74)` both keep the offer
+    // before them.
+    let got = amounts(
+        Lang::Ar,
+        "سيشتري تويتر مقابل 9.74 مليار، من خلال أخذ مبلغ عرض ماسك بالضبط (يصبح 97.4 9.74).",
+    );
+    assert!(
+        got[1..].iter().all(|(_, m)| *m.cues == ["offer"]),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn document_language_resolves_ambiguous_separators() {
     let v = |lang, t: &str| amounts(lang, t)[0].1.value.to_string();
     assert_eq!(v(Lang::En, "1,250 dollars"), "1250");

@@ -87,6 +87,26 @@ pub(super) fn finish(
             d.linked = true;
         }
     }
+    // A figure's cue words are looked for no farther than the figures with
+    // a unit of their own on either side in its sentence, and a word between two figures
+    // is said of the nearer (of the later one at equal distance: a cue
+    // comes before its figure more often than after it). `Revenue was $5bn
+    // and profit reached $1bn`: the profit is not the $5bn.
+    let mid = |a: &Draft, b: &Draft| {
+        let (after, start) = (a.tail.after, b.start);
+        after + start.saturating_sub(after) / 2
+    };
+    let bounds = |i: usize| -> std::ops::Range<usize> {
+        let beside = |j: &usize| units[*j] && sentences[*j] == sentences[i];
+        let lo = (0..i)
+            .rev()
+            .find(beside)
+            .map_or(0, |j| mid(&drafts[j], &drafts[i]));
+        let hi = (i + 1..drafts.len())
+            .find(beside)
+            .map_or(pr.sig.len(), |j| mid(&drafts[i], &drafts[j]));
+        lo..hi
+    };
     drafts
         .iter()
         .enumerate()
@@ -110,7 +130,7 @@ pub(super) fn finish(
                 scale: d.tail.exp.map(scale_name),
                 hedge: d.hedge,
                 digits: d.digits.as_str().into(),
-                cues: cues(block, pr, lx, d, sentences[i], &sentence_of),
+                cues: cues(block, pr, lx, d, bounds(i), sentences[i], &sentence_of),
                 linked: d.linked,
             })
         })
@@ -136,11 +156,12 @@ fn cues(
     pr: &Prepared,
     lx: &Lexicon,
     d: &Draft,
+    bounds: std::ops::Range<usize>,
     sentence: usize,
     sentence_of: &dyn Fn(usize) -> usize,
 ) -> Box<[ArcStr]> {
-    let before = d.start.saturating_sub(CUES_BEFORE)..d.start;
-    let after = d.tail.after..(d.tail.after + CUES_AFTER).min(pr.sig.len());
+    let before = d.start.saturating_sub(CUES_BEFORE).max(bounds.start)..d.start;
+    let after = d.tail.after..(d.tail.after + CUES_AFTER).min(bounds.end);
     let mut out: Vec<ArcStr> = Vec::new();
     for q in before.rev().chain(after) {
         let t = pr.tok(q);
