@@ -375,12 +375,15 @@ impl Lexicon {
         if kind == (Kind::Word { arabic: true }) {
             // Without a proclitic, and without the alef of the accusative
             // (`عجزاً`, whose mark the key has dropped: `عجزا`).
-            return std::iter::once(word)
-                .chain(self.strip(word))
-                .flat_map(|w| {
-                    let bare = w.strip_suffix('ا').filter(|b| b.chars().nth(2).is_some());
-                    (w != word).then_some(w).into_iter().chain(bare)
-                })
+            fn bare(w: &str) -> Option<&str> {
+                w.strip_suffix('ا').filter(|b| b.chars().nth(2).is_some())
+            }
+            return bare(word)
+                .into_iter()
+                .chain(
+                    self.strip(word)
+                        .flat_map(|w| std::iter::once(w).chain(bare(w))),
+                )
                 .find_map(|w| self.cues.get(w));
         }
         None

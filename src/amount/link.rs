@@ -88,10 +88,11 @@ pub(super) fn finish(
         }
     }
     // A figure's cue words are looked for no farther than the figures with
-    // a unit of their own on either side in its sentence, and a word between two figures
-    // is said of the nearer (of the later one at equal distance: a cue
-    // comes before its figure more often than after it). `Revenue was $5bn
-    // and profit reached $1bn`: the profit is not the $5bn.
+    // a unit of their own on either side in its sentence, and a word
+    // between two figures is said of the nearer (of the later one at equal
+    // distance: a cue comes before its figure more often than after it).
+    // `Revenue was $5bn and profit reached $1bn`: the profit is not the
+    // $5bn.
     let mid = |a: &Draft, b: &Draft| {
         let (after, start) = (a.tail.after, b.start);
         after + start.saturating_sub(after) / 2
