@@ -236,6 +236,35 @@ fn thousands_of_related_figures_are_checked() {
     );
 }
 
+/// One sentence that lists a hundred thousand numbers before a scale word:
+/// each bare number is linked to a figure found by its digits or near it,
+/// not by comparing it with every figure of the sentence (which took
+/// minutes).
+#[test]
+fn a_sentence_of_a_hundred_thousand_numbers_is_checked() {
+    let mut text = String::from("The funds were ");
+    for i in 0..100_000 {
+        write!(text, "{}, ", i % 900 + 1).expect("write to a string");
+    }
+    text.push_str("7 and 8 billion dollars.\n");
+    let dir = folder(&[("list.txt", text.as_bytes())]);
+    let r = run(dir.path(), &["check", "--format", "json", "list.txt"]);
+    assert_no_panic(&r);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let amounts = json["files"][0]["amounts"].as_array().expect("amounts");
+    // `7 and 8 billion dollars`: the 7 takes the scale and currency of 8.
+    let seven = &amounts[amounts.len() - 2];
+    assert_eq!(
+        (
+            seven["text"].as_str(),
+            seven["value"].as_str(),
+            seven["currency"].as_str()
+        ),
+        (Some("7"), Some("7000000000"), Some("USD")),
+        "{seven}"
+    );
+}
+
 #[test]
 #[ignore = "slow in a debug build (over 2 min): cargo test --release --test hostile -- --ignored"]
 fn a_20_mb_file_with_no_line_break_is_checked() {

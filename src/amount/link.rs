@@ -38,19 +38,42 @@ pub(super) fn finish(
     let has_unit =
         |d: &Draft| !d.tail.percent && (d.tail.exp.is_some() || d.tail.currency.is_some());
     let units: Vec<bool> = drafts.iter().map(has_unit).collect();
-    // 1. The same digits as an amount of this sentence or the one before.
+    // The drafts are in the order of their starts (two may share a token:
+    // `0$۰`), so the sentence of each is never before the one of the draft
+    // before it. The candidates below are found by key, or among the
+    // drafts whose tokens may come near, never by comparing every pair (a
+    // block can list thousands of numbers).
+    debug_assert!(drafts.is_sorted_by_key(|d| d.start));
+    // 1. The same digits as an amount of this sentence or the one before:
+    //    the first such amount.
+    let mut with_digits: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (j, d) in drafts.iter().enumerate().filter(|&(j, _)| units[j]) {
+        with_digits.entry(d.digits.as_str()).or_default().push(j);
+    }
     let mut inherit: Vec<Option<usize>> = vec![None; drafts.len()];
     for (i, d) in drafts.iter().enumerate().filter(|(_, d)| d.linkable) {
-        inherit[i] = (0..drafts.len()).find(|&j| {
-            units[j]
-                && drafts[j].digits == d.digits
-                && (sentences[j] == sentences[i] || sentences[j] + 1 == sentences[i])
-        });
+        let Some(list) = with_digits.get(d.digits.as_str()) else {
+            continue;
+        };
+        let first = sentences[i].saturating_sub(1);
+        let k = list.partition_point(|&j| sentences[j] < first);
+        inherit[i] = list
+            .get(k)
+            .copied()
+            .filter(|&j| sentences[j] <= sentences[i]);
     }
     // 2. Else the nearest amount with a unit in the same sentence, when it
     //    is a few tokens away (a list or a pair: `97.4 9.74`, `10, 20 and 30
     //    billion`); a figure farther away is another quantity (`over 2,000`
     //    actors in a sentence about a $534 million film).
+    // The last token any draft up to each has reached.
+    let ends_by: Vec<usize> = drafts
+        .iter()
+        .scan(0, |m, d| {
+            *m = d.end.max(*m);
+            Some(*m)
+        })
+        .collect();
     let linked_units: Vec<bool> = (0..drafts.len())
         .map(|j| units[j] || inherit[j].is_some())
         .collect();
@@ -59,13 +82,26 @@ pub(super) fn finish(
             continue;
         }
         let range_start = drafts[i].range_start;
-        inherit[i] = (0..drafts.len())
-            .filter(|&j| j != i && linked_units[j] && sentences[j] == sentences[i])
+        let near = |j: usize| {
+            let (a, b) = (&drafts[i], &drafts[j]);
+            b.start.abs_diff(a.end).min(a.start.abs_diff(b.end)) <= MAX_LINK_GAP
+        };
+        // Before: none whose end, or the end of one before it, comes near
+        // the start; after: none that starts past the end and the gap.
+        let (start, end) = (drafts[i].start, drafts[i].end);
+        let lo = (0..i)
+            .rev()
+            .take_while(|&j| ends_by[j] + MAX_LINK_GAP >= start)
+            .last()
+            .unwrap_or(i);
+        let hi = (i + 1..drafts.len())
+            .take_while(|&j| drafts[j].start <= end + MAX_LINK_GAP)
+            .last()
+            .unwrap_or(i);
+        inherit[i] = (lo..=hi)
+            .filter(|&j| j != i && near(j))
+            .filter(|&j| linked_units[j] && sentences[j] == sentences[i])
             .filter(|&j| !range_start || j == i + 1)
-            .filter(|&j| {
-                let (a, b) = (&drafts[i], &drafts[j]);
-                b.start.abs_diff(a.end).min(a.start.abs_diff(b.end)) <= MAX_LINK_GAP
-            })
             .min_by_key(|&j| drafts[j].start.abs_diff(drafts[i].start));
     }
     let source: Vec<(Option<u32>, Option<ArcStr>, Option<Decimal>)> = drafts
@@ -97,15 +133,31 @@ pub(super) fn finish(
         let (after, start) = (a.tail.after, b.start);
         after + start.saturating_sub(after) / 2
     };
+    // The nearest figure with a unit before and after each, in its
+    // sentence: one pass each way (a sentence may list many figures).
+    let n = drafts.len();
+    let (mut before, mut after) = (vec![None; n], vec![None; n]);
+    for i in 1..n {
+        if sentences[i - 1] == sentences[i] {
+            before[i] = if units[i - 1] {
+                Some(i - 1)
+            } else {
+                before[i - 1]
+            };
+        }
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        if sentences[i + 1] == sentences[i] {
+            after[i] = if units[i + 1] {
+                Some(i + 1)
+            } else {
+                after[i + 1]
+            };
+        }
+    }
     let bounds = |i: usize| -> std::ops::Range<usize> {
-        let beside = |j: &usize| units[*j] && sentences[*j] == sentences[i];
-        let lo = (0..i)
-            .rev()
-            .find(beside)
-            .map_or(0, |j| mid(&drafts[j], &drafts[i]));
-        let hi = (i + 1..drafts.len())
-            .find(beside)
-            .map_or(pr.sig.len(), |j| mid(&drafts[i], &drafts[j]));
+        let lo = before[i].map_or(0, |j| mid(&drafts[j], &drafts[i]));
+        let hi = after[i].map_or(pr.sig.len(), |j| mid(&drafts[i], &drafts[j]));
         lo..hi
     };
     drafts
