@@ -62,10 +62,6 @@ pub(super) fn finish(
             .copied()
             .filter(|&j| sentences[j] <= sentences[i]);
     }
-    // 2. Else the nearest amount with a unit in the same sentence, when it
-    //    is a few tokens away (a list or a pair: `97.4 9.74`, `10, 20 and 30
-    //    billion`); a figure farther away is another quantity (`over 2,000`
-    //    actors in a sentence about a $534 million film).
     // The last token any draft up to each has reached.
     let ends_by: Vec<usize> = drafts
         .iter()
@@ -74,6 +70,10 @@ pub(super) fn finish(
             Some(*m)
         })
         .collect();
+    // 2. Else the nearest amount with a unit in the same sentence, when it
+    //    is a few tokens away (a list or a pair: `97.4 9.74`, `10, 20 and 30
+    //    billion`); a figure farther away is another quantity (`over 2,000`
+    //    actors in a sentence about a $534 million film).
     let linked_units: Vec<bool> = (0..drafts.len())
         .map(|j| units[j] || inherit[j].is_some())
         .collect();
