@@ -207,6 +207,25 @@ fn quoted(text: &str) -> String {
     out
 }
 
+/// A related place drawn as a note: `path:line:column: message «text»`
+/// (the path only when it is another file's), written into one string
+/// sized for it (`format!` grew it argument by argument: a long report has
+/// thousands of notes).
+fn note(path: Option<&str>, (line, column): (usize, usize), message: &str, text: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(path.map_or(0, str::len) + message.len() + text.len() + 32);
+    if let Some(path) = path {
+        out.push_str(path);
+        out.push(':');
+    }
+    let _ = write!(out, "{line}:{column}: ");
+    out.push_str(message);
+    out.push_str(" «");
+    visible_into(&mut out, text);
+    out.push('»');
+    out
+}
+
 fn render_finding(
     out: &mut String,
     renderer: &Renderer,
@@ -256,13 +275,7 @@ fn render_finding(
             .line_col(r.span.start as usize, ColumnUnit::Chars);
         let rtext = r.text(source);
         if let Some(other) = r.other_path() {
-            notes.push(format!(
-                "{other}:{}:{}: {} «{}»",
-                rl.line,
-                rl.column,
-                r.message,
-                visible(rtext)
-            ));
+            notes.push(note(Some(other), (rl.line, rl.column), &r.message, rtext));
         } else if rl.line == lc.line
             && line_range.contains(&(r.span.start as usize))
             && (r.span.end as usize) <= line_range.end
@@ -276,13 +289,7 @@ fn render_finding(
                 primary: false,
             });
         } else {
-            notes.push(format!(
-                "{}:{}: {} «{}»",
-                rl.line,
-                rl.column,
-                r.message,
-                visible(rtext)
-            ));
+            notes.push(note(None, (rl.line, rl.column), &r.message, rtext));
         }
     }
     let line_text = &text[line_range.clone()];
