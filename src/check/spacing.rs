@@ -345,26 +345,24 @@ impl Spacing {
         let t = &block.text;
         let b = t.as_bytes();
         let mut i = 0;
-        while i < b.len() {
-            if b[i] == b' ' && b.get(i + 1) == Some(&b' ') {
-                let start = i;
-                while i < b.len() && b[i] == b' ' {
-                    i += 1;
-                }
-                let range = start..i;
-                let at_edge = start == 0 || i == b.len() || b[i] == b'\n' || b[start - 1] == b'\n';
-                let convention =
-                    self.except(Except::AfterSentenceEnd) && after_sentence_end(t, start);
-                if !at_edge && !convention && !block.is_masked(&range) {
-                    out.push(
-                        Hit::in_block(block, range)
-                            .var("punct", " ")
-                            .var("suggestion", " ")
-                            .suggest(" "),
-                    );
-                }
-            } else {
+        // Two spaces are rare: found by a substring search, not byte by byte.
+        let finder = memchr::memmem::Finder::new(b"  ");
+        while let Some(at) = finder.find(&b[i..]) {
+            let start = i + at;
+            i = start;
+            while i < b.len() && b[i] == b' ' {
                 i += 1;
+            }
+            let range = start..i;
+            let at_edge = start == 0 || i == b.len() || b[i] == b'\n' || b[start - 1] == b'\n';
+            let convention = self.except(Except::AfterSentenceEnd) && after_sentence_end(t, start);
+            if !at_edge && !convention && !block.is_masked(&range) {
+                out.push(
+                    Hit::in_block(block, range)
+                        .var("punct", " ")
+                        .var("suggestion", " ")
+                        .suggest(" "),
+                );
             }
         }
     }
