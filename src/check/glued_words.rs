@@ -190,15 +190,52 @@ fn letters(word: &str) -> Vec<(usize, char)> {
 /// an Arabic word, found in one pass over its letters (combining marks
 /// skipped): a final form `ة`/`ى` at byte `i` followed by an Arabic letter
 /// at byte `j`, and the second of three identical Arabic letters.
-#[derive(Default)]
+#[derive(Debug, Default, PartialEq)]
 struct Letters {
     final_form: Option<(usize, char, usize)>,
     triple: Option<usize>,
 }
 
+/// True for the two bytes of a basic Arabic letter, `ء` to `غ` and `ف` to
+/// `ي` (U+0621 to U+063A, U+0641 to U+064A): no combining mark, and no
+/// tatweel.
+#[inline]
+fn is_basic_arabic_letter(pair: &[u8]) -> bool {
+    matches!(pair, [0xD8, 0xA1..=0xBA] | [0xD9, 0x81..=0x8A])
+}
+
 impl Letters {
+    /// [`Letters`] of `word`. Most Arabic words of news text are basic
+    /// letters alone (no harakat): they are read two bytes at a time, the
+    /// others character by character ([`Letters::of_chars`]).
     #[inline]
     fn of(word: &str) -> Letters {
+        let b = word.as_bytes();
+        if b.len() % 2 != 0 || !b.chunks_exact(2).all(is_basic_arabic_letter) {
+            return Letters::of_chars(word);
+        }
+        let pairs = b.chunks_exact(2);
+        let n = pairs.len();
+        // `ة` U+0629 and `ى` U+0649 before another letter.
+        let final_form = pairs
+            .clone()
+            .take(n.saturating_sub(1))
+            .position(|p| p == [0xD8, 0xA9] || p == [0xD9, 0x89])
+            .map(|k| {
+                let c = if b[2 * k] == 0xD8 { 'ة' } else { 'ى' };
+                (2 * k, c, 2 * k + 2)
+            });
+        // The middle one of three identical letters.
+        let triple = b
+            .windows(6)
+            .step_by(2)
+            .position(|w| w[..2] == w[2..4] && w[2..4] == w[4..])
+            .map(|k| 2 * k + 2);
+        Letters { final_form, triple }
+    }
+
+    /// [`Letters::of`], decoding every character.
+    fn of_chars(word: &str) -> Letters {
         let mut found = Letters::default();
         // The two letters before each letter.
         let (mut first, mut second): (Option<char>, Option<(usize, char)>) = (None, None);
@@ -716,6 +753,31 @@ mod tests {
         fn a_word_has_its_camel_shape_byte_by_byte(word in "[a-cA-CéÉ1'-]{0,8}") {
             proptest::prop_assert_eq!(camel_shape(&word), camel_shape_of_chars(&word));
         }
+
+        /// Read two bytes at a time, a word of basic Arabic letters has the
+        /// letter evidence it has character by character; words with
+        /// marks, a tatweel or other letters take the character path.
+        #[test]
+        fn letters_two_bytes_at_a_time_equal_letters_char_by_char(
+            word in "[بةىيءغفـ\u{64E}\u{651}\u{670}ۀکa1]{0,9}"
+        ) {
+            proptest::prop_assert_eq!(Letters::of(&word), Letters::of_chars(&word));
+        }
+    }
+
+    #[test]
+    fn the_two_byte_letters_are_arabic_letters_and_no_marks() {
+        let mut buf = [0u8; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            if is_basic_arabic_letter(b) {
+                assert!(is_arabic_letter(c) && !crate::source::is_mark(c), "{c:?}");
+                assert!(b.len() == 2, "{c:?}");
+            }
+        }
+        let word = "ببب";
+        assert_eq!(Letters::of(word).triple, Some(2));
+        assert_eq!(Letters::of("مدرسةالعلوم").final_form, Some((8, 'ة', 10)));
     }
 
     #[test]
