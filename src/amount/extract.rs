@@ -149,17 +149,18 @@ const KEEP_NORMALIZED: usize = 4 << 20;
 
 /// The figures of a document, in text order.
 pub fn extract(doc: &Document<'_>) -> Vec<AmountMention> {
-    extract_with(doc, |_, _, _| {})
+    extract_with(doc, |_, _, _, _| {})
 }
 
 /// Like [`extract`], handing `each` every block (in order, with its index)
 /// as normalized for the figures
-/// ([`NormalizeOptions::FIGURES`](crate::source::NormalizeOptions::FIGURES)),
-/// which the date extractor reads too: one normalization serves both.
-/// Nothing is handed over when the document has no words.
-pub fn extract_with(
+/// ([`NormalizeOptions::FIGURES`](crate::source::NormalizeOptions::FIGURES))
+/// and its tokens, which the date extractor reads too: one normalization
+/// and one reading serve both. Nothing is handed over when the document has
+/// no words.
+pub(crate) fn extract_with(
     doc: &Document<'_>,
-    each: impl FnMut(usize, &Block, &Normalized),
+    each: impl FnMut(usize, &Block, &Normalized, &[super::token::Tok]),
 ) -> Vec<AmountMention> {
     extract_keeping(doc, doc.text().len() <= KEEP_NORMALIZED, each)
 }
@@ -168,7 +169,7 @@ pub fn extract_with(
 fn extract_keeping(
     doc: &Document<'_>,
     keep: bool,
-    mut each: impl FnMut(usize, &Block, &Normalized),
+    mut each: impl FnMut(usize, &Block, &Normalized, &[super::token::Tok]),
 ) -> Vec<AmountMention> {
     if !doc.has_words() {
         return Vec::new(); // no words: no lexicon to load
@@ -207,7 +208,7 @@ fn extract_keeping(
         let found = finish(bi, block, &pr, lx, drafts);
         crate::sort::reserve_lean(&mut out, found.len());
         out.extend(found);
-        each(bi, block, &pr.norm);
+        each(bi, block, &pr.norm, &pr.toks);
     }
     // Text order, which `Document::amounts_in` relies on.
     crate::sort::sort_stable_by(&mut out, |a, b| {
@@ -443,7 +444,7 @@ mod tests {
             let doc = Document::parse(&source, Some(lang), RULES.data());
             let run = |keep: bool| {
                 let mut seen = Vec::new();
-                let found = extract_keeping(&doc, keep, |bi, _, norm| {
+                let found = extract_keeping(&doc, keep, |bi, _, norm, _| {
                     seen.push((bi, norm.text.clone(), norm.to_orig(0, norm.text.len())));
                 });
                 (format!("{found:?}"), seen)

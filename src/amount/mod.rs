@@ -20,14 +20,15 @@ mod lexicon;
 mod link;
 pub mod number;
 mod prepare;
-mod token;
+pub(crate) mod token;
 
 use std::ops::Range;
 
 use arcstr::ArcStr;
 use rust_decimal::Decimal;
 
-pub use extract::{extract, extract_with};
+pub use extract::extract;
+pub(crate) use extract::extract_with;
 pub use lexicon::Lexicon;
 pub use number::{Convention, ParsedNumber, parse_number};
 

@@ -1054,10 +1054,33 @@ impl Pass {
     /// The dates and spans of time of block `bi`, normalized as `norm`;
     /// blocks come in order.
     pub fn block(&mut self, bi: usize, block: &crate::document::Block, norm: &Normalized) {
+        self.block_tokens(bi, block, norm, &tokenize(&norm.text));
+    }
+
+    /// [`Pass::block`] on a block the amount extractor has cut into
+    /// `amount` tokens already: the date tokens are made from them
+    /// ([`super::lexicon::from_amount_tokens`]), not read again.
+    pub(crate) fn block_after_amounts(
+        &mut self,
+        bi: usize,
+        block: &crate::document::Block,
+        norm: &Normalized,
+        amount: &[crate::amount::token::Tok],
+    ) {
+        let toks = super::lexicon::from_amount_tokens(&norm.text, amount);
+        self.block_tokens(bi, block, norm, &toks);
+    }
+
+    fn block_tokens(
+        &mut self,
+        bi: usize,
+        block: &crate::document::Block,
+        norm: &Normalized,
+        toks: &[Tok],
+    ) {
         let (lx, published) = (&*self.lx, self.published);
         let (out, durations) = (&mut self.out, &mut self.durations);
-        let toks = tokenize(&norm.text);
-        let cx = Ctx::new(norm, &toks, lx, self.lang);
+        let cx = Ctx::new(norm, toks, lx, self.lang);
         block_durations(&cx, bi, durations);
         let mut i = 0;
         // The token where a date given as the same day as the last one

@@ -232,6 +232,46 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     out
 }
 
+/// The tokens [`tokenize`] gives for `text`, made from the tokens the amount
+/// extractor cut it into (`amount`, from [`crate::amount::token::tokenize`]
+/// of the same text): its words are this one's letters (one word of each
+/// script, joined again here), its signs this one's punctuation, and its
+/// numbers (digits with `.`, `,` or a grouping space between them) are cut
+/// into digit runs and signs here, the space dropped. The two extractors
+/// read the same normalized block: it is read once.
+pub(super) fn from_amount_tokens(text: &str, amount: &[crate::amount::token::Tok]) -> Vec<Tok> {
+    use crate::amount::token::Kind as A;
+    let bytes = text.as_bytes();
+    let mut out: Vec<Tok> = Vec::with_capacity(amount.len() / 2 + 1);
+    let mut last_end = 0;
+    for t in amount {
+        match t.kind {
+            A::Space => {}
+            A::Word { .. } => add(&mut out, &mut last_end, t.range.clone(), Kind::Word),
+            A::Sym => add(&mut out, &mut last_end, t.range.clone(), Kind::Punct),
+            A::Num => {
+                let mut i = t.range.start;
+                while i < t.range.end {
+                    let start = i;
+                    if bytes[i].is_ascii_digit() {
+                        while i < t.range.end && bytes[i].is_ascii_digit() {
+                            i += 1;
+                        }
+                        add(&mut out, &mut last_end, start..i, Kind::Num);
+                    } else {
+                        // `.` `,` or a grouping space: ASCII, one byte.
+                        i += 1;
+                        if bytes[start] != b' ' {
+                            add(&mut out, &mut last_end, start..i, Kind::Punct);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Adds the characters at `range`, of kind `k`, to the tokens: they
 /// extend the last token when it ends there and is a word or a number of
 /// the same kind.
@@ -526,6 +566,29 @@ mod tests {
             text in "[a-zA-Z0-9 \t\n\u{b}\u{c}\r\u{1c}.,:/'’\"()\u{a0}\u{202f}éÉœ٠١٢ماسكَُِّ\u{300}ـ-]{0,60}",
         ) {
             proptest::prop_assert_eq!(tokenize(&text), tokenize_by_char(&text));
+        }
+
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The date tokens made from the amount extractor's tokens are those
+        /// [`tokenize`] cuts, whether white space groups digits or not.
+        #[test]
+        fn tokens_made_from_the_amount_tokens_equal_tokenize(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", "é", "œ", "ماسك", "َ", "\u{300}", "ـ", "1", "250", "2025", "٠", " ",
+                    "  ", "\t", "\n", "\r", "\u{a0}", "\u{202f}", ".", ",", ":", "/", "'", "’",
+                    "\"", "(", "-",
+                ]),
+                0..24,
+            ),
+            groups in proptest::bool::ANY,
+        ) {
+            let text: String = parts.concat();
+            let amount = crate::amount::token::tokenize(&text, &|_| groups);
+            proptest::prop_assert_eq!(from_amount_tokens(&text, &amount), tokenize(&text));
         }
     }
 

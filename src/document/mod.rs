@@ -371,10 +371,10 @@ impl<'a> Document<'a> {
                 crate::amount::extract(self)
             } else {
                 let mut dates = None;
-                let a = crate::amount::extract_with(self, |bi, block, norm| {
+                let a = crate::amount::extract_with(self, |bi, block, norm, toks| {
                     dates
                         .get_or_insert_with(|| crate::date::Pass::new(self, self.published))
-                        .block(bi, block, norm);
+                        .block_after_amounts(bi, block, norm, toks);
                 });
                 let dates = dates.map_or_else(Default::default, crate::date::Pass::finish);
                 let _ = self.dates.set(kept_dates(dates));
