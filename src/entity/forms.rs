@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::super::document::{is_arabic_letter, is_latin_letter};
-use super::super::source::{NormalizeOptions, normalize_text};
+use super::super::source::{NormalizeOptions, normalize_text_into};
 use super::spec::{EntitySpec, EntityType};
 
 /// How a form relates to its entity.
@@ -60,11 +60,20 @@ pub fn key(s: &str) -> String {
     if s.is_ascii() && !s.bytes().any(|b| char::from(b).is_whitespace()) {
         return s.to_ascii_lowercase();
     }
-    let n = normalize_text(s, key_options());
+    let mut out = String::with_capacity(s.len());
+    key_into(&mut out, s);
+    out
+}
+
+/// [`key`] of `s`, in `out` (cleared first): a caller that keeps keys
+/// elsewhere reuses one buffer instead of a string a key.
+pub(crate) fn key_into(out: &mut String, s: &str) {
+    out.clear();
+    normalize_text_into(out, s, key_options());
     // Most keys are one word: nothing to collapse or replace (one pass).
     let mut prev_space = true;
     let mut simple = true;
-    for c in n.chars() {
+    for c in out.chars() {
         let space = c == ' ';
         if c == '’' || (space && prev_space) || (!space && c.is_whitespace()) {
             simple = false;
@@ -73,10 +82,16 @@ pub fn key(s: &str) -> String {
         prev_space = space;
     }
     if simple && !prev_space {
-        return n;
+        return;
     }
-    let n = n.replace('’', "'");
-    n.split_whitespace().collect::<Vec<_>>().join(" ")
+    let n = out.replace('’', "'");
+    out.clear();
+    for (k, w) in n.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
 }
 
 /// True for a last word that is no surname to match alone: a regnal number

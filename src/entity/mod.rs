@@ -30,6 +30,8 @@ pub(crate) struct KeyCache<'t> {
     map: rustc_hash::FxHashMap<&'t str, std::rc::Rc<str>>,
     /// The capacity taken at the first key (see [`KeyCache::for_document`]).
     size: usize,
+    /// Where a key is made before it is kept (one string for them all).
+    buf: String,
 }
 
 impl<'t> KeyCache<'t> {
@@ -42,6 +44,7 @@ impl<'t> KeyCache<'t> {
         KeyCache {
             map: rustc_hash::FxHashMap::default(),
             size: distinct_words_guess(doc),
+            buf: String::new(),
         }
     }
 
@@ -50,9 +53,13 @@ impl<'t> KeyCache<'t> {
         if self.map.capacity() == 0 {
             self.map.reserve(self.size);
         }
+        let buf = &mut self.buf;
         self.map
             .entry(word)
-            .or_insert_with(|| key(word).into())
+            .or_insert_with(|| {
+                forms::key_into(buf, word);
+                std::rc::Rc::from(buf.as_str())
+            })
             .clone()
     }
 }

@@ -8,7 +8,7 @@ mod span;
 pub use line_index::{ColumnUnit, LineCol, LineIndex};
 pub use normalize::{
     NormalizeOptions, Normalized, is_format_control, is_mark, normalize, normalize_text,
-    normalized_chars,
+    normalize_text_into, normalized_chars,
 };
 pub(crate) use normalize::{is_arabic_mark, lowercase, strip_short_prefix};
 pub use offset_map::OffsetMap;

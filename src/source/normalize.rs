@@ -408,10 +408,18 @@ pub fn normalize_text(text: &str, options: NormalizeOptions) -> String {
             text.to_owned()
         };
     }
-    // Runs of simple characters (see [`simple_end`]: most of an Arabic
-    // word) are copied as one piece; the rest goes a character at a time.
-    let (bytes, simple) = (text.as_bytes(), Simple::of(options));
     let mut out = String::with_capacity(text.len());
+    normalize_text_into(&mut out, text, options);
+    out
+}
+
+/// [`normalize_text`], written at the end of `out` (a caller that keeps
+/// the result elsewhere reuses one buffer instead of a string a call).
+pub fn normalize_text_into(out: &mut String, text: &str, options: NormalizeOptions) {
+    // Runs of simple characters (see [`simple_end`]: most of an Arabic
+    // word, and all of an ASCII one) are copied as one piece; the rest goes
+    // a character at a time.
+    let (bytes, simple) = (text.as_bytes(), Simple::of(options));
     let mut i = 0;
     while i < bytes.len() {
         let end = simple_end(bytes, i, simple);
@@ -430,13 +438,12 @@ pub fn normalize_text(text: &str, options: NormalizeOptions) -> String {
         i += c.len_utf8();
         if let Some(f) = fold(c, options) {
             if options.lowercase {
-                push_lowercase(&mut out, f);
+                push_lowercase(out, f);
             } else {
                 out.push(f);
             }
         }
     }
-    out
 }
 
 /// The characters of [`normalize_text`], one by one: comparing two words
