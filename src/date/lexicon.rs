@@ -567,7 +567,6 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(tokenize(&text), tokenize_by_char(&text));
         }
-
     }
 
     proptest::proptest! {
