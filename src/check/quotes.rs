@@ -358,9 +358,17 @@ impl Check for Quotes {
     fn check(&self, doc: &Document<'_>, out: &mut dyn HitSink) {
         let p = &self.params;
         let accept_reversed = p.accept_reversed_in.contains(&doc.lang);
+        // A quotation that opens in one paragraph and closes in the next
+        // without opening again (`"… difficile.` ¶ `… lui-même."`) runs over
+        // both: neither mark lacks a partner. What each block leaves open
+        // and closes first is known once its marks are scanned.
+        let events: Vec<Vec<QuoteEvent>> = doc
+            .blocks
+            .iter()
+            .map(|b| scan(&b.text, &b.masked, &self.marks))
+            .collect();
         for (bi, block) in doc.blocks.iter().enumerate() {
-            let events = scan(&block.text, &block.masked, &self.marks);
-            for e in events {
+            for e in events[bi].iter().cloned() {
                 match (p.report, e) {
                     (
                         Report::Mismatched,
@@ -396,7 +404,10 @@ impl Check for Quotes {
                     }
                     (Report::Unbalanced, QuoteEvent::Unclosed(open)) => {
                         let o = block.text[open.clone()].chars().next().unwrap_or('"');
-                        if continues_in_next(doc, bi, o) {
+                        if continues_in_next(doc, bi, o)
+                            || closed_in_next(doc, &self.marks, &events, bi)
+                                .is_some_and(|(o, _)| o == open)
+                        {
                             continue;
                         }
                         let expected = self.marks.closing(o).unwrap_or(o);
@@ -409,6 +420,12 @@ impl Check for Quotes {
                     }
                     (Report::Unbalanced, QuoteEvent::Stray(close)) => {
                         let c = block.text[close.clone()].chars().next().unwrap_or('"');
+                        if bi > 0
+                            && closed_in_next(doc, &self.marks, &events, bi - 1)
+                                .is_some_and(|(_, c)| c == close)
+                        {
+                            continue;
+                        }
                         let expected = self
                             .marks
                             .pairs
@@ -426,6 +443,36 @@ impl Check for Quotes {
                 }
             }
         }
+    }
+}
+
+/// A quotation that opens in block `bi` and closes in the next one without
+/// opening again: the last opening mark `bi` leaves unclosed and the
+/// closing mark that is the next block's first quotation event, when that
+/// mark closes it (view ranges in their blocks).
+fn closed_in_next(
+    doc: &Document<'_>,
+    marks: &QuoteMarks,
+    events: &[Vec<QuoteEvent>],
+    bi: usize,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let open = events[bi].iter().rev().find_map(|e| match e {
+        QuoteEvent::Unclosed(r) => Some(r.clone()),
+        _ => None,
+    })?;
+    let o = doc.blocks[bi].text[open.clone()].chars().next()?;
+    let expected = marks.closing(o).unwrap_or(o);
+    let start = |e: &QuoteEvent| match e {
+        QuoteEvent::Pair { open, .. } => open.start,
+        QuoteEvent::Unclosed(r) | QuoteEvent::Stray(r) => r.start,
+    };
+    match events.get(bi + 1)?.iter().min_by_key(|e| start(e))? {
+        QuoteEvent::Stray(close)
+            if doc.blocks[bi + 1].text[close.clone()].starts_with(expected) =>
+        {
+            Some((open, close.clone()))
+        }
+        _ => None,
     }
 }
 
