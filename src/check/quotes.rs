@@ -367,6 +367,11 @@ impl Check for Quotes {
             .iter()
             .map(|b| scan(&b.text, &b.masked, &self.marks))
             .collect();
+        // Worked out once per block, not at each mark (a paragraph of
+        // 100,000 closing marks after an unclosed quotation).
+        let carried: Vec<Option<(Range<usize>, Range<usize>)>> = (0..events.len())
+            .map(|bi| closed_in_next(doc, &self.marks, &events, bi))
+            .collect();
         for (bi, block) in doc.blocks.iter().enumerate() {
             for e in events[bi].iter().cloned() {
                 match (p.report, e) {
@@ -405,8 +410,7 @@ impl Check for Quotes {
                     (Report::Unbalanced, QuoteEvent::Unclosed(open)) => {
                         let o = block.text[open.clone()].chars().next().unwrap_or('"');
                         if continues_in_next(doc, bi, o)
-                            || closed_in_next(doc, &self.marks, &events, bi)
-                                .is_some_and(|(o, _)| o == open)
+                            || carried[bi].as_ref().is_some_and(|(o, _)| *o == open)
                         {
                             continue;
                         }
@@ -420,10 +424,7 @@ impl Check for Quotes {
                     }
                     (Report::Unbalanced, QuoteEvent::Stray(close)) => {
                         let c = block.text[close.clone()].chars().next().unwrap_or('"');
-                        if bi > 0
-                            && closed_in_next(doc, &self.marks, &events, bi - 1)
-                                .is_some_and(|(_, c)| c == close)
-                        {
+                        if bi > 0 && carried[bi - 1].as_ref().is_some_and(|(_, c)| *c == close) {
                             continue;
                         }
                         let expected = self
