@@ -5,7 +5,8 @@
 //! closing mark with nothing open, or an opening mark still open at the end
 //! of the paragraph, is unbalanced. A paragraph whose quotation goes on in
 //! the next paragraph (which opens with the same mark, as English and
-//! French typography do) is not unbalanced. The same holds inside one block
+//! French typography do, or closes the quotation before opening any other,
+//! as many sites do) is not unbalanced. The same holds inside one block
 //! when a sentence inside an open quotation ends and the same mark opens
 //! again (`"… ready. "The team…`): that is a quotation running over
 //! paragraphs whose breaks were lost (feeds that put a whole article on one
