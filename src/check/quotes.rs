@@ -370,8 +370,13 @@ impl Check for Quotes {
             .collect();
         // Worked out once per block, not at each mark (a paragraph of
         // 100,000 closing marks after an unclosed quotation).
+        // (Only the unbalanced report reads it.)
         let carried: Vec<Option<(Range<usize>, Range<usize>)>> = (0..events.len())
-            .map(|bi| closed_in_next(doc, &self.marks, &events, bi))
+            .map(|bi| {
+                (p.report == Report::Unbalanced)
+                    .then(|| closed_in_next(doc, &self.marks, &events, bi))
+                    .flatten()
+            })
             .collect();
         for (bi, block) in doc.blocks.iter().enumerate() {
             for e in events[bi].iter().cloned() {
