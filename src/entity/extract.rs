@@ -307,9 +307,8 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
     let Some(ac) = gaz.automaton() else {
         return Mentions::default();
     };
-    let mut proclitics = data.keys_of("ar.proclitics", super::forms::key);
-    proclitics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    proclitics.dedup();
+    let lists = data.entity_lists();
+    let proclitics = &lists.proclitics;
     let ordinary = OrdinaryWords::of(data);
     let mut list = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
@@ -376,11 +375,11 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
     let fuzzy = super::fuzzy::latin(doc, gaz, data, &list);
     // The transliteration and local-name passes key the same Arabic words.
     let mut keys = super::KeyCache::for_document(doc);
-    let translit = super::fuzzy::arabic(doc, gaz, data, &list, &proclitics, &mut keys);
+    let translit = super::fuzzy::arabic(doc, gaz, data, &list, proclitics, &mut keys);
     list.extend(fuzzy);
     list.extend(translit);
     let (local, locals) =
-        super::local::find(doc, gaz.entities.len(), data, &list, &proclitics, &mut keys);
+        super::local::find(doc, gaz.entities.len(), data, &list, lists, &mut keys);
     list.extend(local);
     // In text order: by place (block, then view), which a Markdown
     // construct that maps a long stretch of the original to one place

@@ -29,24 +29,18 @@ pub(super) fn find<'t>(
     base: usize,
     data: &Data,
     existing: &[Mention],
-    proclitics: &[String],
+    lists: &super::Lists,
     keys: &mut super::KeyCache<'t>,
 ) -> (Vec<Mention>, Vec<LocalEntity>) {
     if doc.lang != crate::Lang::Ar {
         return (Vec::new(), Vec::new());
     }
     let lexicon = data.set("lexicon-ar");
-    let inflections = Inflections::of(data);
+    let inflections = &lists.inflections;
     // Latin names: capitalized, no ordinary word, not a known entity.
     let mut latin: BTreeMap<String, String> = BTreeMap::new(); // skeleton → name
     let covered = Covered::new(existing);
-    // One proclitic (not an article: names take none) may stand before
-    // the name.
-    let name_clitics: Vec<&str> = proclitics
-        .iter()
-        .map(String::as_str)
-        .filter(|p| !p.contains("ال") && *p != "لل")
-        .collect();
+    let name_clitics = &lists.name_clitics;
     // The words that may be names, in text order: (block, view range,
     // script). Read twice, so that nothing is kept per word (10 MB of
     // Arabic text has about a million words).
@@ -217,14 +211,15 @@ pub(super) fn find<'t>(
 /// The affixes that inflect an Arabic word (`ar.imperfect-prefixes`,
 /// `ar.case-endings`), and the proclitics that carry the article (those of
 /// `ar.proclitics` that end in `ال` or `لل`), as keys.
-struct Inflections {
+#[derive(Debug)]
+pub(super) struct Inflections {
     prefixes: Vec<String>,
     endings: Vec<String>,
     articles: Vec<String>,
 }
 
 impl Inflections {
-    fn of(data: &Data) -> Inflections {
+    pub(super) fn of(data: &Data) -> Inflections {
         let keys = |name: &str| -> Vec<String> {
             let mut list = data.keys_of(name, key);
             list.sort_unstable();

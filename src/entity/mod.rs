@@ -15,6 +15,37 @@ pub use forms::{FormKind, is_arabic, key, key_options};
 pub(crate) use fuzzy::weighted_distance;
 pub use gazetteer::{Entity, EntityType, Form, Gazetteer};
 
+/// What the entity passes read of the data lists, as keys: made once per
+/// rule set ([`crate::rules::Data::entity_lists`]), not for each document
+/// (for a short article, keying the lists again cost more than its words).
+#[derive(Debug)]
+pub(crate) struct Lists {
+    /// `ar.proclitics`, longest first.
+    proclitics: Vec<String>,
+    /// Those that carry no article: one of them may stand before a name,
+    /// which takes no article.
+    name_clitics: Vec<String>,
+    inflections: local::Inflections,
+}
+
+impl Lists {
+    pub(crate) fn new(data: &crate::rules::Data) -> Lists {
+        let mut proclitics = data.keys_of("ar.proclitics", forms::key);
+        proclitics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        proclitics.dedup();
+        let name_clitics = proclitics
+            .iter()
+            .filter(|p| !p.contains("ال") && *p != "لل")
+            .cloned()
+            .collect();
+        Lists {
+            proclitics,
+            name_clitics,
+            inflections: local::Inflections::of(data),
+        }
+    }
+}
+
 /// How many distinct words a table of `doc`'s words is sized for: half its
 /// words, at most 4,096.
 pub(crate) fn distinct_words_guess(doc: &crate::document::Document<'_>) -> usize {
@@ -61,5 +92,31 @@ impl<'t> KeyCache<'t> {
                 std::rc::Rc::from(buf.as_str())
             })
             .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_entity_lists_are_keyed_once_and_again_when_a_list_changes() {
+        use std::borrow::Cow;
+        let mut data = crate::rules::Data::default();
+        let list = |words: &[&str]| {
+            [(
+                "proclitics",
+                words.iter().map(|w| Cow::Owned((*w).to_owned())).collect(),
+            )]
+        };
+        data.add_lists("ar", list(&["و", "وال", "لل", "وب", "و"]));
+        let first: *const Lists = data.entity_lists();
+        assert!(std::ptr::eq(first, data.entity_lists()));
+        // Longest first, once each; a name takes no article.
+        assert_eq!(data.entity_lists().proclitics, ["وال", "لل", "وب", "و"]);
+        assert_eq!(data.entity_lists().name_clitics, ["وب", "و"]);
+        data.add_lists("ar", list(&["فب"]));
+        assert_eq!(data.entity_lists().proclitics, ["فب"]);
+        assert_eq!(data.entity_lists().name_clitics, ["فب"]);
     }
 }

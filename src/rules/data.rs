@@ -81,6 +81,7 @@ struct Derived {
     date: std::sync::OnceLock<std::sync::Arc<crate::date::lexicon::Lexicon>>,
     detect: std::sync::OnceLock<std::sync::Arc<crate::document::FunctionWords>>,
     sentences: std::sync::OnceLock<std::sync::Arc<crate::check::SentenceKeys>>,
+    entity: std::sync::OnceLock<std::sync::Arc<crate::entity::Lists>>,
     /// Whether a word is one edit from an ordinary word (see
     /// [`Data::one_edit_from_ordinary`]), for the words asked about so far.
     slips: std::sync::Arc<crate::memo::WordMemo<bool>>,
@@ -304,6 +305,14 @@ impl Data {
         self.derived
             .sentences
             .get_or_init(|| std::sync::Arc::new(crate::check::SentenceKeys::new(self)))
+    }
+
+    /// The lists the entity passes read, keyed, made on first use (see
+    /// [`crate::entity::Lists`]).
+    pub(crate) fn entity_lists(&self) -> &crate::entity::Lists {
+        self.derived
+            .entity
+            .get_or_init(|| std::sync::Arc::new(crate::entity::Lists::new(self)))
     }
 
     /// True when one edit turns `lower` into a word of the English or
