@@ -53,14 +53,18 @@ pub(crate) fn embedded_str(range: Range) -> &'static str {
 }
 
 /// All named word lists.
+///
+/// The lists are found by name in hash tables: the checks ask for a few
+/// lists by name on every document, and a search of ordered maps of 200
+/// names cost as much as the words of a one-sentence article.
 #[derive(Debug, Default, Clone)]
 pub struct Data {
-    lists: BTreeMap<String, Vec<Word>>,
+    lists: rustc_hash::FxHashMap<String, Vec<Word>>,
     /// The lists above as sets, each built on first use.
-    sets: BTreeMap<String, std::sync::OnceLock<WordSet>>,
+    sets: rustc_hash::FxHashMap<String, std::sync::OnceLock<WordSet>>,
     /// Plain word lists (`data/<name>.txt`), parsed on first use: the
     /// frequency lexicons are large and most runs need few of them.
-    texts: BTreeMap<String, LazyList>,
+    texts: rustc_hash::FxHashMap<String, LazyList>,
     /// Known entities, from `rules/gazetteer/*.toml`.
     pub gazetteer: std::sync::Arc<crate::entity::Gazetteer>,
     /// Known figures, from `rules/facts/*.toml` and `--facts FILE`.
