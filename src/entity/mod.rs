@@ -17,7 +17,8 @@ pub use gazetteer::{Entity, EntityType, Form, Gazetteer};
 
 /// What the entity passes read of the data lists, as keys: made once per
 /// rule set ([`crate::rules::Data::entity_lists`]), not for each document
-/// (for a short article, keying the lists again cost more than its words).
+/// (keying them again was a sixth of the instructions spent on an Arabic
+/// file of one sentence).
 #[derive(Debug)]
 pub(crate) struct Lists {
     /// `ar.proclitics`, longest first.

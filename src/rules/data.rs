@@ -75,8 +75,9 @@ pub struct Data {
 }
 
 /// The amount lexicon of each language, the date lexicon, the function
-/// words of language detection and the tables that key a sentence's words
-/// of a [`Data`]: every document reads them, and finding the lexicons in
+/// words of language detection, the tables that key a sentence's words and
+/// the keyed lists of the entity passes of a [`Data`]: every document reads
+/// them, and finding the lexicons in
 /// the process-wide cache (which hashes every list they are made of) cost
 /// more than checking a short article.
 #[derive(Debug, Clone, Default)]
