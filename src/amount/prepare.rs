@@ -36,9 +36,10 @@ impl Prepared {
     /// tokenized.
     pub(super) fn of(block: &Block, norm: Normalized, lang: Lang) -> Prepared {
         let toks = tokenize(&norm.text, &|pos| space_groups(block, &norm, lang, pos));
-        let sig = (0..toks.len())
-            .filter(|&i| !toks[i].is_skipped(&norm.text))
-            .collect();
+        // A little over half the tokens are words and signs, the rest
+        // white space: sized once, not grown from nothing.
+        let mut sig = Vec::with_capacity(toks.len() * 3 / 5 + 4);
+        sig.extend((0..toks.len()).filter(|&i| !toks[i].is_skipped(&norm.text)));
         Prepared {
             norm,
             toks,

@@ -132,6 +132,17 @@ fn tight_gap(gap: &str) -> bool {
             .all(|c| c == ' ' || c == '\u{00A0}' || c == '-' || c == '&')
 }
 
+/// The word in lower case when it is a lower-case word
+/// ([`is_lowercase_word`]): an ASCII word is read once, and handed back
+/// as it is.
+fn lowercase_word(s: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if s.is_ascii() {
+        return (!s.bytes().any(|b| b.is_ascii_uppercase()))
+            .then_some(std::borrow::Cow::Borrowed(s));
+    }
+    is_lowercase_word(s).then(|| crate::source::lowercase(s))
+}
+
 fn is_lowercase_word(s: &str) -> bool {
     // ASCII at a glance (an Arabic word goes to the characters at once).
     for b in s.bytes() {
@@ -169,10 +180,9 @@ impl Untranslated {
             let text = &block.text[w.range()];
             // First the test that needs no lower-case copy nor lookup: a
             // capitalized word, or one in Arabic letters, is no candidate.
-            if !is_lowercase_word(text) {
+            let Some(lower) = lowercase_word(text) else {
                 continue;
-            }
-            let lower = crate::source::lowercase(text);
+            };
             let anywhere = self.words.contains(&lower);
             if !(anywhere || self.standalone.contains(&*lower)) {
                 continue;
@@ -231,10 +241,9 @@ impl Untranslated {
         for i in 1..words.len().saturating_sub(1) {
             let (p, w, n) = (&words[i - 1], &words[i], &words[i + 1]);
             let text = &block.text[w.range()];
-            if !is_lowercase_word(text) {
+            let Some(lower) = lowercase_word(text) else {
                 continue;
-            }
-            let lower = crate::source::lowercase(text);
+            };
             if !self.words.contains(&lower) {
                 continue;
             }
@@ -248,10 +257,10 @@ impl Untranslated {
             }
             let (pt, nt) = (&block.text[p.range()], &block.text[n.range()]);
             let plain = |s: &str, x: &Word| {
-                x.script() == Script::Latin && is_lowercase_word(s) && {
-                    let lower = crate::source::lowercase(s);
-                    !self.foreign_context.contains(&*lower) && !self.words.contains(&lower)
-                }
+                x.script() == Script::Latin
+                    && lowercase_word(s).is_some_and(|lower| {
+                        !self.foreign_context.contains(&*lower) && !self.words.contains(&lower)
+                    })
             };
             if !plain(pt, p) || !plain(nt, n) {
                 continue;
@@ -299,6 +308,8 @@ mod tests {
         fn a_lower_case_word_is_one_without_a_capital_letter(s in "[a-zA-Z0-9'éÉßİﬀΣσ٣مـ-]{0,12}") {
             let by_char = s.chars().all(|c| !crate::document::is_letter(c) || c.is_lowercase());
             proptest::prop_assert_eq!(is_lowercase_word(&s), by_char);
+            let expected = by_char.then(|| s.to_lowercase());
+            proptest::prop_assert_eq!(lowercase_word(&s).map(std::borrow::Cow::into_owned), expected);
         }
     }
 
