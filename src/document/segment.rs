@@ -6,7 +6,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex_automata::meta;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -603,25 +602,39 @@ fn trim_trailing_punctuation(m: &str) -> usize {
     end
 }
 
-/// What every match of `NON_PROSE` holds: `@`, `#`, `://`, `www.` or a
-/// dot before a top-level domain (ASCII letters in either case: a
-/// superset of what the pattern asks). Searching for these literals is
-/// fast; `NON_PROSE` (Unicode word boundaries) runs only on the tokens that
-/// hold one.
-static NON_PROSE_HINT: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let tlds = [
-        "com", "org", "net", "fr", "uk", "io", "ai", "gov", "edu", "info", "news", "ma", "dz",
-        "tn", "eg", "sa", "ae", "qa", "lb",
-    ];
-    let hints = ["@", "#", "://", "www."]
-        .into_iter()
-        .map(String::from)
-        .chain(tlds.iter().map(|t| format!(".{t}")));
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(hints)
-        .expect("a few short literals")
-});
+/// The top-level domains `NON_PROSE` knows.
+const TLDS: [&[u8]; 19] = [
+    b"com", b"org", b"net", b"fr", b"uk", b"io", b"ai", b"gov", b"edu", b"info", b"news", b"ma",
+    b"dz", b"tn", b"eg", b"sa", b"ae", b"qa", b"lb",
+];
+
+/// Where `bytes` holds what every match of `NON_PROSE` holds: `@`, `#`,
+/// `://`, `www.` or a dot before a top-level domain (ASCII letters in
+/// either case: a superset of what the pattern asks), in text order. The
+/// four bytes these start or end with are found with `memchr` (a dot ends
+/// most sentences, and is rejected at once when no letter follows it).
+fn non_prose_hints(bytes: &[u8]) -> Vec<usize> {
+    let dot = |i: usize| {
+        let after = &bytes[i + 1..];
+        (i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"))
+            || (after.first().is_some_and(u8::is_ascii_alphabetic)
+                && TLDS.iter().any(|t| {
+                    after
+                        .get(..t.len())
+                        .is_some_and(|a| a.eq_ignore_ascii_case(t))
+                }))
+    };
+    let mut hints: Vec<usize> = memchr::memchr3_iter(b'.', b'@', b'#', bytes)
+        .filter(|&i| bytes[i] != b'.' || dot(i))
+        .collect();
+    let colons = memchr::memchr_iter(b':', bytes).filter(|&i| bytes[i + 1..].starts_with(b"//"));
+    let before = hints.len();
+    hints.extend(colons);
+    if hints.len() > before {
+        hints.sort_unstable();
+    }
+    hints
+}
 
 /// View ranges of URLs, e-mail addresses, domain names, handles and hashtags.
 ///
@@ -632,18 +645,20 @@ static NON_PROSE_HINT: LazyLock<AhoCorasick> = LazyLock::new(|| {
 pub(super) fn mask_non_prose(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut done = 0; // end of the last token searched
-    for hint in NON_PROSE_HINT.find_iter(text) {
-        if hint.start() < done {
+    for hint in non_prose_hints(text.as_bytes()) {
+        if hint < done {
             continue;
         }
-        let start = text[..hint.start()]
+        // (A hint holds no white space: the token around its first byte
+        // is the token around it.)
+        let start = text[..hint]
             .char_indices()
             .rev()
             .find(|(_, c)| c.is_whitespace())
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let end = text[hint.end()..]
+        let end = text[hint..]
             .find(char::is_whitespace)
-            .map_or(text.len(), |i| hint.end() + i);
+            .map_or(text.len(), |i| hint + i);
         done = end;
         let token = &text[start..end];
         out.extend(
@@ -957,6 +972,46 @@ mod tests {
             text in "[a-zA-Z0-9 .,'_:\u{2019}\u{200F}é٥ماسك-]{0,30}"
         ) {
             proptest::prop_assert_eq!(words(&text), words_reference(&text));
+        }
+
+        /// The hints are found in every token that holds one of their
+        /// literals (as a case-insensitive literal search finds them), and
+        /// in no other.
+        #[test]
+        fn the_hints_are_in_the_tokens_that_hold_a_literal(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "@", "#", "www", "WwW", ".", ".", "com", "CoM", "s", "a", "ai", "nfo",
+                    ":", "//", "/", " ", "\n", "\u{A0}", "é", "ſ", "x",
+                ]),
+                0..24,
+            )
+        ) {
+            let text: String = parts.concat();
+            let mut literals: Vec<Vec<u8>> = ["@", "#", "://", "www."]
+                .iter()
+                .map(|l| l.as_bytes().to_vec())
+                .collect();
+            literals.extend(TLDS.iter().map(|t| [b".", *t].concat()));
+            let literals = aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(literals)
+                .expect("literals");
+            let token = |i: usize| {
+                text[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(j, c)| j + c.len_utf8())
+            };
+            let mut expected: Vec<usize> = literals
+                .find_overlapping_iter(&text)
+                .map(|m| token(m.start()))
+                .collect();
+            expected.dedup();
+            let mut found: Vec<usize> = non_prose_hints(text.as_bytes()).into_iter().map(token).collect();
+            found.dedup();
+            proptest::prop_assert_eq!(found, expected);
         }
 
         #[test]
