@@ -37,6 +37,9 @@ pub struct Rule {
     pub origin: String,
     pub meta: RuleFile<()>,
     check: Box<dyn Check>,
+    /// `meta.message` and the fix's title, cut into their parts once.
+    message: Template,
+    fix_title: Option<Template>,
 }
 
 impl Rule {
@@ -134,14 +137,14 @@ impl Findings<'_, '_, '_> {
     fn finding(&mut self, hit: Hit) -> Finding {
         let (rule, doc) = (self.rule, self.doc);
         let text = doc.text().get(hit.span.range()).unwrap_or_default();
-        let mut fill = |template: &str| {
-            fill_template(&mut self.buf, template, text, doc.lang, &hit.vars);
+        let mut fill = |template: &Template| {
+            template.fill(&mut self.buf, text, doc.lang, &hit.vars);
             self.texts.get(&self.buf)
         };
-        let message = fill(&rule.meta.message);
-        let fix = match (&rule.meta.fix, &hit.suggestion) {
-            (Some(f), Some(s)) => {
-                let title = fill(&f.title);
+        let message = fill(&rule.message);
+        let fix = match (&rule.meta.fix, &rule.fix_title, &hit.suggestion) {
+            (Some(f), Some(title), Some(s)) => {
+                let title = fill(title);
                 Some(self.texts.fix(title, f.safety, s))
             }
             _ => None,
@@ -189,36 +192,75 @@ impl HitSink for Findings<'_, '_, '_> {
     }
 }
 
-/// Fills `{name}` placeholders into `out` (cleared first); `{text}` is the
-/// flagged text, `{lang}` the document's language name.
-fn fill_template(
-    out: &mut String,
-    template: &str,
-    text: &str,
-    lang: Lang,
-    vars: &[(&'static str, String)],
-) {
-    out.clear();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
-            return;
-        };
-        let name = &after[..close];
-        match name {
-            "text" => out.push_str(text),
-            "lang" => out.push_str(lang.name()),
-            _ => match vars.iter().find(|(n, _)| *n == name) {
-                Some((_, v)) => out.push_str(v),
-                None => out.push_str(&rest[open..=open + close + 1]),
-            },
+/// A message or title template, cut once into its text and its `{name}`
+/// placeholders: a rule with many findings fills it for each.
+#[derive(Debug)]
+struct Template(Vec<Part>);
+
+#[derive(Debug, PartialEq)]
+enum Part {
+    Text(Box<str>),
+    /// `{text}`: the flagged text.
+    Flagged,
+    /// `{lang}`: the document's language name.
+    Lang,
+    /// Another placeholder, filled from the hit's values (written as it
+    /// is when the hit gives none).
+    Var(Box<str>),
+}
+
+impl Template {
+    fn new(template: &str) -> Template {
+        let mut parts = Vec::new();
+        let mut text = String::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            text.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else {
+                text.push_str(&rest[open..]);
+                rest = "";
+                break;
+            };
+            let part = match &after[..close] {
+                "text" => Part::Flagged,
+                "lang" => Part::Lang,
+                name => Part::Var(name.into()),
+            };
+            if !text.is_empty() {
+                parts.push(Part::Text(std::mem::take(&mut text).into()));
+            }
+            parts.push(part);
+            rest = &after[close + 1..];
         }
-        rest = &after[close + 1..];
+        text.push_str(rest);
+        if !text.is_empty() {
+            parts.push(Part::Text(text.into()));
+        }
+        Template(parts)
     }
-    out.push_str(rest);
+
+    /// Fills the template into `out` (cleared first) with the flagged
+    /// `text`, the language and a hit's values.
+    fn fill(&self, out: &mut String, text: &str, lang: Lang, vars: &[(&'static str, String)]) {
+        out.clear();
+        for part in &self.0 {
+            match part {
+                Part::Text(t) => out.push_str(t),
+                Part::Flagged => out.push_str(text),
+                Part::Lang => out.push_str(lang.name()),
+                Part::Var(name) => {
+                    if let Some((_, v)) = vars.iter().find(|(n, _)| *n == &**name) {
+                        out.push_str(v);
+                    } else {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Placeholders used in a template.
@@ -828,6 +870,8 @@ fn load_rule(s: &RuleSource, data: &Data, examples: Examples) -> Result<Rule, Ru
     Ok(Rule {
         id: arcstr::ArcStr::from(id),
         origin: s.display.clone(),
+        message: Template::new(&meta.message),
+        fix_title: meta.fix.as_ref().map(|f| Template::new(&f.title)),
         meta,
         check: built.check,
     })
@@ -1111,14 +1155,62 @@ mod tests {
     fn fills_placeholders_and_keeps_unknown_ones() {
         let vars = vec![("open", "\"".to_owned())];
         let mut out = "left from before".to_owned();
-        fill_template(
+        Template::new("«{text}» opened with «{open}» {x} in {lang}").fill(
             &mut out,
-            "«{text}» opened with «{open}» {x}",
             "»",
             Lang::Ar,
             &vars,
         );
-        assert_eq!(out, "«»» opened with «\"» {x}");
+        assert_eq!(out, "«»» opened with «\"» {x} in Arabic");
+        Template::new("{open}{{text}} {unclosed").fill(&mut out, "t", Lang::En, &vars);
+        assert_eq!(out, "\"{{text}} {unclosed");
+    }
+
+    /// Fills `{name}` placeholders as the templates were first filled:
+    /// read again for every finding.
+    fn fill_reference(
+        out: &mut String,
+        template: &str,
+        text: &str,
+        lang: Lang,
+        vars: &[(&'static str, String)],
+    ) {
+        out.clear();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else {
+                out.push_str(&rest[open..]);
+                return;
+            };
+            let name = &after[..close];
+            match name {
+                "text" => out.push_str(text),
+                "lang" => out.push_str(lang.name()),
+                _ => match vars.iter().find(|(n, _)| *n == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push_str(&rest[open..=open + close + 1]),
+                },
+            }
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
+    }
+
+    proptest::proptest! {
+        /// A template cut once fills as the template read again does.
+        #[test]
+        fn a_template_cut_once_fills_as_it_reads(
+            template in "[a-z«» {}]{0,10}(\\{(text|lang|open|x)\\}[a-z«» {}]{0,6}){0,4}",
+            text in "[a-z»]{0,3}",
+        ) {
+            let vars = vec![("open", "«".to_owned()), ("x", String::new())];
+            let (mut a, mut b) = (String::new(), String::new());
+            Template::new(&template).fill(&mut a, &text, Lang::Fr, &vars);
+            fill_reference(&mut b, &template, &text, Lang::Fr, &vars);
+            proptest::prop_assert_eq!(a, b);
+        }
     }
 
     /// Articles in the three languages, and the translations of the
