@@ -399,37 +399,29 @@ fn classify(
     form_ids: &[usize],
     surface: &str,
 ) -> Option<(usize, Status)> {
-    let forms: Vec<(usize, &super::gazetteer::Form)> =
-        form_ids.iter().map(|&i| (i, &gaz.forms[i])).collect();
+    let forms = || form_ids.iter().map(|&i| (i, &gaz.forms[i]));
     let status_of_kind = |k: FormKind| match k {
         FormKind::Variant => Status::Variant,
         FormKind::Misspelling => Status::Misspelling,
         _ => Status::Correct,
     };
     // Written exactly as a form.
-    if let Some((i, f)) = forms.iter().find(|(_, f)| f.text == surface) {
-        return Some((*i, status_of_kind(f.kind)));
+    if let Some((i, f)) = forms().find(|(_, f)| f.text == surface) {
+        return Some((i, status_of_kind(f.kind)));
     }
-    let (best_i, best) = forms
-        .iter()
-        .min_by_key(|(_, f)| (f.kind, f.entity))
-        .copied()?;
+    let (best_i, best) = forms().min_by_key(|(_, f)| (f.kind, f.entity))?;
     if !best.kind.is_correct() {
         return Some((best_i, status_of_kind(best.kind)));
     }
     let entity = &gaz.entities[best.entity];
     if best.arabic {
         // Diacritics, final ى/ي and ة/ه are house style; hamza is not.
-        if forms
-            .iter()
-            .any(|(_, f)| f.kind.is_correct() && light_key(&f.text) == light_key(surface))
-        {
+        if forms().any(|(_, f)| f.kind.is_correct() && light_key(&f.text) == light_key(surface)) {
             return Some((best_i, Status::Correct));
         }
         return Some((best_i, Status::Spelling));
     }
     // Latin: only case can differ.
-    let lower = surface.to_lowercase();
     let letters = surface
         .chars()
         .filter(|c| crate::document::is_letter(*c))
@@ -443,7 +435,7 @@ fn classify(
     let all_lower = surface
         .chars()
         .all(|c| !crate::document::is_letter(c) || c.is_lowercase());
-    if all_lower && ordinary.contains(&lower) {
+    if all_lower && ordinary.contains(&surface.to_lowercase()) {
         return None; // `apple`, `orange`, `total`
     }
     if !entity.case_sensitive
