@@ -37,9 +37,9 @@ pub struct Rule {
     pub origin: String,
     pub meta: RuleFile<()>,
     check: Box<dyn Check>,
-    /// `meta.message` and the fix's title, cut into their parts once.
-    message: Template,
-    fix_title: Option<Template>,
+    /// `meta.message` and the fix's title, cut into their parts on the
+    /// rule's first finding (not at start-up: most rules find nothing).
+    templates: std::sync::OnceLock<(Template, Option<Template>)>,
 }
 
 impl Rule {
@@ -141,8 +141,14 @@ impl Findings<'_, '_, '_> {
             template.fill(&mut self.buf, text, doc.lang, &hit.vars);
             self.texts.get(&self.buf)
         };
-        let message = fill(&rule.message);
-        let fix = match (&rule.meta.fix, &rule.fix_title, &hit.suggestion) {
+        let (message, fix_title) = rule.templates.get_or_init(|| {
+            (
+                Template::new(&rule.meta.message),
+                rule.meta.fix.as_ref().map(|f| Template::new(&f.title)),
+            )
+        });
+        let message = fill(message);
+        let fix = match (&rule.meta.fix, fix_title, &hit.suggestion) {
             (Some(f), Some(title), Some(s)) => {
                 let title = fill(title);
                 Some(self.texts.fix(title, f.safety, s))
@@ -870,8 +876,7 @@ fn load_rule(s: &RuleSource, data: &Data, examples: Examples) -> Result<Rule, Ru
     Ok(Rule {
         id: arcstr::ArcStr::from(id),
         origin: s.display.clone(),
-        message: Template::new(&meta.message),
-        fix_title: meta.fix.as_ref().map(|f| Template::new(&f.title)),
+        templates: std::sync::OnceLock::new(),
         meta,
         check: built.check,
     })
