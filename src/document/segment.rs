@@ -796,6 +796,19 @@ mod tests {
         }
     }
 
+    /// The hints' top-level domains are the pattern's: one missing from
+    /// `TLDS` would leave its domains unmasked.
+    #[test]
+    fn the_hints_know_the_domains_the_pattern_knows() {
+        let alternation = NON_PROSE_PATTERN
+            .split(r"\.(?:")
+            .nth(1)
+            .and_then(|rest| rest.split(')').next())
+            .expect("the pattern lists its domains");
+        let listed: Vec<&[u8]> = alternation.split('|').map(str::as_bytes).collect();
+        assert_eq!(listed, TLDS);
+    }
+
     /// The whole-text search that `mask_non_prose` stands for.
     fn mask_reference(text: &str) -> Vec<Range<usize>> {
         NON_PROSE_REFERENCE
