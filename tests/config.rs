@@ -383,6 +383,25 @@ fn exclude_globs_skip_files_found_in_folders() {
     // A file named on the command line is checked (as ruff does).
     let out = run(dir.path(), &["check", "--format", "json", "drafts/b.txt"]);
     assert_eq!(paths(&json(&out)), ["drafts/b.txt"]);
+    // Among many files named (a shell glob), each named one is checked;
+    // those found in a folder named beside them are still excluded.
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "desk/tmp-1.txt",
+            "a.txt",
+            "drafts",
+            "notes.old.md",
+            "desk/story.txt",
+        ],
+    );
+    assert_eq!(
+        paths(&json(&out)),
+        ["a.txt", "desk/story.txt", "desk/tmp-1.txt", "notes.old.md"]
+    );
 }
 
 #[test]
