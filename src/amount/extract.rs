@@ -219,12 +219,18 @@ fn extract_keeping(
 
 fn block_drafts(block: &Block, pr: &Prepared, lx: &Lexicon, conv: Convention) -> Vec<Draft> {
     let mut drafts = Vec::new();
+    // What a figure in words opens with (most words open none: told by
+    // their lists' bits without a call).
+    let openers = lx.number_words.bit | lx.scales.bit;
     let mut p = 0;
     while p < pr.sig.len() {
         let t = pr.tok(p);
         let draft = if t.kind == Kind::Num {
             number_draft(block, pr, lx, conv, p)
-        } else if t.is_word() && (p == 0 || pr.tok(p - 1).kind != Kind::Num) {
+        } else if t.is_word()
+            && (p == 0 || pr.tok(p - 1).kind != Kind::Num)
+            && pr.may_start(openers, p, true)
+        {
             word_draft(pr, lx, conv, p)
         } else {
             None

@@ -84,6 +84,16 @@ impl Prepared {
         self.raw(p, d).map(|t| key(&self.norm.text, t))
     }
 
+    /// False when no phrase of the lists `bits` (their [`Phrases::bit`]s)
+    /// starts at sig position `p`, as [`Prepared::match_fwd`] tells before it
+    /// reads any phrase (true when the tokens were not indexed).
+    pub(super) fn may_start(&self, bits: u32, p: usize, clitics: bool) -> bool {
+        let strip = clitics && self.tok(p).is_arabic_word();
+        self.lists
+            .get(p)
+            .is_none_or(|&(exact, stripped)| (exact | if strip { stripped } else { 0 }) & bits != 0)
+    }
+
     /// The longest phrase of `set` at sig position `p`; Arabic proclitics
     /// are stripped from the first word when `clitics`.
     pub(super) fn match_fwd<'l, V>(
@@ -355,6 +365,26 @@ mod tests {
     static RULES: std::sync::LazyLock<crate::rules::RuleSet> =
         std::sync::LazyLock::new(|| crate::rules::RuleSet::embedded().expect("default rules"));
 
+    /// A block of `words` picked (`picks`: a word, `ب` before it when 0,
+    /// a separator of `seps` after it).
+    fn block_of(
+        words: &[&str],
+        picks: &[(usize, usize, usize)],
+        seps: [&str; 3],
+    ) -> Block<'static> {
+        let mut text = String::new();
+        for &(w, proclitic, sep) in picks {
+            if proclitic == 0 {
+                text.push('ب');
+            }
+            text.push_str(words[w % words.len()]);
+            text.push_str(seps[sep]);
+        }
+        let mut map = crate::source::OffsetMap::new();
+        map.push_identity(0, 0, text.len());
+        Block::new(text, map)
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
         /// The phrases tried by last token find what trying every phrase
@@ -371,18 +401,7 @@ mod tests {
                 .flat_map(|(t, _)| t.iter().map(String::as_str))
                 .chain(lx.currency_symbols.all.iter().flat_map(|(t, _)| t.iter().map(String::as_str)))
                 .collect();
-            let seps = [" ", "", " 12 "];
-            let mut text = String::new();
-            for (w, proclitic, sep) in picks {
-                if proclitic == 0 {
-                    text.push('ب');
-                }
-                text.push_str(words[w % words.len()]);
-                text.push_str(seps[sep]);
-            }
-            let mut map = crate::source::OffsetMap::new();
-            map.push_identity(0, 0, text.len());
-            let block = Block::new(text, map);
+            let block = block_of(&words, &picks, [" ", "", " 12 "]);
             let pr = Prepared::new(&block, lang);
             for end in 0..=pr.sig.len() {
                 for glued in [false, true] {
@@ -405,6 +424,33 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Where `may_start` turns a word away, no number word nor scale
+        /// starts (with a proclitic too), on text made of the lists' own
+        /// words and others, indexed as the extractor indexes it.
+        #[test]
+        fn a_word_turned_away_starts_no_number_word_nor_scale(
+            picks in proptest::collection::vec((0usize..10_000, 0usize..4, 0usize..3), 1..16),
+            lang in proptest::sample::select(vec![Lang::Ar, Lang::Fr, Lang::En]),
+        ) {
+            let lx = Lexicon::shared(RULES.data(), lang);
+            let mut words: Vec<&str> = lx.number_words.all.iter().flat_map(|(t, _)| t.iter())
+                .chain(lx.scales.all.iter().flat_map(|(t, _)| t.iter()))
+                .map(String::as_str)
+                .collect();
+            words.extend(["the", "le", "في", "12", "US$", "%"]);
+            let block = block_of(&words, &picks, [" ", "-", " 12 "]);
+            let mut pr = Prepared::new(&block, lang);
+            pr.index(&lx);
+            let openers = lx.number_words.bit | lx.scales.bit;
+            for p in 0..pr.sig.len() {
+                if !pr.may_start(openers, p, true) {
+                    prop_assert!(pr.match_fwd(&lx, &lx.number_words, p, true).is_none());
+                    prop_assert!(pr.match_fwd(&lx, &lx.scales, p, true).is_none());
+                }
+            }
+        }
+
         /// A block without digits on both sides of a separator has no
         /// number with a separator: nothing for the evidence to count.
         #[test]
