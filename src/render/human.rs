@@ -212,13 +212,16 @@ fn quoted(text: &str) -> String {
 /// sized for it (`format!` grew it argument by argument: a long report has
 /// thousands of notes).
 fn note(path: Option<&str>, (line, column): (usize, usize), message: &str, text: &str) -> String {
-    use std::fmt::Write as _;
     let mut out = String::with_capacity(path.map_or(0, str::len) + message.len() + text.len() + 32);
     if let Some(path) = path {
         out.push_str(path);
         out.push(':');
     }
-    let _ = write!(out, "{line}:{column}: ");
+    let mut n = itoa::Buffer::new();
+    out.push_str(n.format(line));
+    out.push(':');
+    out.push_str(n.format(column));
+    out.push_str(": ");
     out.push_str(message);
     out.push_str(" «");
     visible_into(&mut out, text);

@@ -16,7 +16,6 @@
 //! `render_source_line` in `renderer/graphics.rs`), and a property test
 //! compares the two on random lines, marks, labels and messages.
 
-use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::human::{TERM_WIDTH, char_width};
@@ -411,7 +410,12 @@ fn draw(p: &Plain<'_>, out: &mut String) -> Option<()> {
     out.push_str(pad);
     out.push_str("--> ");
     out.push_str(p.path);
-    let _ = writeln!(out, ":{}:{}", p.line_no, p.column);
+    let mut n = itoa::Buffer::new();
+    out.push(':');
+    out.push_str(n.format(p.line_no));
+    out.push(':');
+    out.push_str(n.format(p.column));
+    out.push('\n');
     out.push_str(pad);
     out.push_str(" |\n");
     if !source_and_marks_rows(out, p, (left, right), marks, computed_left, line_len) {
@@ -511,7 +515,8 @@ fn source_and_marks_rows(
         right_cut = Some((at - rest_start, after - rest_start));
     }
     let digits = digits(p.line_no);
-    let _ = write!(out, "{} | ", p.line_no);
+    out.push_str(itoa::Buffer::new().format(p.line_no));
+    out.push_str(" | ");
     if computed_left > 0 {
         out.push_str("...");
     }
