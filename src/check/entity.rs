@@ -141,7 +141,17 @@ impl Check for Entities {
             return;
         }
         let gaz = &doc.data.gazetteer;
-        let forms = forms_by_entity(doc, mentions);
+        let reported =
+            |m: &Mention| m.status != Status::Correct && self.report.contains(&wanted(m.status));
+        let mixed_script =
+            self.report.contains(&Report::MixedScript) && doc.lang == crate::Lang::Ar;
+        if !mixed_script && !mentions.iter().any(reported) {
+            return; // most articles write every name right: nothing to gather
+        }
+        // Every entity's forms, with their counts, for the messages: only
+        // once a finding needs them.
+        let forms = std::cell::OnceCell::new();
+        let forms = || forms.get_or_init(|| forms_by_entity(doc, mentions));
         let named: BTreeMap<usize, usize> = mentions.iter().fold(BTreeMap::new(), |mut c, m| {
             if m.status != Status::Fuzzy {
                 *c.entry(m.entity()).or_insert(0) += 1;
@@ -171,7 +181,7 @@ impl Check for Entities {
             }
         }
         for m in mentions {
-            if m.status == Status::Correct || !self.report.contains(&wanted(m.status)) {
+            if !reported(m) {
                 continue;
             }
             if m.status == Status::Spelling && arabic_forms.get(&m.entity()).map_or(0, Vec::len) < 2
@@ -186,7 +196,10 @@ impl Check for Entities {
             }
             let mut hit = Hit::new(span)
                 .var("canonical", suggestion.clone())
-                .var("forms", forms.get(&m.entity()).cloned().unwrap_or_default())
+                .var(
+                    "forms",
+                    forms().get(&m.entity()).cloned().unwrap_or_default(),
+                )
                 .var("entity", entity_name(doc, m.entity()))
                 .suggest(suggestion);
             if m.status == Status::Fuzzy && named.get(&m.entity()).copied().unwrap_or(0) < 2 {
@@ -203,10 +216,7 @@ impl Check for Entities {
             }
             out.push(hit);
         }
-        if self.report.contains(&Report::MixedScript)
-            && doc.lang == crate::Lang::Ar
-            && !mentions.is_empty()
-        {
+        if mixed_script {
             let mut by_entity: BTreeMap<usize, (Vec<&Mention>, Vec<&Mention>)> = BTreeMap::new();
             let lexicon = doc.data.set("lexicon-ar");
             // An Arabic form that is an ordinary word is not a rendering.
@@ -229,7 +239,7 @@ impl Check for Entities {
                 out.push(
                     Hit::new(first.span(doc))
                         .var("canonical", canonical)
-                        .var("forms", forms.get(&entity).cloned().unwrap_or_default())
+                        .var("forms", forms().get(&entity).cloned().unwrap_or_default())
                         .var("entity", gaz.entities[entity].name.clone())
                         .related(
                             if first.arabic {
