@@ -978,10 +978,10 @@ pub struct Duration {
 }
 
 /// The spans of time of one block, from its tokens.
-fn block_durations(cx: &Ctx<'_>, bi: usize, out: &mut Vec<Duration>) {
+fn block_durations(cx: &Ctx<'_>, starts: &[bool], bi: usize, out: &mut Vec<Duration>) {
     let mut i = 0;
     while i < cx.toks.len() {
-        if !cx.may_start(i) {
+        if !starts[i] {
             debug_assert!(cx.span_of_time(i).is_none(), "a span of time starts at {i}");
             i += 1;
             continue;
@@ -1081,13 +1081,17 @@ impl Pass {
         let (lx, published) = (&*self.lx, self.published);
         let (out, durations) = (&mut self.out, &mut self.durations);
         let cx = Ctx::new(norm, toks, lx, self.lang);
-        block_durations(&cx, bi, durations);
+        // Where a reading may start ([`Ctx::may_start`]), told once for the
+        // spans of time and the dates: the gate tries a phrase at the
+        // commonest openers (`the`, `a`).
+        let starts: Vec<bool> = (0..toks.len()).map(|i| cx.may_start(i)).collect();
+        block_durations(&cx, &starts, bi, durations);
         let mut i = 0;
         // The token where a date given as the same day as the last one
         // would start, and that one's index in `out`.
         let mut pair_at: Option<(usize, usize)> = None;
         while i < toks.len() {
-            if !cx.may_start(i) {
+            if !starts[i] {
                 debug_assert!(cx.at(i).is_empty(), "a date reading starts at token {i}");
                 i += 1;
                 continue;
