@@ -169,6 +169,17 @@ fn after_sentence_end(text: &str, i: usize) -> bool {
     trimmed.ends_with(['.', '?', '!', '…', '؟'])
 }
 
+/// How many times `c` is in `text` (`str::matches` searches a byte at a
+/// time; `memchr` many at once).
+fn count_of(text: &str, c: char) -> usize {
+    let mut buf = [0; 4];
+    let needle = c.encode_utf8(&mut buf).as_bytes();
+    match needle {
+        [b] => memchr::memchr_iter(*b, text.as_bytes()).count(),
+        _ => memchr::memmem::find_iter(text.as_bytes(), needle).count(),
+    }
+}
+
 /// Scans one view for the quotation marks of `marks`.
 fn scan(text: &str, masked: &[Range<usize>], marks: &QuoteMarks) -> Vec<QuoteEvent> {
     let (pairs, apostrophes) = (&marks.pairs[..], &marks.apostrophes[..]);
@@ -179,7 +190,7 @@ fn scan(text: &str, masked: &[Range<usize>], marks: &QuoteMarks) -> Vec<QuoteEve
     let mut to_come: Vec<(char, usize)> = pairs
         .iter()
         .filter(|[o, cl]| o == cl)
-        .map(|&[o, _]| (o, text.matches(o).count()))
+        .map(|&[o, _]| (o, count_of(text, o)))
         .collect();
     for (i, c) in marks.set.hits(text) {
         let range = i..i + c.len_utf8();
@@ -494,6 +505,18 @@ fn continues_in_next(doc: &Document<'_>, bi: usize, mark: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The marks are counted as `str::matches` counts them, one byte
+        /// long or several.
+        #[test]
+        fn marks_are_counted_as_str_counts_them(
+            text in "[\"«»“”„'a’ـé]{0,40}",
+            c in proptest::sample::select(vec!['"', '«', '»', '“', '”', '„', '\'', '’', 'a']),
+        ) {
+            proptest::prop_assert_eq!(count_of(&text, c), text.matches(c).count());
+        }
+    }
 
     fn events(text: &str) -> Vec<QuoteEvent> {
         scan(text, &[], defaults())
