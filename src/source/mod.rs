@@ -39,7 +39,8 @@ fn read_into(mut reader: impl Read, limit: u64, mut bytes: Vec<u8>) -> std::io::
     loop {
         let start = bytes.len();
         let n = reader.by_ref().take(BLOCK).read_to_end(&mut bytes)?;
-        if n == 0 || bytes[start..].contains(&0) {
+        // (`memchr`: `contains` looks a word at a time, not a vector.)
+        if n == 0 || memchr::memchr(0, &bytes[start..]).is_some() {
             return Ok(bytes);
         }
         if bytes.len() as u64 > limit {
@@ -145,7 +146,7 @@ impl SourceFile {
                 ),
             });
         }
-        if bytes.contains(&0) {
+        if memchr::memchr(0, &bytes).is_some() {
             return Ok(Decoded::Binary);
         }
         let text = String::from_utf8(bytes).map_err(|e| {
