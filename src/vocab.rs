@@ -85,6 +85,14 @@ impl Map {
         self.words.get(word)
     }
 
+    /// False when the filter tells at once that `word` is in no list
+    /// (true: it may be).
+    #[inline]
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
+        let k = filter_key(word);
+        self.seen[k / 64] & (1 << (k % 64)) != 0
+    }
+
     /// True when `word` is in one of the lists.
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {

@@ -241,6 +241,11 @@ impl Untranslated {
         for i in 1..words.len().saturating_sub(1) {
             let (p, w, n) = (&words[i - 1], &words[i], &words[i + 1]);
             let text = &block.text[w.range()];
+            // An ASCII word is its own lower case or no candidate: the
+            // filter of the list tells most apart before any copy or test.
+            if !self.words.may_contain(text) && text.is_ascii() {
+                continue;
+            }
             let Some(lower) = lowercase_word(text) else {
                 continue;
             };
@@ -310,6 +315,24 @@ mod tests {
             proptest::prop_assert_eq!(is_lowercase_word(&s), by_char);
             let expected = by_char.then(|| s.to_lowercase());
             proptest::prop_assert_eq!(lowercase_word(&s).map(std::borrow::Cow::into_owned), expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// An ASCII word that the list's filter turns away is one that the
+        /// full test (lower case, then the list) turns away too.
+        #[test]
+        fn an_ascii_word_the_filter_turns_away_is_no_candidate(
+            w in "(et|avec|dans|mais|Et|ET|été|[a-zA-Z']{1,8})",
+        ) {
+            let list = ["et", "avec", "dans", "mais", "été"].map(str::to_owned);
+            let set = crate::vocab::Map::set(list.iter());
+            if !set.may_contain(&w) && w.is_ascii() {
+                proptest::prop_assert!(lowercase_word(&w).is_none_or(|l| !set.contains(&l)));
+            }
+            if set.contains(&w) {
+                proptest::prop_assert!(set.may_contain(&w));
+            }
         }
     }
 
