@@ -78,8 +78,7 @@ impl Map {
     /// The bits of the lists `word` is in.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&u32> {
-        let k = filter_key(word);
-        if self.seen[k / 64] & (1 << (k % 64)) == 0 {
+        if !self.may_contain(word) {
             return None;
         }
         self.words.get(word)

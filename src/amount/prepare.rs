@@ -85,8 +85,9 @@ impl Prepared {
     }
 
     /// False when no phrase of the lists `bits` (their [`Phrases::bit`]s)
-    /// starts at sig position `p`, as [`Prepared::match_fwd`] tells before it
-    /// reads any phrase (true when the tokens were not indexed).
+    /// starts at sig position `p`, from the lists its forms are in (true
+    /// when the tokens were not indexed): [`Prepared::match_fwd`] asks
+    /// first.
     pub(super) fn may_start(&self, bits: u32, p: usize, clitics: bool) -> bool {
         let strip = clitics && self.tok(p).is_arabic_word();
         self.lists
@@ -109,12 +110,10 @@ impl Prepared {
         if p >= self.sig.len() {
             return None;
         }
-        let strip = clitics && self.tok(p).is_arabic_word();
-        if let Some(&(exact, stripped)) = self.lists.get(p)
-            && (exact | if strip { stripped } else { 0 }) & set.bit == 0
-        {
+        if !self.may_start(set.bit, p, clitics) {
             return None; // no form of the word starts a phrase of `set`
         }
+        let strip = clitics && self.tok(p).is_arabic_word();
         let first = self.key(p);
         let stripped = lx.strip(first).filter(move |_| strip);
         for f in std::iter::once(first).chain(stripped) {
