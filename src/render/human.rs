@@ -464,12 +464,13 @@ pub struct Writer {
     split: bool,
 }
 
-/// How many findings of a long file are drawn at a time on all cores:
-/// what is drawn is held until it is written.
-const SPLIT_FINDINGS: usize = 1024;
-
-/// How many findings one task draws, of the [`SPLIT_FINDINGS`].
+/// How many findings of a long file one task draws, on one of the cores.
 const SPLIT_TASK: usize = 64;
+
+/// How many tasks per thread may be drawn ahead of the last one written:
+/// what is drawn is held until it is written (eight tasks a thread: 1,024
+/// findings on two threads).
+const SPLIT_AHEAD: usize = 8;
 
 /// The columns of the line of the finding drawn last, for the next
 /// findings on the same line (findings come in the order of the text).
@@ -529,24 +530,32 @@ impl Writer {
         {
             let plain = !self.styled;
             if crate::ordered::split_document(self.split, source.text.len()) {
+                // A task draws a run of findings, most of them on the lines
+                // of the one before, on the pool's threads; each run is
+                // written here as soon as those before it are, while the
+                // next ones are drawn (drawn in batches, the writing and
+                // each batch's last task had the other threads wait).
                 let renderer = &self.renderer;
-                for chunk in findings.chunks(SPLIT_FINDINGS) {
-                    // A task draws a run of findings, most of them on the
-                    // lines of the one before.
-                    let tasks = chunk.chunks(SPLIT_TASK).collect();
-                    let drawn = crate::ordered::map(tasks, true, |run| {
-                        let mut out = String::new();
-                        let mut lines = LineColumns::default();
-                        for f in run {
-                            render_finding(&mut out, renderer, plain, (source, &mut lines), f);
-                        }
-                        out
-                    });
-                    for d in drawn {
-                        w.write_all(d.as_bytes())?;
+                let runs: Vec<&[Finding]> = findings.chunks(SPLIT_TASK).collect();
+                let mut written = Ok(());
+                let draw = |run: &&[Finding]| {
+                    let mut out = String::new();
+                    let mut lines = LineColumns::default();
+                    for f in *run {
+                        render_finding(&mut out, renderer, plain, (source, &mut lines), f);
                     }
-                }
-                return Ok(());
+                    out
+                };
+                crate::ordered::for_each(&runs, SPLIT_AHEAD, draw, |d: String| {
+                    match w.write_all(d.as_bytes()) {
+                        Ok(()) => std::ops::ControlFlow::Continue(()),
+                        Err(e) => {
+                            written = Err(e);
+                            std::ops::ControlFlow::Break(())
+                        }
+                    }
+                });
+                return written;
             }
             let mut lines = LineColumns::default();
             for f in findings {
@@ -776,7 +785,12 @@ mod tests {
         let FileReport::Checked { findings, .. } = &report else {
             panic!("checked");
         };
-        assert!(findings.len() > SPLIT_FINDINGS, "more than one batch");
+        // More runs than the three threads may draw ahead of the writing.
+        assert!(
+            findings.len() > 3 * SPLIT_AHEAD * SPLIT_TASK,
+            "{} findings",
+            findings.len()
+        );
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(3)
             .build()
