@@ -16,7 +16,6 @@
 use chrono::{Days, Months, NaiveDate};
 use serde::Deserialize;
 
-use super::fact_amount::{SentenceWord, find_phrase};
 use super::{Check, Hit, HitSink, Kind, LangWords, Reads};
 use crate::date::{DateMention, Duration};
 use crate::document::Document;
@@ -137,6 +136,7 @@ impl DateOrder {
             .flat_map(|(_, list)| list.phrases(doc.lang))
             .filter_map(|p| p.first().map(String::as_str))
             .collect();
+        let mut keys = super::fact_amount::WordKeys::for_document(doc);
         for (bi, block) in doc.blocks.iter().enumerate() {
             for sentence in &block.sentences {
                 let sentence = &sentence.range();
@@ -153,10 +153,10 @@ impl DateOrder {
                 if !may_match {
                     continue;
                 }
-                let words: Vec<SentenceWord> = doc.data.sentence_keys().words(doc, bi, sentence);
+                let words = doc.data.sentence_keys().words(doc, bi, sentence, &mut keys);
                 for (order, list) in &self.words {
                     for phrase in list.phrases(doc.lang) {
-                        for at in find_phrase(&words, phrase) {
+                        for at in words.find_phrase(phrase) {
                             out.push(Found {
                                 order: *order,
                                 at,

@@ -23,6 +23,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -193,9 +194,9 @@ fn consistent(m: &AmountMention, f: &Fact) -> bool {
     meet(mention, fact)
 }
 
-/// One word of a sentence: its keys (with and without an Arabic proclitic)
-/// and where it is.
-pub(super) struct SentenceWord<'c> {
+/// A word's keys: its key, its forms without an Arabic proclitic, and
+/// what the sentence checks look up of them.
+pub(super) struct Keyed<'c> {
     /// The word's key.
     key: String,
     /// Where its forms without a proclitic start in `key`.
@@ -203,6 +204,45 @@ pub(super) struct SentenceWord<'c> {
     /// The cue concepts of its forms, in the document's language (looked
     /// up once here, not once for each cue of each fact).
     concepts: Vec<&'c str>,
+    /// The hash of the key, then of each form without a proclitic
+    /// ([`form_hash`]).
+    hash: u64,
+    cut_hashes: Vec<u64>,
+}
+
+impl Keyed<'_> {
+    /// The key, then what is left of it without each proclitic it starts
+    /// with.
+    fn forms(&self) -> impl Iterator<Item = &str> {
+        super::word_forms(&self.key, &self.cuts)
+    }
+
+    /// The hashes of [`Keyed::forms`].
+    fn hashes(&self) -> impl Iterator<Item = u64> {
+        std::iter::once(self.hash).chain(self.cut_hashes.iter().copied())
+    }
+}
+
+/// A word's keys, its own or kept in [`WordKeys`].
+enum Key<'c> {
+    Own(Keyed<'c>),
+    Kept(Rc<Keyed<'c>>),
+}
+
+impl<'c> std::ops::Deref for Key<'c> {
+    type Target = Keyed<'c>;
+
+    fn deref(&self) -> &Keyed<'c> {
+        match self {
+            Key::Own(k) => k,
+            Key::Kept(k) => k,
+        }
+    }
+}
+
+/// One word of a sentence: its keys and where it is.
+pub(super) struct SentenceWord<'c> {
+    keyed: Key<'c>,
     /// The word's view range in its block.
     pub(super) at: usize,
     pub(super) end: usize,
@@ -212,11 +252,40 @@ impl SentenceWord<'_> {
     /// The key, then what is left of it without each proclitic it starts
     /// with.
     pub(super) fn forms(&self) -> impl Iterator<Item = &str> {
-        super::word_forms(&self.key, &self.cuts)
+        self.keyed.forms()
     }
 
     fn has_form(&self, form: &str) -> bool {
         self.forms().any(|f| f == form)
+    }
+}
+
+/// The keys of the words a check has read in a document, by the word as
+/// written: a word comes back in many sentences (the same names, cues and
+/// function words), and keying it (normalization, proclitics, concepts)
+/// was most of the sentence checks' time on Arabic news about a fact
+/// sheet's subject. Only the words of a long document ([`WordKeys::FROM`]
+/// bytes or more) are kept: an article's sentences with a date or a fact's
+/// names share few words (a tenth of the words of 80 real Arabic articles
+/// came back), and keeping them cost more than keying them again. Only
+/// words outside ASCII (an ASCII word's key is its lower case, made faster
+/// than it is looked up), [`WordKeys::MOST`] of them at most; the others
+/// are keyed each time.
+pub(super) struct WordKeys<'t, 'c> {
+    map: HashMap<&'t str, Rc<Keyed<'c>>>,
+    keep: bool,
+}
+
+impl WordKeys<'_, '_> {
+    const MOST: usize = 8192;
+    const FROM: usize = 64 * 1024;
+
+    /// The cache for the sentences of `doc`.
+    pub(super) fn for_document(doc: &Document<'_>) -> Self {
+        WordKeys {
+            map: HashMap::default(),
+            keep: doc.source.text.len() >= Self::FROM,
+        }
     }
 }
 
@@ -239,96 +308,195 @@ pub(super) fn find_phrase(words: &[SentenceWord], phrase: &[String]) -> Vec<Rang
         return Vec::new();
     }
     (0..=words.len() - n)
-        .filter(|&i| (0..n).all(|j| words[i + j].has_form(&phrase[j])))
+        .filter(|&i| phrase_at(words, i, phrase))
         .map(|i| words[i].at..words[i + n - 1].end)
         .collect()
 }
 
+/// True when `phrase` (word keys) occurs in `words` from word `i` on.
+fn phrase_at(words: &[SentenceWord], i: usize, phrase: &[String]) -> bool {
+    i + phrase.len() <= words.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| w.has_form(p))
+}
+
+/// The words of a sentence ([`SentenceKeys::words`]), indexed by their
+/// forms: a fact's cues and the date orders' phrases are looked up, not
+/// compared with every word (that comparison was a tenth of the check of
+/// Arabic news about a fact sheet's subject). Derefs to the words.
+pub(super) struct SentenceWords<'c> {
+    words: Vec<SentenceWord<'c>>,
+    /// (hash of a form, index of a word that has it), sorted: the words of
+    /// a form, in text order, are a run of it (a hash shared by two forms
+    /// is told apart by comparing them).
+    forms: Vec<(u64, u32)>,
+    /// The words that have a cue concept, in text order.
+    with_concepts: Vec<u32>,
+}
+
+impl<'c> std::ops::Deref for SentenceWords<'c> {
+    type Target = [SentenceWord<'c>];
+
+    fn deref(&self) -> &Self::Target {
+        &self.words
+    }
+}
+
+impl<'c> SentenceWords<'c> {
+    fn new(words: Vec<SentenceWord<'c>>) -> SentenceWords<'c> {
+        let mut forms = Vec::with_capacity(words.len() + words.len() / 2);
+        let mut with_concepts = Vec::new();
+        for (i, w) in (0u32..).zip(&words) {
+            forms.extend(w.keyed.hashes().map(|h| (h, i)));
+            if !w.keyed.concepts.is_empty() {
+                with_concepts.push(i);
+            }
+        }
+        forms.sort_unstable();
+        forms.dedup();
+        SentenceWords {
+            words,
+            forms,
+            with_concepts,
+        }
+    }
+
+    /// The words that have `form`, in text order.
+    fn with_form<'s>(&'s self, form: &'s str) -> impl Iterator<Item = usize> + 's {
+        let h = form_hash(form);
+        let from = self.forms.partition_point(|&(k, _)| k < h);
+        self.forms[from..]
+            .iter()
+            .take_while(move |&&(k, _)| k == h)
+            .map(|&(_, i)| i as usize)
+            .filter(move |&i| self.words[i].has_form(form))
+    }
+
+    /// [`find_phrase`] over the whole sentence, by the index.
+    pub(super) fn find_phrase(&self, phrase: &[String]) -> Vec<Range<usize>> {
+        let Some(first) = phrase.first() else {
+            return Vec::new();
+        };
+        self.with_form(first)
+            .filter(|&i| phrase_at(&self.words, i, phrase))
+            .map(|i| self.words[i].at..self.words[i + phrase.len() - 1].end)
+            .collect()
+    }
+
+    /// Where a phrase (or, for a one-word cue, a concept key) occurs in the
+    /// sentence: the start of each word it starts at, in text order.
+    pub(super) fn find(&self, phrase: &[String], concept: bool) -> Vec<usize> {
+        let Some(first) = phrase.first() else {
+            return Vec::new();
+        };
+        let mut at: Vec<usize> = self
+            .with_form(first)
+            .filter(|&i| phrase_at(&self.words, i, phrase))
+            .collect();
+        if concept && phrase.len() == 1 {
+            let before = at.len();
+            at.extend(
+                self.with_concepts
+                    .iter()
+                    .map(|&i| i as usize)
+                    .filter(|&i| self.words[i].keyed.concepts.contains(&first.as_str())),
+            );
+            if before > 0 && at.len() > before {
+                at.sort_unstable();
+                at.dedup();
+            }
+        }
+        at.into_iter().map(|i| self.words[i].at).collect()
+    }
+}
+
+/// The hash a form is indexed by in [`SentenceWords`].
+fn form_hash(form: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(form)
+}
+
 impl SentenceKeys {
-    /// The words of a sentence (a view range of block `block`), keyed.
-    pub(super) fn words(
-        &self,
-        doc: &Document<'_>,
+    /// The keys of `word`, a word of a text in `lang`.
+    fn keyed(&self, word: &str, lang: Lang) -> Keyed<'_> {
+        // The key, then what is left of it without each proclitic it
+        // starts with (two letters at least).
+        let key = key(word);
+        let first = key.chars().next().unwrap_or(' ');
+        let cuts = if self.proclitics.iter().any(|p| p.starts_with(first))
+            && crate::entity::is_arabic(&key)
+        {
+            super::proclitic_cuts(&key, &self.proclitics)
+        } else {
+            Vec::new()
+        };
+        let table = &self.concepts[lang_index(lang)];
+        let concepts = super::word_forms(&key, &cuts)
+            .filter_map(|f| table.get(f).map(String::as_str))
+            .collect();
+        Keyed {
+            hash: form_hash(&key),
+            cut_hashes: cuts.iter().map(|&c| form_hash(&key[c..])).collect(),
+            key,
+            cuts,
+            concepts,
+        }
+    }
+
+    /// The words of a sentence (a view range of block `block`), keyed;
+    /// `keys` keeps the keys of the words already read.
+    pub(super) fn words<'c, 't>(
+        &'c self,
+        doc: &'t Document<'_>,
         block: usize,
         sentence: &Range<usize>,
-    ) -> Vec<SentenceWord<'_>> {
+        keys: &mut WordKeys<'t, 'c>,
+    ) -> SentenceWords<'c> {
         let b = &doc.blocks[block];
-        let concepts = &self.concepts[lang_index(doc.lang)];
-        b.words_in(sentence)
+        let words = b
+            .words_in(sentence)
             .iter()
             .map(|w| {
-                // The key, then what is left of it without each proclitic
-                // it starts with (two letters at least).
-                let key = key(&b.text[w.range()]);
-                let first = key.chars().next().unwrap_or(' ');
-                let cuts = if self.proclitics.iter().any(|p| p.starts_with(first))
-                    && crate::entity::is_arabic(&key)
-                {
-                    super::proclitic_cuts(&key, &self.proclitics)
+                let text = &b.text[w.range()];
+                let keyed = if !keys.keep || text.is_ascii() {
+                    Key::Own(self.keyed(text, doc.lang))
+                } else if let Some(k) = keys.map.get(text) {
+                    Key::Kept(Rc::clone(k))
+                } else if keys.map.len() < WordKeys::MOST {
+                    let k = Rc::new(self.keyed(text, doc.lang));
+                    keys.map.insert(text, Rc::clone(&k));
+                    Key::Kept(k)
                 } else {
-                    Vec::new()
+                    Key::Own(self.keyed(text, doc.lang))
                 };
-                let mut word = SentenceWord {
-                    key,
-                    cuts,
-                    concepts: Vec::new(),
+                SentenceWord {
+                    keyed,
                     at: w.range().start,
                     end: w.range().end,
-                };
-                word.concepts = word
-                    .forms()
-                    .filter_map(|f| concepts.get(f).map(String::as_str))
-                    .collect();
-                word
+                }
             })
-            .collect()
+            .collect();
+        SentenceWords::new(words)
     }
 }
 
 impl FactAmount {
-    /// Where a phrase (or, for a one-word cue, a concept key) occurs in the
-    /// sentence.
-    pub(super) fn find(words: &[SentenceWord], phrase: &[String], concept: bool) -> Vec<usize> {
-        let mut out = Vec::new();
-        if phrase.is_empty() {
-            return out;
-        }
-        for i in 0..words.len() {
-            if phrase.len() > 1 && i + phrase.len() > words.len() {
-                continue;
-            }
-            let hit = phrase
-                .iter()
-                .enumerate()
-                .all(|(j, p)| words.get(i + j).is_some_and(|w| w.has_form(p)))
-                || (concept
-                    && phrase.len() == 1
-                    && words[i].concepts.iter().any(|c| *c == phrase[0]));
-            if hit {
-                out.push(words[i].at);
-            }
-        }
-        out
-    }
-
     /// Where the fact's cues are in the sentence, if its subject matches.
     pub(super) fn subject(
         lang: Lang,
         f: &Fact,
-        words: &[SentenceWord],
+        words: &SentenceWords<'_>,
         entities: &HashSet<usize>,
     ) -> Option<Vec<usize>> {
         if !f.entities.iter().all(|e| entities.contains(e)) {
             return None;
         }
         let mut own = f.words.for_lang(lang).peekable();
-        if own.peek().is_some() && !own.any(|p| !Self::find(words, p, false).is_empty()) {
+        if own.peek().is_some() && !own.any(|p| !words.find(p, false).is_empty()) {
             return None;
         }
         let cues: Vec<usize> = f
             .cues
             .for_lang(lang)
-            .flat_map(|p| Self::find(words, p, true))
+            .flat_map(|p| words.find(p, true))
             .collect();
         (!cues.is_empty()).then_some(cues)
     }
@@ -377,6 +545,7 @@ impl Check for FactAmount {
             return;
         }
         let mut reported: HashSet<usize> = HashSet::default();
+        let mut keys = WordKeys::for_document(doc);
         for (bi, block) in doc.blocks.iter().enumerate() {
             for sentence in &block.sentences {
                 let sentence = &sentence.range();
@@ -393,7 +562,7 @@ impl Check for FactAmount {
                 if !facts.list.iter().any(|f| !f.is_event && named(&f)) {
                     continue;
                 }
-                let words = doc.data.sentence_keys().words(doc, bi, sentence);
+                let words = doc.data.sentence_keys().words(doc, bi, sentence, &mut keys);
                 let matched: Vec<(&Fact, Vec<usize>)> = facts
                     .list
                     .iter()
@@ -469,6 +638,174 @@ mod tests {
         assert_eq!(data.sentence_keys().proclitics, ["وب"]);
         data.add_lists("ar", list("فب"));
         assert_eq!(data.sentence_keys().proclitics, ["فب"]);
+    }
+
+    /// The lookups as first written: every word compared with the phrase.
+    fn find_by_scan(words: &[SentenceWord], phrase: &[String], concept: bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        if phrase.is_empty() {
+            return out;
+        }
+        for i in 0..words.len() {
+            if phrase.len() > 1 && i + phrase.len() > words.len() {
+                continue;
+            }
+            let hit = phrase
+                .iter()
+                .enumerate()
+                .all(|(j, p)| words.get(i + j).is_some_and(|w| w.has_form(p)))
+                || (concept
+                    && phrase.len() == 1
+                    && words[i].keyed.concepts.iter().any(|c| *c == phrase[0]));
+            if hit {
+                out.push(words[i].at);
+            }
+        }
+        out
+    }
+
+    /// Words from a few keys, some of them with a proclitic cut (`وعرض` is
+    /// also `عرض`) and some with cue concepts, so that phrases and
+    /// concepts recur, overlap and sit at both ends.
+    fn sentence_words(picks: &[(usize, bool, usize)]) -> SentenceWords<'static> {
+        const KEYS: [&str; 6] = ["عرض", "وعرض", "offer", "bid", "openai", "x"];
+        const CONCEPTS: [&str; 3] = ["offer", "deal", "bid"];
+        let words = picks
+            .iter()
+            .enumerate()
+            .map(|(k, &(key, cut, concept))| {
+                let key = KEYS[key % KEYS.len()].to_owned();
+                let cuts = if cut && key.starts_with('و') {
+                    vec!['و'.len_utf8()]
+                } else {
+                    Vec::new()
+                };
+                let concepts = CONCEPTS[..concept % (CONCEPTS.len() + 1)].to_vec();
+                SentenceWord {
+                    keyed: Key::Own(Keyed {
+                        hash: form_hash(&key),
+                        cut_hashes: cuts.iter().map(|&c| form_hash(&key[c..])).collect(),
+                        key,
+                        cuts,
+                        concepts,
+                    }),
+                    at: 10 * k,
+                    end: 10 * k + 5,
+                }
+            })
+            .collect();
+        SentenceWords::new(words)
+    }
+
+    proptest::proptest! {
+        /// The index finds what comparing every word finds, in the same
+        /// order: phrases of one to three words, with and without
+        /// concepts, and the date orders' phrases.
+        #[test]
+        fn indexed_lookups_find_what_a_scan_finds(
+            picks in proptest::collection::vec((0usize..6, proptest::bool::ANY, 0usize..4), 0..12),
+            phrase in proptest::collection::vec(0usize..8, 0..4),
+            concept in proptest::bool::ANY,
+        ) {
+            const PHRASE: [&str; 8] = ["عرض", "وعرض", "offer", "bid", "openai", "x", "deal", ""];
+            let words = sentence_words(&picks);
+            let phrase: Vec<String> = phrase.iter().map(|&p| PHRASE[p].to_owned()).collect();
+            proptest::prop_assert_eq!(
+                words.find(&phrase, concept),
+                find_by_scan(&words, &phrase, concept)
+            );
+            proptest::prop_assert_eq!(words.find_phrase(&phrase), find_phrase(&words, &phrase));
+        }
+    }
+
+    #[test]
+    fn a_cue_is_found_as_a_word_form_and_as_a_concept_once() {
+        // «وعرض» is «عرض» without its proclitic; its concept «offer» and
+        // the word «offer» after it are found where they are, once each.
+        let words = sentence_words(&[(1, true, 1), (2, false, 0), (4, false, 2)]);
+        let phrase = |p: &[&str]| p.iter().map(|&w| w.to_owned()).collect::<Vec<_>>();
+        assert_eq!(words.find(&phrase(&["عرض"]), false), [0]);
+        assert_eq!(words.find(&phrase(&["offer"]), true), [0, 10, 20]);
+        assert_eq!(words.find(&phrase(&["offer"]), false), [10]);
+        assert_eq!(words.find(&phrase(&["deal"]), true), [20]);
+        assert_eq!(words.find_phrase(&phrase(&["عرض", "offer"])), vec![(0..15)]);
+        assert!(words.find_phrase(&phrase(&["offer", "عرض"])).is_empty());
+    }
+
+    /// What a test reads of a keyed word: (key, forms, concepts, at, end).
+    fn read<'w>(w: &'w SentenceWord) -> (&'w str, Vec<&'w str>, Vec<&'w str>, usize, usize) {
+        let k = &w.keyed;
+        (&k.key, w.forms().collect(), k.concepts.clone(), w.at, w.end)
+    }
+
+    #[test]
+    fn words_are_keyed_alike_whether_kept_or_not() {
+        use crate::source::{Format, SourceFile};
+        let rules = crate::rules::RuleSet::embedded().expect("default rules");
+        let data = rules.data();
+        let text = "وقدم ماسك عرضا بقيمة 97.4 مليار دولار. وعرض ماسك والعرض قائم.\n";
+        let source = SourceFile::from_text("a.txt", text.into(), Format::Text);
+        let doc = Document::parse(&source, Some(Lang::Ar), data);
+        let sk = data.sentence_keys();
+        let sentences: Vec<Range<usize>> =
+            doc.blocks[0].sentences.iter().map(|s| s.range()).collect();
+        assert_eq!(sentences.len(), 2);
+        // Each sentence keyed afresh, then both with one cache (the second
+        // finds «ماسك» kept), then with a cache already full.
+        let fresh: Vec<SentenceWords> = sentences
+            .iter()
+            .map(|r| sk.words(&doc, 0, r, &mut WordKeys::keeping()))
+            .collect();
+        // A short document's words are not kept.
+        let mut short = WordKeys::for_document(&doc);
+        let unkept: Vec<SentenceWords> = sentences
+            .iter()
+            .map(|r| sk.words(&doc, 0, r, &mut short))
+            .collect();
+        assert!(short.map.is_empty());
+        let mut kept = WordKeys::keeping();
+        let shared: Vec<SentenceWords> = sentences
+            .iter()
+            .map(|r| sk.words(&doc, 0, r, &mut kept))
+            .collect();
+        assert!(kept.map.contains_key("ماسك"));
+        let mut full = WordKeys::keeping();
+        let fillers: Vec<String> = (0..WordKeys::MOST).map(|i| i.to_string()).collect();
+        for f in &fillers {
+            full.map.insert(f, Rc::new(sk.keyed(f, Lang::Ar)));
+        }
+        let past: Vec<SentenceWords> = sentences
+            .iter()
+            .map(|r| sk.words(&doc, 0, r, &mut full))
+            .collect();
+        assert_eq!(full.map.len(), WordKeys::MOST, "a full cache keeps no more");
+        for (((a, b), c), d) in fresh.iter().zip(&shared).zip(&past).zip(&unkept) {
+            let a: Vec<_> = a.iter().map(read).collect();
+            assert_eq!(a, b.iter().map(read).collect::<Vec<_>>());
+            assert_eq!(a, c.iter().map(read).collect::<Vec<_>>());
+            assert_eq!(a, d.iter().map(read).collect::<Vec<_>>());
+        }
+        // The keys are what they were: «وعرض» is also «عرض», whose concept
+        // is an offer; «والعرض» is also «عرض» and «العرض» (the longest
+        // proclitic cut first).
+        let second: Vec<_> = fresh[1].iter().map(read).collect();
+        assert_eq!(second[0].1, ["وعرض", "عرض"]);
+        assert!(second[0].2.contains(&"offer"), "{:?}", second[0]);
+        assert_eq!(second[2].1, ["والعرض", "عرض", "العرض"]);
+        assert_eq!(
+            fresh[1].find(&["عرض".to_owned()], false),
+            [second[0].3, second[2].3]
+        );
+    }
+
+    impl WordKeys<'_, '_> {
+        /// A cache that keeps words whatever the document's length.
+        fn keeping() -> Self {
+            WordKeys {
+                map: HashMap::default(),
+                keep: true,
+            }
+        }
     }
 
     fn mention(value: &str, scale: Option<&str>, hedge: Option<Hedge>) -> AmountMention {

@@ -75,6 +75,7 @@ impl Check for FactDate {
             return;
         }
         let mut reported = HashSet::default();
+        let mut keys = super::fact_amount::WordKeys::for_document(doc);
         for (bi, block) in doc.blocks.iter().enumerate() {
             for sentence in &block.sentences {
                 let sentence = &sentence.range();
@@ -95,7 +96,7 @@ impl Check for FactDate {
                 if !facts.list.iter().any(|f| f.is_event && named(f)) {
                     continue;
                 }
-                let words = doc.data.sentence_keys().words(doc, bi, sentence);
+                let words = doc.data.sentence_keys().words(doc, bi, sentence, &mut keys);
                 for f in facts.list.iter().filter(|f| f.is_event) {
                     let Some(cues) = FactAmount::subject(doc.lang, f, &words, &entities) else {
                         continue;

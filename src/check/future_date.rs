@@ -62,6 +62,7 @@ impl Check for FutureDate {
         };
         let past = self.past.phrases(doc.lang);
         let future = self.future.phrases(doc.lang);
+        let mut keys = super::fact_amount::WordKeys::for_document(doc);
         for m in doc.dates() {
             // Only dates that give their year: a relative date or a day
             // without a year is resolved by a guess about the publication.
@@ -83,7 +84,10 @@ impl Check for FutureDate {
             };
             // The cue must be near the date (`was held on 12 March`), not
             // the verb of another event of the clause.
-            let words = doc.data.sentence_keys().words(doc, m.block, &clause);
+            let words = doc
+                .data
+                .sentence_keys()
+                .words(doc, m.block, &clause, &mut keys);
             let first = words.partition_point(|w| w.end <= m.view.start);
             let last = words.partition_point(|w| w.at < m.view.end);
             let lo = first.saturating_sub(self.window);
