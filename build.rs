@@ -48,7 +48,7 @@ mod src {
         mod normalize;
         mod offset_map;
         mod span;
-        pub use normalize::{NormalizeOptions, normalize_text_into};
+        pub use normalize::{NormalizeOptions, normalize_text_into, normalized_chars};
         pub use offset_map::OffsetMap;
         pub use span::Span;
     }

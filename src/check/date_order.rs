@@ -136,6 +136,16 @@ impl DateOrder {
             .flat_map(|(_, list)| list.phrases(doc.lang))
             .filter_map(|p| p.first().map(String::as_str))
             .collect();
+        // The last characters of the phrases' words: a word whose key ends
+        // with none of them is none of those words, and is not keyed (an
+        // empty word, which every key ends with, turns this off).
+        let lasts: Option<rustc_hash::FxHashSet<char>> = self
+            .words
+            .iter()
+            .flat_map(|(_, list)| list.phrases(doc.lang))
+            .flatten()
+            .map(|w| w.chars().last())
+            .collect();
         let mut keys = super::fact_amount::WordKeys::for_document(doc);
         for (bi, block) in doc.blocks.iter().enumerate() {
             for sentence in &block.sentences {
@@ -153,7 +163,10 @@ impl DateOrder {
                 if !may_match {
                     continue;
                 }
-                let words = doc.data.sentence_keys().words(doc, bi, sentence, &mut keys);
+                let words =
+                    doc.data
+                        .sentence_keys()
+                        .words(doc, bi, sentence, &mut keys, lasts.as_ref());
                 for (order, list) in &self.words {
                     for phrase in list.phrases(doc.lang) {
                         for at in words.find_phrase(phrase) {

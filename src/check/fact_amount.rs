@@ -242,7 +242,9 @@ impl<'c> std::ops::Deref for Key<'c> {
 
 /// One word of a sentence: its keys and where it is.
 pub(super) struct SentenceWord<'c> {
-    keyed: Key<'c>,
+    /// `None` for a word the check showed cannot be one of its words
+    /// (see [`SentenceKeys::words`]): it has no form.
+    keyed: Option<Key<'c>>,
     /// The word's view range in its block.
     pub(super) at: usize,
     pub(super) end: usize,
@@ -252,7 +254,7 @@ impl SentenceWord<'_> {
     /// The key, then what is left of it without each proclitic it starts
     /// with.
     pub(super) fn forms(&self) -> impl Iterator<Item = &str> {
-        self.keyed.forms()
+        self.keyed.iter().flat_map(|k| k.forms())
     }
 
     fn has_form(&self, form: &str) -> bool {
@@ -345,8 +347,9 @@ impl<'c> SentenceWords<'c> {
         let mut forms = Vec::with_capacity(words.len() + words.len() / 2);
         let mut with_concepts = Vec::new();
         for (i, w) in (0u32..).zip(&words) {
-            forms.extend(w.keyed.hashes().map(|h| (h, i)));
-            if !w.keyed.concepts.is_empty() {
+            let Some(k) = &w.keyed else { continue };
+            forms.extend(k.hashes().map(|h| (h, i)));
+            if !k.concepts.is_empty() {
                 with_concepts.push(i);
             }
         }
@@ -393,12 +396,9 @@ impl<'c> SentenceWords<'c> {
             .collect();
         if concept && phrase.len() == 1 {
             let before = at.len();
-            at.extend(
-                self.with_concepts
-                    .iter()
-                    .map(|&i| i as usize)
-                    .filter(|&i| self.words[i].keyed.concepts.contains(&first.as_str())),
-            );
+            at.extend(self.with_concepts.iter().map(|&i| i as usize).filter(|&i| {
+                (self.words[i].keyed.as_ref()).is_some_and(|k| k.concepts.contains(&first.as_str()))
+            }));
             if before > 0 && at.len() > before {
                 at.sort_unstable();
                 at.dedup();
@@ -442,13 +442,16 @@ impl SentenceKeys {
     }
 
     /// The words of a sentence (a view range of block `block`), keyed;
-    /// `keys` keeps the keys of the words already read.
+    /// `keys` keeps the keys of the words already read. With `lasts`, a
+    /// word whose key ends with none of those characters is not keyed (it
+    /// has no form): the check looks for no word it could be.
     pub(super) fn words<'c, 't>(
         &'c self,
         doc: &'t Document<'_>,
         block: usize,
         sentence: &Range<usize>,
         keys: &mut WordKeys<'t, 'c>,
+        lasts: Option<&HashSet<char>>,
     ) -> SentenceWords<'c> {
         let b = &doc.blocks[block];
         let words = b
@@ -456,16 +459,20 @@ impl SentenceKeys {
             .iter()
             .map(|w| {
                 let text = &b.text[w.range()];
-                let keyed = if !keys.keep || text.is_ascii() {
-                    Key::Own(self.keyed(text, doc.lang))
+                let keyed = if lasts.is_some_and(|l| {
+                    crate::entity::key_last_char(text).is_none_or(|c| !l.contains(&c))
+                }) {
+                    None
+                } else if !keys.keep || text.is_ascii() {
+                    Some(Key::Own(self.keyed(text, doc.lang)))
                 } else if let Some(k) = keys.map.get(text) {
-                    Key::Kept(Rc::clone(k))
+                    Some(Key::Kept(Rc::clone(k)))
                 } else if keys.map.len() < WordKeys::MOST {
                     let k = Rc::new(self.keyed(text, doc.lang));
                     keys.map.insert(text, Rc::clone(&k));
-                    Key::Kept(k)
+                    Some(Key::Kept(k))
                 } else {
-                    Key::Own(self.keyed(text, doc.lang))
+                    Some(Key::Own(self.keyed(text, doc.lang)))
                 };
                 SentenceWord {
                     keyed,
@@ -562,7 +569,10 @@ impl Check for FactAmount {
                 if !facts.list.iter().any(|f| !f.is_event && named(&f)) {
                     continue;
                 }
-                let words = doc.data.sentence_keys().words(doc, bi, sentence, &mut keys);
+                let words = doc
+                    .data
+                    .sentence_keys()
+                    .words(doc, bi, sentence, &mut keys, None);
                 let matched: Vec<(&Fact, Vec<usize>)> = facts
                     .list
                     .iter()
@@ -656,7 +666,8 @@ mod tests {
                 .all(|(j, p)| words.get(i + j).is_some_and(|w| w.has_form(p)))
                 || (concept
                     && phrase.len() == 1
-                    && words[i].keyed.concepts.iter().any(|c| *c == phrase[0]));
+                    && (words[i].keyed.as_ref())
+                        .is_some_and(|k| k.concepts.iter().any(|c| *c == phrase[0])));
             if hit {
                 out.push(words[i].at);
             }
@@ -682,13 +693,13 @@ mod tests {
                 };
                 let concepts = CONCEPTS[..concept % (CONCEPTS.len() + 1)].to_vec();
                 SentenceWord {
-                    keyed: Key::Own(Keyed {
+                    keyed: Some(Key::Own(Keyed {
                         hash: form_hash(&key),
                         cut_hashes: cuts.iter().map(|&c| form_hash(&key[c..])).collect(),
                         key,
                         cuts,
                         concepts,
-                    }),
+                    })),
                     at: 10 * k,
                     end: 10 * k + 5,
                 }
@@ -734,7 +745,7 @@ mod tests {
 
     /// What a test reads of a keyed word: (key, forms, concepts, at, end).
     fn read<'w>(w: &'w SentenceWord) -> (&'w str, Vec<&'w str>, Vec<&'w str>, usize, usize) {
-        let k = &w.keyed;
+        let k = w.keyed.as_ref().expect("keyed");
         (&k.key, w.forms().collect(), k.concepts.clone(), w.at, w.end)
     }
 
@@ -754,19 +765,19 @@ mod tests {
         // finds «ماسك» kept), then with a cache already full.
         let fresh: Vec<SentenceWords> = sentences
             .iter()
-            .map(|r| sk.words(&doc, 0, r, &mut WordKeys::keeping()))
+            .map(|r| sk.words(&doc, 0, r, &mut WordKeys::keeping(), None))
             .collect();
         // A short document's words are not kept.
         let mut short = WordKeys::for_document(&doc);
         let unkept: Vec<SentenceWords> = sentences
             .iter()
-            .map(|r| sk.words(&doc, 0, r, &mut short))
+            .map(|r| sk.words(&doc, 0, r, &mut short, None))
             .collect();
         assert!(short.map.is_empty());
         let mut kept = WordKeys::keeping();
         let shared: Vec<SentenceWords> = sentences
             .iter()
-            .map(|r| sk.words(&doc, 0, r, &mut kept))
+            .map(|r| sk.words(&doc, 0, r, &mut kept, None))
             .collect();
         assert!(kept.map.contains_key("ماسك"));
         let mut full = WordKeys::keeping();
@@ -776,7 +787,7 @@ mod tests {
         }
         let past: Vec<SentenceWords> = sentences
             .iter()
-            .map(|r| sk.words(&doc, 0, r, &mut full))
+            .map(|r| sk.words(&doc, 0, r, &mut full, None))
             .collect();
         assert_eq!(full.map.len(), WordKeys::MOST, "a full cache keeps no more");
         for (((a, b), c), d) in fresh.iter().zip(&shared).zip(&past).zip(&unkept) {

@@ -96,7 +96,10 @@ impl Check for FactDate {
                 if !facts.list.iter().any(|f| f.is_event && named(f)) {
                     continue;
                 }
-                let words = doc.data.sentence_keys().words(doc, bi, sentence, &mut keys);
+                let words = doc
+                    .data
+                    .sentence_keys()
+                    .words(doc, bi, sentence, &mut keys, None);
                 for f in facts.list.iter().filter(|f| f.is_event) {
                     let Some(cues) = FactAmount::subject(doc.lang, f, &words, &entities) else {
                         continue;

@@ -87,7 +87,7 @@ impl Check for FutureDate {
             let words = doc
                 .data
                 .sentence_keys()
-                .words(doc, m.block, &clause, &mut keys);
+                .words(doc, m.block, &clause, &mut keys, None);
             let first = words.partition_point(|w| w.end <= m.view.start);
             let last = words.partition_point(|w| w.at < m.view.end);
             let lo = first.saturating_sub(self.window);

@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::super::document::{is_arabic_letter, is_latin_letter};
-use super::super::source::{NormalizeOptions, normalize_text_into};
+use super::super::source::{NormalizeOptions, normalize_text_into, normalized_chars};
 use super::spec::{EntitySpec, EntityType};
 
 /// How a form relates to its entity.
@@ -92,6 +92,22 @@ pub(crate) fn key_into(out: &mut String, s: &str) {
         }
         out.push_str(w);
     }
+}
+
+/// The last character of [`key`]`(s)`, without making the key: the
+/// normalization is a character at a time, so the key ends with what the
+/// last character that leaves something (neither a mark nor white space,
+/// which the key drops or trims) normalizes to; a check that only needs
+/// keys ending with some letters passes over the other words for the price
+/// of one character. A property test compares it with the key's.
+pub fn key_last_char(s: &str) -> Option<char> {
+    let mut buf = [0u8; 4];
+    s.chars().rev().find_map(|c| {
+        normalized_chars(c.encode_utf8(&mut buf), key_options())
+            .filter(|n| !n.is_whitespace())
+            .last()
+            .map(|n| if n == '’' { '\'' } else { n })
+    })
 }
 
 /// True for a last word that is no surname to match alone: a regnal number
@@ -268,6 +284,19 @@ pub(crate) fn unless_ordinary(form: &Prepared, name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// The last character of a key, had without the key, is the key's:
+        /// Arabic letters, marks and tatweel, Latin letters in both cases
+        /// (with `İ`, whose lower case is two characters), apostrophes,
+        /// digits, spaces and controls.
+        #[test]
+        fn the_last_character_of_a_key_is_had_without_the_key(
+            s in "[ابتةىأإآؤئءلمنكدذ\u{064B}-\u{0652}\u{0640}a-zA-ZÉéİıß’'0-9٠-٩ \t\u{00A0}\u{200C}\u{200F}]{0,8}"
+        ) {
+            proptest::prop_assert_eq!(key_last_char(&s), key(&s).chars().last());
+        }
+    }
+
     use super::*;
 
     /// What `key` computes, written plainly.

@@ -11,7 +11,7 @@ mod spec;
 
 pub use extract::{LocalEntity, Mention, Mentions, Status, extract};
 pub(crate) use extract::{OrdinaryWords, is_ordinary_word};
-pub use forms::{FormKind, is_arabic, key, key_options};
+pub use forms::{FormKind, is_arabic, key, key_last_char, key_options};
 pub(crate) use fuzzy::weighted_distance;
 pub use gazetteer::{Entity, EntityType, Form, Gazetteer};
 
