@@ -322,8 +322,8 @@ fn phrase_at(words: &[SentenceWord], i: usize, phrase: &[String]) -> bool {
 
 /// The words of a sentence ([`SentenceKeys::words`]), indexed by their
 /// forms: a fact's cues and the date orders' phrases are looked up, not
-/// compared with every word (that comparison was a tenth of the check of
-/// Arabic news about a fact sheet's subject). Derefs to the words.
+/// compared with every word (that comparison was 5 % of a run over Arabic
+/// news about a fact sheet's subject). Derefs to the words.
 pub(super) struct SentenceWords<'c> {
     words: Vec<SentenceWord<'c>>,
     /// (hash of a form, index of a word that has it), sorted: the words of

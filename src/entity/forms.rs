@@ -284,20 +284,28 @@ pub(crate) fn unless_ordinary(form: &Prepared, name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     proptest::proptest! {
         /// The last character of a key, had without the key, is the key's:
         /// Arabic letters, marks and tatweel, Latin letters in both cases
         /// (with `İ`, whose lower case is two characters), apostrophes,
-        /// digits, spaces and controls.
+        /// digits, presentation forms and ligatures (`ﻻ`, `ﷲ`), spaces and
+        /// controls.
         #[test]
         fn the_last_character_of_a_key_is_had_without_the_key(
-            s in "[ابتةىأإآؤئءلمنكدذ\u{064B}-\u{0652}\u{0640}a-zA-ZÉéİıß’'0-9٠-٩ \t\u{00A0}\u{200C}\u{200F}]{0,8}"
+            s in "[ابتةىأإآؤئءلمنكدذ\u{064B}-\u{0652}\u{0640}a-zA-ZÉéİıß’'0-9٠-٩ﻻﷲﺔ \t\u{00A0}\u{200C}\u{200F}]{0,8}"
         ) {
             proptest::prop_assert_eq!(key_last_char(&s), key(&s).chars().last());
         }
-    }
 
-    use super::*;
+        /// The same over any printable text (presentation forms and
+        /// ligatures, other scripts, symbols).
+        #[test]
+        fn the_last_character_of_any_key_is_had_without_the_key(s in "\\PC{0,6}") {
+            proptest::prop_assert_eq!(key_last_char(&s), key(&s).chars().last());
+        }
+    }
 
     /// What `key` computes, written plainly.
     fn reference(s: &str) -> String {
