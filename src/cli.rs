@@ -15,6 +15,7 @@ use factlint::lint::FileReport;
 use factlint::render;
 use factlint::rules::{RuleSet, test_rule};
 use factlint::source::Format;
+use factlint::timings::{Stage, Timings};
 use factlint::{Lang, error::RuleFileError};
 
 /// factlint: a fact-checking and consistency linter for news articles in
@@ -182,6 +183,11 @@ struct CheckArgs {
     /// many threads [default: one per core].
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
+    /// Print to standard error where the time went: each stage (rules,
+    /// reading, parsing, extractions, report) and each rule, the slowest
+    /// first.
+    #[arg(long)]
+    timings: bool,
     #[command(flatten)]
     fix: FixArgs,
 }
@@ -387,6 +393,8 @@ fn plan_inputs(args: &CheckArgs, paths: &[PathBuf], inputs: &[Input]) -> Result<
 }
 
 fn run_check(args: &CheckArgs) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let timings = args.timings.then(std::sync::Arc::<Timings>::default);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -398,7 +406,9 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         .map(|source| read_source(source, &paths))
         .transpose()?;
     let (inputs, warnings) = collect_inputs(&paths);
-    let mut plan = plan_inputs(args, &paths, &inputs)?;
+    let mut plan = Timings::time(timings.as_deref(), Stage::Rules, || {
+        plan_inputs(args, &paths, &inputs)
+    })?;
     if let Some(original) = &original {
         for run in &mut plan.runs {
             run.linter.original = Some(std::sync::Arc::clone(original));
@@ -417,6 +427,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     for run in &mut plan.runs {
         run.linter.split = split;
         run.linter.figures = keep_mentions;
+        run.linter.timings.clone_from(&timings);
     }
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     // Files that an `exclude` glob of their configuration skips are left
@@ -472,7 +483,10 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     let emit = |(report, note): (FileReport, Option<factlint::fix::Note>)| {
         let run = runs_in_order.next().expect("one run per input");
         progress.inc(1);
-        match out.take(report, run, note) {
+        let taken = Timings::time(timings.as_deref(), Stage::Report, || {
+            out.take(report, run, note)
+        });
+        match taken {
             Ok(()) => std::ops::ControlFlow::Continue(()),
             // A closed output (`| head`): nothing more is written, but the
             // files are still checked for the exit status.
@@ -499,7 +513,13 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     if let Some(e) = write_error {
         return Err(anyhow::Error::new(e).context("cannot write the report"));
     }
-    let code = out.finish(args, &plan);
+    let code = Timings::time(timings.as_deref(), Stage::Report, || {
+        out.finish(args, &plan)
+    });
+    if let Some(t) = &timings {
+        let table = t.table(started.elapsed(), rayon::current_num_threads());
+        let _ = std::io::stderr().lock().write_all(table.as_bytes());
+    }
     // The process ends here: freeing the rule sets, their automata and
     // word lists one allocation at a time took a third of the start-up
     // time. The operating system takes the memory back.

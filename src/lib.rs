@@ -53,6 +53,7 @@ pub mod rules;
 mod sort;
 pub mod source;
 pub mod suppress;
+pub mod timings;
 pub mod translation;
 mod vocab;
 

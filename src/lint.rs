@@ -8,6 +8,7 @@ use crate::error::InputError;
 use crate::finding::Finding;
 use crate::rules::RuleSet;
 use crate::source::{Decoded, Format, SourceFile};
+use crate::timings::{Stage, Timings};
 
 /// The result of checking one file.
 #[derive(Debug)]
@@ -93,6 +94,9 @@ pub struct Linter {
     /// a rule had extracted anyway, and a run of rules that read none
     /// (`--select typography`) extracts none. True by default.
     pub figures: bool,
+    /// `--timings`: where each file's time goes (see [`crate::timings`]);
+    /// `None` measures nothing.
+    pub timings: Option<Arc<Timings>>,
 }
 
 impl Linter {
@@ -106,6 +110,7 @@ impl Linter {
             original: None,
             split: false,
             figures: true,
+            timings: None,
         }
     }
 
@@ -134,7 +139,9 @@ impl Linter {
                 dates,
                 published,
             }) => FileReport::Checked {
-                findings: crate::suppress::apply(&source, &self.rules, findings),
+                findings: Timings::time(self.timings(), Stage::Order, || {
+                    crate::suppress::apply(&source, &self.rules, findings)
+                }),
                 source,
                 lang,
                 amounts,
@@ -147,9 +154,14 @@ impl Linter {
 
     fn check_softened(&self, source: &SourceFile) -> Result<Outcome, InputError> {
         let data = self.rules.data();
-        let doc = Document::parse_split(source, self.lang, self.default_lang, data, self.split)
-            .with_published(self.published)
-            .with_default_published(self.default_published);
+        if let Some(t) = self.timings() {
+            t.add_file(source.text.len());
+        }
+        let doc = Timings::time(self.timings(), Stage::Parse, || {
+            Document::parse_split(source, self.lang, self.default_lang, data, self.split)
+        })
+        .with_published(self.published)
+        .with_default_published(self.default_published);
         let original = self.original_of(source, &doc)?;
         Ok(match &original {
             Some(file) => {
@@ -166,13 +178,17 @@ impl Linter {
     /// Runs the rules on a document (suppressions are applied by the
     /// caller, on the text as read).
     fn outcome(&self, doc: Document<'_>) -> Outcome {
-        let mut findings = self.rules.check_unsorted(&doc, self.split);
+        let timings = self.timings();
+        let mut findings = self.rules.check_unsorted(&doc, self.split, timings);
         let (lang, published) = (doc.lang, doc.published());
         // Moved out of the document, not copied: on a long article the
         // figures and dates are a tenth of what is kept.
-        let (amounts, dates) = doc.into_figures(self.figures);
+        let (amounts, dates) =
+            Timings::time(timings, Stage::Figures, || doc.into_figures(self.figures));
         // With the rest of the document dropped (see `check_unsorted`).
-        crate::rules::sort_findings(&mut findings);
+        Timings::time(timings, Stage::Order, || {
+            crate::rules::sort_findings(&mut findings);
+        });
         Outcome {
             lang,
             findings,
@@ -211,9 +227,16 @@ impl Linter {
             })
     }
 
+    fn timings(&self) -> Option<&Timings> {
+        self.timings.as_deref()
+    }
+
     /// Checks the bytes of a file called `path`.
     pub fn check_bytes(&self, path: &str, bytes: Vec<u8>, format: Format) -> FileReport {
-        match SourceFile::decode(path, bytes, format) {
+        let decoded = Timings::time(self.timings(), Stage::Read, || {
+            SourceFile::decode(path, bytes, format)
+        });
+        match decoded {
             Ok(Decoded::File(source)) => self.check_source(source),
             Ok(Decoded::Binary) => FileReport::Binary {
                 path: path.to_owned(),
@@ -225,7 +248,9 @@ impl Linter {
     /// Reads and checks a file on disk.
     pub fn check_path(&self, path: &std::path::Path) -> FileReport {
         let display = path.display().to_string();
-        match crate::source::read_path(path) {
+        match Timings::time(self.timings(), Stage::Read, || {
+            crate::source::read_path(path)
+        }) {
             Ok(bytes) => self.check_bytes(&display, bytes, Format::from_path(path)),
             Err(source) => FileReport::Error(InputError::Io {
                 path: display,

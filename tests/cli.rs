@@ -309,6 +309,109 @@ fn a_long_file_reads_the_same_whatever_the_number_of_threads() {
     }
 }
 
+/// `--timings` adds to standard error where the time went, stage by stage
+/// and rule by rule: for several files, for one long file whose rules run
+/// on two threads, and on one thread. The report is the same, byte for
+/// byte, and so is the exit status; without the option there is no table.
+#[test]
+fn timings_go_to_standard_error_and_leave_the_report_as_it_is() {
+    let dir = articles();
+    let mut long = String::new();
+    while long.len() < factlint::ordered::SPLIT_BYTES {
+        long.push_str(ENGLISH);
+    }
+    write(dir.path(), "long/en.txt", &long);
+    // (Their names are the unit tests' of `src/timings.rs`.)
+    let stages: Vec<&str> = factlint::timings::Stage::names().collect();
+    for (args, files) in [
+        (vec!["ar.txt", "fr.md", "en.txt"], "3 files"),
+        (vec!["--threads", "2", "long/en.txt"], "1 file"),
+        (vec!["--threads", "1", "ar.txt"], "1 file"),
+    ] {
+        let check = |timings: bool| {
+            let mut cmd = factlint(dir.path());
+            cmd.args(["check", "--published", "2025-02-11"]).args(&args);
+            if timings {
+                cmd.arg("--timings");
+            }
+            let out = cmd.output().expect("factlint runs");
+            assert_no_panic(&out);
+            out
+        };
+        let (plain, timed) = (check(false), check(true));
+        assert_eq!(stdout(&timed), stdout(&plain), "{args:?}");
+        assert_eq!(code(&timed), code(&plain), "{args:?}");
+        assert!(!stderr(&plain).contains("Timings:"), "{}", stderr(&plain));
+        let err = stderr(&timed);
+        let table: Vec<&str> = err
+            .lines()
+            .skip_while(|l| !l.starts_with("Timings: "))
+            .collect();
+        assert!(
+            table
+                .first()
+                .is_some_and(|l| l.starts_with(&format!("Timings: {files}, "))),
+            "{args:?}: {err}"
+        );
+        // name, milliseconds, share, findings of each row.
+        let rows: Vec<(String, f64, f64, Option<usize>)> = table[2..]
+            .iter()
+            .map(|l| {
+                let t: Vec<&str> = l.split_whitespace().collect();
+                let ms = t.iter().position(|&w| w == "ms").expect("a time");
+                let found = t
+                    .get(ms + 3)
+                    .map(|n| n.replace(',', "").parse().expect("a count"));
+                (
+                    t[..ms - 1].join(" "),
+                    t[ms - 1].parse().expect("milliseconds"),
+                    t[ms + 1].parse().expect("a share"),
+                    found,
+                )
+            })
+            .collect();
+        let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(names[..stages.len()], stages, "{err}");
+        let (total, rules) = rows[stages.len()..].split_last().expect("a total");
+        assert_eq!(total.0, "total");
+        // Every rule that ran has its row, the slowest first.
+        assert!(rules.len() > 10, "{err}");
+        assert!(
+            rules
+                .iter()
+                .all(|r| r.0.starts_with("rule ") && r.3.is_some()),
+            "{err}"
+        );
+        assert!(rules.windows(2).all(|w| w[0].1 >= w[1].1), "{err}");
+        assert!(
+            names.contains(&"rule typography/space-before-punctuation"),
+            "{err}"
+        );
+        // The shares make the whole; the total is every row's time.
+        let shares: f64 = rows[..rows.len() - 1].iter().map(|r| r.2).sum();
+        assert!(
+            (shares - 100.0).abs() < 0.05 * f64::from(u32::try_from(rows.len()).expect("rows")),
+            "{shares}: {err}"
+        );
+        assert!(rows.iter().all(|r| r.1 <= total.1), "{err}");
+        assert!(total.1 > 0.0, "{err}");
+        // Every finding was counted for its rule (before duplicates are
+        // dropped): at least as many as the report has.
+        let reported: usize = stdout(&plain)
+            .lines()
+            .find_map(|l| l.strip_prefix("Found "))
+            .and_then(|l| l.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .expect("a summary line");
+        let found: usize = rules.iter().filter_map(|r| r.3).sum();
+        assert_eq!(total.3, Some(found), "{err}");
+        assert!(
+            found >= reported && reported > 0,
+            "{found} < {reported}: {err}"
+        );
+    }
+}
+
 #[test]
 fn json_report_follows_the_contract_in_three_languages() {
     let dir = articles();

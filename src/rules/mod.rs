@@ -26,6 +26,7 @@ use crate::check::{Check, Hit, HitSink, KINDS, Reads, kind_names};
 use crate::document::{Document, Lang};
 use crate::error::RuleFileError;
 use crate::finding::{Finding, Origin, Related, Texts};
+use crate::timings::{Stage, Timings};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
@@ -54,7 +55,8 @@ impl Rule {
         self.run_into(doc, Out::Own(out), texts);
     }
 
-    fn run_into(&self, doc: &Document<'_>, out: Out<'_>, texts: &mut Texts) {
+    /// Runs the rule into `out`; how many findings it reported.
+    fn run_into(&self, doc: &Document<'_>, out: Out<'_>, texts: &mut Texts) -> usize {
         let mut sink = Findings {
             rule: self,
             doc,
@@ -63,9 +65,31 @@ impl Rule {
             buf: String::new(),
             places: Vec::new(),
             origins: Default::default(),
+            found: 0,
         };
         self.check.check(doc, &mut sink);
         sink.out.flush();
+        sink.found
+    }
+
+    /// [`Rule::run_into`], its time added to `timings` when there are.
+    fn run_timed(
+        &self,
+        doc: &Document<'_>,
+        out: Out<'_>,
+        texts: &mut Texts,
+        timings: Option<&Timings>,
+    ) {
+        match timings {
+            None => {
+                self.run_into(doc, out, texts);
+            }
+            Some(t) => {
+                let start = std::time::Instant::now();
+                let found = self.run_into(doc, out, texts);
+                t.add_rule(&self.id, start.elapsed(), found);
+            }
+        }
     }
 }
 
@@ -131,6 +155,8 @@ struct Findings<'r, 'd, 'o> {
     /// The rule's origins, one for each severity its findings take (a
     /// hit may report at a lower one): shared by all its findings.
     origins: [Option<Arc<Origin>>; 3],
+    /// How many findings the rule reported.
+    found: usize,
 }
 
 impl Findings<'_, '_, '_> {
@@ -194,6 +220,7 @@ impl Findings<'_, '_, '_> {
 impl HitSink for Findings<'_, '_, '_> {
     fn push(&mut self, hit: Hit) {
         let finding = self.finding(hit);
+        self.found += 1;
         self.out.push(finding);
     }
 }
@@ -579,7 +606,7 @@ impl RuleSet {
     /// extracted beside the names, then the rules run on all the threads
     /// of rayon's pool. The findings are the same, in the same order.
     pub fn check_split(&self, doc: &Document<'_>, split: bool) -> Vec<Finding> {
-        let mut findings = self.check_unsorted(doc, split);
+        let mut findings = self.check_unsorted(doc, split, None);
         sort_findings(&mut findings);
         findings
     }
@@ -588,7 +615,17 @@ impl RuleSet {
     /// (with [`sort_findings`]) once it has dropped the document: on a long
     /// article the sort's room then comes after the words and names are
     /// gone, not on top of them.
-    pub(crate) fn check_unsorted(&self, doc: &Document<'_>, split: bool) -> Vec<Finding> {
+    ///
+    /// With `timings`, each rule's run is timed, and the extractions the
+    /// rules read are done before them, each timed as its stage (else the
+    /// first rule that reads one does it, and no rule asks for what none
+    /// reads).
+    pub(crate) fn check_unsorted(
+        &self,
+        doc: &Document<'_>,
+        split: bool,
+        timings: Option<&Timings>,
+    ) -> Vec<Finding> {
         let rules: Vec<&Rule> = self
             .rules
             .iter()
@@ -617,21 +654,23 @@ impl RuleSet {
                     all: &shared,
                     batch: Vec::with_capacity(Out::BATCH),
                 };
-                rule.run_into(doc, out, &mut Texts::default());
+                rule.run_timed(doc, out, &mut Texts::default(), timings);
+            };
+            let names = Reads {
+                entities: on_others.entities || on_figures.entities,
+                ..Reads::default()
+            };
+            let figures_only = Reads {
+                entities: false,
+                ..on_figures
             };
             rayon::join(
                 || {
-                    if on_figures.amounts {
-                        doc.amounts(); // and the dates with them
-                    } else if on_figures.dates {
-                        doc.dates();
-                    }
+                    extract(doc, figures_only, timings);
                     crate::ordered::map(figures, true, run)
                 },
                 || {
-                    if on_others.entities || on_figures.entities {
-                        doc.entities();
-                    }
+                    extract(doc, names, timings);
                     crate::ordered::map(others, true, run)
                 },
             );
@@ -639,12 +678,32 @@ impl RuleSet {
                 .into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
         } else {
+            if timings.is_some() {
+                let all = rules
+                    .iter()
+                    .fold(Reads::default(), |all, r| all.and(r.check.reads(doc)));
+                extract(doc, all, timings);
+            }
             let mut texts = Texts::default();
             for rule in rules {
-                rule.run(doc, &mut findings, &mut texts);
+                rule.run_timed(doc, Out::Own(&mut findings), &mut texts, timings);
             }
         }
         findings
+    }
+}
+
+/// Extracts what `reads` asks for from `doc`, each extraction timed as its
+/// stage: the figures (and the dates with them) or the dates alone, then
+/// the names.
+fn extract(doc: &Document<'_>, reads: Reads, timings: Option<&Timings>) {
+    if reads.amounts {
+        Timings::time(timings, Stage::Figures, || doc.amounts()); // and the dates
+    } else if reads.dates {
+        Timings::time(timings, Stage::Figures, || doc.dates());
+    }
+    if reads.entities {
+        Timings::time(timings, Stage::Names, || doc.entities());
     }
 }
 
