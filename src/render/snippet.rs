@@ -122,11 +122,18 @@ impl Columns {
         // `k` until there): most lines have none.
         let mut col = 0;
         self.offs.reserve(line.len() / 2 + 1);
-        for (i, c) in line.char_indices() {
-            let w = match c {
-                // Printable ASCII and the Arabic letters first: none is replaced.
-                ' '..='~' | 'ء'..='ي' => 1,
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // Printable ASCII and the Arabic letters (U+0621–U+063F are
+            // `D8 A1`–`D8 BF`, U+0640–U+064A `D9 80`–`D9 8A`) are told
+            // from their bytes: one column, none replaced. The others are
+            // decoded.
+            let (w, len) = match (b[i], b.get(i + 1)) {
+                (b' '..=b'~', _) => (1, 1),
+                (0xD8, Some(0xA1..=0xBF)) | (0xD9, Some(0x80..=0x8A)) => (1, 2),
                 _ => {
+                    let c = line[i..].chars().next().expect("on a character boundary");
                     let w = char_width(c);
                     if w > 1 || replaced(c) {
                         self.odd.push(self.offs.len());
@@ -134,7 +141,7 @@ impl Columns {
                     if w != 1 && self.cols.is_empty() {
                         self.cols.extend(0..self.offs.len());
                     }
-                    w
+                    (w, c.len_utf8())
                 }
             };
             if !self.cols.is_empty() || w != 1 {
@@ -142,6 +149,7 @@ impl Columns {
             }
             self.offs.push(i);
             col += w;
+            i += len;
         }
         self.chars = self.offs.len();
         self.offs.push(line.len());
@@ -542,12 +550,8 @@ fn source_and_marks_rows(
     let mut at = left; // the column the row has reached, `left` at its start
     out.push(' ');
     for m in marks.iter().flatten() {
-        for _ in at..m.start {
-            out.push(' ');
-        }
-        for _ in m.start..m.end {
-            out.push(m.underline);
-        }
+        repeat(out, ' ', m.start.saturating_sub(at));
+        repeat(out, m.underline, m.end - m.start);
         at = m.end;
         if !m.label.is_empty() && hanging.is_none_or(|h| h.start != m.start) {
             out.push(' ');
@@ -560,13 +564,17 @@ fn source_and_marks_rows(
     if let Some(h) = hanging {
         for row in [None, Some(h.label)] {
             margin(out);
-            for _ in left..=h.start {
-                out.push(' ');
-            }
+            repeat(out, ' ', (h.start + 1).saturating_sub(left));
             out.push_str(row.unwrap_or("|"));
         }
     }
     true
+}
+
+/// Writes `c` `n` times (a row's padding and underlines, dozens of
+/// columns a finding).
+fn repeat(out: &mut String, c: char, n: usize) {
+    out.extend(std::iter::repeat_n(c, n));
 }
 
 /// [`source_and_marks_rows`] for any line, cell by cell as
@@ -723,6 +731,10 @@ mod tests {
                 "[ a-z.7]{0,80}",
                 "[ a-zمرح«»é\u{A0}]{0,80}",
                 "[ a-zمر\u{64E}\u{301}中😀\t\u{1}\u{202B}]{0,80}",
+                // Either side of the Arabic letters told from their bytes
+                // (U+0621–U+064A): U+0600 (a control), U+060C, U+061F,
+                // U+0620, U+063F–U+0641, U+064B (a mark), U+0660.
+                "[ a\u{600}\u{60C}\u{61F}-\u{621}\u{63F}-\u{641}\u{64A}\u{64B}\u{660}]{0,80}",
             ],
             cut in (0usize..100, 0usize..100),
         ) {
