@@ -393,7 +393,7 @@ fn plan_inputs(args: &CheckArgs, paths: &[PathBuf], inputs: &[Input]) -> Result<
 }
 
 fn run_check(args: &CheckArgs) -> Result<ExitCode> {
-    let started = std::time::Instant::now();
+    let started = args.timings.then(std::time::Instant::now);
     let timings = args.timings.then(std::sync::Arc::<Timings>::default);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -516,7 +516,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
     let code = Timings::time(timings.as_deref(), Stage::Report, || {
         out.finish(args, &plan)
     });
-    if let Some(t) = &timings {
+    if let (Some(t), Some(started)) = (&timings, started) {
         let table = t.table(started.elapsed(), rayon::current_num_threads());
         let _ = std::io::stderr().lock().write_all(table.as_bytes());
     }
