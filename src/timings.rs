@@ -7,11 +7,12 @@
 //! and summed over the files and the threads that did them: on several
 //! cores their total exceeds the run's elapsed time, which the table gives
 //! beside it. The report's is the time the writing thread spends on it
-//! (a long file's findings are drawn on every core meanwhile). A rule's time is that of its own pass; the extractions that
-//! it reads (figures and dates, names) are done before the rules and
-//! counted as stages of their own (without `--timings` they are done by the
-//! first rule that reads them). Nothing is measured, not even the clock
-//! read, when the option is off.
+//! (a long file's findings are drawn on every core meanwhile). A rule's
+//! time is that of its own pass; the extractions that it reads (figures
+//! and dates, names) are done before the rules and counted as stages of
+//! their own (without `--timings` they are done by the first rule that
+//! reads them). Nothing is measured, not even the clock read, when the
+//! option is off.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

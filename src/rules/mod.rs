@@ -632,6 +632,12 @@ impl RuleSet {
             .filter(|r| r.applies_to(doc.lang))
             .collect();
         let mut findings = Vec::new();
+        // What a list of rules reads of the document's extractions.
+        let all = |rules: &[&Rule]| {
+            rules
+                .iter()
+                .fold(Reads::default(), |all, r| all.and(r.check.reads(doc)))
+        };
         if crate::ordered::split_document(split, doc.text().len()) {
             // Two sides: the figures and dates are extracted on one, then
             // the rules that read them run; the names on the other, then
@@ -641,12 +647,7 @@ impl RuleSet {
             // A rule that asks for an extraction under way waits for it:
             // no extraction may itself wait for work of the pool, or the
             // thread that runs it could take up that rule meanwhile.
-            let reads = |r: &Rule| r.check.reads(doc);
             let (figures, others) = sides(rules, doc);
-            let all = |side: &[&Rule]| {
-                side.iter()
-                    .fold(Reads::default(), |all, r| all.and(reads(r)))
-            };
             let (on_figures, on_others) = (all(&figures), all(&others));
             let shared = std::sync::Mutex::new(Vec::new());
             let run = |rule: &Rule| {
@@ -679,10 +680,7 @@ impl RuleSet {
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
         } else {
             if timings.is_some() {
-                let all = rules
-                    .iter()
-                    .fold(Reads::default(), |all, r| all.and(r.check.reads(doc)));
-                extract(doc, all, timings);
+                extract(doc, all(&rules), timings);
             }
             let mut texts = Texts::default();
             for rule in rules {
