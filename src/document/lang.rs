@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use super::Block;
 use crate::rules::Data;
 
 pub use super::letters::{is_arabic_letter, is_latin_letter};
@@ -227,55 +228,63 @@ struct Tally {
 }
 
 /// What [`detect`] counts in one word: its Arabic, Latin and French
-/// letters, whether it has a letter, a digit, only ASCII, and its first
-/// character.
+/// letters, whether it has a letter, whether it reads as a name (it starts
+/// with a capital or holds a digit), and (for a word of ASCII) whether it
+/// holds only letters, digits and apostrophes.
 #[derive(Debug, Clone, Copy, Default)]
 struct WordTally {
     ar: usize,
     la: usize,
     fl: usize,
     letter: bool,
-    numeric: bool,
-    non_ascii: bool,
-    first: char,
+    name: bool,
+    plain: bool,
 }
 
 impl WordTally {
-    /// Counts `c`, a character outside ASCII (`detect` counts ASCII runs
-    /// itself), when it is a word character (a letter, a digit, a mark or
-    /// an apostrophe); false when it separates words.
-    #[inline]
-    fn add(&mut self, c: char) -> bool {
-        debug_assert!(!c.is_ascii());
-        if !(crate::document::is_letter_or_digit(c) || is_mark_or_apostrophe(c)) {
-            return false;
-        }
-        self.non_ascii = true;
-        if is_arabic_letter(c) {
-            self.ar += 1;
-            self.letter = true;
-        } else {
-            if is_latin_letter(c) {
-                self.la += 1;
-                self.fl += usize::from(is_french_letter(c));
+    fn of(word: &str) -> WordTally {
+        let bytes = word.as_bytes();
+        let mut w = WordTally::default();
+        if bytes.is_ascii() {
+            // Most words of an English or French text: a byte at a time,
+            // no character decoded.
+            w.name = bytes.first().is_some_and(u8::is_ascii_uppercase);
+            w.plain = true;
+            for &b in bytes {
+                if b.is_ascii_alphabetic() {
+                    w.la += 1;
+                } else if b.is_ascii_digit() {
+                    w.name = true;
+                } else if b != b'\'' {
+                    w.plain = false;
+                }
             }
-            self.letter = self.letter || crate::document::is_letter(c);
-            self.numeric = self.numeric || c.is_numeric();
+            w.letter = w.la > 0;
+            return w;
         }
-        true
+        w.name = word.chars().next().is_some_and(char::is_uppercase);
+        for c in word.chars() {
+            if is_arabic_letter(c) {
+                w.ar += 1;
+                w.letter = true;
+                continue;
+            }
+            if is_latin_letter(c) {
+                w.la += 1;
+                w.fl += usize::from(is_french_letter(c));
+            }
+            w.letter = w.letter || crate::document::is_letter(c);
+            w.name = w.name || c.is_numeric();
+        }
+        w
     }
 }
 
 impl Tally {
-    /// Counts `word`, whose characters `w` counted; false when the text has
-    /// had enough words (5,000) to decide.
-    fn word(
-        &mut self,
-        word: &str,
-        w: WordTally,
-        words: &FunctionWords,
-        lower: &mut String,
-    ) -> bool {
+    /// Counts `word`; false when the text has had enough words (5,000)
+    /// to decide.
+    fn word(&mut self, word: &str, words: &FunctionWords, lower: &mut String) -> bool {
+        let w = WordTally::of(word);
         if !w.letter {
             return true;
         }
@@ -293,8 +302,9 @@ impl Tally {
         if w.la == 0 {
             return true;
         }
-        let name = w.numeric || w.first.is_uppercase();
-        let (is_fr, is_en) = if w.non_ascii {
+        let (is_fr, is_en) = if w.plain {
+            words.get_ascii(word)
+        } else {
             // `str::to_lowercase` but for a final sigma, which no French or
             // English function word holds.
             lower.clear();
@@ -302,10 +312,8 @@ impl Tally {
                 lower.extend(if c == '’' { '\'' } else { c }.to_lowercase());
             }
             words.get(lower)
-        } else {
-            words.get_ascii(word)
         };
-        if !name || is_fr || is_en {
+        if !w.name || is_fr || is_en {
             self.latin_words += 1;
         }
         self.fr += usize::from(is_fr);
@@ -337,69 +345,45 @@ impl Tally {
 /// many as its Latin letters. Otherwise the language whose function words (`<lang>.detect`
 /// lists in `rules/data/`) are more frequent wins; on a tie, letters that
 /// only French writes (`é`, `ç`, `œ`, …) decide; English when nothing does
-/// (an empty or very short text).
+/// (an empty or very short text). The first 5,000 words with a letter
+/// decide.
 ///
-/// A word is a run of letters, digits, marks and apostrophes; one pass
-/// over the characters counts each word as it ends (every article is
-/// detected unless its language is given, and for a short article this
-/// pass was a sixth of the whole check).
+/// The words are those the document model cuts (UAX #29 words, see
+/// [`Block::words`]), so that a document is detected from the words its
+/// blocks already hold ([`detect_blocks`]) rather than read a second time
+/// (for a short article that second reading was a twelfth of the whole
+/// check).
 pub fn detect(text: &str, data: &Data) -> Lang {
     let words = data.function_words();
     let mut tally = Tally::default();
     let mut lower = String::new();
-    let bytes = text.as_bytes();
-    // The current word: where it starts and what it holds so far.
-    let (mut start, mut in_word, mut w) = (0, false, WordTally::default());
-    let mut i = 0;
-    while i < bytes.len() {
-        let (at, b) = (i, bytes[i]);
-        let word_char = if b < 0x80 {
-            // A run of ASCII word characters (most of an English or French
-            // text) is counted byte by byte, with no character decoded.
-            if b.is_ascii_alphanumeric() || b == b'\'' {
-                if !in_word {
-                    (start, in_word, w.first) = (i, true, char::from(b));
-                }
-                while let Some(&b) = bytes.get(i) {
-                    if b.is_ascii_alphabetic() {
-                        w.la += 1;
-                        w.letter = true;
-                    } else if b.is_ascii_digit() {
-                        w.numeric = true;
-                    } else if b != b'\'' {
-                        break;
-                    }
-                    i += 1;
-                }
-                continue;
-            }
-            i += 1;
-            false
-        } else {
-            let c = text[i..].chars().next().expect("on a char boundary");
-            let word_char = w.add(c);
-            if word_char && !in_word {
-                (start, in_word, w.first) = (at, true, c);
-            }
-            i += c.len_utf8();
-            word_char
-        };
-        if !word_char && in_word {
-            let more = tally.word(&text[start..at], w, words, &mut lower);
-            (in_word, w) = (false, WordTally::default());
-            if !more {
-                return tally.lang();
-            }
+    for w in super::segment::words(text) {
+        if !tally.word(&text[w.range()], words, &mut lower) {
+            break;
         }
-    }
-    if in_word {
-        tally.word(&text[start..], w, words, &mut lower);
     }
     tally.lang()
 }
 
-fn is_mark_or_apostrophe(c: char) -> bool {
-    c == '\'' || c == '’' || crate::source::is_mark(c)
+/// [`detect`] on the text of `blocks` up to the block that takes it past
+/// 20,000 bytes, from the words the blocks hold.
+pub(super) fn detect_blocks(blocks: &[Block<'_>], data: &Data) -> Lang {
+    let words = data.function_words();
+    let mut tally = Tally::default();
+    let mut lower = String::new();
+    let mut read = 0;
+    for b in blocks {
+        for w in &b.words {
+            if !tally.word(&b.text[w.range()], words, &mut lower) {
+                return tally.lang();
+            }
+        }
+        read += b.text.len() + 1;
+        if read > 20_000 {
+            break;
+        }
+    }
+    tally.lang()
 }
 
 #[cfg(test)]
@@ -413,10 +397,13 @@ mod tests {
         &RULES
     }
 
-    /// The detection as it was first written (a split into words, then a
-    /// pass over each word's characters and two lookups): [`detect`] must
-    /// decide as it does.
+    /// The detection written plainly (UAX #29 word segments that hold a
+    /// letter or a digit, by `unicode-segmentation`, without the format
+    /// controls at their ends; then a pass over each word's characters and
+    /// two lookups): [`detect`] must decide as it does.
     fn detect_by_words(text: &str, data: &Data) -> Lang {
+        use crate::source::is_format_control;
+        use unicode_segmentation::UnicodeSegmentation;
         let fr_words = data.set("fr.detect");
         let en_words = data.set("en.detect");
         let (mut arabic_letters, mut latin_letters) = (0usize, 0usize);
@@ -424,7 +411,9 @@ mod tests {
         let (mut fr, mut en, mut fr_letters) = (0usize, 0usize, 0usize);
         let mut seen = 0;
         for word in text
-            .split(|c: char| !(crate::document::is_letter_or_digit(c) || is_mark_or_apostrophe(c)))
+            .split_word_bounds()
+            .filter(|w| w.chars().any(crate::document::is_letter_or_digit))
+            .map(|w| w.trim_matches(is_format_control))
         {
             let (mut ar, mut la, mut fl, mut letter, mut numeric) = (0, 0, 0, false, false);
             for c in word.chars() {
@@ -560,6 +549,68 @@ mod tests {
             let data = rules().data();
             prop_assert_eq!(detect(&text, data), detect_by_words(&text, data), "{:?}", text);
         }
+    }
+
+    /// A document is detected from its blocks' words: as [`detect`]
+    /// decides on the text of the blocks that it reads, joined.
+    fn detected_from_blocks(text: &str, format: crate::source::Format) -> (Lang, Lang) {
+        let data = rules().data();
+        let source = crate::source::SourceFile::from_text("t", text.to_owned(), format);
+        let doc = crate::document::Document::parse(&source, None, data);
+        let mut sample = String::new();
+        for b in &doc.blocks {
+            sample.push_str(&b.text);
+            sample.push('\n');
+            if sample.len() > 20_000 {
+                break;
+            }
+        }
+        (doc.lang, detect(&sample, data))
+    }
+
+    proptest! {
+        #[test]
+        fn a_document_is_detected_from_its_blocks_as_from_their_text(
+            paragraphs in prop::collection::vec(mixed_text(), 0..8),
+            markdown: bool,
+        ) {
+            let format = if markdown {
+                crate::source::Format::Markdown
+            } else {
+                crate::source::Format::Text
+            };
+            let (from_blocks, from_text) = detected_from_blocks(&paragraphs.join("\n\n"), format);
+            prop_assert_eq!(from_blocks, from_text);
+        }
+    }
+
+    #[test]
+    fn only_the_blocks_up_to_twenty_thousand_bytes_are_read() {
+        // Blocks of 4,500 to 5,000 bytes (numbers, which are no words to
+        // detection, and a few function words), English ones then French
+        // ones: the fifth block takes the text past 20,000 bytes and is
+        // read whole (its 200 French words outweigh the 120 English of four
+        // blocks), the sixth is not (the 150 English words of five blocks
+        // decide).
+        let numbers = "1234567890 ".repeat(400);
+        let english = format!("{}{numbers}", "the and of ".repeat(10));
+        let french = format!("{}{numbers}", "le la les et de ".repeat(40));
+        for (english_blocks, lang) in [(5, Lang::En), (4, Lang::Fr)] {
+            let mut blocks = vec![english.as_str(); english_blocks];
+            blocks.extend([french.as_str(); 6]);
+            let text = blocks.join("\n\n");
+            let (from_blocks, from_text) = detected_from_blocks(&text, crate::source::Format::Text);
+            assert_eq!((from_blocks, from_text), (lang, lang), "{english_blocks}");
+        }
+    }
+
+    #[test]
+    fn straight_apostrophes_used_as_quotes_leave_the_word_inside_them() {
+        // UAX #29 keeps an apostrophe only between letters (`d'un`,
+        // `l'an`): `'le'` is the word `le`.
+        let data = rules().data();
+        assert_eq!(detect("'le' 'chat' 'et' 'la' 'souris'", data), Lang::Fr);
+        assert_eq!(detect("d'un l'an qu'il c'est", data), Lang::Fr);
     }
 
     #[test]

@@ -218,17 +218,7 @@ impl<'a> Document<'a> {
         let lang = lang
             .or_else(|| front_matter.lang.as_deref().and_then(|l| l.parse().ok()))
             .or(default)
-            .unwrap_or_else(|| {
-                let mut sample = String::new();
-                for b in &blocks {
-                    sample.push_str(&b.text);
-                    sample.push('\n');
-                    if sample.len() > 20_000 {
-                        break;
-                    }
-                }
-                detect_language(&sample, data)
-            });
+            .unwrap_or_else(|| lang::detect_blocks(&blocks, data));
         Document {
             source,
             lang,
