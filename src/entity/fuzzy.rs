@@ -117,7 +117,7 @@ pub(super) fn latin(
                 continue;
             }
             lower.clear();
-            lower.extend(surface.chars().flat_map(char::to_lowercase));
+            crate::source::push_lowercase_str(&mut lower, surface);
             // A word comes back many times in an article: what it is near is
             // worked out once.
             let found = if let Some(&found) = memo.get(lower.as_str()) {

@@ -6,6 +6,7 @@ mod offset_map;
 mod span;
 
 pub use line_index::{ColumnUnit, LineCol, LineIndex};
+pub(crate) use normalize::push_lowercase_str;
 pub use normalize::{
     NormalizeOptions, Normalized, is_format_control, is_mark, normalize, normalize_text,
     normalize_text_into, normalized_chars,

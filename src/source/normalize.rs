@@ -355,6 +355,21 @@ fn push_lowercase(out: &mut String, c: char) {
     }
 }
 
+/// Appends `s` lower-cased character by character
+/// (`s.chars().flat_map(char::to_lowercase)`: no final sigma), a word of
+/// ASCII at once.
+pub(crate) fn push_lowercase_str(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+    } else {
+        for c in s.chars() {
+            push_lowercase(out, c);
+        }
+    }
+}
+
 /// `word.to_lowercase()`, borrowed when lower-casing changes nothing (most
 /// words of a text): no allocation per word in the checks that look words
 /// up in lower case.
@@ -556,6 +571,17 @@ mod tests {
         fn lowercase_is_to_lowercase(word in "[a-zA-ZéÉΣσςǅǆİẞßماسك ]{0,8}") {
             let expected = word.to_lowercase();
             proptest::prop_assert_eq!(&*lowercase(&word), expected.as_str());
+        }
+
+        #[test]
+        fn pushed_lowercase_is_lowercase_of_each_character(
+            before in "[a-zA-Zé]{0,3}",
+            word in "[a-zA-Z0-9éÉΣσςǅǆİẞßماسك ]{0,8}",
+        ) {
+            let mut out = before.clone();
+            push_lowercase_str(&mut out, &word);
+            let expected: String = word.chars().flat_map(char::to_lowercase).collect();
+            proptest::prop_assert_eq!(out, format!("{before}{expected}"));
         }
     }
 
