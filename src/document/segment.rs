@@ -258,6 +258,33 @@ fn arabic_word(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
     Some(word_end)
 }
 
+/// [`ASCII_CLASS`] of an ASCII letter.
+const LETTER: u8 = 1;
+/// [`ASCII_CLASS`] of an ASCII digit.
+const DIGIT: u8 = 2;
+/// [`ASCII_CLASS`] of `_`.
+const CONNECTOR: u8 = 4;
+/// What each byte is to [`ascii_words`]: a letter, a digit, `_` (the bytes
+/// a word is made of), or 0.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b'_' {
+            CONNECTOR
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The words of `text[start..end]`, printable ASCII, by the rules of UAX #29
 /// for these characters: letters, digits and `_` hold together (`WB5`,
 /// `WB8` to `WB10`, `WB13a` and `WB13b`); `:` (`MidLetter`) and `.` `'`
@@ -265,19 +292,22 @@ fn arabic_word(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
 /// (`MidNum`) and `.` `'` join two digits (`WB11`, `WB12`); everything else
 /// stands alone.
 fn ascii_words(bytes: &[u8], start: usize, end: usize, out: &mut Vec<Word>) {
-    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut i = start;
     while i < end {
-        if !word_byte(bytes[i]) {
+        if ASCII_CLASS[usize::from(bytes[i])] == 0 {
             i += 1;
             continue;
         }
         let w = i;
-        let (mut letters, mut digits) = (false, false);
+        // The classes of the word's bytes, or-ed: one table lookup a byte.
+        let mut seen = 0;
         loop {
-            while i < end && word_byte(bytes[i]) {
-                letters |= bytes[i].is_ascii_alphabetic();
-                digits |= bytes[i].is_ascii_digit();
+            while i < end {
+                let class = ASCII_CLASS[usize::from(bytes[i])];
+                if class == 0 {
+                    break;
+                }
+                seen |= class;
                 i += 1;
             }
             if i + 1 < end {
@@ -298,7 +328,7 @@ fn ascii_words(bytes: &[u8], start: usize, end: usize, out: &mut Vec<Word>) {
             }
             break;
         }
-        let script = match (letters, digits) {
+        let script = match (seen & LETTER != 0, seen & DIGIT != 0) {
             (false, false) => continue, // `_` alone
             (true, false) => Script::Latin,
             (false, true) => Script::Digits,
