@@ -528,7 +528,8 @@ fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
     };
     let mut starts = vec![0];
     let mut from = 0;
-    while let Some(h) = find_hot(text.as_bytes(), from) {
+    let mut hot = Hot::new(text.as_bytes());
+    while let Some(h) = hot.at_or_after(from) {
         // `from` is a cut: the window starts at it or after.
         let mut start = h;
         while !cut(start) {
@@ -578,6 +579,47 @@ fn common_break(window: &[u8]) -> Option<usize> {
         && spaces.iter().all(|&b| b == b' ')
         && capital.is_ascii_uppercase())
     .then_some(window.len() - 1)
+}
+
+/// The places where a sentence can end, in text order ([`find_hot`]). In
+/// a text of ASCII they are the bytes `.` `!` `?` `\n` `\r`, found with
+/// `memchr` (a vector search, where `find_hot` reads every byte); in any
+/// other text, with `find_hot`.
+enum Hot<'t> {
+    Ascii {
+        stops: std::iter::Peekable<memchr::Memchr3<'t>>,
+        breaks: std::iter::Peekable<memchr::Memchr2<'t>>,
+    },
+    Other(&'t [u8]),
+}
+
+impl<'t> Hot<'t> {
+    fn new(bytes: &'t [u8]) -> Hot<'t> {
+        if bytes.is_ascii() {
+            Hot::Ascii {
+                stops: memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable(),
+                breaks: memchr::memchr2_iter(b'\n', b'\r', bytes).peekable(),
+            }
+        } else {
+            Hot::Other(bytes)
+        }
+    }
+
+    /// `find_hot(bytes, from)`; `from` never goes back from one call to the
+    /// next.
+    fn at_or_after(&mut self, from: usize) -> Option<usize> {
+        match self {
+            Hot::Ascii { stops, breaks } => {
+                while stops.next_if(|&p| p < from).is_some() {}
+                while breaks.next_if(|&p| p < from).is_some() {}
+                match (stops.peek(), breaks.peek()) {
+                    (Some(&a), Some(&b)) => Some(a.min(b)),
+                    (a, b) => a.or(b).copied(),
+                }
+            }
+            Hot::Other(bytes) => find_hot(bytes, from),
+        }
+    }
 }
 
 /// The first place at or after `from` (a character boundary) where a
@@ -957,6 +999,25 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Found with `memchr` in a text of ASCII, the places where a
+        /// sentence can end are those `find_hot` finds, from any sequence of
+        /// starting points that never goes back.
+        #[test]
+        fn hot_places_of_ascii_text_are_those_read_byte_by_byte(
+            text in "[a .!?\n\r,x\t]{0,40}",
+            steps in proptest::collection::vec(0usize..6, 0..12),
+        ) {
+            let bytes = text.as_bytes();
+            let mut hot = Hot::new(bytes);
+            let ascii = matches!(hot, Hot::Ascii { .. });
+            proptest::prop_assert!(ascii);
+            let mut from = 0;
+            for step in steps {
+                from = (from + step).min(bytes.len());
+                proptest::prop_assert_eq!(hot.at_or_after(from), find_hot(bytes, from), "{}", from);
+            }
+        }
+
         /// Read byte by byte, the places where a sentence can end are those
         /// the characters say.
         #[test]
