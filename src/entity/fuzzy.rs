@@ -145,9 +145,10 @@ pub(super) fn latin(
     // written, and so does a word written once (`Optai` beside `Openai`).
     if !far.is_empty() {
         out.retain(|m| {
-            let text = &doc.blocks[m.block()].text[m.view()];
-            let lower: String = text.chars().flat_map(char::to_lowercase).collect();
-            far.get(&lower)
+            // Lower-cased as the words `far` counts were.
+            lower.clear();
+            crate::source::push_lowercase_str(&mut lower, &doc.blocks[m.block()].text[m.view()]);
+            far.get(lower.as_str())
                 .is_none_or(|&n| n < 2 || n < present.get(&m.entity()).copied().unwrap_or(0))
         });
     }
