@@ -105,6 +105,25 @@ fn weak_evidence_is_info() {
 }
 
 #[test]
+fn the_message_names_the_strong_cue_the_figures_share() {
+    // Both figures have the weak cue `deal` nearer than the strong `offer`:
+    // the finding is a warning about the offer, not the deal.
+    let text = "Musk's offer for the deal was $44bn in April. In May the board accepted his offer for the deal, $46bn.";
+    let got = findings(Lang::En, text);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].severity(), Severity::Warning);
+    assert!(
+        got[0].message.contains("gives the offer as"),
+        "{}",
+        got[0].message
+    );
+    assert_eq!(
+        &*got[0].related[0].message,
+        "the offer given as 44 × 10⁹ USD"
+    );
+}
+
+#[test]
 fn hedges_that_cover_the_difference() {
     // About 100 billion is 90 to 110 billion.
     none(

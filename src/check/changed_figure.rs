@@ -408,17 +408,21 @@ impl Check for ChangedFigure {
                     continue;
                 }
                 let has = |cues: &[arcstr::ArcStr], c: &str| cues.iter().any(|x| x == c);
-                let shared: Vec<&str> = b
-                    .cues
-                    .iter()
-                    .filter(|c| a.cues.contains(c))
-                    .map(arcstr::ArcStr::as_str)
-                    .collect();
-                if shared.is_empty()
-                    || self
-                        .distinct_cues
+                // The cues the two share, in `b`'s order: read again below
+                // for the pairs that get that far, not collected for each.
+                let shared = || {
+                    b.cues
                         .iter()
-                        .any(|c| has(&a.cues, c) != has(&b.cues, c))
+                        .filter(|c| a.cues.contains(c))
+                        .map(arcstr::ArcStr::as_str)
+                };
+                let Some(first_shared) = shared().next() else {
+                    continue;
+                };
+                if self
+                    .distinct_cues
+                    .iter()
+                    .any(|c| has(&a.cues, c) != has(&b.cues, c))
                 {
                     continue;
                 }
@@ -449,9 +453,9 @@ impl Check for ChangedFigure {
                     // Two periods: `in 2023 … $3.2bn`, `in 2024 … $4.1bn`.
                     continue;
                 }
-                let strong_cue = shared.iter().find(|c| !self.weak_cues.contains(**c));
+                let strong_cue = shared().find(|c| !self.weak_cues.contains(*c));
                 let strong = strong_cue.is_some() && a.hedge.is_none() && b.hedge.is_none();
-                let cue = *strong_cue.unwrap_or(&shared[0]);
+                let cue = strong_cue.unwrap_or(first_shared);
                 // Nearest first: the first strong one wins outright.
                 if best.is_none() || strong {
                     best = Some((strong, i, cue));
