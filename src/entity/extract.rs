@@ -171,15 +171,26 @@ fn same_script_word_char(c: char, arabic: bool) -> bool {
     }
 }
 
-/// The view ranges that mentions already cover: (block, start, end), by
-/// block, merged and sorted, so that a word is tested against them by
-/// binary search (a linear scan of every mention per word is quadratic on
-/// a long article). One flat list, 12 bytes a range.
+/// The view ranges that mentions already cover, by block, merged and
+/// sorted, so that a word is tested against them by binary search (a
+/// linear scan of every mention per word is quadratic on a long article).
+/// Two flat lists, 12 bytes a range.
 pub(super) struct Covered {
-    ranges: Vec<(u32, u32, u32)>,
+    /// Each range's block and end, as `block << 32 | end`: a range lies
+    /// before a word (in an earlier block, or ending by the word's start)
+    /// exactly when this is at most the word's `block << 32 | start`, one
+    /// comparison. In order, as the ranges are.
+    ends: Vec<u64>,
+    /// Each range's start.
+    starts: Vec<u32>,
     /// Where the last lookup landed: words are looked up in text order, so
     /// the next one lands there or a few ranges on.
     hint: std::cell::Cell<usize>,
+}
+
+/// `block << 32 | offset`: a place in the text, ordered as the text is.
+fn place(block: u32, offset: u32) -> u64 {
+    u64::from(block) << 32 | u64::from(offset)
 }
 
 impl Covered {
@@ -196,9 +207,9 @@ impl Covered {
                 _ => merged.push((b, s, e)),
             }
         }
-        merged.shrink_to_fit();
         Covered {
-            ranges: merged,
+            ends: merged.iter().map(|&(b, _, e)| place(b, e)).collect(),
+            starts: merged.iter().map(|&(_, s, _)| s).collect(),
             hint: std::cell::Cell::new(0),
         }
     }
@@ -207,32 +218,30 @@ impl Covered {
     pub(super) fn overlaps(&self, block: usize, r: &std::ops::Range<usize>) -> bool {
         // Before: the ranges of earlier blocks, and those of this block that
         // end by `r.start` (a block's merged ranges end in order); the
-        // answer is the first range not before.
-        let before = |&(b, _, e): &(u32, u32, u32)| {
-            (b as usize) < block || (b as usize == block && e as usize <= r.start)
-        };
-        let ranges = &self.ranges;
-        let hint = self.hint.get().min(ranges.len());
-        let i = if hint == 0 || before(&ranges[hint - 1]) {
+        // answer is the first range not before. (Blocks and view offsets
+        // fit in a `u32`: see [`Mention::new`].)
+        let b = u32::try_from(block).unwrap_or(u32::MAX);
+        let q = place(b, u32::try_from(r.start).unwrap_or(u32::MAX));
+        let ends = &self.ends;
+        let hint = self.hint.get().min(ends.len());
+        let i = if hint == 0 || ends[hint - 1] <= q {
             // At the hint or after it: a few steps, then a binary search.
-            let steps = ranges[hint..]
-                .iter()
-                .take(4)
-                .take_while(|r| before(r))
-                .count();
-            let at = hint + steps;
-            if steps == 4 {
-                at + ranges[at..].partition_point(before)
+            let stop = (hint + 4).min(ends.len());
+            let mut at = hint;
+            while at < stop && ends[at] <= q {
+                at += 1;
+            }
+            if at == hint + 4 {
+                at + ends[at..].partition_point(|&k| k <= q)
             } else {
                 at
             }
         } else {
-            ranges[..hint].partition_point(before)
+            ends[..hint].partition_point(|&k| k <= q)
         };
         self.hint.set(i);
-        self.ranges
-            .get(i)
-            .is_some_and(|&(b, s, _)| b as usize == block && (s as usize) < r.end)
+        ends.get(i)
+            .is_some_and(|&k| k >> 32 == u64::from(b) && (self.starts[i] as usize) < r.end)
     }
 }
 
