@@ -142,6 +142,11 @@ pub struct Texts {
     strings: rustc_hash::FxHashSet<ArcStr>,
     fixes: rustc_hash::FxHashMap<(ArcStr, FixSafety, ArcStr), Arc<Fix>>,
     related: rustc_hash::FxHashSet<SharedList>,
+    /// Keyed by the fix and the list, which are kept once here: one pointer
+    /// for one value (0: none).
+    extras: rustc_hash::FxHashMap<(usize, usize), Arc<Extras>>,
+    /// The pair [`Texts::extras`] gave last, with its key.
+    last_extras: Option<((usize, usize), Arc<Extras>)>,
 }
 
 impl Texts {
@@ -183,12 +188,41 @@ impl Texts {
         self.related.insert(SharedList(Arc::clone(&shared)));
         RelatedList(Some(shared))
     }
+
+    /// The shared pair of a fix and a list of related places, as
+    /// [`Texts::fix`] and [`Texts::related`] made them (none when there is
+    /// neither).
+    pub fn extras(&mut self, fix: Option<Arc<Fix>>, related: RelatedList) -> Option<Arc<Extras>> {
+        // Each made here, so one address for one value; the map keeps them
+        // alive, so an address is not another's later.
+        let key = (
+            fix.as_ref().map_or(0, |f| Arc::as_ptr(f) as usize),
+            related.0.as_ref().map_or(0, |l| Arc::as_ptr(l) as usize),
+        );
+        if key == (0, 0) {
+            return None;
+        }
+        // A rule's findings come in runs that offer the same (a space
+        // before «،» after another).
+        if let Some((last, extras)) = &self.last_extras {
+            if *last == key {
+                return Some(Arc::clone(extras));
+            }
+        }
+        let extras = Arc::clone(
+            self.extras
+                .entry(key)
+                .or_insert_with(|| Arc::new(Extras { fix, related })),
+        );
+        self.last_extras = Some((key, Arc::clone(&extras)));
+        Some(extras)
+    }
 }
 
 /// Who reports a finding and how seriously: the rule, its category and
 /// the finding's severity. The findings of a rule at one severity share
 /// one (a rule run makes one for each severity it reports at), so that a
-/// finding is five pointers' worth.
+/// finding is four pointers' worth.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Origin {
     pub rule: ArcStr,
@@ -206,18 +240,35 @@ pub struct Finding {
     /// (see [`Texts`]).
     pub message: ArcStr,
     pub span: Span,
-    /// Shared with the other findings of the file that offer the same.
-    pub fix: Option<Arc<Fix>>,
-    /// One pointer, no allocation when empty (a long article has many
-    /// findings, most with none), shared with the other findings of the
-    /// file that point at the same places.
-    pub related: RelatedList,
+    /// Its fix and related places (see [`Finding::fix`],
+    /// [`Finding::related`]): one pointer, none for the many findings that
+    /// have neither.
+    extras: Option<Arc<Extras>>,
 }
 
 // A long article holds a finding for every seventy bytes or so (146,342 in
 // the Arabic 10 MB benchmark file): kept small.
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Finding>() == 40);
+const _: () = assert!(std::mem::size_of::<Finding>() == 32);
+
+/// What a finding may offer beyond its message: a fix, places it points
+/// at. Findings of a file that offer the same share one (see
+/// [`Texts::extras`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extras {
+    /// Shared with the other findings of the file that offer the same.
+    fix: Option<Arc<Fix>>,
+    /// Shared with the other findings of the file that point at the same
+    /// places.
+    related: RelatedList,
+}
+
+impl Extras {
+    /// `None` when there is neither a fix nor a related place.
+    fn of(fix: Option<Arc<Fix>>, related: RelatedList) -> Option<Arc<Extras>> {
+        (fix.is_some() || !related.is_empty()).then(|| Arc::new(Extras { fix, related }))
+    }
+}
 
 impl Finding {
     /// A finding of `rule` with no fix and no related place (set them on
@@ -244,9 +295,42 @@ impl Finding {
             origin,
             message,
             span,
-            fix: None,
-            related: RelatedList::default(),
+            extras: None,
         }
+    }
+
+    /// The fix it offers.
+    pub fn fix(&self) -> Option<&Fix> {
+        self.extras.as_ref()?.fix.as_deref()
+    }
+
+    /// The places it points at besides its span.
+    pub fn related(&self) -> &[Related] {
+        self.extras.as_ref().map_or(&[], |e| &e.related)
+    }
+
+    /// Gives it this fix (its fix and related places are then its own).
+    pub fn set_fix(&mut self, fix: Option<Arc<Fix>>) {
+        let related = self
+            .extras
+            .take()
+            .map(|e| e.related.clone())
+            .unwrap_or_default();
+        self.extras = Extras::of(fix, related);
+    }
+
+    /// Gives it these related places (its fix and related places are then
+    /// its own).
+    pub fn set_related(&mut self, related: Vec<Related>) {
+        let fix = self.extras.take().and_then(|e| e.fix.clone());
+        self.extras = Extras::of(fix, RelatedList::of(related));
+    }
+
+    /// With a fix and related places shared with other findings (see
+    /// [`Texts::extras`]).
+    #[must_use]
+    pub fn with_extras(self, extras: Option<Arc<Extras>>) -> Finding {
+        Finding { extras, ..self }
     }
 
     /// The id of the rule that reported it.
@@ -281,7 +365,7 @@ impl Finding {
     /// Replacements for the span, best first: its fix's (none without a
     /// fix).
     pub fn suggestions(&self) -> &[ArcStr] {
-        self.fix.as_deref().map_or(&[], |f| &f.suggestions)
+        self.fix().map_or(&[], |f| &f.suggestions)
     }
 
     /// The flagged text.
@@ -389,6 +473,63 @@ mod tests {
     }
 
     #[test]
+    fn findings_that_offer_the_same_fix_and_places_share_them_and_changing_one_leaves_the_others_alone()
+     {
+        let mut texts = Texts::default();
+        let title = texts.get("Remove the space");
+        let fix = texts.fix(title, FixSafety::Safe, "،");
+        let other = texts.get("Other");
+        let other_fix = texts.fix(other, FixSafety::Safe, ",");
+        let place = Related {
+            span: Span::new(10, 14),
+            message: "another form".into(),
+            file: None,
+        };
+        let places = texts.related(std::slice::from_ref(&place));
+        let origin = Arc::new(Origin {
+            rule: "typography/q".into(),
+            category: Category::Typography,
+            severity: Severity::Warning,
+        });
+        let finding = |extras| {
+            Finding::of(Arc::clone(&origin), "m".into(), Span::new(0, 1)).with_extras(extras)
+        };
+        let shared = texts.extras(Some(Arc::clone(&fix)), places.clone());
+        let again = texts.extras(Some(Arc::clone(&fix)), places.clone());
+        assert!(matches!((&shared, &again), (Some(x), Some(y)) if Arc::ptr_eq(x, y)));
+        // No places, another fix, no fix (each asked for after one that
+        // differs from it in one half): another pair; neither: none.
+        let no_places = texts.extras(Some(Arc::clone(&fix)), RelatedList::default());
+        let other_fixed = texts.extras(Some(Arc::clone(&other_fix)), places.clone());
+        let no_fix = texts.extras(None, places.clone());
+        for other in [&other_fixed, &no_places, &no_fix] {
+            assert!(matches!((&shared, other), (Some(x), Some(y)) if !Arc::ptr_eq(x, y)));
+        }
+        assert_eq!(texts.extras(None, RelatedList::default()), None);
+        let (mut f, g) = (finding(shared), finding(again));
+        assert_eq!(f.fix().map(|f| &*f.title), Some("Remove the space"));
+        assert_eq!(f.related(), std::slice::from_ref(&place));
+        assert_eq!(finding(no_fix).fix(), None);
+        assert_eq!(finding(no_places).related(), &[]);
+        // Changing one finding's fix keeps its places, and the other's both.
+        f.set_fix(Some(Arc::clone(&other_fix)));
+        assert_eq!(f.fix().map(|f| &*f.title), Some("Other"));
+        assert_eq!(f.related(), std::slice::from_ref(&place));
+        assert_eq!(g.fix().map(|f| &*f.title), Some("Remove the space"));
+        f.set_related(Vec::new());
+        assert_eq!(
+            (f.related(), f.fix().map(|f| &*f.title)),
+            (&[][..], Some("Other"))
+        );
+        f.set_fix(None);
+        assert_eq!(
+            f,
+            Finding::of(Arc::clone(&origin), "m".into(), Span::new(0, 1))
+        );
+        assert_eq!(g.related(), std::slice::from_ref(&place));
+    }
+
+    #[test]
     fn a_fix_is_kept_once_and_offers_its_suggestion() {
         let mut texts = Texts::default();
         let title = texts.get("Remove the space");
@@ -411,12 +552,9 @@ mod tests {
             "m".into(),
             Span::new(0, 1),
         );
-        finding.fix = Some(a);
+        finding.set_fix(Some(a));
         assert_eq!(finding.suggestions(), &[ArcStr::from("،")][..]);
-        let finding = Finding {
-            fix: None,
-            ..finding
-        };
+        finding.set_fix(None);
         assert!(finding.suggestions().is_empty());
     }
 }

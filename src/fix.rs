@@ -27,8 +27,7 @@ pub const MAX_PASSES: usize = 10;
 /// `unsafe_fixes`.
 pub fn is_applicable(finding: &Finding, unsafe_fixes: bool) -> bool {
     finding
-        .fix
-        .as_ref()
+        .fix()
         .is_some_and(|f| f.safety == FixSafety::Safe || unsafe_fixes)
         && !finding.suggestions().is_empty()
 }

@@ -21,7 +21,7 @@ fn check(lang: Lang, text: &str) -> Vec<Finding> {
     };
     for f in &findings {
         assert!(f.span.is_on_char_boundaries(text), "{f:?}");
-        for r in &f.related {
+        for r in f.related() {
             assert!(r.span.is_on_char_boundaries(text), "{f:?}");
         }
     }
@@ -36,7 +36,7 @@ fn expect_one(lang: Lang, text: &str, flagged: &str, detail: &str, related: &[&s
     let f = &found[0];
     assert_eq!(f.text(text), flagged);
     assert!(f.message.contains(detail), "{}", f.message);
-    let rel: Vec<&str> = f.related.iter().map(|r| &text[r.span.range()]).collect();
+    let rel: Vec<&str> = f.related().iter().map(|r| &text[r.span.range()]).collect();
     assert_eq!(rel, related);
 }
 

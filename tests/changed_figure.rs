@@ -28,7 +28,7 @@ fn findings(lang: Lang, text: &str) -> Vec<Finding> {
     };
     for f in &findings {
         assert!(f.span.is_on_char_boundaries(text), "{f:?}");
-        for r in &f.related {
+        for r in f.related() {
             assert!(r.span.is_on_char_boundaries(text), "{f:?}");
         }
     }
@@ -40,10 +40,10 @@ fn flagged(lang: Lang, text: &str) -> Vec<(String, String)> {
     findings(lang, text)
         .iter()
         .map(|f| {
-            assert_eq!(f.related.len(), 1, "{f:?}");
+            assert_eq!(f.related().len(), 1, "{f:?}");
             (
                 text[f.span.range()].to_owned(),
-                text[f.related[0].span.range()].to_owned(),
+                text[f.related()[0].span.range()].to_owned(),
             )
         })
         .collect()
@@ -67,7 +67,7 @@ fn the_same_offer_with_two_values_in_three_languages() {
     assert!(f.message.contains("46 × 10⁹ USD"), "{}", f.message);
     assert!(f.message.contains("44 × 10⁹ USD"), "{}", f.message);
     assert!(f.message.contains("offer"), "{}", f.message);
-    assert!(f.span.range().start > f.related[0].span.range().start);
+    assert!(f.span.range().start > f.related()[0].span.range().start);
 
     let fr = "Elon Musk a fait une offre de 44 milliards de dollars pour Twitter. Le conseil a accepté l'offre de 46 milliards de dollars.";
     assert_eq!(
@@ -118,7 +118,7 @@ fn the_message_names_the_strong_cue_the_figures_share() {
         got[0].message
     );
     assert_eq!(
-        &*got[0].related[0].message,
+        &*got[0].related()[0].message,
         "the offer given as 44 × 10⁹ USD"
     );
 }

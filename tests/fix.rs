@@ -465,11 +465,11 @@ fn overlapping_fixes_are_taken_in_a_fixed_order() {
             "".into(),
             Span::new(start, end),
         );
-        f.fix = Some(std::sync::Arc::new(Fix {
+        f.set_fix(Some(std::sync::Arc::new(Fix {
             title: "".into(),
             safety: FixSafety::Safe,
             suggestions: Box::new([with.into()]),
-        }));
+        })));
         f
     };
     let text = "ab  cd , ef";
@@ -538,14 +538,14 @@ fn findings_that_read_the_same_share_their_texts() {
     let names = of("entity/variant");
     assert_eq!((spaces.len(), names.len()), (3, 3), "{findings:#?}");
     for same in [spaces, names] {
-        let (first, fix) = (same[0], same[0].fix.as_ref().expect("a fix"));
+        let (first, fix) = (same[0], same[0].fix().expect("a fix"));
         for f in &same[1..] {
             assert!(arcstr::ArcStr::ptr_eq(&f.message, &first.message));
             assert!(arcstr::ArcStr::ptr_eq(
                 &f.suggestions()[0],
                 &first.suggestions()[0]
             ));
-            let title = &f.fix.as_ref().expect("a fix").title;
+            let title = &f.fix().expect("a fix").title;
             assert!(arcstr::ArcStr::ptr_eq(title, &fix.title));
         }
     }

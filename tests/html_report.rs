@@ -50,11 +50,11 @@ fn hostile_reports() -> Vec<FileReport> {
             message.into(),
             Span::new(start, start + needle.len()),
         );
-        f.fix = Some(std::sync::Arc::new(Fix {
+        f.set_fix(Some(std::sync::Arc::new(Fix {
             title: "write <i onclick=alert(6)>this</i>".into(),
             safety: FixSafety::Unsafe,
             suggestions: Box::new(["<script>alert(4)</script>".into(), "\"'&".into()]),
-        }));
+        })));
         f
     };
     let findings = vec![

@@ -200,7 +200,7 @@ fn check_properties(text: &str) {
             let findings = findings_of(linter, text, format);
             for f in &findings {
                 check_span(text, f.span, &format!("{} ({:?})", f.rule(), linter.lang));
-                for r in &f.related {
+                for r in f.related() {
                     check_span(text, r.span, &format!("related of {}", f.rule()));
                 }
             }

@@ -89,7 +89,7 @@ impl Pair {
         let original = fixture(self.source);
         for f in &findings {
             assert!(f.span.is_on_char_boundaries(text), "{f:?}");
-            for r in &f.related {
+            for r in f.related() {
                 let other = if r.other_path().is_some() {
                     &original
                 } else {
@@ -109,7 +109,7 @@ fn summary(pair: &Pair, text: &str) -> Vec<(String, String, String)> {
         .iter()
         .map(|f| {
             let related = f
-                .related
+                .related()
                 .iter()
                 .find(|r| r.other_path() == Some(pair.source))
                 .map(|r| original[r.span.range()].to_owned())

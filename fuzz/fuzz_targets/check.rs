@@ -40,7 +40,7 @@ fuzz_target!(|data: &[u8]| {
         let text = &source.text;
         for f in findings {
             common::assert_span(text, f.span.range().start, f.span.range().end, f.rule());
-            for r in &f.related {
+            for r in f.related() {
                 common::assert_span(text, r.span.range().start, r.span.range().end, f.rule());
             }
         }

@@ -55,7 +55,7 @@ fuzz_target!(|data: &[u8]| {
             f.span.range().end,
             f.rule(),
         );
-        for r in &f.related {
+        for r in f.related() {
             let text = &r.source(&translation).text;
             common::assert_span(text, r.span.range().start, r.span.range().end, f.rule());
         }

@@ -558,7 +558,7 @@ fn findings_list(out: &mut String, ctx: &LineCtx<'_>) {
             if ctx.placement[i] == Placement::Detached {
                 excerpt(out, ctx, f, n);
             }
-            if let Some(fix) = &f.fix {
+            if let Some(fix) = f.fix() {
                 let safety = match fix.safety {
                     FixSafety::Safe => "safe fix",
                     FixSafety::Unsafe => "suggestion",
@@ -580,9 +580,9 @@ fn findings_list(out: &mut String, ctx: &LineCtx<'_>) {
                 }
                 out.push_str("</p>\n");
             }
-            if !f.related.is_empty() {
+            if !f.related().is_empty() {
                 out.push_str("<ul class=\"related\">\n");
-                for r in &f.related {
+                for r in f.related() {
                     let rl = r
                         .source(source)
                         .line_col(r.span.start as usize, ColumnUnit::Chars);

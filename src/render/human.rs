@@ -272,7 +272,7 @@ fn render_finding(
         primary: true,
     }];
     let mut notes = Vec::new();
-    for r in &f.related {
+    for r in f.related() {
         let rl = r
             .source(source)
             .line_col(r.span.start as usize, ColumnUnit::Chars);
@@ -299,17 +299,13 @@ fn render_finding(
     let title = [&*f.message, " [", f.rule().as_str(), "]"].concat();
     let location = (source.path.as_str(), lc.line, lc.column);
     let line = (line_text, cut, lines.of(text, line_range.clone()));
-    let help = f
-        .fix
-        .as_ref()
-        .filter(|_| !f.suggestions().is_empty())
-        .map(|fix| {
-            let safety = match fix.safety {
-                FixSafety::Safe => "safe fix",
-                FixSafety::Unsafe => "suggestion",
-            };
-            [&*fix.title, " (", safety, ")"].concat()
-        });
+    let help = f.fix().filter(|_| !f.suggestions().is_empty()).map(|fix| {
+        let safety = match fix.safety {
+            FixSafety::Safe => "safe fix",
+            FixSafety::Unsafe => "suggestion",
+        };
+        [&*fix.title, " (", safety, ")"].concat()
+    });
     let how = (true, plain);
     render_group(
         out, renderer, f, title, line, location, marks, notes, help, how,
@@ -763,7 +759,7 @@ mod tests {
             "a test".into(),
             span,
         );
-        f.related = crate::finding::RelatedList::of(related);
+        f.set_related(related);
         f
     }
 

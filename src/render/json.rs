@@ -214,9 +214,9 @@ fn finding<'a>(source: &'a SourceFile, f: &'a Finding) -> JsonFinding<'a> {
         span: JsonSpan::new(source, f.span),
         text: f.text(&source.text),
         suggestions: f.suggestions(),
-        fix: f.fix.as_deref(),
+        fix: f.fix(),
         related: f
-            .related
+            .related()
             .iter()
             .map(|r| JsonRelated {
                 path: r.other_path(),

@@ -302,7 +302,7 @@ fn result<'a>(
     let nth = seen.entry(hash.clone()).or_default();
     *nth += 1;
     let nth = *nth;
-    let fixes = match (&f.fix, f.suggestions().first()) {
+    let fixes = match (f.fix(), f.suggestions().first()) {
         (Some(fix), Some(replacement)) => vec![SarifFix {
             description: Text { text: &fix.title },
             artifact_changes: [ArtifactChange {
@@ -330,7 +330,7 @@ fn result<'a>(
             },
         }],
         related_locations: f
-            .related
+            .related()
             .iter()
             .enumerate()
             .map(|(i, r)| RelatedLocation {

@@ -210,10 +210,8 @@ impl Findings<'_, '_, '_> {
                 severity,
             })
         });
-        let mut finding = Finding::of(Arc::clone(origin), message, hit.span);
-        finding.fix = fix;
-        finding.related = related;
-        finding
+        let extras = self.texts.extras(fix, related);
+        Finding::of(Arc::clone(origin), message, hit.span).with_extras(extras)
     }
 }
 
@@ -964,11 +962,11 @@ mod tests {
                         format!("m{message}").into(),
                         crate::source::Span::new(usize::from(start), usize::from(start + len)),
                     );
-                    f.fix = Some(std::sync::Arc::new(crate::finding::Fix {
+                    f.set_fix(Some(std::sync::Arc::new(crate::finding::Fix {
                         title: k.to_string().into(),
                         safety: FixSafety::Safe,
                         suggestions: Box::new([]),
-                    }));
+                    })));
                     f
                 })
                 .collect();
