@@ -300,7 +300,7 @@ impl Arithmetic {
         block: &Block,
         ms: &[&AmountMention],
         text: &str,
-    ) -> Option<Hit> {
+    ) -> Option<Hit<'_>> {
         let [part, whole, pct] = ms else { return None };
         if pct.kind != AmountKind::Percent
             || part.kind == AmountKind::Percent
@@ -460,7 +460,7 @@ impl Arithmetic {
 
     /// Parts and a total in one sentence (`ms`: its figures, percentages
     /// dropped when the totals are not percentages).
-    fn sum(&self, w: &Words, block: &Block, ms: &[&AmountMention], text: &str) -> Option<Hit> {
+    fn sum(&self, w: &Words, block: &Block, ms: &[&AmountMention], text: &str) -> Option<Hit<'_>> {
         (0..ms.len()).find_map(|i| self.sum_at(w, block, ms, i, text))
     }
 
@@ -472,7 +472,7 @@ impl Arithmetic {
         ms: &[&AmountMention],
         i: usize,
         text: &str,
-    ) -> Option<Hit> {
+    ) -> Option<Hit<'_>> {
         let t = ms[i];
         let sentence = block.sentences[sentence_of(block, t)?].range();
         let before_start = if i == 0 {

@@ -94,39 +94,37 @@ fn forms_by_entity(doc: &Document<'_>, mentions: &[Mention]) -> BTreeMap<usize, 
 
 impl Entities {
     /// The correct form to write instead of a mention.
-    fn suggestion(doc: &Document<'_>, m: &Mention) -> String {
+    fn suggestion<'d>(doc: &'d Document<'_>, m: &Mention) -> &'d str {
         let gaz = &doc.data.gazetteer;
         if let Some(local) = m.entity().checked_sub(gaz.entities.len()) {
-            return doc.entities().locals[local].majority.clone();
+            return &doc.entities().locals[local].majority;
         }
         let form = &gaz.forms[m.form()];
         let entity = &gaz.entities[m.entity()];
         let one_word = !doc.text()[m.span(doc).range()].trim().contains(' ');
         match m.status {
-            Status::Case | Status::Spelling | Status::Fuzzy if form.kind.is_correct() => {
-                form.text.to_string()
-            }
+            Status::Case | Status::Spelling | Status::Fuzzy if form.kind.is_correct() => &form.text,
             Status::Transliteration => {
                 let ar = entity.ar.as_deref().unwrap_or(&entity.name);
                 let short = entity.kind == crate::entity::EntityType::Person
                     || form.kind == FormKind::Short;
                 if one_word && short {
-                    ar.split_whitespace().last().unwrap_or(ar).to_owned()
+                    ar.split_whitespace().last().unwrap_or(ar)
                 } else {
-                    ar.to_owned()
+                    ar
                 }
             }
-            _ => gaz.canonical(m.entity(), m.arabic, doc.lang).to_owned(),
+            _ => gaz.canonical(m.entity(), m.arabic, doc.lang),
         }
     }
 }
 
 /// The name of an entity, known or local.
-fn entity_name(doc: &Document<'_>, entity: usize) -> String {
+fn entity_name<'d>(doc: &'d Document<'_>, entity: usize) -> &'d str {
     let gaz = &doc.data.gazetteer;
     match entity.checked_sub(gaz.entities.len()) {
-        Some(local) => doc.entities().locals[local].name.clone(),
-        None => gaz.entities[entity].name.to_string(),
+        Some(local) => &doc.entities().locals[local].name,
+        None => &gaz.entities[entity].name,
     }
 }
 
@@ -195,11 +193,8 @@ impl Check for Entities {
                 continue;
             }
             let mut hit = Hit::new(span)
-                .var("canonical", suggestion.clone())
-                .var(
-                    "forms",
-                    forms().get(&m.entity()).cloned().unwrap_or_default(),
-                )
+                .var("canonical", suggestion)
+                .var("forms", forms().get(&m.entity()).map_or("", String::as_str))
                 .var("entity", entity_name(doc, m.entity()))
                 .suggest(suggestion);
             if m.status == Status::Fuzzy && named.get(&m.entity()).copied().unwrap_or(0) < 2 {
@@ -235,12 +230,12 @@ impl Check for Entities {
                     continue;
                 };
                 let first = if latin.len() <= arabic.len() { l } else { a };
-                let canonical = gaz.canonical(entity, true, doc.lang).to_owned();
+                let canonical = gaz.canonical(entity, true, doc.lang);
                 out.push(
                     Hit::new(first.span(doc))
                         .var("canonical", canonical)
-                        .var("forms", forms().get(&entity).cloned().unwrap_or_default())
-                        .var("entity", gaz.entities[entity].name.clone())
+                        .var("forms", forms().get(&entity).map_or("", String::as_str))
+                        .var("entity", &*gaz.entities[entity].name)
                         .related(
                             if first.arabic {
                                 l.span(doc)

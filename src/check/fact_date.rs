@@ -137,7 +137,7 @@ impl Check for FactDate {
     }
 }
 
-fn event_hit(m: &DateMention, f: &Fact) -> Hit {
+fn event_hit<'f>(m: &DateMention, f: &'f Fact) -> Hit<'f> {
     Hit::new(m.span)
         .var("date", m.iso().unwrap_or_default())
         .var("fact", f.description.clone())

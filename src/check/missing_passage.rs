@@ -125,7 +125,7 @@ impl MissingPassage {
         al: &Alignment,
         k: usize,
         passage: (&str, crate::source::Span),
-    ) -> Option<Hit> {
+    ) -> Option<Hit<'_>> {
         let (kind, span) = passage;
         let (template, at) = if k > 0 {
             (&self.p.after, k - 1)

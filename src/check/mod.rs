@@ -26,7 +26,10 @@ mod translation_date;
 mod translation_entity;
 mod untranslated;
 
+use std::borrow::Cow;
+
 use serde::de::DeserializeOwned;
+use smallvec::SmallVec;
 
 use crate::document::{Block, Document};
 use crate::error::RuleFileError;
@@ -50,32 +53,36 @@ impl Quoted {
 
 /// A related place reported with a hit.
 #[derive(Debug, Clone)]
-pub struct HitRelated {
+pub struct HitRelated<'a> {
     pub span: Span,
-    pub message: String,
+    pub message: Cow<'a, str>,
     /// True when the span is in the original of a translation
     /// ([`Document::original`]), not in the checked document.
     pub in_original: bool,
 }
 
 /// What a check reports: a span, the values of its message placeholders,
-/// a suggested replacement and related places.
+/// a suggested replacement and related places. The texts may borrow from
+/// the document or the rule (`'a`): most are a word of the text or a
+/// rule's note, and a hit is made into a finding at once, so a long
+/// article's tens of thousands of hits need no copy of them.
 #[derive(Debug, Clone)]
-pub struct Hit {
+pub struct Hit<'a> {
     pub span: Span,
-    pub vars: Vec<(&'static str, String)>,
-    pub suggestion: Option<String>,
-    pub related: Vec<HitRelated>,
+    /// Inline up to four (no check fills more): no allocation for the list.
+    pub vars: SmallVec<[(&'static str, Cow<'a, str>); 4]>,
+    pub suggestion: Option<Cow<'a, str>>,
+    pub related: Vec<HitRelated<'a>>,
     /// A severity lower than the rule's, when the evidence is weaker (a
     /// fuzzy guess). Never raises the rule's severity.
     pub weaker: Option<crate::rules::Severity>,
 }
 
-impl Hit {
-    pub fn new(span: Span) -> Hit {
+impl<'a> Hit<'a> {
+    pub fn new(span: Span) -> Hit<'a> {
         Hit {
             span,
-            vars: Vec::new(),
+            vars: SmallVec::new(),
             suggestion: None,
             related: Vec::new(),
             weaker: None,
@@ -84,30 +91,30 @@ impl Hit {
 
     /// Lowers the severity of this hit to at most `severity`.
     #[must_use]
-    pub fn at_most(mut self, severity: crate::rules::Severity) -> Hit {
+    pub fn at_most(mut self, severity: crate::rules::Severity) -> Hit<'a> {
         self.weaker = Some(severity);
         self
     }
 
     /// A hit on a view range of a block.
-    pub fn in_block(block: &Block, range: std::ops::Range<usize>) -> Hit {
+    pub fn in_block(block: &Block, range: std::ops::Range<usize>) -> Hit<'a> {
         Hit::new(block.span_of(range))
     }
 
     #[must_use]
-    pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Hit {
+    pub fn var(mut self, name: &'static str, value: impl Into<Cow<'a, str>>) -> Hit<'a> {
         self.vars.push((name, value.into()));
         self
     }
 
     #[must_use]
-    pub fn suggest(mut self, replacement: impl Into<String>) -> Hit {
+    pub fn suggest(mut self, replacement: impl Into<Cow<'a, str>>) -> Hit<'a> {
         self.suggestion = Some(replacement.into());
         self
     }
 
     #[must_use]
-    pub fn related(mut self, span: Span, message: impl Into<String>) -> Hit {
+    pub fn related(mut self, span: Span, message: impl Into<Cow<'a, str>>) -> Hit<'a> {
         self.related.push(HitRelated {
             span,
             message: message.into(),
@@ -118,13 +125,34 @@ impl Hit {
 
     /// A related place in the original of the translation being checked.
     #[must_use]
-    pub fn related_in_original(mut self, span: Span, message: impl Into<String>) -> Hit {
+    pub fn related_in_original(mut self, span: Span, message: impl Into<Cow<'a, str>>) -> Hit<'a> {
         self.related.push(HitRelated {
             span,
             message: message.into(),
             in_original: true,
         });
         self
+    }
+
+    /// The same hit with texts of its own (to be kept past what it
+    /// borrows from).
+    pub fn into_owned(self) -> Hit<'static> {
+        let own = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
+        Hit {
+            span: self.span,
+            vars: self.vars.into_iter().map(|(n, v)| (n, own(v))).collect(),
+            suggestion: self.suggestion.map(own),
+            related: self
+                .related
+                .into_iter()
+                .map(|r| HitRelated {
+                    span: r.span,
+                    message: own(r.message),
+                    in_original: r.in_original,
+                })
+                .collect(),
+            weaker: self.weaker,
+        }
     }
 }
 
@@ -306,18 +334,18 @@ impl CharSet {
 /// them all (with their placeholder values) beside the findings; tests
 /// collect them in a `Vec<Hit>`.
 pub trait HitSink {
-    fn push(&mut self, hit: Hit);
+    fn push(&mut self, hit: Hit<'_>);
 }
 
-impl HitSink for Vec<Hit> {
-    fn push(&mut self, hit: Hit) {
-        Vec::push(self, hit);
+impl HitSink for Vec<Hit<'static>> {
+    fn push(&mut self, hit: Hit<'_>) {
+        Vec::push(self, hit.into_owned());
     }
 }
 
 impl dyn HitSink + '_ {
     /// Reports every hit of `hits`, in order.
-    pub fn extend(&mut self, hits: impl IntoIterator<Item = Hit>) {
+    pub fn extend<'a>(&mut self, hits: impl IntoIterator<Item = Hit<'a>>) {
         for hit in hits {
             self.push(hit);
         }

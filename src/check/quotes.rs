@@ -435,7 +435,7 @@ impl Check for Quotes {
                         out.push(
                             Hit::in_block(block, open)
                                 .var("open", o.to_string())
-                                .var("close", String::new())
+                                .var("close", "")
                                 .var("expected", expected.to_string()),
                         );
                     }
@@ -452,7 +452,7 @@ impl Check for Quotes {
                             .map_or(c, |[a, _]| *a);
                         out.push(
                             Hit::in_block(block, close)
-                                .var("open", String::new())
+                                .var("open", "")
                                 .var("close", c.to_string())
                                 .var("expected", expected.to_string()),
                         );

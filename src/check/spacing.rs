@@ -23,6 +23,8 @@
 //! a name, not a slip; with `"abbreviations"`, a mark between two one-letter
 //! words (`ش.م.ع`, `ق.م`).
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use super::{CharSet, Check, Hit, HitSink, Kind};
@@ -248,11 +250,18 @@ impl Spacing {
             if block.is_masked(&range) {
                 continue;
             }
+            // The mark as written, borrowed (most hits keep no control).
+            let mark = &t[i..after];
+            let suggestion: Cow<'_, str> = if kept.is_empty() {
+                mark.into()
+            } else {
+                format!("{kept}{c}").into()
+            };
             out.push(
                 Hit::in_block(block, range)
-                    .var("punct", c.to_string())
-                    .var("suggestion", c.to_string())
-                    .suggest(format!("{kept}{c}")),
+                    .var("punct", mark)
+                    .var("suggestion", mark)
+                    .suggest(suggestion),
             );
         }
     }

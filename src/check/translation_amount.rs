@@ -131,7 +131,7 @@ impl TranslationAmount {
         o: &Document<'_>,
         t: &AmountMention,
         s: &AmountMention,
-    ) -> Hit {
+    ) -> Hit<'static> {
         let (value, source) = shown(t, s);
         let factor = shift(s, t)
             .map(|f| f.normalize().to_string())

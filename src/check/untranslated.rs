@@ -166,8 +166,8 @@ impl Untranslated {
 
     fn hit(&self, block: &Block, range: Range<usize>, word: &str, out: &mut dyn HitSink) {
         let mut hit = Hit::in_block(block, range).var("foreign", self.foreign.name());
-        let suggestion = self.suggestions.get(word).cloned().unwrap_or_default();
-        hit = hit.var("suggestion", suggestion.clone());
+        let suggestion = self.suggestions.get(word).map_or("", String::as_str);
+        hit = hit.var("suggestion", suggestion);
         if !suggestion.is_empty() {
             hit = hit.suggest(suggestion);
         }

@@ -19,6 +19,7 @@ pub use examples::{ExampleFailure, test_rule};
 pub use select::Selector;
 pub use spec::{Category, Example, FixSafety, FixSpec, RuleFile, Severity};
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -273,7 +274,13 @@ impl Template {
 
     /// Fills the template into `out` (cleared first) with the flagged
     /// `text`, the language and a hit's values.
-    fn fill(&self, out: &mut String, text: &str, lang: Lang, vars: &[(&'static str, String)]) {
+    fn fill(
+        &self,
+        out: &mut String,
+        text: &str,
+        lang: Lang,
+        vars: &[(&'static str, Cow<'_, str>)],
+    ) {
         out.clear();
         for part in &self.0 {
             match part {
@@ -1213,7 +1220,7 @@ mod tests {
 
     #[test]
     fn fills_placeholders_and_keeps_unknown_ones() {
-        let vars = vec![("open", "\"".to_owned())];
+        let vars = vec![("open", Cow::Borrowed("\""))];
         let mut out = "left from before".to_owned();
         Template::new("«{text}» opened with «{open}» {x} in {lang}").fill(
             &mut out,
@@ -1233,7 +1240,7 @@ mod tests {
         template: &str,
         text: &str,
         lang: Lang,
-        vars: &[(&'static str, String)],
+        vars: &[(&'static str, Cow<'_, str>)],
     ) {
         out.clear();
         let mut rest = template;
@@ -1265,7 +1272,7 @@ mod tests {
             template in "[a-z«» {}]{0,10}(\\{(text|lang|open|x)\\}[a-z«» {}]{0,6}){0,4}",
             text in "[a-z»]{0,3}",
         ) {
-            let vars = vec![("open", "«".to_owned()), ("x", String::new())];
+            let vars = vec![("open", Cow::Borrowed("«")), ("x", Cow::Borrowed(""))];
             let (mut a, mut b) = (String::new(), String::new());
             Template::new(&template).fill(&mut a, &text, Lang::Fr, &vars);
             fill_reference(&mut b, &template, &text, Lang::Fr, &vars);

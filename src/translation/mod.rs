@@ -365,12 +365,12 @@ pub struct Missing<'t> {
 
 /// A hit on the translation sentence where the counterpart of something of
 /// the original is missing.
-pub fn missing_hit(
+pub fn missing_hit<'m>(
     doc: &Document<'_>,
     al: &Alignment,
     cp: &Counterpart,
-    missing: &Missing<'_>,
-) -> Option<crate::check::Hit> {
+    missing: &Missing<'m>,
+) -> Option<crate::check::Hit<'m>> {
     let original = doc.original()?.doc;
     let span = counterpart_span(doc, al, cp)?;
     let problem = fill(
