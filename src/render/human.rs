@@ -4,9 +4,11 @@
 //! the bidi algorithm the same way), so every message quotes its evidence,
 //! and the flagged text is repeated after the snippet.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use smallvec::SmallVec;
 
 use super::snippet::{Cols, Columns, first_where};
 use super::{Summary, plural};
@@ -99,11 +101,23 @@ pub(super) const TERM_WIDTH: usize = 140;
 /// (`TERM_WIDTH` plus its 6-column ellipsis padding).
 const KEEP: usize = TERM_WIDTH + 10;
 
-/// An annotation of the snippet: a byte range of its line and a label.
-struct Mark {
+/// An annotation of the snippet: a byte range of its line and a label
+/// (borrowed: the flagged text quoted in a buffer of the run, or a related
+/// place's note).
+struct Mark<'a> {
     range: std::ops::Range<usize>,
-    label: String,
+    label: Cow<'a, str>,
     primary: bool,
+}
+
+/// The texts a finding's drawing is put together in, kept for a run of
+/// findings: most findings' title, label and help are written in these
+/// without an allocation of their own.
+#[derive(Default)]
+struct Buffers {
+    title: String,
+    label: String,
+    help: String,
 }
 
 /// The display width annotate-snippets gives a character (its
@@ -198,15 +212,6 @@ fn fits_beside(text: &str, a: std::ops::Range<usize>, b: std::ops::Range<usize>)
     })
 }
 
-/// `«text»`, its invisible characters shown ([`visible`]).
-fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 4);
-    out.push('«');
-    visible_into(&mut out, text);
-    out.push('»');
-    out
-}
-
 /// A related place drawn as a note: `path:line:column: message «text»`
 /// (the path only when it is another file's), written into one string
 /// sized for it (`format!` grew it argument by argument: a long report has
@@ -233,7 +238,7 @@ fn render_finding(
     out: &mut String,
     renderer: &Renderer,
     plain: bool,
-    (source, lines): (&SourceFile, &mut LineColumns),
+    (source, lines, buffers): (&SourceFile, &mut LineColumns, &mut Buffers),
     f: &Finding,
 ) {
     let text = &source.text;
@@ -266,11 +271,22 @@ fn render_finding(
     let a_end = (f.span.end as usize).clamp(a_start, line_range.end) - line_range.start;
     let a_start = a_start - line_range.start;
     let flagged = f.text(text);
-    let mut marks = vec![Mark {
+    let Buffers {
+        title,
+        label,
+        help: help_buffer,
+    } = buffers;
+    // `«text»`, its invisible characters shown ([`visible`]).
+    label.clear();
+    label.push('«');
+    visible_into(label, flagged);
+    label.push('»');
+    let mut marks: SmallVec<[Mark<'_>; 2]> = SmallVec::new();
+    marks.push(Mark {
         range: a_start..a_end,
-        label: quoted(flagged),
+        label: Cow::Borrowed(label),
         primary: true,
-    }];
+    });
     let mut notes = Vec::new();
     for r in f.related() {
         let rl = r
@@ -288,7 +304,7 @@ fn render_finding(
             let re = r.span.end as usize - line_range.start;
             marks.push(Mark {
                 range: rs..re,
-                label: r.message.to_string(),
+                label: Cow::Borrowed(&r.message),
                 primary: false,
             });
         } else {
@@ -296,7 +312,10 @@ fn render_finding(
         }
     }
     let line_text = &text[line_range.clone()];
-    let title = [&*f.message, " [", f.rule().as_str(), "]"].concat();
+    title.clear();
+    for part in [&*f.message, " [", f.rule().as_str(), "]"] {
+        title.push_str(part);
+    }
     let location = (source.path.as_str(), lc.line, lc.column);
     let line = (line_text, cut, lines.of(text, line_range.clone()));
     let help = f.fix().filter(|_| !f.suggestions().is_empty()).map(|fix| {
@@ -304,11 +323,15 @@ fn render_finding(
             FixSafety::Safe => "safe fix",
             FixSafety::Unsafe => "suggestion",
         };
-        [&*fix.title, " (", safety, ")"].concat()
+        help_buffer.clear();
+        for part in [&*fix.title, " (", safety, ")"] {
+            help_buffer.push_str(part);
+        }
+        help_buffer.as_str()
     });
     let how = (true, plain);
     render_group(
-        out, renderer, f, title, line, location, marks, notes, help, how,
+        out, renderer, f, title, line, location, &mut marks, &notes, help, how,
     );
 }
 
@@ -324,27 +347,27 @@ fn render_group(
     out: &mut String,
     renderer: &Renderer,
     f: &Finding,
-    title: String,
+    title: &str,
     (line, cut, columns): (&str, bool, &Columns),
     (path, line_no, column): (&str, usize, usize),
-    mut marks: Vec<Mark>,
-    notes: Vec<String>,
-    help: Option<String>,
+    marks: &mut [Mark<'_>],
+    notes: &[String],
+    help: Option<&str>,
     (trim, plain): (bool, bool),
 ) {
     let cols = columns.all();
     let window = if trim {
-        snippet_window(line, cols, &marks)
+        snippet_window(line, cols, marks)
     } else {
         0..line.len()
     };
     let shown = &line[window.clone()];
-    for m in &mut marks {
+    for m in marks.iter_mut() {
         m.range = m.range.start - window.start..m.range.end - window.start;
     }
     // One mark, or a primary one and a secondary one: drawn directly when
     // they are simple enough.
-    let (primary, other) = match &marks[..] {
+    let (primary, other) = match &*marks {
         [m] => (Some(m), None),
         [first, second] if first.primary != second.primary => {
             let (primary, other) = if first.primary {
@@ -352,10 +375,7 @@ fn render_group(
             } else {
                 (second, first)
             };
-            (
-                Some(primary),
-                Some((other.range.clone(), other.label.as_str())),
-            )
+            (Some(primary), Some((other.range.clone(), &*other.label)))
         }
         _ => (None, None),
     };
@@ -365,7 +385,7 @@ fn render_group(
     {
         let simple = super::snippet::Plain {
             level: level_name(f.severity()),
-            title: &title,
+            title,
             path,
             line_no,
             column,
@@ -374,8 +394,8 @@ fn render_group(
             mark: mark.range.clone(),
             label: &mark.label,
             other,
-            notes: &notes,
-            help: help.as_deref(),
+            notes,
+            help,
         };
         if super::snippet::render(&simple, out) {
             out.push_str("\n\n");
@@ -384,7 +404,7 @@ fn render_group(
     }
     let mut snippet = Snippet::source(shown).line_start(line_no).path(path);
     let mut primary_start = 0;
-    for m in marks {
+    for m in &*marks {
         if m.primary {
             primary_start = m.range.start;
         }
@@ -393,7 +413,7 @@ fn render_group(
         } else {
             AnnotationKind::Context
         };
-        snippet = snippet.annotation(kind.span(m.range).label(m.label));
+        snippet = snippet.annotation(kind.span(m.range.clone()).label(&*m.label));
     }
     let mut group = level(f.severity()).primary_title(title).element(snippet);
     for n in notes {
@@ -536,9 +556,10 @@ impl Writer {
                 let mut written = Ok(());
                 let draw = |run: &&[Finding]| {
                     let mut out = String::new();
-                    let mut lines = LineColumns::default();
+                    let (mut lines, mut buffers) = Default::default();
                     for f in *run {
-                        render_finding(&mut out, renderer, plain, (source, &mut lines), f);
+                        let at = (source, &mut lines, &mut buffers);
+                        render_finding(&mut out, renderer, plain, at, f);
                     }
                     out
                 };
@@ -553,10 +574,10 @@ impl Writer {
                 });
                 return written;
             }
-            let mut lines = LineColumns::default();
+            let (mut lines, mut buffers) = Default::default();
             for f in findings {
                 self.out.clear();
-                let at = (source, &mut lines);
+                let at = (source, &mut lines, &mut buffers);
                 render_finding(&mut self.out, &self.renderer, plain, at, f);
                 w.write_all(self.out.as_bytes())?;
             }
@@ -931,7 +952,7 @@ mod tests {
                         let b = (a + len).min(bounds.len() - 1);
                         Mark {
                             range: bounds[a]..bounds[b],
-                            label: format!("«{label}»"),
+                            label: format!("«{label}»").into(),
                             primary: k == 0,
                         }
                     })
@@ -950,7 +971,7 @@ mod tests {
             for (out, trim) in [(&mut whole, false), (&mut trimmed, true)] {
                 let notes = vec!["a note".to_owned()];
                 let location = ("t.txt", line_no, column);
-                render_group(out, &renderer, &f, "t".into(), (&line, false, &Columns::of(&line)), location, marks(), notes, None, (trim, false));
+                render_group(out, &renderer, &f, "t", (&line, false, &Columns::of(&line)), location, &mut marks(), &notes, None, (trim, false));
             }
             prop_assert_eq!(trimmed, whole);
         }
@@ -1007,11 +1028,11 @@ mod tests {
             let a = at.min(bounds.len() - 1);
             let b = (a + len).min(bounds.len() - 1);
             let mark = || {
-                let mut marks = vec![Mark { range: bounds[a]..bounds[b], label: label.clone(), primary: true }];
+                let mut marks = vec![Mark { range: bounds[a]..bounds[b], label: label.as_str().into(), primary: true }];
                 if let Some((at, len, label)) = &second {
                     let a = (*at).min(bounds.len() - 1);
                     let b = (a + len).min(bounds.len() - 1);
-                    marks.push(Mark { range: bounds[a]..bounds[b], label: label.clone(), primary: false });
+                    marks.push(Mark { range: bounds[a]..bounds[b], label: label.as_str().into(), primary: false });
                 }
                 marks
             };
@@ -1023,8 +1044,7 @@ mod tests {
             let mut reference = String::new();
             let mut drawn = String::new();
             for (out, how) in [(&mut reference, (false, false)), (&mut drawn, (true, true))] {
-                let (notes, help) = (notes.clone(), help.clone());
-                render_group(out, &renderer, &f, title.clone(), (&line, false, &Columns::of(&line)), location, mark(), notes, help, how);
+                render_group(out, &renderer, &f, &title, (&line, false, &Columns::of(&line)), location, &mut mark(), &notes, help.as_deref(), how);
             }
             prop_assert_eq!(drawn, reference);
         }
@@ -1067,7 +1087,7 @@ mod tests {
             let renderer = Renderer::plain().term_width(TERM_WIDTH);
             let mut outs = [String::new(), String::new()];
             for (out, how) in outs.iter_mut().zip([(false, false), (true, true)]) {
-                let m = vec![Mark {
+                let mut m = [Mark {
                     range: mark.clone(),
                     label: "«»".into(),
                     primary: true,
@@ -1077,11 +1097,11 @@ mod tests {
                     out,
                     &renderer,
                     &f,
-                    "t".into(),
+                    "t",
                     (line, false, &Columns::of(line)),
                     at,
-                    m,
-                    vec![],
+                    &mut m,
+                    &[],
                     None,
                     how,
                 );
@@ -1137,7 +1157,7 @@ mod tests {
     }
 
     /// Renders `marks` on `line`, trimmed or whole.
-    fn group(line: &str, marks: impl Fn() -> Vec<Mark>, trim: bool) -> String {
+    fn group(line: &str, marks: impl Fn() -> Vec<Mark<'static>>, trim: bool) -> String {
         let mut out = String::new();
         let renderer = Renderer::plain().term_width(TERM_WIDTH);
         let f = finding(Span::new(0, 0), Vec::new());
@@ -1147,11 +1167,11 @@ mod tests {
             &mut out,
             &renderer,
             &f,
-            "t".into(),
+            "t",
             (line, false, &Columns::of(line)),
             location,
-            marks(),
-            Vec::new(),
+            &mut marks(),
+            &[],
             None,
             (trim, false),
         );
