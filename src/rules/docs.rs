@@ -97,8 +97,18 @@ pub fn explain(rule: &Rule) -> String {
             if let Some(source) = &e.source {
                 let _ = writeln!(out, "  translating: {}", source.trim());
             }
-            let flagged: Vec<String> = e.flagged.iter().map(|f| format!("«{f}»")).collect();
-            let _ = writeln!(out, "  flags {}", flagged.join(", "));
+            // Shown as the human report quotes them: a space that is the
+            // evidence, a no-break space, a bidi control are seen.
+            let flagged: Vec<String> = e
+                .flagged
+                .iter()
+                .map(|f| format!("«{}»", crate::render::human::visible(f)))
+                .collect();
+            let _ = write!(out, "  flags {}", flagged.join(", "));
+            if let Some(note) = &e.note {
+                let _ = write!(out, " ({note})");
+            }
+            out.push('\n');
             if let Some(fixed) = &e.fixed {
                 let _ = writeln!(out, "  fixed: {}", fixed.trim());
             }
