@@ -438,7 +438,12 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         .filter_map(|(input, run)| run.map(|r| (input, &plan.runs[r])))
         .unzip();
     let fixer = args.fix.fixer();
-    let mut out = Outcome::new(args, baseline.as_ref(), split)?;
+    let rules = if matches!(args.format, OutputFormat::Sarif) {
+        plan.rule_info()
+    } else {
+        Vec::new()
+    };
+    let mut out = Outcome::new(args, baseline.as_ref(), split, &rules)?;
     // A progress bar for long runs on a terminal, unless the report itself
     // goes to that terminal as the files are done.
     let progress =
@@ -642,8 +647,9 @@ impl Write for Output {
 enum Sink {
     Human(render::human::Writer, Output),
     Json(render::json::Writer, Output),
+    Sarif(render::sarif::Writer, Output),
     Github(Output),
-    /// The formats that need every report (SARIF, HTML, `JUnit`, Markdown,
+    /// The formats that need every report (HTML, `JUnit`, Markdown,
     /// `--amounts`, `--timeline`) and fixes: the reports are kept and the
     /// report rendered at the end (`styled`: with colours).
     Collect {
@@ -673,8 +679,14 @@ struct Outcome {
 
 impl Outcome {
     /// `split`: one file is checked, and a long one's report may be drawn
-    /// on all cores.
-    fn new(args: &CheckArgs, baseline: Option<&Baseline>, split: bool) -> Result<Outcome> {
+    /// on all cores. `rules`: the rules in force (a SARIF log opens with
+    /// them).
+    fn new(
+        args: &CheckArgs,
+        baseline: Option<&Baseline>,
+        split: bool,
+        rules: &[render::RuleInfo],
+    ) -> Result<Outcome> {
         let styled = match args.color {
             ColorArg::Always => true,
             ColorArg::Never => false,
@@ -699,6 +711,12 @@ impl Outcome {
                     render::json::Writer::new(&mut output).context("cannot write the report")?;
                 Sink::Json(writer, output)
             }
+            OutputFormat::Sarif if stream => Sink::Sarif(
+                render::sarif::Writer::new(rules)
+                    .context("cannot write the report")?
+                    .split(split),
+                Output::open(args.output.as_deref())?,
+            ),
             OutputFormat::Github if stream => Sink::Github(Output::open(args.output.as_deref())?),
             _ => Sink::Collect {
                 reports: Vec::new(),
@@ -720,7 +738,7 @@ impl Outcome {
     /// True when the report is written to a terminal as the files are done.
     fn streams_to_terminal(&self) -> bool {
         match &self.sink {
-            Sink::Human(_, out) | Sink::Json(_, out) | Sink::Github(out) => {
+            Sink::Human(_, out) | Sink::Json(_, out) | Sink::Sarif(_, out) | Sink::Github(out) => {
                 matches!(out, Output::Stdout(_)) && std::io::stdout().is_terminal()
             }
             Sink::Collect { .. } => false,
@@ -759,9 +777,14 @@ impl Outcome {
         }
         self.notes.extend(note);
         match &mut self.sink {
-            Sink::Human(..) | Sink::Json(..) | Sink::Github(..) if self.closed => Ok(()),
+            Sink::Human(..) | Sink::Json(..) | Sink::Sarif(..) | Sink::Github(..)
+                if self.closed =>
+            {
+                Ok(())
+            }
             Sink::Human(writer, out) => writer.file(out, &report),
             Sink::Json(writer, out) => writer.file(out, &report),
+            Sink::Sarif(writer, out) => writer.file(out, &report),
             Sink::Github(out) => {
                 out.write_all(render::github::render(std::slice::from_ref(&report)).as_bytes())
             }
@@ -795,6 +818,7 @@ impl Outcome {
             Sink::Json(writer, mut out) => writer
                 .finish(&mut out, baselined)
                 .and_then(|()| out.close()),
+            Sink::Sarif(writer, mut out) => writer.finish(&mut out).and_then(|()| out.close()),
             Sink::Github(out) => out.close(),
             Sink::Collect { reports, styled } => {
                 let written = write_whole(args, &reports, plan, fixes.as_ref(), styled, baselined);

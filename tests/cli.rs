@@ -1006,22 +1006,28 @@ fn a_closed_pipe_is_not_an_error() {
 fn a_closed_pipe_keeps_the_exit_status() {
     let dir = tempdir();
     write(dir.path(), "big.txt", ARABIC.repeat(2000));
-    // Findings with an error, and an unreadable input: still 2.
-    let mut child = factlint(dir.path())
-        .args(["check", "big.txt", "missing.txt"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("factlint runs");
-    let mut stdout = child.stdout.take().expect("stdout");
-    let mut head = [0u8; 16];
-    stdout.read_exact(&mut head).expect("some output");
-    drop(stdout);
-    let out = child.wait_with_output().expect("factlint ends");
-    let err = stderr(&out);
-    assert!(!err.contains("panicked"), "{err}");
-    assert!(err.contains("missing.txt"), "{err}");
-    assert_eq!(out.status.code(), Some(2), "{err}");
+    // In every format written as the files are checked: findings with an
+    // error, 1; and an unreadable input, 2.
+    for format in ["human", "json", "sarif", "github"] {
+        for (files, status) in [(&["big.txt"][..], 1), (&["big.txt", "missing.txt"][..], 2)] {
+            let mut child = factlint(dir.path())
+                .args(["check", "--format", format])
+                .args(files)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("factlint runs");
+            let mut stdout = child.stdout.take().expect("stdout");
+            let mut head = [0u8; 16];
+            stdout.read_exact(&mut head).expect("some output");
+            drop(stdout);
+            let out = child.wait_with_output().expect("factlint ends");
+            let err = stderr(&out);
+            assert!(!err.contains("panicked"), "{format}: {err}");
+            assert_eq!(err.contains("missing.txt"), status == 2, "{format}: {err}");
+            assert_eq!(out.status.code(), Some(status), "{format} {files:?}: {err}");
+        }
+    }
 
     // Only errors to report, on a closed standard error.
     for args in [

@@ -216,7 +216,8 @@ mod tests {
 
     /// The parser as it was before it kept its digits inline: the
     /// property test below holds the two to the same results.
-    /// Parses a digit run such as `97.4`, `٩٧٫٤`, `1 250 000,50`, `1,000`.
+    ///
+    /// Parses a digit run such as `97.4`, `٩٧٫٤`, `1 250 000,50`, `1,000`;
     /// `None` when it is not one number (`1.2.3`, `12,34,5`, a trailing
     /// separator, more than 28 digits).
     fn parse_number_reference(run: &str, conv: Convention) -> Option<ParsedNumber> {

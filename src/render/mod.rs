@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+mod pretty;
 pub mod sarif;
 pub(crate) mod snippet;
 
