@@ -6,7 +6,7 @@ use common::*;
 
 use std::io::Read;
 use std::path::Path;
-use std::process::Stdio;
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -971,23 +971,29 @@ fn usage_errors_exit_2() {
     }
 }
 
+/// Runs factlint with `args` in `dir`, its standard output closed after
+/// its first 16 bytes are read.
+fn closed_early(dir: &Path, args: &[&str]) -> Output {
+    let mut child = factlint(dir)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("factlint runs");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut head = [0u8; 16];
+    stdout.read_exact(&mut head).expect("some output");
+    drop(stdout);
+    child.wait_with_output().expect("factlint ends")
+}
+
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     let dir = tempdir();
     // Enough findings that the report overflows a pipe's buffer.
     write(dir.path(), "big.txt", ENGLISH.repeat(3000));
     for format in ["human", "json"] {
-        let mut child = factlint(dir.path())
-            .args(["check", "--format", format, "big.txt"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("factlint runs");
-        let mut stdout = child.stdout.take().expect("stdout");
-        let mut head = [0u8; 16];
-        stdout.read_exact(&mut head).expect("some output");
-        drop(stdout);
-        let out = child.wait_with_output().expect("factlint ends");
+        let out = closed_early(dir.path(), &["check", "--format", format, "big.txt"]);
         let err = stderr(&out);
         assert!(!err.contains("panicked"), "{format}: {err}");
         assert!(
@@ -1010,18 +1016,8 @@ fn a_closed_pipe_keeps_the_exit_status() {
     // error, 1; and an unreadable input, 2.
     for format in ["human", "json", "sarif", "github"] {
         for (files, status) in [(&["big.txt"][..], 1), (&["big.txt", "missing.txt"][..], 2)] {
-            let mut child = factlint(dir.path())
-                .args(["check", "--format", format])
-                .args(files)
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("factlint runs");
-            let mut stdout = child.stdout.take().expect("stdout");
-            let mut head = [0u8; 16];
-            stdout.read_exact(&mut head).expect("some output");
-            drop(stdout);
-            let out = child.wait_with_output().expect("factlint ends");
+            let args = [&["check", "--format", format][..], files].concat();
+            let out = closed_early(dir.path(), &args);
             let err = stderr(&out);
             assert!(!err.contains("panicked"), "{format}: {err}");
             assert_eq!(err.contains("missing.txt"), status == 2, "{format}: {err}");
