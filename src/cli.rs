@@ -785,9 +785,7 @@ impl Outcome {
             Sink::Human(writer, out) => writer.file(out, &report),
             Sink::Json(writer, out) => writer.file(out, &report),
             Sink::Sarif(writer, out) => writer.file(out, &report),
-            Sink::Github(out) => {
-                out.write_all(render::github::render(std::slice::from_ref(&report)).as_bytes())
-            }
+            Sink::Github(out) => render::github::write_file(out, &report),
             Sink::Collect { reports, .. } => {
                 reports.push(report);
                 Ok(())

@@ -18,16 +18,33 @@ use crate::lint::FileReport;
 use crate::rules::Severity;
 use crate::source::ColumnUnit;
 
-/// Escapes a command's message.
-pub(crate) fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+/// Appends `s` to `out` escaped as a command's message (`property`: as a
+/// property value, `file=…`, `title=…`, which escapes `:` and `,` too).
+fn push_escaped(out: &mut String, s: &str, property: bool) {
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
+            c => out.push(c),
+        }
+    }
 }
 
-/// Escapes a property value (`file=…`, `title=…`).
-pub(crate) fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+#[cfg(test)]
+fn escape_data(s: &str) -> String {
+    let mut out = String::new();
+    push_escaped(&mut out, s, false);
+    out
+}
+
+#[cfg(test)]
+fn escape_property(s: &str) -> String {
+    let mut out = String::new();
+    push_escaped(&mut out, s, true);
+    out
 }
 
 fn command(s: Severity) -> &'static str {
@@ -38,62 +55,79 @@ fn command(s: Severity) -> &'static str {
     }
 }
 
-fn path(p: &str) -> String {
-    escape_property(&p.replace('\\', "/"))
+/// Appends `file=PATH`: the path with forward slashes, escaped.
+fn push_file(out: &mut String, p: &str) {
+    out.push_str("file=");
+    push_escaped(out, &p.replace('\\', "/"), true);
+}
+
+/// Writes the commands of one file's report: an annotation per finding,
+/// or the one of a file that could not be checked. A long file's are
+/// written a chunk at a time, not gathered first.
+pub fn write_file(w: &mut dyn std::io::Write, report: &FileReport) -> std::io::Result<()> {
+    let mut out = String::new();
+    match report {
+        FileReport::Checked {
+            source, findings, ..
+        } => {
+            let mut file = String::new();
+            push_file(&mut file, &source.path);
+            for f in findings {
+                let s = source.line_col(f.span.start as usize, ColumnUnit::Chars);
+                let e = source.line_col(f.span.end as usize, ColumnUnit::Chars);
+                let _ = write!(
+                    out,
+                    "::{} {file},line={},col={},endLine={},endColumn={},title=",
+                    command(f.severity()),
+                    s.line,
+                    s.column,
+                    e.line,
+                    e.column,
+                );
+                push_escaped(&mut out, f.rule(), true);
+                out.push_str("::");
+                push_escaped(&mut out, &f.message, false);
+                out.push('\n');
+                if out.len() >= super::pretty::CHUNK {
+                    w.write_all(out.as_bytes())?;
+                    out.clear();
+                }
+            }
+        }
+        FileReport::Binary { path } => {
+            out.push_str("::warning ");
+            push_file(&mut out, path);
+            out.push_str("::");
+            let message = format!("{path}: skipped: binary file (it holds NUL bytes)");
+            push_escaped(&mut out, &message, false);
+            out.push('\n');
+        }
+        FileReport::Error(e) => {
+            out.push_str("::error ");
+            push_file(&mut out, error_path(e));
+            match e {
+                InputError::InvalidUtf8 { line, column, .. } => {
+                    let _ = write!(out, ",line={line},col={column}");
+                }
+                InputError::Io { .. }
+                | InputError::Original { .. }
+                | InputError::Internal { .. } => {}
+            }
+            out.push_str("::");
+            push_escaped(&mut out, &e.to_string(), false);
+            out.push('\n');
+        }
+    }
+    w.write_all(out.as_bytes())
 }
 
 /// Renders the reports as workflow commands, one a line.
 pub fn render(reports: &[FileReport]) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     for r in reports {
-        match r {
-            FileReport::Checked {
-                source, findings, ..
-            } => {
-                for f in findings {
-                    let s = source.line_col(f.span.start as usize, ColumnUnit::Chars);
-                    let e = source.line_col(f.span.end as usize, ColumnUnit::Chars);
-                    let _ = writeln!(
-                        out,
-                        "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                        command(f.severity()),
-                        path(&source.path),
-                        s.line,
-                        s.column,
-                        e.line,
-                        e.column,
-                        escape_property(f.rule()),
-                        escape_data(&f.message)
-                    );
-                }
-            }
-            FileReport::Binary { path: p } => {
-                let _ = writeln!(
-                    out,
-                    "::warning file={}::{}",
-                    path(p),
-                    escape_data(&format!("{p}: skipped: binary file (it holds NUL bytes)"))
-                );
-            }
-            FileReport::Error(e) => {
-                let at = match e {
-                    InputError::InvalidUtf8 { line, column, .. } => {
-                        format!(",line={line},col={column}")
-                    }
-                    InputError::Io { .. }
-                    | InputError::Original { .. }
-                    | InputError::Internal { .. } => String::new(),
-                };
-                let _ = writeln!(
-                    out,
-                    "::error file={}{at}::{}",
-                    path(error_path(e)),
-                    escape_data(&e.to_string())
-                );
-            }
-        }
+        write_file(&mut out, r).expect("a report in memory is written");
     }
-    out
+    String::from_utf8(out).expect("the commands are text")
 }
 
 #[cfg(test)]
@@ -110,6 +144,18 @@ mod tests {
         // `%` first: an escape is never escaped twice.
         assert_eq!(escape_data("%0A"), "%250A");
         assert_eq!(escape_property("قال: «لا»"), "قال%3A «لا»");
+    }
+
+    proptest::proptest! {
+        /// Escaping a character at a time is the toolkit's chain of
+        /// replacements, `%` first.
+        #[test]
+        fn escaping_is_the_toolkits_replacements(s in "[%\r\n:,a-zé٫ «»0-9A]{0,40}") {
+            let data = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+            let property = data.replace(':', "%3A").replace(',', "%2C");
+            proptest::prop_assert_eq!(escape_data(&s), data);
+            proptest::prop_assert_eq!(escape_property(&s), property);
+        }
     }
 
     #[test]
