@@ -709,7 +709,7 @@ impl Outcome {
                 let mut output = Output::open(args.output.as_deref())?;
                 let writer =
                     render::json::Writer::new(&mut output).context("cannot write the report")?;
-                Sink::Json(writer, output)
+                Sink::Json(writer.split(split), output)
             }
             OutputFormat::Sarif if stream => Sink::Sarif(
                 render::sarif::Writer::new(rules)

@@ -147,6 +147,29 @@ pub fn for_each<T, R>(
     });
 }
 
+/// [`for_each`] for the parts of a report: `work` makes each item's bytes
+/// on the pool's threads, and each is written to `w` in the items' order
+/// as soon as those before it are. The first error, of `work` or of the
+/// write, stops it and is returned.
+pub fn write_each<T: Sync>(
+    items: &[T],
+    ahead: usize,
+    work: impl Fn(&T) -> std::io::Result<Vec<u8>> + Sync,
+    w: &mut (impl std::io::Write + ?Sized),
+) -> std::io::Result<()> {
+    let mut written = Ok(());
+    for_each(items, ahead, work, |made| {
+        match made.and_then(|bytes| w.write_all(&bytes)) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                written = Err(e);
+                ControlFlow::Break(())
+            }
+        }
+    });
+    written
+}
+
 /// A document at least this long is split over the pool's threads when the
 /// caller allows it (see [`split_document`]): below it, the split costs
 /// more than it saves (and would start the pool for one short article).

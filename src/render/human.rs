@@ -553,7 +553,6 @@ impl Writer {
                 // each batch's last task had the other threads wait).
                 let renderer = &self.renderer;
                 let runs: Vec<&[Finding]> = findings.chunks(SPLIT_TASK).collect();
-                let mut written = Ok(());
                 let draw = |run: &&[Finding]| {
                     let mut out = String::new();
                     let (mut lines, mut buffers) = Default::default();
@@ -561,18 +560,9 @@ impl Writer {
                         let at = (source, &mut lines, &mut buffers);
                         render_finding(&mut out, renderer, plain, at, f);
                     }
-                    out
+                    Ok(out.into_bytes())
                 };
-                crate::ordered::for_each(&runs, SPLIT_AHEAD, draw, |d: String| {
-                    match w.write_all(d.as_bytes()) {
-                        Ok(()) => std::ops::ControlFlow::Continue(()),
-                        Err(e) => {
-                            written = Err(e);
-                            std::ops::ControlFlow::Break(())
-                        }
-                    }
-                });
-                return written;
+                return crate::ordered::write_each(&runs, SPLIT_AHEAD, draw, w);
             }
             let (mut lines, mut buffers) = Default::default();
             for f in findings {

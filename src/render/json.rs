@@ -189,11 +189,26 @@ impl<T, J: Serialize> Serialize for Each<'_, T, J> {
     }
 }
 
+/// A file's entry: what comes before its findings, the findings, the rest
+/// (a long file's entry is written in these three parts, its findings
+/// serialized on all cores: [`Writer::file`]).
 #[derive(Serialize)]
 struct JsonFile<'a> {
+    #[serde(flatten)]
+    head: Head<'a>,
+    findings: Each<'a, Finding, JsonFinding<'a>>,
+    #[serde(flatten)]
+    rest: Rest<'a>,
+}
+
+#[derive(Serialize)]
+struct Head<'a> {
     path: &'a str,
     language: Option<&'a str>,
-    findings: Each<'a, Finding, JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct Rest<'a> {
     /// Every figure the tool understood.
     amounts: Each<'a, crate::amount::AmountMention, JsonAmount<'a>>,
     /// The publication date the dates were resolved against.
@@ -267,36 +282,98 @@ fn json_file(r: &FileReport) -> JsonFile<'_> {
             dates,
             published,
         } => JsonFile {
-            amounts: Each::of(source, amounts, amount),
-            published: published.map(|p| p.to_string()),
-            timeline: timeline(source, dates),
-            path: &source.path,
-            language: Some(lang.code()),
+            head: Head {
+                path: &source.path,
+                language: Some(lang.code()),
+            },
             findings: Each::of(source, findings, finding),
-            error: None,
-            skipped: None,
+            rest: Rest {
+                amounts: Each::of(source, amounts, amount),
+                published: published.map(|p| p.to_string()),
+                timeline: timeline(source, dates),
+                error: None,
+                skipped: None,
+            },
         },
         FileReport::Binary { path } => JsonFile {
-            path,
-            language: None,
+            head: Head {
+                path,
+                language: None,
+            },
             findings: Each::none(finding),
-            amounts: Each::none(amount),
-            published: None,
-            timeline: Vec::new(),
-            error: None,
-            skipped: Some("binary file"),
+            rest: Rest {
+                amounts: Each::none(amount),
+                published: None,
+                timeline: Vec::new(),
+                error: None,
+                skipped: Some("binary file"),
+            },
         },
         FileReport::Error(e) => JsonFile {
-            path: e.path(),
-            language: None,
+            head: Head {
+                path: e.path(),
+                language: None,
+            },
             findings: Each::none(finding),
-            amounts: Each::none(amount),
-            published: None,
-            timeline: Vec::new(),
-            error: Some(e.to_string()),
-            skipped: None,
+            rest: Rest {
+                amounts: Each::none(amount),
+                published: None,
+                timeline: Vec::new(),
+                error: Some(e.to_string()),
+                skipped: None,
+            },
         },
     }
+}
+
+/// Writes a long file's `entry` in three parts: its head, serialized as an
+/// object whose closing is left out; its `findings`, serialized in tasks
+/// on the pool's threads and written in order as they are done; the rest,
+/// serialized as an object whose opening is left out. The same bytes as
+/// the entry serialized whole.
+fn split_entry(
+    out: &mut Chunked<'_>,
+    entry: &JsonFile<'_>,
+    source: &SourceFile,
+    findings: &[Finding],
+) -> std::io::Result<()> {
+    let mut head = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut head, Nested::at(2));
+    entry.head.serialize(&mut ser)?;
+    // The object's closing, at the entry's depth.
+    let close = b"\n    }";
+    debug_assert!(head.ends_with(close), "a head of two fields");
+    head.truncate(head.len().saturating_sub(close.len()));
+    head.extend_from_slice(b",\n      \"findings\": [");
+    std::io::Write::write_all(out, &head)?;
+    out.flush_buf()?;
+    // Each task: where its run starts, and the run.
+    let runs: Vec<(usize, &[Finding])> = findings
+        .chunks(SPLIT_TASK)
+        .enumerate()
+        .map(|(i, run)| (i * SPLIT_TASK, run))
+        .collect();
+    let serialize = |&(start, run): &(usize, &[Finding])| -> std::io::Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        for (i, f) in run.iter().enumerate() {
+            // Every finding but the file's first follows a comma.
+            buf.extend_from_slice(if start + i == 0 { b"\n" } else { b",\n" });
+            buf.extend_from_slice(&[b' '; 2 * FINDING_LEVEL]);
+            let mut ser =
+                serde_json::Serializer::with_formatter(&mut buf, Nested::at(FINDING_LEVEL));
+            finding(source, f).serialize(&mut ser)?;
+        }
+        Ok(buf)
+    };
+    crate::ordered::write_each(&runs, SPLIT_AHEAD, serialize, &mut *out.out)?;
+    std::io::Write::write_all(out, b"\n      ],")?;
+    let mut rest = AfterFirst {
+        out: &mut *out,
+        skipped: false,
+    };
+    let mut ser = serde_json::Serializer::with_formatter(&mut rest, Nested::at(2));
+    entry.rest.serialize(&mut ser)?;
+    out.flush_buf()
 }
 
 /// The JSON report written a file at a time, as each file is checked:
@@ -307,6 +384,44 @@ pub struct Writer {
     summary: Summary,
     /// The buffer an entry is pretty-printed into (reused; see [`Chunked`]).
     entry: Vec<u8>,
+    /// A long file's findings may be serialized on all the threads of
+    /// rayon's pool (see [`crate::ordered::split_document`]).
+    split: bool,
+}
+
+/// How many findings of a long file one task serializes, on one core.
+const SPLIT_TASK: usize = 64;
+
+/// How many tasks a thread may serialize ahead of the last one written.
+const SPLIT_AHEAD: usize = 8;
+
+/// The depth of a finding in the report (`files`, the entry, `findings`).
+const FINDING_LEVEL: usize = 4;
+
+/// Output that drops the first byte written to it: the `{` of the part of
+/// an entry that follows its findings, serialized as an object of its own.
+struct AfterFirst<'a, W: ?Sized> {
+    out: &'a mut W,
+    skipped: bool,
+}
+
+impl<W: std::io::Write + ?Sized> std::io::Write for AfterFirst<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    fn write_all(&mut self, mut bytes: &[u8]) -> std::io::Result<()> {
+        if !self.skipped && !bytes.is_empty() {
+            self.skipped = true;
+            bytes = &bytes[1..];
+        }
+        self.out.write_all(bytes)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 impl Writer {
@@ -315,7 +430,17 @@ impl Writer {
         Ok(Writer {
             summary: Summary::default(),
             entry: Vec::new(),
+            split: false,
         })
+    }
+
+    /// Allows a long file's findings to be serialized on all the threads
+    /// of rayon's pool: only for a caller that runs nothing else on the
+    /// pool meanwhile (see [`crate::ordered::split_document`]).
+    #[must_use]
+    pub fn split(mut self, split: bool) -> Writer {
+        self.split = split;
+        self
     }
 
     /// Adds one file's entry.
@@ -332,8 +457,17 @@ impl Writer {
             buf: &mut self.entry,
             out: w,
         };
+        let entry = json_file(report);
+        if let FileReport::Checked {
+            source, findings, ..
+        } = report
+            && findings.len() > SPLIT_TASK
+            && crate::ordered::split_document(self.split, source.text.len())
+        {
+            return split_entry(&mut chunked, &entry, source, findings);
+        }
         let mut ser = serde_json::Serializer::with_formatter(&mut chunked, Nested::at(2));
-        json_file(report).serialize(&mut ser)?;
+        entry.serialize(&mut ser)?;
         chunked.flush_buf()
     }
 
@@ -403,13 +537,34 @@ mod tests {
             path: "gone.txt".into(),
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
         });
+        // Long enough that its findings are serialized on two threads
+        // when the writer may split (many tasks of them), with its figures
+        // and dates after them.
+        let arabic = Linter::new(RuleSet::embedded().expect("rules"), Some(Lang::Ar));
+        let long = seed.repeat(crate::ordered::SPLIT_BYTES / seed.len() + 1);
+        let long = arabic.check_text("long.txt", &long, Format::Text);
         let [seed, quoted, empty] = checked;
-        let all = [seed, skipped, quoted, failed, empty];
-        assert!(Summary::of(&all).findings > 5);
+        let all = [seed, skipped, long, quoted, failed, empty];
+        assert!(Summary::of(&all[2..3]).findings > 4 * SPLIT_TASK);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .expect("a pool");
         for n in 0..=all.len() {
             for baselined in [0, 3] {
+                let expected = whole(&all[..n], baselined);
                 let streamed = render_baselined(&all[..n], baselined);
-                assert_eq!(streamed, whole(&all[..n], baselined), "{n} files");
+                assert_eq!(streamed, expected, "{n} files");
+                let split = pool.install(|| {
+                    let mut out = Vec::new();
+                    let mut writer = Writer::new(&mut out).expect("in memory").split(true);
+                    for r in &all[..n] {
+                        writer.file(&mut out, r).expect("in memory");
+                    }
+                    writer.finish(&mut out, baselined).expect("in memory");
+                    String::from_utf8(out).expect("UTF-8")
+                });
+                assert_eq!(split, expected, "{n} files, split");
                 serde_json::from_str::<serde_json::Value>(&streamed).expect("valid JSON");
             }
         }

@@ -22,7 +22,6 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::ops::ControlFlow;
 
 use serde::Serialize;
 
@@ -562,17 +561,7 @@ impl Writer {
                 }
                 Ok(out)
             };
-            let mut written = Ok(());
-            crate::ordered::for_each(&runs, SPLIT_AHEAD, serialize, |run| {
-                match run.and_then(|out| w.write_all(&out)) {
-                    Ok(()) => ControlFlow::Continue(()),
-                    Err(e) => {
-                        written = Err(e);
-                        ControlFlow::Break(())
-                    }
-                }
-            });
-            return written;
+            return crate::ordered::write_each(&runs, SPLIT_AHEAD, serialize, w);
         }
         for (i, (f, print)) in findings.iter().zip(prints).enumerate() {
             file.write(&mut self.buf, first && i == 0, f, print)?;
