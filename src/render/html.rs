@@ -119,19 +119,28 @@ pub fn esc(s: &str) -> String {
     out
 }
 
+/// Appends `s` escaped for HTML text and attribute values. The characters
+/// escaped are ASCII, so the text between them is copied as it is, a run
+/// at a time (the page holds every checked text whole).
 fn push_esc(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+    let mut copied = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let reference = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
             // A reference, since HTML parsing turns CR LF and lone CR into LF.
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
-        }
+            b'\r' => "&#13;",
+            _ => continue,
+        };
+        // An ASCII byte is a character of its own: `i` is a boundary.
+        out.push_str(&s[copied..i]);
+        out.push_str(reference);
+        copied = i + 1;
     }
+    out.push_str(&s[copied..]);
 }
 
 /// A message, escaped, with the evidence it quotes (`«…»`) isolated in
@@ -802,6 +811,28 @@ mod tests {
     use super::*;
     use crate::rules::Category;
     use crate::source::{Format, Span};
+
+    proptest::proptest! {
+        /// Escaping a run at a time is escaping a character at a time.
+        #[test]
+        fn escaping_copies_runs_as_characters_would(s in "[&<>\"'\r\na-zé «»ماسك\u{200F}0-9]{0,60}") {
+            let mut reference = String::new();
+            for c in s.chars() {
+                match c {
+                    '&' => reference.push_str("&amp;"),
+                    '<' => reference.push_str("&lt;"),
+                    '>' => reference.push_str("&gt;"),
+                    '"' => reference.push_str("&quot;"),
+                    '\'' => reference.push_str("&#39;"),
+                    '\r' => reference.push_str("&#13;"),
+                    c => reference.push(c),
+                }
+            }
+            let mut out = String::from("kept");
+            push_esc(&mut out, &s);
+            proptest::prop_assert_eq!(out, format!("kept{reference}"));
+        }
+    }
 
     fn finding(start: usize, end: usize, message: &str) -> Finding {
         Finding::new(
