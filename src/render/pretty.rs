@@ -48,6 +48,9 @@ impl std::io::Write for Chunked<'_> {
 /// The `PrettyFormatter` of `serde_json` (two spaces a level), starting at a
 /// given depth: a part of a report (a file's entry, a SARIF result) comes
 /// out indented to its place in it, with no second pass over it.
+/// A line break and 64 spaces: the indentation of up to 32 levels.
+const LINE: &[u8; 65] = b"\n                                                                ";
+
 pub(super) struct Nested {
     level: usize,
     has_value: bool,
@@ -62,8 +65,26 @@ impl Nested {
     }
 
     fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
-        w.write_all(if first { b"\n" } else { b",\n" })?;
-        (0..self.level).try_for_each(|_| w.write_all(b"  "))
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.indent(w)
+    }
+
+    /// A line break and the indentation of the current level, in one write
+    /// as far as [`LINE`] goes (a SARIF result's region is nine levels
+    /// deep).
+    fn indent<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        let (mut spaces, mut from) = (2 * self.level, 0);
+        loop {
+            let n = spaces.min(LINE.len() - 1);
+            w.write_all(&LINE[from..=n])?;
+            spaces -= n;
+            if spaces == 0 {
+                return Ok(());
+            }
+            from = 1;
+        }
     }
 
     fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, mark: &[u8]) -> std::io::Result<()> {
@@ -75,8 +96,7 @@ impl Nested {
     fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, mark: &[u8]) -> std::io::Result<()> {
         self.level -= 1;
         if self.has_value {
-            w.write_all(b"\n")?;
-            (0..self.level).try_for_each(|_| w.write_all(b"  "))?;
+            self.indent(w)?;
         }
         w.write_all(mark)
     }
@@ -127,5 +147,28 @@ impl serde_json::ser::Formatter for Nested {
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
         self.has_value = true;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize as _;
+
+    /// At depth 0, `Nested` is `serde_json`'s pretty printer, also past the
+    /// 32 levels that one write indents (and empty lists and objects).
+    #[test]
+    fn nested_at_the_top_is_the_pretty_printer() {
+        let mut value = serde_json::json!({"a": [1, {"b": "c\n", "d": []}], "e": {}});
+        for depth in 0..40 {
+            value = serde_json::json!({ "level": depth, "inner": [value, null] });
+        }
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested::at(0));
+        value.serialize(&mut ser).expect("in memory");
+        let pretty = serde_json::to_string_pretty(&value).expect("in memory");
+        let deepest = pretty.lines().map(|l| l.len() - l.trim_start().len()).max();
+        assert!(deepest > Some(LINE.len() + 2), "{deepest:?}");
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), pretty);
     }
 }
