@@ -32,7 +32,7 @@
 
 use crate::finding::Finding;
 use crate::rules::{Category, RuleSet, Selector, Severity, sort_findings};
-use crate::source::{Format, SourceFile, Span};
+use crate::source::{Format, LineIndex, SourceFile, Span};
 
 /// The id of the finding about a directive that silences nothing.
 pub const UNUSED: &str = "suppression/unused";
@@ -134,7 +134,14 @@ pub fn directives(source: &SourceFile) -> Vec<Directive> {
                 };
                 let end = body_start + j + 3;
                 from = end;
-                if !html.iter().any(|h| h.contains(&start)) {
+                // The raw HTML events come in text order, one after the
+                // other: the one that may hold the comment is the last to
+                // start at or before it.
+                let before = html.partition_point(|h| h.start <= start);
+                if !before
+                    .checked_sub(1)
+                    .is_some_and(|i| html[i].contains(&start))
+                {
                     from = body_start;
                     continue;
                 }
@@ -162,9 +169,9 @@ struct Slot {
 
 impl Slot {
     fn matches(&self, f: &Finding) -> bool {
-        self.rule.as_ref().is_none_or(|p| {
-            Selector::new(vec![p.clone()], Vec::new()).selects(f.rule(), f.category())
-        })
+        self.rule
+            .as_ref()
+            .is_none_or(|p| crate::rules::select::matches(p, f.rule(), f.category()))
     }
 }
 
@@ -179,37 +186,54 @@ enum Reach {
     Enable,
 }
 
-/// Drops the findings that directives silence and adds the findings about
-/// the directives. `rules` tells which rules exist and are selected.
-pub fn apply(source: &SourceFile, rules: &RuleSet, findings: Vec<Finding>) -> Vec<Finding> {
-    let dirs = directives(source);
-    if dirs.is_empty() {
-        return findings;
-    }
+/// The slots of a file's directives (`dirs`, in text order), each with
+/// where it reaches.
+fn slots_of(source: &SourceFile, dirs: &[Directive]) -> Vec<(Slot, Reach)> {
     let text = source.text.as_str();
     let index = &source.line_index;
     // Lines that hold only directives (and white space), and blank lines,
-    // are skipped when looking for a directive's next line.
+    // are skipped when looking for a directive's next line. The directives
+    // come in text order, apart: a line's are found from where the last
+    // line's were, not by going through them all (a file may have one on
+    // every other line).
+    let blank = |s: &str| {
+        s.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+            .is_empty()
+    };
     let mut skip_line = vec![false; index.line_count()];
+    let mut first = 0;
     for (line, skip) in skip_line.iter_mut().enumerate() {
         let r = index.line_range(text, line);
-        let mut rest = String::new();
-        let mut at = r.start;
-        for d in dirs
-            .iter()
-            .filter(|d| d.span.range().start < r.end && r.start < d.span.range().end)
+        // Those before `first` end before this line starts.
+        while dirs
+            .get(first)
+            .is_some_and(|d| d.span.range().end <= r.start)
         {
-            rest.push_str(
+            first += 1;
+        }
+        let mut at = r.start;
+        let mut empty = true;
+        for d in dirs[first..]
+            .iter()
+            .take_while(|d| d.span.range().start < r.end)
+        {
+            empty &= blank(
                 text.get(at..d.span.range().start.max(at))
                     .unwrap_or_default(),
             );
             at = at.max(d.span.range().end);
         }
-        rest.push_str(text.get(at.min(r.end)..r.end).unwrap_or_default());
         // The byte order mark is not content.
-        *skip = rest
-            .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
-            .is_empty();
+        *skip = empty && blank(text.get(at.min(r.end)..r.end).unwrap_or_default());
+    }
+    // The first line at or after each line that is not skipped.
+    let mut next_kept = vec![None; index.line_count() + 1];
+    for line in (0..index.line_count()).rev() {
+        next_kept[line] = if skip_line[line] {
+            next_kept[line + 1]
+        } else {
+            Some(line)
+        };
     }
     let next_line = |d: &Directive| {
         let last = index.line_of(
@@ -219,12 +243,13 @@ pub fn apply(source: &SourceFile, rules: &RuleSet, findings: Vec<Finding>) -> Ve
                 .saturating_sub(1)
                 .max(d.span.range().start),
         );
-        (last + 1..index.line_count()).find(|&l| !skip_line[l])
+        next_kept.get(last + 1).copied().flatten()
     };
 
     let mut slots: Vec<(Slot, Reach)> = Vec::new();
-    // Open `disable` regions: (slot index, start).
-    let mut open: Vec<(usize, usize)> = Vec::new();
+    // Open `disable` regions by the rule they name: (slot index, start).
+    let mut open: rustc_hash::FxHashMap<Option<String>, Vec<(usize, usize)>> =
+        rustc_hash::FxHashMap::default();
     for (k, d) in dirs.iter().enumerate() {
         let names: Vec<Option<String>> = if d.rules.is_empty() {
             vec![None]
@@ -240,19 +265,22 @@ pub fn apply(source: &SourceFile, rules: &RuleSet, findings: Vec<Finding>) -> Ve
             match d.kind {
                 Kind::NextLine => slots.push((slot, Reach::Line(next_line(d)))),
                 Kind::Disable => {
-                    open.push((slots.len(), d.span.range().end));
+                    open.entry(slot.rule.clone())
+                        .or_default()
+                        .push((slots.len(), d.span.range().end));
                     slots.push((slot, Reach::Region(d.span.range().end..text.len())));
                 }
                 Kind::Enable => {
-                    let mut ended = false;
-                    open.retain(|&(i, start)| {
-                        let ends = slot.rule.is_none() || slots[i].0.rule == slot.rule;
-                        if ends {
-                            slots[i].1 = Reach::Region(start..d.span.range().start);
-                            ended = true;
-                        }
-                        !ends
-                    });
+                    // An `enable` without rules ends every region, one
+                    // with a rule the regions of that rule.
+                    let ended: Vec<(usize, usize)> = match &slot.rule {
+                        None => open.drain().flat_map(|(_, list)| list).collect(),
+                        Some(_) => open.remove(&slot.rule).unwrap_or_default(),
+                    };
+                    for &(i, start) in &ended {
+                        slots[i].1 = Reach::Region(start..d.span.range().start);
+                    }
+                    let ended = !ended.is_empty();
                     slots.push((
                         Slot {
                             used: ended,
@@ -265,26 +293,68 @@ pub fn apply(source: &SourceFile, rules: &RuleSet, findings: Vec<Finding>) -> Ve
         }
     }
 
-    let mut kept = Vec::with_capacity(findings.len());
-    for f in findings {
-        let line = index.line_of(f.span.start as usize);
-        let start = f.span.start as usize;
-        let mut silenced = false;
-        for (slot, reach) in &mut slots {
-            let applies = match reach {
-                Reach::Line(l) => *l == Some(line),
-                Reach::Region(r) => r.contains(&start),
-                Reach::Enable => false,
-            };
-            if applies && slot.matches(&f) {
-                slot.used = true;
-                silenced = true;
-            }
-        }
-        if !silenced {
-            kept.push(f);
+    slots
+}
+
+/// Which of `findings` the `slots` silence, marking the slots that do.
+fn silence(index: &LineIndex, slots: &mut [(Slot, Reach)], findings: &[Finding]) -> Vec<bool> {
+    // Each finding is held against the slots that reach where it starts,
+    // not against them all: the `next-line` slots by their line, the
+    // regions of those open there (the findings taken in text order).
+    let mut by_line: rustc_hash::FxHashMap<usize, Vec<usize>> = rustc_hash::FxHashMap::default();
+    let mut regions: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+    for (i, (_, reach)) in slots.iter().enumerate() {
+        match reach {
+            Reach::Line(Some(l)) => by_line.entry(*l).or_default().push(i),
+            Reach::Region(r) => regions.push((r.clone(), i)),
+            Reach::Line(None) | Reach::Enable => {}
         }
     }
+    regions.sort_by_key(|(r, _)| r.start);
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&k| findings[k].span.start);
+    let mut silenced = vec![false; findings.len()];
+    let (mut next_region, mut active) = (0, Vec::new());
+    for k in order {
+        let f = &findings[k];
+        let start = f.span.start as usize;
+        while regions
+            .get(next_region)
+            .is_some_and(|(r, _)| r.start <= start)
+        {
+            active.push(regions[next_region].clone());
+            next_region += 1;
+        }
+        active.retain(|(r, _)| r.end > start);
+        let line = index.line_of(start);
+        let reaching = by_line.get(&line).into_iter().flatten().copied();
+        for i in reaching.chain(active.iter().map(|&(_, i)| i)) {
+            let slot = &mut slots[i].0;
+            if slot.matches(f) {
+                slot.used = true;
+                silenced[k] = true;
+            }
+        }
+    }
+    silenced
+}
+
+/// Drops the findings that directives silence and adds the findings about
+/// the directives. `rules` tells which rules exist and are selected.
+pub fn apply(source: &SourceFile, rules: &RuleSet, findings: Vec<Finding>) -> Vec<Finding> {
+    let dirs = directives(source);
+    if dirs.is_empty() {
+        return findings;
+    }
+    let mut slots = slots_of(source, &dirs);
+    let silenced = silence(&source.line_index, &mut slots, &findings);
+    let mut kept = Vec::with_capacity(findings.len());
+    kept.extend(
+        findings
+            .into_iter()
+            .zip(silenced)
+            .filter_map(|(f, silenced)| (!silenced).then_some(f)),
+    );
 
     // Findings about the directives.
     let mut known: Vec<(&str, Category)> = rules
@@ -466,6 +536,188 @@ mod tests {
             .into_iter()
             .map(|f| (f.rule().to_string(), f.text(text).to_owned()))
             .collect()
+    }
+
+    /// Where each slot reaches and which findings it silences, as the
+    /// first version worked them out: every directive for every line,
+    /// every slot for every finding. The property test below holds
+    /// `slots_of` and `silence` to it.
+    fn reference(
+        source: &SourceFile,
+        dirs: &[Directive],
+        findings: &[Finding],
+    ) -> (Vec<Shown>, Vec<bool>) {
+        let text = source.text.as_str();
+        let index = &source.line_index;
+        let mut skip_line = vec![false; index.line_count()];
+        for (line, skip) in skip_line.iter_mut().enumerate() {
+            let r = index.line_range(text, line);
+            let mut rest = String::new();
+            let mut at = r.start;
+            for d in dirs
+                .iter()
+                .filter(|d| d.span.range().start < r.end && r.start < d.span.range().end)
+            {
+                rest.push_str(
+                    text.get(at..d.span.range().start.max(at))
+                        .unwrap_or_default(),
+                );
+                at = at.max(d.span.range().end);
+            }
+            rest.push_str(text.get(at.min(r.end)..r.end).unwrap_or_default());
+            *skip = rest
+                .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+                .is_empty();
+        }
+        let next_line = |d: &Directive| {
+            let last = index.line_of(
+                d.span
+                    .range()
+                    .end
+                    .saturating_sub(1)
+                    .max(d.span.range().start),
+            );
+            (last + 1..index.line_count()).find(|&l| !skip_line[l])
+        };
+        let mut slots: Vec<(Slot, Reach)> = Vec::new();
+        let mut open: Vec<(usize, usize)> = Vec::new();
+        for (k, d) in dirs.iter().enumerate() {
+            let names: Vec<Option<String>> = if d.rules.is_empty() {
+                vec![None]
+            } else {
+                d.rules.iter().cloned().map(Some).collect()
+            };
+            for rule in names {
+                let slot = Slot {
+                    directive: k,
+                    rule,
+                    used: false,
+                };
+                match d.kind {
+                    Kind::NextLine => slots.push((slot, Reach::Line(next_line(d)))),
+                    Kind::Disable => {
+                        open.push((slots.len(), d.span.range().end));
+                        slots.push((slot, Reach::Region(d.span.range().end..text.len())));
+                    }
+                    Kind::Enable => {
+                        let mut ended = false;
+                        open.retain(|&(i, start)| {
+                            let ends = slot.rule.is_none() || slots[i].0.rule == slot.rule;
+                            if ends {
+                                slots[i].1 = Reach::Region(start..d.span.range().start);
+                                ended = true;
+                            }
+                            !ends
+                        });
+                        slots.push((
+                            Slot {
+                                used: ended,
+                                ..slot
+                            },
+                            Reach::Enable,
+                        ));
+                    }
+                }
+            }
+        }
+        let silenced = findings
+            .iter()
+            .map(|f| {
+                let line = index.line_of(f.span.start as usize);
+                let start = f.span.start as usize;
+                let mut silenced = false;
+                for (slot, reach) in &mut slots {
+                    let applies = match reach {
+                        Reach::Line(l) => *l == Some(line),
+                        Reach::Region(r) => r.contains(&start),
+                        Reach::Enable => false,
+                    };
+                    if applies && slot.matches(f) {
+                        slot.used = true;
+                        silenced = true;
+                    }
+                }
+                silenced
+            })
+            .collect();
+        (shown(&slots), silenced)
+    }
+
+    /// A slot as the tests compare it: its rule, its reach, whether used.
+    type Shown = (Option<String>, String, bool);
+
+    fn shown(slots: &[(Slot, Reach)]) -> Vec<Shown> {
+        slots
+            .iter()
+            .map(|(s, r)| {
+                let reach = match r {
+                    Reach::Line(l) => format!("line {l:?}"),
+                    Reach::Region(r) => format!("region {r:?}"),
+                    Reach::Enable => "enable".to_owned(),
+                };
+                (s.rule.clone(), reach, s.used)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Files of directives of every kind, blank lines, text and
+        /// Markdown code among them, and findings anywhere: the same slots,
+        /// reaches and silenced findings as the first version.
+        #[test]
+        fn slots_and_silences_are_those_of_the_first_version(
+            lines in proptest::collection::vec((0usize..12, 0usize..7), 0..40),
+            markdown in proptest::bool::ANY,
+            at in proptest::collection::vec((0usize..2000, 0usize..3), 0..30),
+        ) {
+            const RULES: [(&str, Category); 3] = [
+                ("typography/mismatched-quotes", Category::Typography),
+                ("language/doubled-word", Category::Language),
+                ("amount/arithmetic", Category::Amount),
+            ];
+            let (open, close) = if markdown { ("<!-- ", " -->") } else { ("[", "]") };
+            let body = |k: usize| match k {
+                0 => "factlint-disable-next-line",
+                1 => "factlint-disable-next-line typography",
+                2 => "factlint-disable language/doubled-word",
+                3 => "factlint-disable",
+                4 => "factlint-enable language/doubled-word",
+                5 => "factlint-enable",
+                6 => "factlint-disable-next-line amount/arithmetic, language",
+                _ => "",
+            };
+            let mut text = String::new();
+            for &(k, b) in &lines {
+                match k {
+                    0..=6 => text.push_str(&[open, body(k), close, "\n"].concat()),
+                    7 => text.push('\n'),
+                    8 => text.push_str("  \t\n"),
+                    9 if markdown => text.push_str("```\n<!-- factlint-disable -->\n```\n"),
+                    10 => text.push_str(&["Text ", open, body(b), close, " after\n"].concat()),
+                    _ => text.push_str("One two, \"three\" four.\r\n"),
+                }
+            }
+            let format = if markdown { Format::Markdown } else { Format::Text };
+            let source = SourceFile::from_text("a", text.clone(), format);
+            let findings: Vec<Finding> = at
+                .iter()
+                .filter(|_| !text.is_empty())
+                .map(|&(at, r)| {
+                    let mut at = at % text.len();
+                    while !text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    finding(RULES[r].0, RULES[r].1, at)
+                })
+                .collect();
+            let dirs = directives(&source);
+            let (slots, silenced) = reference(&source, &dirs, &findings);
+            let mut now = slots_of(&source, &dirs);
+            let silenced_now = silence(&source.line_index, &mut now, &findings);
+            proptest::prop_assert_eq!(shown(&now), slots);
+            proptest::prop_assert_eq!(silenced_now, silenced);
+        }
     }
 
     const QUOTES: &str = "typography/mismatched-quotes";

@@ -9,7 +9,7 @@
 mod data;
 pub mod docs;
 mod examples;
-mod select;
+pub(crate) mod select;
 mod spec;
 mod word_table;
 

@@ -10,7 +10,9 @@ pub struct Selector {
     ignore: Vec<String>,
 }
 
-fn matches(pattern: &str, id: &str, category: Category) -> bool {
+/// Whether `pattern` (a rule id, an id prefix of whole path segments, a
+/// category, or `all`) takes in rule `id` of `category`.
+pub(crate) fn matches(pattern: &str, id: &str, category: Category) -> bool {
     let pattern = pattern.trim_end_matches('/');
     pattern == "all"
         || pattern == category.as_str()
