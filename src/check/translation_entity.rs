@@ -211,27 +211,24 @@ fn stem(word: &str) -> Option<String> {
     (k.chars().count() >= 4).then(|| k.chars().take(5).collect())
 }
 
-/// True when a word of the translation has the stem of a word of one of the
-/// entity's correct forms.
-fn loosely_named(doc: &Document<'_>, entity: usize) -> bool {
-    let stems: Vec<String> = doc
-        .data
+/// The stems of the words of a document ([`stem`]).
+fn stems_of(doc: &Document<'_>) -> rustc_hash::FxHashSet<String> {
+    doc.blocks
+        .iter()
+        .flat_map(|b| b.words.iter().filter_map(|w| stem(&b.text[w.range()])))
+        .collect()
+}
+
+/// True when a word of the translation (whose stems are `words`) has the
+/// stem of a word of one of the entity's correct forms.
+fn loosely_named(doc: &Document<'_>, words: &rustc_hash::FxHashSet<String>, entity: usize) -> bool {
+    doc.data
         .gazetteer
         .forms_of(entity)
         .filter(|f| f.kind.is_correct())
-        .flat_map(|f| {
-            f.text
-                .split_whitespace()
-                .filter_map(stem)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    doc.blocks.iter().any(|b| {
-        b.words
-            .iter()
-            .filter_map(|w| stem(&b.text[w.range()]))
-            .any(|s| stems.contains(&s))
-    })
+        .flat_map(|f| f.text.split_whitespace())
+        .filter_map(stem)
+        .any(|s| words.contains(&s))
 }
 
 /// Capitalized Latin words of the original that are no ordinary word and no
@@ -327,7 +324,11 @@ impl Check for TranslationEntity {
                     });
             }
         }
-        let mut reported: Vec<usize> = Vec::new();
+        // The entities named in the translation, and those reported.
+        let in_translation: rustc_hash::FxHashSet<usize> =
+            named.iter().map(|t| t.entity()).collect();
+        let mut reported: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
+        let mut stems = None;
         let mut names: Vec<(Name<'_>, usize, usize)> = Vec::new();
         for s in o.entities().list.iter().filter(|m| m.entity() < known) {
             // A surname that is also an ordinary word (`Son avocat`) is no
@@ -348,10 +349,9 @@ impl Check for TranslationEntity {
             if matches!(s.status, Status::Case | Status::Fuzzy) {
                 continue;
             }
-            if named.iter().any(|t| t.entity() == s.entity()) || reported.contains(&s.entity()) {
+            if in_translation.contains(&s.entity()) || !reported.insert(s.entity()) {
                 continue;
             }
-            reported.push(s.entity());
             let e = &gaz.entities[s.entity()];
             if let Some(word) = latin_word(e) {
                 names.push((
@@ -368,7 +368,10 @@ impl Check for TranslationEntity {
             // Not transliterated: only its absence can be told, and a word
             // of one of its forms (`Saudi` for `Saudi Arabia`) is taken as a
             // mention.
-            if loosely_named(doc, s.entity()) {
+            // The translation's stems, once (for the first name that
+            // needs them), not once per name.
+            let stems = stems.get_or_insert_with(|| stems_of(doc));
+            if loosely_named(doc, stems, s.entity()) {
                 continue;
             }
             let Some(cp) = al.counterpart(Side::Source, s.block(), s.view().start) else {

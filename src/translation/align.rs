@@ -212,7 +212,6 @@ pub fn align(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Bead> {
     } else {
         1.0
     };
-    let width = m + 1;
     let banded = n.saturating_mul(m) > FULL_LIMIT;
     let half = BAND + n.abs_diff(m);
     let columns = |i: usize| -> Range<usize> {
@@ -222,11 +221,24 @@ pub fn align(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Bead> {
         let center = i * m / n;
         center.saturating_sub(half)..(center + half + 1).min(m + 1)
     };
-    let mut cost = vec![f64::INFINITY; (n + 1) * width];
-    let mut back = vec![(0u8, 0u8); (n + 1) * width];
-    cost[0] = 0.0;
+    // Only the cells of the band are kept, row after row: a cell outside
+    // it is never reached (its cost is infinite), and long inputs take
+    // memory in proportion to their length, not to its square.
+    let rows: Vec<Range<usize>> = (0..=n).map(columns).collect();
+    let mut starts = Vec::with_capacity(n + 1);
+    let mut cells = 0;
+    for r in &rows {
+        starts.push(cells);
+        cells += r.len();
+    }
+    let cell = |i: usize, j: usize| rows[i].contains(&j).then(|| starts[i] + j - rows[i].start);
+    let mut cost = vec![f64::INFINITY; cells];
+    let mut back = vec![(0u8, 0u8); cells];
+    if let Some(origin) = cell(0, 0) {
+        cost[origin] = 0.0;
+    }
     for i in 0..=n {
-        for j in columns(i) {
+        for j in rows[i].clone() {
             if i == 0 && j == 0 {
                 continue;
             }
@@ -236,7 +248,7 @@ pub fn align(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Bead> {
                 if di > i || dj > j {
                     continue;
                 }
-                let prev = cost[(i - di) * width + (j - dj)];
+                let prev = cell(i - di, j - dj).map_or(f64::INFINITY, |k| cost[k]);
                 if !prev.is_finite() {
                     continue;
                 }
@@ -249,14 +261,15 @@ pub fn align(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Bead> {
                     }
                 }
             }
-            cost[i * width + j] = best;
-            back[i * width + j] = step;
+            let here = starts[i] + j - rows[i].start;
+            cost[here] = best;
+            back[here] = step;
         }
     }
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let (di, dj) = back[i * width + j];
+        let (di, dj) = cell(i, j).map_or((0, 0), |k| back[k]);
         let (di, dj) = (usize::from(di), usize::from(dj));
         if di == 0 && dj == 0 {
             // Unreachable in the band: give the rest as one bead.
@@ -329,6 +342,116 @@ mod tests {
     fn tail_cost_does_not_underflow() {
         assert!(neg_ln_erfc(40.0).is_finite());
         assert!((neg_ln_erfc(0.0)).abs() < 1e-6);
+    }
+
+    /// The aligner as it was before it kept only the band's cells: a full
+    /// matrix of costs and steps. The property test below holds `align` to
+    /// it.
+    fn align_reference(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Bead> {
+        let (n, m) = (source.len(), target.len());
+        if n == 0 || m == 0 {
+            return if n + m == 0 {
+                Vec::new()
+            } else {
+                vec![Bead {
+                    source: 0..n,
+                    target: 0..m,
+                }]
+            };
+        }
+        let ratio = if ratio.is_finite() && ratio > 0.0 {
+            ratio
+        } else {
+            1.0
+        };
+        let width = m + 1;
+        let banded = n.saturating_mul(m) > FULL_LIMIT;
+        let half = BAND + n.abs_diff(m);
+        let columns = |i: usize| -> Range<usize> {
+            if !banded {
+                return 0..m + 1;
+            }
+            let center = i * m / n;
+            center.saturating_sub(half)..(center + half + 1).min(m + 1)
+        };
+        let mut cost = vec![f64::INFINITY; (n + 1) * width];
+        let mut back = vec![(0u8, 0u8); (n + 1) * width];
+        cost[0] = 0.0;
+        for i in 0..=n {
+            for j in columns(i) {
+                if i == 0 && j == 0 {
+                    continue;
+                }
+                let mut best = f64::INFINITY;
+                let mut step = (0u8, 0u8);
+                for &(di, dj, prior) in &MOVES {
+                    if di > i || dj > j {
+                        continue;
+                    }
+                    let prev = cost[(i - di) * width + (j - dj)];
+                    if !prev.is_finite() {
+                        continue;
+                    }
+                    let c = prev + bead_cost(&source[i - di..i], &target[j - dj..j], ratio, prior);
+                    if c < best {
+                        best = c;
+                        #[allow(clippy::cast_possible_truncation)] // at most 3
+                        {
+                            step = (di as u8, dj as u8);
+                        }
+                    }
+                }
+                cost[i * width + j] = best;
+                back[i * width + j] = step;
+            }
+        }
+        let mut beads = Vec::new();
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let (di, dj) = back[i * width + j];
+            let (di, dj) = (usize::from(di), usize::from(dj));
+            if di == 0 && dj == 0 {
+                // Unreachable in the band: give the rest as one bead.
+                beads.push(Bead {
+                    source: 0..i,
+                    target: 0..j,
+                });
+                break;
+            }
+            beads.push(Bead {
+                source: i - di..i,
+                target: j - dj..j,
+            });
+            i -= di;
+            j -= dj;
+        }
+        beads.reverse();
+        beads
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// The same beads as the full matrix, in the full program and in
+        /// the band (more than 40,000 cells, sides of different lengths).
+        #[test]
+        fn the_band_keeps_the_beads_of_the_full_matrix(
+            source in proptest::collection::vec((1u32..400, proptest::collection::vec(0u32..30, 0..3)), 0..260),
+            target in proptest::collection::vec((1u32..400, proptest::collection::vec(0u32..30, 0..3)), 0..260),
+            ratio in 0.5f64..2.0,
+        ) {
+            let units = |v: &[(u32, Vec<u32>)]| -> Vec<Unit> {
+                v.iter()
+                    .map(|(len, anchors)| {
+                        let mut a = anchors.clone();
+                        a.sort_unstable();
+                        a.dedup();
+                        Unit { len: f64::from(*len), numeric: a.iter().copied().filter(|x| x % 2 == 0).collect(), anchors: a }
+                    })
+                    .collect()
+            };
+            let (s, t) = (units(&source), units(&target));
+            proptest::prop_assert_eq!(align(&s, &t, ratio), align_reference(&s, &t, ratio));
+        }
     }
 
     #[test]
