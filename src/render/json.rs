@@ -357,11 +357,7 @@ fn split_entry(
         let mut buf = Vec::new();
         for (i, f) in run.iter().enumerate() {
             // Every finding but the file's first follows a comma.
-            buf.extend_from_slice(if start + i == 0 { b"\n" } else { b",\n" });
-            buf.extend_from_slice(&[b' '; 2 * FINDING_LEVEL]);
-            let mut ser =
-                serde_json::Serializer::with_formatter(&mut buf, Nested::at(FINDING_LEVEL));
-            finding(source, f).serialize(&mut ser)?;
+            super::pretty::item(&mut buf, start + i == 0, FINDING_LEVEL, &finding(source, f))?;
         }
         Ok(buf)
     };

@@ -352,11 +352,7 @@ impl FileResults<'_> {
         f: &Finding,
         print: (u64, usize),
     ) -> std::io::Result<()> {
-        out.extend_from_slice(if first { b"\n" } else { b",\n" });
-        out.extend_from_slice(&INDENT[..2 * RESULT_LEVEL]);
-        let mut ser = serde_json::Serializer::with_formatter(&mut *out, Nested::at(RESULT_LEVEL));
-        self.result(f, print).serialize(&mut ser)?;
-        Ok(())
+        super::pretty::item(out, first, RESULT_LEVEL, &self.result(f, print))
     }
 }
 
@@ -443,9 +439,6 @@ fn information_uri() -> Option<&'static str> {
 
 /// The depth of a result in the log (`runs`, the run, `results`).
 const RESULT_LEVEL: usize = 4;
-
-/// Indentation: two spaces a level.
-const INDENT: [u8; 2 * RESULT_LEVEL] = [b' '; 2 * RESULT_LEVEL];
 
 /// How many findings of a long file one task serializes, on one core.
 const SPLIT_TASK: usize = 64;
