@@ -59,6 +59,29 @@ fn seed_article_entity_items() {
     assert!(got.iter().all(|(_, x, _)| x != "وراءهاchatgpt"));
 }
 
+/// A rendering one consonant off (`ألمان` for `ألتمان`) is read as the
+/// name only right after its first name: not when a word of another script
+/// or a figure stands between them.
+#[test]
+fn a_rendering_one_consonant_off_needs_the_first_name_just_before_it() {
+    let inconsistent = |text: &str| -> Vec<String> {
+        entity_findings(defaults(), Lang::Ar, text)
+            .into_iter()
+            .filter(|(rule, _, _)| rule == "entity/inconsistent")
+            .map(|(_, t, _)| t)
+            .collect()
+    };
+    let named = "ورد سام ألتمان ساخرًا على العرض.";
+    assert_eq!(
+        inconsistent(&format!("{named} ثم كرر سام ألمان الرفض.")),
+        ["ألمان"]
+    );
+    for between in ["AI", "2024", "OpenAI"] {
+        let text = format!("{named} ثم كرر سام {between} ألمان الرفض.");
+        assert_eq!(inconsistent(&text), Vec::<String>::new(), "{text}");
+    }
+}
+
 #[test]
 fn ordinary_words_near_names_are_not_flagged() {
     let en = "OpenAI opened the doors of its Open Lab on Monday. An Opal mine and a Mask maker were \

@@ -270,6 +270,11 @@ fn readings(
         .collect()
 }
 
+/// What is worked out once per distinct Arabic word: whether a reading has
+/// a target's skeleton, the targets that follow it as a first name, and its
+/// readings when they are needed.
+type Memo<'f> = (bool, Option<&'f Vec<usize>>, Option<Vec<Reading>>);
+
 /// Arabic words that render an entity the article names.
 pub(super) fn arabic<'t>(
     doc: &'t Document<'_>,
@@ -366,34 +371,38 @@ pub(super) fn arabic<'t>(
     // for the first-name rule: whether a reading has a target's skeleton is
     // worked out once per distinct word, and the readings are made for the
     // words that have one or follow a first name (most words do neither).
-    let mut memo: HashMap<&str, (bool, Option<Vec<Reading>>)> = HashMap::with_capacity_and_hasher(
+    // Each distinct word also keeps the targets that follow it as a first
+    // name: the next word reads them there, not from its key again.
+    let mut memo: HashMap<&str, Memo<'_>> = HashMap::with_capacity_and_hasher(
         super::distinct_words_guess(doc),
         rustc_hash::FxBuildHasher,
     );
+    let first_name_of = |k: &str| by_first_name.get(k).filter(|v| !v.is_empty());
     let mut buf = String::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
+        // The word looked at last, and what follows it as a first name.
+        let mut last: Option<(usize, Option<&Vec<usize>>)> = None;
         for (wi, w) in block.words.iter().enumerate() {
             if w.script() != Script::Arabic || covered.overlaps(bi, &w.range()) {
                 continue;
             }
             let word = &block.text[w.range()];
-            let (exact, list) = memo.entry(word).or_insert_with(|| {
+            let (exact, first_name, list) = memo.entry(word).or_insert_with(|| {
                 let k = keys.key(word);
                 (
                     has_exact_reading(&k, proclitics, &by_skeleton, &mut buf),
+                    first_name_of(&k),
                     None,
                 )
             });
-            if !*exact && by_first_name.is_empty() {
-                continue;
-            }
-            let prev_key = wi
+            let prev_word = wi
                 .checked_sub(1)
-                .map(|p| keys.key(&block.text[block.words[p].range()]));
-            let after_first_name = prev_key
-                .as_deref()
-                .and_then(|p| by_first_name.get(p))
-                .filter(|v| !v.is_empty());
+                .map(|p| &block.text[block.words[p].range()]);
+            let after_first_name = match last.replace((wi, *first_name)) {
+                Some((at, after)) if at + 1 == wi => after,
+                _ if by_first_name.is_empty() => None,
+                _ => prev_word.and_then(|p| first_name_of(&keys.key(p))),
+            };
             if !*exact && after_first_name.is_none() {
                 continue;
             }
@@ -422,8 +431,10 @@ pub(super) fn arabic<'t>(
                         0
                     } else if strsim::levenshtein(&r.skeleton, &t.skeleton) == 1
                         && t.skeleton.len() >= 4
-                        && prev_key.as_ref().is_some_and(|p| {
-                            first_names.get(&t.entity).is_some_and(|f| f.contains(&**p))
+                        && prev_word.is_some_and(|p| {
+                            first_names
+                                .get(&t.entity)
+                                .is_some_and(|f| f.contains(&*keys.key(p)))
                         })
                     {
                         1
@@ -433,7 +444,7 @@ pub(super) fn arabic<'t>(
                     if r.common && d == 0 && present.get(&t.entity).copied().unwrap_or(0) < 2 {
                         continue;
                     }
-                    if r.common && d > 0 && prev_key.is_none() {
+                    if r.common && d > 0 && prev_word.is_none() {
                         continue;
                     }
                     found = Some((ti, r.clitic));
