@@ -130,7 +130,7 @@ fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ 
 /// string per word or form.
 struct SentenceForms {
     text: String,
-    words: Vec<(std::ops::Range<usize>, Vec<usize>)>,
+    words: Vec<(std::ops::Range<usize>, super::Cuts)>,
 }
 
 impl SentenceForms {
@@ -238,10 +238,12 @@ impl ChangedFigure {
         }
     }
 
-    /// True when the two figures can be the same value: their ranges meet,
-    /// or one is the other rounded.
-    fn consistent(&self, a: &AmountMention, b: &AmountMention) -> bool {
-        let ((alo, ahi), (blo, bhi)) = (self.range(a), self.range(b));
+    /// True when the two figures (with their ranges, [`Self::range`]) can
+    /// be the same value: their ranges meet, or one is the other rounded.
+    fn consistent(
+        (a, (alo, ahi)): (&AmountMention, Range),
+        (b, (blo, bhi)): (&AmountMention, Range),
+    ) -> bool {
         let below = |hi: Option<Decimal>, lo: Option<Decimal>| matches!((hi, lo), (Some(h), Some(l)) if h < l);
         if !below(ahi, blo) && !below(bhi, alo) {
             return true;
@@ -370,6 +372,9 @@ impl Check for ChangedFigure {
             (m.block, i)
         };
         let keys: Vec<(usize, usize)> = amounts.iter().map(|m| key_of(m)).collect();
+        // Each figure is compared with up to `WINDOW` others: its range is
+        // worked out once.
+        let ranges: Vec<Range> = amounts.iter().map(|m| self.range(m)).collect();
         let mut reported: rustc_hash::FxHashSet<(Decimal, Decimal)> =
             rustc_hash::FxHashSet::default();
         // Earlier figures by kind, currency and cue: a figure is compared
@@ -439,7 +444,7 @@ impl Check for ChangedFigure {
                     // A power of ten with the same digits: decimal-shift.
                     continue;
                 }
-                if self.consistent(a, b) {
+                if Self::consistent((a, ranges[i]), (b, ranges[j])) {
                     continue;
                 }
                 let sa = &sentences[&keys[i]];

@@ -200,7 +200,7 @@ pub(super) struct Keyed<'c> {
     /// The word's key.
     key: String,
     /// Where its forms without a proclitic start in `key`.
-    cuts: Vec<usize>,
+    cuts: super::Cuts,
     /// The cue concepts of its forms, in the document's language (looked
     /// up once here, not once for each cue of each fact).
     concepts: Vec<&'c str>,
@@ -426,7 +426,7 @@ impl SentenceKeys {
         {
             super::proclitic_cuts(&key, &self.proclitics)
         } else {
-            Vec::new()
+            super::Cuts::new()
         };
         let table = &self.concepts[lang_index(lang)];
         let concepts = super::word_forms(&key, &cuts)
@@ -687,9 +687,9 @@ mod tests {
             .map(|(k, &(key, cut, concept))| {
                 let key = KEYS[key % KEYS.len()].to_owned();
                 let cuts = if cut && key.starts_with('و') {
-                    vec!['و'.len_utf8()]
+                    super::super::Cuts::from_slice(&['و'.len_utf8()])
                 } else {
-                    Vec::new()
+                    super::super::Cuts::new()
                 };
                 let concepts = CONCEPTS[..concept % (CONCEPTS.len() + 1)].to_vec();
                 SentenceWord {

@@ -480,7 +480,11 @@ type Loader = fn(&str, &str, Option<&str>, &Data, bool) -> Result<Built, RuleFil
 /// starts with begin, in the order of the list (what is left keeps two
 /// letters at least): the forms are `&word[cut..]`, no string each. The
 /// checks that match cue words on Arabic sentences key their words so.
-pub(crate) fn proclitic_cuts(word: &str, proclitics: &[String]) -> Vec<usize> {
+///
+/// A word starts with three proclitics at most (`و`, `وب`, `وبال`): the
+/// cuts are kept inline, not on the heap (most Arabic words of a sentence
+/// start with one, the article among them).
+pub(crate) fn proclitic_cuts(word: &str, proclitics: &[String]) -> Cuts {
     proclitics
         .iter()
         .filter_map(|p| crate::source::strip_short_prefix(word, p))
@@ -488,6 +492,9 @@ pub(crate) fn proclitic_cuts(word: &str, proclitics: &[String]) -> Vec<usize> {
         .map(|rest| word.len() - rest.len())
         .collect()
 }
+
+/// Where the forms of a word without a proclitic start ([`proclitic_cuts`]).
+pub(crate) type Cuts = smallvec::SmallVec<[usize; 4]>;
 
 /// `word`, then its forms without a proclitic ([`proclitic_cuts`]).
 pub(crate) fn word_forms<'w>(word: &'w str, cuts: &'w [usize]) -> impl Iterator<Item = &'w str> {
