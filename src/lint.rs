@@ -234,7 +234,7 @@ impl Linter {
     /// Checks the bytes of a file called `path`.
     pub fn check_bytes(&self, path: &str, bytes: Vec<u8>, format: Format) -> FileReport {
         let decoded = Timings::time(self.timings(), Stage::Read, || {
-            SourceFile::decode_split(path, bytes, format, self.split)
+            SourceFile::decode(path, bytes, format)
         });
         match decoded {
             Ok(Decoded::File(source)) => self.check_source(source),

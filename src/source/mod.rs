@@ -126,18 +126,6 @@ pub enum Decoded {
 impl SourceFile {
     /// Decodes `bytes` read from `path`.
     pub fn decode(path: &str, bytes: Vec<u8>, format: Format) -> Result<Decoded, InputError> {
-        SourceFile::decode_split(path, bytes, format, false)
-    }
-
-    /// [`SourceFile::decode`]; a long file's UTF-8 is validated on all the
-    /// threads of rayon's pool when `split` allows it (see
-    /// [`crate::ordered::split_document`]).
-    pub fn decode_split(
-        path: &str,
-        bytes: Vec<u8>,
-        format: Format,
-        split: bool,
-    ) -> Result<Decoded, InputError> {
         // A UTF-16 or UTF-32 byte order mark: said so, rather than "binary"
         // (its NUL bytes) or "invalid UTF-8". Spans are byte ranges of the
         // file as read, so the text is not converted here.
@@ -162,7 +150,9 @@ impl SourceFile {
         if memchr::memchr(0, &bytes).is_some() {
             return Ok(Decoded::Binary);
         }
-        let invalid = |offset: usize, bytes: &[u8]| {
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
             let (line, column) = line_col_of_bytes(&bytes[..offset]);
             InputError::InvalidUtf8 {
                 path: path.to_owned(),
@@ -170,15 +160,7 @@ impl SourceFile {
                 line,
                 column,
             }
-        };
-        let text = if crate::ordered::split_document(split, bytes.len()) {
-            from_utf8_split(&bytes).map_err(|offset| invalid(offset, &bytes))?
-        } else {
-            String::from_utf8(bytes).map_err(|e| {
-                let offset = e.utf8_error().valid_up_to();
-                invalid(offset, e.as_bytes())
-            })?
-        };
+        })?;
         Ok(Decoded::File(SourceFile::from_text(path, text, format)))
     }
 
@@ -200,50 +182,6 @@ impl SourceFile {
     }
 }
 
-/// The text of `bytes`, validated as UTF-8 in pieces on all the threads of
-/// rayon's pool, or the offset of the first byte that is not valid UTF-8.
-///
-/// Validation takes about ten instructions a byte of Arabic text, before
-/// anything else of a long file can be done on the other threads; the
-/// pieces are then copied into one string (a copy is some twenty times as
-/// fast as a validation; without `unsafe`, the validated bytes cannot
-/// become a `String` without being validated again).
-fn from_utf8_split(bytes: &[u8]) -> Result<String, usize> {
-    from_utf8_pieces(
-        bytes,
-        (bytes.len() / rayon::current_num_threads()).max(64 * 1024),
-    )
-}
-
-/// [`from_utf8_split`] in pieces of about `piece` bytes: each cut before a
-/// byte that starts a character (or three bytes after the nominal cut,
-/// where the bytes are not UTF-8 anyway), so the first piece that is not
-/// valid has the first invalid byte of the whole.
-fn from_utf8_pieces(bytes: &[u8], piece: usize) -> Result<String, usize> {
-    use rayon::prelude::*;
-    let piece = piece.max(1);
-    let mut cuts = vec![0];
-    let mut at = piece;
-    while at < bytes.len() {
-        let mut cut = at;
-        while cut < bytes.len() && cut < at + 3 && (bytes[cut] & 0xC0) == 0x80 {
-            cut += 1;
-        }
-        cuts.push(cut);
-        at = cut + piece;
-    }
-    cuts.push(bytes.len());
-    let pieces: Vec<Result<&str, usize>> = cuts
-        .par_windows(2)
-        .map(|w| std::str::from_utf8(&bytes[w[0]..w[1]]).map_err(|e| w[0] + e.valid_up_to()))
-        .collect();
-    let mut text = String::with_capacity(bytes.len());
-    for piece in pieces {
-        text.push_str(piece?);
-    }
-    Ok(text)
-}
-
 /// 1-based line and column (in chars) of the end of a valid UTF-8 prefix.
 fn line_col_of_bytes(valid: &[u8]) -> (usize, usize) {
     let text = std::str::from_utf8(valid).unwrap_or_default();
@@ -258,45 +196,6 @@ mod tests {
 
     fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
         SourceFile::decode("a/b.txt", bytes.to_vec(), Format::Text)
-    }
-
-    proptest::proptest! {
-        /// Validated in pieces, any bytes give the text or the first
-        /// invalid byte that one validation of the whole gives.
-        #[test]
-        fn utf8_validated_in_pieces_is_validated_whole(
-            parts in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    &b"a"[..], b" ", "ب".as_bytes(), "€".as_bytes(), "😀".as_bytes(), "é".as_bytes(),
-                    b"\x80", b"\xBF", b"\xC3", b"\xE2\x82", b"\xF0\x9F\x98", b"\xFF", b"\xC0\xAF",
-                    b"\xED\xA0\x80",
-                ]),
-                0..40,
-            ),
-            piece in 1usize..12,
-        ) {
-            let bytes = parts.concat();
-            let whole = String::from_utf8(bytes.clone()).map_err(|e| e.utf8_error().valid_up_to());
-            proptest::prop_assert_eq!(from_utf8_pieces(&bytes, piece), whole);
-        }
-    }
-
-    #[test]
-    fn a_long_file_is_validated_in_pieces_with_the_offset_of_its_first_bad_byte() {
-        let mut bytes = "بب".repeat(300_000).into_bytes();
-        let Ok(Decoded::File(f)) =
-            SourceFile::decode_split("a.txt", bytes.clone(), Format::Text, true)
-        else {
-            panic!("decodes");
-        };
-        assert_eq!(f.text.as_bytes(), bytes);
-        bytes[1_000_001] = b'x'; // the second byte of a letter
-        let Err(InputError::InvalidUtf8 { offset, column, .. }) =
-            SourceFile::decode_split("a.txt", bytes, Format::Text, true)
-        else {
-            panic!("invalid");
-        };
-        assert_eq!((offset, column), (1_000_000, 500_001));
     }
 
     #[test]
