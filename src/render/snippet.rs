@@ -583,9 +583,24 @@ fn source_and_marks_rows(
 }
 
 /// Writes `c` `n` times (a row's padding and underlines, dozens of
-/// columns a finding).
+/// columns a finding): an ASCII character as runs of up to 64 bytes, not a
+/// character at a time.
 fn repeat(out: &mut String, c: char, n: usize) {
-    out.extend(std::iter::repeat_n(c, n));
+    let Ok(byte) = u8::try_from(c).map(|b| [b; 64]) else {
+        out.extend(std::iter::repeat_n(c, n));
+        return;
+    };
+    // (`c` is ASCII when it fits a byte only below 0x80.)
+    let Ok(run) = std::str::from_utf8(&byte) else {
+        out.extend(std::iter::repeat_n(c, n));
+        return;
+    };
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(run.len());
+        out.push_str(&run[..k]);
+        left -= k;
+    }
 }
 
 /// [`source_and_marks_rows`] for any line, cell by cell as
@@ -720,6 +735,17 @@ fn margin(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_character_is_repeated_as_many_times_as_asked() {
+        for c in [' ', '^', '-', 'é', '\u{7F}', '─'] {
+            for n in (0..140).chain([1000]) {
+                let mut out = String::from("x");
+                repeat(&mut out, c, n);
+                assert_eq!(out, format!("x{}", c.to_string().repeat(n)), "{c:?} × {n}");
+            }
+        }
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
