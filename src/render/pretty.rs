@@ -45,9 +45,6 @@ impl std::io::Write for Chunked<'_> {
     }
 }
 
-/// The `PrettyFormatter` of `serde_json` (two spaces a level), starting at a
-/// given depth: a part of a report (a file's entry, a SARIF result) comes
-/// out indented to its place in it, with no second pass over it.
 /// Serializes `value` into `out` as an item of a list `level` deep, as
 /// [`Nested`] writes the list's items: after a comma unless it is the
 /// list's `first`, on a line of its own, indented. A long report's items
@@ -67,6 +64,9 @@ pub(super) fn item(
 /// A line break and 64 spaces: the indentation of up to 32 levels.
 const LINE: &[u8; 65] = b"\n                                                                ";
 
+/// The `PrettyFormatter` of `serde_json` (two spaces a level), starting at a
+/// given depth: a part of a report (a file's entry, a SARIF result) comes
+/// out indented to its place in it, with no second pass over it.
 pub(super) struct Nested {
     level: usize,
     has_value: bool,

@@ -586,15 +586,12 @@ fn source_and_marks_rows(
 /// columns a finding): an ASCII character as runs of up to 64 bytes, not a
 /// character at a time.
 fn repeat(out: &mut String, c: char, n: usize) {
-    let Ok(byte) = u8::try_from(c).map(|b| [b; 64]) else {
+    let Some(byte) = u8::try_from(c).ok().filter(u8::is_ascii) else {
         out.extend(std::iter::repeat_n(c, n));
         return;
     };
-    // (`c` is ASCII when it fits a byte only below 0x80.)
-    let Ok(run) = std::str::from_utf8(&byte) else {
-        out.extend(std::iter::repeat_n(c, n));
-        return;
-    };
+    let run = [byte; 64];
+    let run = std::str::from_utf8(&run).expect("ASCII is UTF-8");
     let mut left = n;
     while left > 0 {
         let k = left.min(run.len());
