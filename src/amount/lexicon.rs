@@ -132,7 +132,7 @@ pub struct Lexicon {
     /// Word → concept key, shared by the figures that carry it.
     pub(crate) cues: HashMap<String, ArcStr>,
     /// Arabic proclitics, longest first (`@ar.proclitics`).
-    pub(crate) proclitics: Vec<String>,
+    pub(crate) proclitics: crate::source::Prefixes,
     /// Letters that some news agencies write as the decimal mark between
     /// two digit runs (`@ar.decimal-letters`: `62ر31`).
     pub(crate) decimal_letters: HashSet<String>,
@@ -302,7 +302,7 @@ impl Lexicon {
         }
         let mut proclitics = data.keys_of("ar.proclitics", single);
         proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        lx.proclitics = proclitics;
+        lx.proclitics = crate::source::Prefixes::new(proclitics);
         lx.decimal_letters = data
             .keys_of("ar.decimal-letters", single)
             .into_iter()
@@ -351,15 +351,14 @@ impl Lexicon {
     /// `مليار`; `والمليارات` → `المليارات`, `مليارات`); the remainder keeps
     /// at least two letters.
     pub(crate) fn strip<'w>(&'w self, word: &'w str) -> impl Iterator<Item = &'w str> + 'w {
-        self.proclitics.iter().filter_map(move |p| {
-            let rest = crate::source::strip_short_prefix(word, p)?;
-            (rest.chars().count() >= 2).then_some(rest)
-        })
+        self.proclitics
+            .of(word)
+            .filter_map(|(_, rest)| (rest.chars().count() >= 2).then_some(rest))
     }
 
     /// True when `word` is a proclitic alone (`ب` of `بـ5`).
     pub(crate) fn is_proclitic(&self, word: &str) -> bool {
-        self.proclitics.iter().any(|p| p == word)
+        self.proclitics.list().iter().any(|p| p == word)
     }
 
     /// True when `word` or a form of it without a proclitic is in `set`.

@@ -93,7 +93,7 @@ pub(crate) struct ChangedFigure {
     /// Month names (four letters or more: `may` and `mar` are also words).
     periods: HashSet<String>,
     /// Arabic proclitics, longest first.
-    proclitics: Vec<String>,
+    proclitics: crate::source::Prefixes,
 }
 
 fn options() -> NormalizeOptions {
@@ -197,6 +197,7 @@ impl Kind for ChangedFigure {
             .collect();
         let mut proclitics = data.keys_of("ar.proclitics", |c| words_of(c).concat());
         proclitics.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let proclitics = crate::source::Prefixes::new(proclitics);
         Ok(ChangedFigure {
             max_ratio: Decimal::from(p.max_ratio),
             approx: Decimal::from(p.approx_percent) / Decimal::from(100),

@@ -75,7 +75,7 @@ pub(crate) struct SentenceKeys {
     /// Cue concept of a word's key, per language (ar, fr, en).
     concepts: [HashMap<String, String>; 3],
     /// Arabic proclitics (keys), longest first.
-    proclitics: Vec<String>,
+    proclitics: crate::source::Prefixes,
 }
 
 impl SentenceKeys {
@@ -93,6 +93,7 @@ impl SentenceKeys {
         });
         let mut proclitics = data.keys_of("ar.proclitics", key);
         proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let proclitics = crate::source::Prefixes::new(proclitics);
         SentenceKeys {
             concepts,
             proclitics,
@@ -420,14 +421,10 @@ impl SentenceKeys {
         // The key, then what is left of it without each proclitic it
         // starts with (two letters at least).
         let key = key(word);
-        let first = key.chars().next().unwrap_or(' ');
-        let cuts = if self.proclitics.iter().any(|p| p.starts_with(first))
-            && crate::entity::is_arabic(&key)
-        {
-            super::proclitic_cuts(&key, &self.proclitics)
-        } else {
-            super::Cuts::new()
-        };
+        let mut cuts = super::proclitic_cuts(&key, &self.proclitics);
+        if !cuts.is_empty() && !crate::entity::is_arabic(&key) {
+            cuts.clear();
+        }
         let table = &self.concepts[lang_index(lang)];
         let concepts = super::word_forms(&key, &cuts)
             .filter_map(|f| table.get(f).map(String::as_str))
@@ -645,9 +642,9 @@ mod tests {
         data.add_lists("ar", list("وب"));
         let first: *const SentenceKeys = data.sentence_keys();
         assert!(std::ptr::eq(first, data.sentence_keys()));
-        assert_eq!(data.sentence_keys().proclitics, ["وب"]);
+        assert_eq!(data.sentence_keys().proclitics.list(), ["وب"]);
         data.add_lists("ar", list("فب"));
-        assert_eq!(data.sentence_keys().proclitics, ["فب"]);
+        assert_eq!(data.sentence_keys().proclitics.list(), ["فب"]);
     }
 
     /// The lookups as first written: every word compared with the phrase.

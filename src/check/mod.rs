@@ -484,12 +484,11 @@ type Loader = fn(&str, &str, Option<&str>, &Data, bool) -> Result<Built, RuleFil
 /// A word starts with three proclitics at most (`و`, `وب`, `وبال`): the
 /// cuts are kept inline, not on the heap (most Arabic words of a sentence
 /// start with one, the article among them).
-pub(crate) fn proclitic_cuts(word: &str, proclitics: &[String]) -> Cuts {
+pub(crate) fn proclitic_cuts(word: &str, proclitics: &crate::source::Prefixes) -> Cuts {
     proclitics
-        .iter()
-        .filter_map(|p| crate::source::strip_short_prefix(word, p))
-        .filter(|rest| rest.chars().nth(1).is_some())
-        .map(|rest| word.len() - rest.len())
+        .of(word)
+        .filter(|(_, rest)| rest.chars().nth(1).is_some())
+        .map(|(p, _)| p.len())
         .collect()
 }
 

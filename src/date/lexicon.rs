@@ -132,7 +132,7 @@ pub(crate) struct Lexicon {
     pub(super) hijri_suffixes: Phrases<()>,
     pub(super) equivalence: Phrases<()>,
     /// Arabic proclitics, longest first.
-    pub(super) proclitics: Vec<String>,
+    pub(super) proclitics: crate::source::Prefixes,
     /// Every word of the lists above (the first word of a phrase), with
     /// the bits of the lists it is in: one lookup per form of a token
     /// tells which lists can match there.
@@ -463,7 +463,7 @@ impl Lexicon {
         let mut pro = data.keys_of("ar.proclitics", single);
         pro.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
         pro.dedup();
-        lx.proclitics = pro;
+        lx.proclitics = crate::source::Prefixes::new(pro);
         lx.index();
         lx
     }
@@ -531,12 +531,8 @@ impl Lexicon {
             .next()
             .is_some_and(crate::document::is_arabic_letter)
         {
-            for p in &self.proclitics {
-                if let Some(rest) = crate::source::strip_short_prefix(word, p)
-                    && rest.chars().count() >= 2
-                    && !p.is_empty()
-                    && !out[from..].contains(&p.len())
-                {
+            for (p, rest) in self.proclitics.of(word) {
+                if rest.chars().count() >= 2 && !p.is_empty() && !out[from..].contains(&p.len()) {
                     out.push(p.len());
                 }
             }

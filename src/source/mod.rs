@@ -3,6 +3,7 @@
 mod line_index;
 mod normalize;
 mod offset_map;
+mod prefixes;
 mod span;
 
 pub use line_index::{ColumnUnit, LineCol, LineIndex};
@@ -13,6 +14,7 @@ pub use normalize::{
 };
 pub(crate) use normalize::{is_arabic_mark, lowercase, strip_short_prefix};
 pub use offset_map::OffsetMap;
+pub(crate) use prefixes::Prefixes;
 pub use span::Span;
 
 use std::io::Read;
