@@ -159,7 +159,7 @@ pub fn normalize(text: &str, base: usize, options: NormalizeOptions) -> Normaliz
     normalize_with(text, base, options, true)
 }
 
-/// The two-byte characters that [`simple_end`] takes into a run under
+/// The two-byte characters that [`copy_run`] takes into a run under
 /// some options: bit `b & 0x3F` of the mask of lead byte `l` (at `l &
 /// 0x1F`) is set when the character of second byte `b` comes out of the
 /// one-character path as it went in (folded to itself, its own lower
@@ -171,8 +171,17 @@ pub fn normalize(text: &str, base: usize, options: NormalizeOptions) -> Normaliz
 /// the marks when they are kept. (Computing the masks of every two-byte
 /// lead cost start-up 4 % more instructions, for scripts the rules do not
 /// read.)
+///
+/// The same leads have a second mask, of the characters that come out as
+/// one other character of two bytes (`أ` → `ا`, `ة` → `ه` under
+/// `taa_marbuta`): a run takes them too, folded as it is copied, and maps
+/// byte for byte all the same.
 struct Simple {
     masks: [u64; 32],
+    folds: [u64; 32],
+    /// What each character of `folds` comes out as, by lead and second
+    /// byte (`[lead & 0x1F][next & 0x3F]`).
+    folded: Box<[[char; 64]; 32]>,
 }
 
 impl Simple {
@@ -194,12 +203,39 @@ impl Simple {
         .enumerate()
         .fold(0, |bits, (k, &on)| bits | usize::from(on) << k);
         MASKS[bits].get_or_init(|| {
-            let mut masks = [0; 32];
+            let mut simple = Simple {
+                masks: [0; 32],
+                folds: [0; 32],
+                folded: Box::new([['\0'; 64]; 32]),
+            };
             for lead in [0xC2, 0xC3, 0xD8, 0xD9] {
-                masks[usize::from(lead & 0x1F)] = Simple::mask(lead, o);
+                let at = usize::from(lead & 0x1F);
+                simple.masks[at] = Simple::mask(lead, o);
+                for next in 0x80u8..0xC0 {
+                    if let Some(g) = Simple::same_length_fold(lead, next, o) {
+                        simple.folds[at] |= 1 << (next & 0x3F);
+                        simple.folded[at][usize::from(next & 0x3F)] = g;
+                    }
+                }
             }
-            Simple { masks }
+            simple
         })
+    }
+
+    /// What the two-byte character `lead`, `next` comes out of the
+    /// one-character path as, when that is one other two-byte character.
+    fn same_length_fold(lead: u8, next: u8, o: NormalizeOptions) -> Option<char> {
+        let c = std::str::from_utf8(&[lead, next]).ok()?.chars().next()?;
+        let f = fold(c, o)?;
+        let mut out = String::new();
+        if o.lowercase {
+            push_lowercase(&mut out, f);
+        } else {
+            out.push(f);
+        }
+        let mut chars = out.chars();
+        let g = chars.next()?;
+        (chars.next().is_none() && g != c && g.len_utf8() == 2).then_some(g)
     }
 
     fn mask(lead: u8, o: NormalizeOptions) -> u64 {
@@ -224,29 +260,55 @@ impl Simple {
     fn takes(&self, lead: u8, next: u8) -> bool {
         lead & 0xE0 == 0xC0 && self.masks[usize::from(lead & 0x1F)] >> (next & 0x3F) & 1 != 0
     }
+
+    /// What the two bytes `lead`, `next` fold to, when they are a
+    /// character of the `folds` mask.
+    #[inline]
+    fn fold_of(&self, lead: u8, next: u8) -> Option<char> {
+        let at = usize::from(lead & 0x1F);
+        (lead & 0xE0 == 0xC0 && self.folds[at] >> (next & 0x3F) & 1 != 0)
+            .then(|| self.folded[at][usize::from(next & 0x3F)])
+    }
 }
 
-/// Where the run of "simple" characters at `i` ends: ASCII, and the
-/// two-byte characters of `simple` (nothing in such a run is folded or
-/// removed; lower case changes only its ASCII bytes). `i` itself when the
-/// character at `i` is not simple.
+/// Appends the run of "simple" characters at `start` to `out` and says
+/// where it ends: ASCII, and the two-byte characters of `simple`, either
+/// kept or folded to another two bytes as they are copied (nothing in such
+/// a run is removed or changes length: the copy maps byte for byte).
+/// Returns the end (`start` itself when the character there is not
+/// simple) and how many characters were folded. Lower case is left to the
+/// caller (it changes only ASCII bytes).
 #[inline]
-fn simple_end(bytes: &[u8], mut i: usize, simple: &Simple) -> usize {
+fn copy_run(out: &mut String, text: &str, start: usize, simple: &Simple) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut i, mut copied, mut folds) = (start, start, 0);
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
             i += 1;
-        } else if bytes.get(i + 1).is_some_and(|&next| simple.takes(b, next)) {
+            continue;
+        }
+        let Some(&next) = bytes.get(i + 1) else {
+            break;
+        };
+        if simple.takes(b, next) {
             i += 2;
+        } else if let Some(g) = simple.fold_of(b, next) {
+            out.push_str(&text[copied..i]);
+            out.push(g);
+            i += 2;
+            copied = i;
+            folds += 1;
         } else {
             break;
         }
     }
-    i
+    out.push_str(&text[copied..i]);
+    (i, folds)
 }
 
 /// [`normalize`], with or without its fast paths (`fast`): runs of simple
-/// characters (see [`simple_end`]) are copied as one piece, and a kept
+/// characters (see [`copy_run`]) are copied as one piece, and a kept
 /// character is known to be unchanged without comparing it with the
 /// original. The property test compares the two.
 fn normalize_with(text: &str, base: usize, options: NormalizeOptions, fast: bool) -> Normalized {
@@ -266,6 +328,8 @@ fn normalize_with(text: &str, base: usize, options: NormalizeOptions, fast: bool
             };
             if same {
                 map.push_identity(from, orig.range().start, to - from);
+            } else if orig.len() == to - from {
+                map.push_same_length(from, orig.range().start, to - from);
             } else {
                 map.push_atomic(from, to, orig);
             }
@@ -275,13 +339,14 @@ fn normalize_with(text: &str, base: usize, options: NormalizeOptions, fast: bool
     let simple = Simple::of(options);
     let mut i = 0;
     while i < bytes.len() {
-        // A run of simple characters: nothing in it is folded or removed,
-        // so it is copied at once, as one identity piece (lower case keeps
-        // ASCII lengths), but for its last character when a mark that is
-        // removed follows: that one stays pending, as the mark belongs to
-        // it.
+        // A run of simple characters: nothing in it is removed or changes
+        // length, so it is copied at once (its letters folded to others of
+        // the same length), as one identity piece (lower case keeps ASCII
+        // lengths), but for its last character when a mark that is removed
+        // follows: that one stays pending, as the mark belongs to it.
         if fast {
-            let end = simple_end(bytes, i, simple);
+            let from = out.len();
+            let (end, folds) = copy_run(&mut out, text, i, simple);
             if end > i {
                 let mark_follows = text[end..]
                     .chars()
@@ -292,14 +357,26 @@ fn normalize_with(text: &str, base: usize, options: NormalizeOptions, fast: bool
                     (true, true) => end - 1,
                     (true, false) => end - 2, // two-byte characters only
                 };
+                // The last character, taken back, goes the slow way (the
+                // copy is as long as the run, byte for byte); it was the
+                // last one folded when nothing was copied after it.
+                let last_folded = folds > 0
+                    && !bytes[end - 1].is_ascii()
+                    && out.as_bytes()[out.len() - 2..] != bytes[end - 2..end];
+                out.truncate(from + (upto - i));
+                let folded = folds > usize::from(upto < end && last_folded);
                 if upto > i {
-                    flush(&mut map, &out, pending.take());
-                    let from = out.len();
-                    out.push_str(&text[i..upto]);
+                    // The pending character's piece goes first (`flush`
+                    // reads only what was pushed before `from`).
+                    flush(&mut map, &out[..from], pending.take());
                     if options.lowercase {
                         out[from..].make_ascii_lowercase();
                     }
-                    map.push_identity(from, base + i, upto - i);
+                    if folded {
+                        map.push_same_length(from, base + i, upto - i);
+                    } else {
+                        map.push_identity(from, base + i, upto - i);
+                    }
                     i = upto;
                     if i == end {
                         continue;
@@ -431,16 +508,15 @@ pub fn normalize_text(text: &str, options: NormalizeOptions) -> String {
 /// [`normalize_text`], written at the end of `out` (a caller that keeps
 /// the result elsewhere reuses one buffer instead of a string a call).
 pub fn normalize_text_into(out: &mut String, text: &str, options: NormalizeOptions) {
-    // Runs of simple characters (see [`simple_end`]: most of an Arabic
+    // Runs of simple characters (see [`copy_run`]: most of an Arabic
     // word, and all of an ASCII one) are copied as one piece; the rest goes
     // a character at a time.
     let (bytes, simple) = (text.as_bytes(), Simple::of(options));
     let mut i = 0;
     while i < bytes.len() {
-        let end = simple_end(bytes, i, simple);
+        let from = out.len();
+        let (end, _) = copy_run(out, text, i, simple);
         if end > i {
-            let from = out.len();
-            out.push_str(&text[i..end]);
             if options.lowercase {
                 out[from..].make_ascii_lowercase();
             }
@@ -640,6 +716,39 @@ mod tests {
     /// The original text of a normalized byte range.
     fn orig<'t>(text: &'t str, n: &Normalized, start: usize, end: usize) -> &'t str {
         &text[n.to_orig(start, end).range()]
+    }
+
+    #[test]
+    fn letters_folded_in_a_run_map_byte_for_byte_and_are_not_verbatim() {
+        let o = NormalizeOptions::default();
+        // «قال أحمد» : the run takes `أ` folded; all of it maps byte for
+        // byte, and only what holds no folded letter is verbatim.
+        let n = normalize("قال أحمد", 0, o);
+        assert_eq!(n.text, "قال احمد");
+        assert_eq!(n.to_orig(7, 15), Span::new(7, 15));
+        assert_eq!(n.to_orig(9, 11), Span::new(9, 11));
+        assert!(!n.map.is_verbatim(0, 6), "one piece with the folded letter");
+        // A folded letter with a mark after it ends the run: the mark
+        // belongs to it, and what came before is verbatim.
+        let n = normalize("بأَ ب", 0, o);
+        assert_eq!(n.text, "با ب");
+        assert!(n.map.is_verbatim(0, 2), "{:?}", n.map);
+        assert_eq!(
+            n.to_orig(2, 4),
+            Span::new(2, 6),
+            "the mark goes with its letter"
+        );
+        // Under `taa_marbuta` and `hamza_seats` (the names' keys), `ة`, `ؤ`
+        // and `ئ` are folded in the run as well.
+        let keys = NormalizeOptions {
+            taa_marbuta: true,
+            hamza_seats: true,
+            lowercase: true,
+            ..o
+        };
+        let n = normalize("مدينة رؤية Paris", 0, keys);
+        assert_eq!(n.text, "مدينه رويه paris");
+        assert_eq!(n.to_orig(11, 19), Span::new(11, 19));
     }
 
     #[test]

@@ -20,8 +20,11 @@ struct Piece {
     orig_start: u32,
     orig_end: u32,
     /// Identity pieces map byte for byte; atomic pieces (a placeholder, a
-    /// folded character) map as a whole.
+    /// character folded to one of another length) map as a whole.
     identity: bool,
+    /// An identity piece whose derived text is its original, byte for byte
+    /// (not one with a letter folded to another of the same length).
+    verbatim: bool,
 }
 
 /// An offset map from a derived text to the original.
@@ -38,6 +41,20 @@ impl OffsetMap {
     /// Records that derived bytes `from..from+len` are original bytes
     /// `orig..orig+len`, byte for byte.
     pub fn push_identity(&mut self, from: usize, orig: usize, len: usize) {
+        self.push_byte_for_byte(from, orig, len, true);
+    }
+
+    /// Records that derived bytes `from..from+len` stand for original bytes
+    /// `orig..orig+len` byte for byte, but read otherwise: a letter folded
+    /// to another of the same length (`أ` → `ا`). Offsets map as through
+    /// [`Self::push_identity`]; [`Self::is_verbatim`] says no.
+    pub fn push_same_length(&mut self, from: usize, orig: usize, len: usize) {
+        self.push_byte_for_byte(from, orig, len, false);
+    }
+
+    /// An identity piece, merged with the last one when they meet (the
+    /// merged piece is verbatim when both are).
+    fn push_byte_for_byte(&mut self, from: usize, orig: usize, len: usize, verbatim: bool) {
         if len == 0 {
             return;
         }
@@ -48,6 +65,7 @@ impl OffsetMap {
         {
             last.to += len as u32;
             last.orig_end += len as u32;
+            last.verbatim &= verbatim;
             return;
         }
         self.pieces.push(Piece {
@@ -56,6 +74,7 @@ impl OffsetMap {
             orig_start: orig as u32,
             orig_end: (orig + len) as u32,
             identity: true,
+            verbatim,
         });
     }
 
@@ -68,6 +87,7 @@ impl OffsetMap {
             orig_start: orig.start,
             orig_end: orig.end,
             identity: false,
+            verbatim: false,
         });
     }
 
@@ -113,14 +133,16 @@ impl OffsetMap {
         }
     }
 
-    /// True when the derived range `start..end` lies inside one identity
-    /// piece: its original text is the derived text, byte for byte.
+    /// True when the derived range `start..end` lies inside one verbatim
+    /// identity piece: its original text is the derived text, byte for
+    /// byte. (A range next to a letter folded to one of the same length,
+    /// in the same piece, is not said to be verbatim.)
     pub fn is_verbatim(&self, start: usize, end: usize) -> bool {
         let (s, e) = (start as u32, end as u32);
         let i = self.pieces.partition_point(|p| p.to <= s);
         self.pieces
             .get(i)
-            .is_some_and(|p| p.identity && p.from <= s && e <= p.to)
+            .is_some_and(|p| p.identity && p.verbatim && p.from <= s && e <= p.to)
     }
 
     /// The original span of a derived byte range.
@@ -170,6 +192,28 @@ mod tests {
         assert!(!m.is_verbatim(6, 11)); // past the end
         assert_eq!(m.to_orig(0, 5), Span::new(10, 15));
         assert_eq!(m.to_orig(6, 10), Span::new(18, 22));
+    }
+
+    #[test]
+    fn same_length_pieces_map_byte_for_byte_but_are_not_verbatim() {
+        // original "أحمد ساره" (the first letter folded in the derived text)
+        let mut m = OffsetMap::new();
+        m.push_same_length(0, 0, 2);
+        m.push_identity(2, 2, 6);
+        m.push_identity(8, 8, 9);
+        assert_eq!(m.pieces.len(), 1, "contiguous pieces merge");
+        assert_eq!(m.to_orig(2, 8), Span::new(2, 8));
+        assert_eq!(m.to_orig(0, 2), Span::new(0, 2));
+        assert_eq!(m.start_to_orig(4), 4);
+        assert!(
+            !m.is_verbatim(2, 8),
+            "a merged piece is verbatim only if all of it is"
+        );
+        let mut v = OffsetMap::new();
+        v.push_identity(0, 0, 8);
+        v.push_same_length(8, 8, 2);
+        assert!(!v.is_verbatim(0, 8));
+        assert_eq!(v.to_orig(4, 10), Span::new(4, 10));
     }
 
     #[test]
