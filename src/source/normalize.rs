@@ -161,7 +161,8 @@ pub fn normalize(text: &str, base: usize, options: NormalizeOptions) -> Normaliz
 
 /// The two-byte characters that [`copy_run`] takes into a run under
 /// some options: bit `b & 0x3F` of the mask of lead byte `l` (at `l &
-/// 0x1F`) is set when the character of second byte `b` comes out of the
+/// 0x3F`: the two-byte leads are the first 32, the longer ones have no
+/// mask) is set when the character of second byte `b` comes out of the
 /// one-character path as it went in (folded to itself, its own lower
 /// case). Only the leads 0xC2, 0xC3 (Latin-1), 0xD8 and 0xD9 (Arabic) have
 /// a mask: Latin-1 punctuation and signs but the no-break space, the
@@ -177,10 +178,10 @@ pub fn normalize(text: &str, base: usize, options: NormalizeOptions) -> Normaliz
 /// `taa_marbuta`): a run takes them too, folded as it is copied, and maps
 /// byte for byte all the same.
 struct Simple {
-    masks: [u64; 32],
-    folds: [u64; 32],
+    masks: [u64; 64],
+    folds: [u64; 64],
     /// What each character of `folds` comes out as, by lead and second
-    /// byte (`[lead & 0x1F][next & 0x3F]`).
+    /// byte (`[lead & 0x3F][next & 0x3F]`).
     folded: Box<[[char; 64]; 32]>,
 }
 
@@ -204,12 +205,12 @@ impl Simple {
         .fold(0, |bits, (k, &on)| bits | usize::from(on) << k);
         MASKS[bits].get_or_init(|| {
             let mut simple = Simple {
-                masks: [0; 32],
-                folds: [0; 32],
+                masks: [0; 64],
+                folds: [0; 64],
                 folded: Box::new([['\0'; 64]; 32]),
             };
             for lead in [0xC2, 0xC3, 0xD8, 0xD9] {
-                let at = usize::from(lead & 0x1F);
+                let at = usize::from(lead & 0x3F);
                 simple.masks[at] = Simple::mask(lead, o);
                 for next in 0x80u8..0xC0 {
                     if let Some(g) = Simple::same_length_fold(lead, next, o) {
@@ -255,19 +256,21 @@ impl Simple {
             .fold(0, |mask, b| mask | 1 << (b & 0x3F))
     }
 
-    /// Whether the two bytes `lead`, `next` are a character of a run.
+    /// Whether the two bytes `lead`, `next` are a character of a run;
+    /// `lead` starts a character that is not ASCII.
     #[inline]
     fn takes(&self, lead: u8, next: u8) -> bool {
-        lead & 0xE0 == 0xC0 && self.masks[usize::from(lead & 0x1F)] >> (next & 0x3F) & 1 != 0
+        debug_assert!(lead >= 0xC0, "a lead byte");
+        self.masks[usize::from(lead & 0x3F)] >> (next & 0x3F) & 1 != 0
     }
 
     /// What the two bytes `lead`, `next` fold to, when they are a
-    /// character of the `folds` mask.
+    /// character of the `folds` mask (`lead` as for [`Simple::takes`]).
     #[inline]
     fn fold_of(&self, lead: u8, next: u8) -> Option<char> {
-        let at = usize::from(lead & 0x1F);
-        (lead & 0xE0 == 0xC0 && self.folds[at] >> (next & 0x3F) & 1 != 0)
-            .then(|| self.folded[at][usize::from(next & 0x3F)])
+        let at = usize::from(lead & 0x3F);
+        (self.folds[at] >> (next & 0x3F) & 1 != 0)
+            .then(|| self.folded[at & 0x1F][usize::from(next & 0x3F)])
     }
 }
 
