@@ -228,15 +228,11 @@ impl Simple {
     fn same_length_fold(lead: u8, next: u8, o: NormalizeOptions) -> Option<char> {
         let c = std::str::from_utf8(&[lead, next]).ok()?.chars().next()?;
         let f = fold(c, o)?;
-        let mut out = String::new();
-        if o.lowercase {
-            push_lowercase(&mut out, f);
-        } else {
-            out.push(f);
-        }
-        let mut chars = out.chars();
-        let g = chars.next()?;
-        (chars.next().is_none() && g != c && g.len_utf8() == 2).then_some(g)
+        // `push_lowercase` is `char::to_lowercase` with fast paths.
+        let mut lower = f.to_lowercase();
+        let g = if o.lowercase { lower.next()? } else { f };
+        let one = !o.lowercase || lower.next().is_none();
+        (one && g != c && g.len_utf8() == 2).then_some(g)
     }
 
     fn mask(lead: u8, o: NormalizeOptions) -> u64 {
