@@ -43,7 +43,7 @@ impl Pending {
         })
     }
 
-    /// Syncs the file and renames it over `path` (see [`write`] for
+    /// Syncs the file and renames it over `path` (see [`write()`] for
     /// `permissions`).
     pub fn commit(self, permissions: Option<std::fs::Permissions>) -> std::io::Result<()> {
         if let Some(p) = permissions {

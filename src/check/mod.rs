@@ -4,7 +4,7 @@
 //! rule file's `[params]`, unknown keys denied), the placeholders its
 //! messages may use, and a [`Check`] implementation that reports [`Hit`]s in
 //! original byte spans. Adding a kind: write `check/<kind>.rs`, implement
-//! [`Kind`] and [`Check`], and add it to [`KINDS`].
+//! `Kind` and [`Check`], and add it to `KINDS`.
 
 mod arithmetic;
 mod changed_figure;

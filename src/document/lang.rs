@@ -350,7 +350,7 @@ impl Tally {
 ///
 /// The words are those the document model cuts (UAX #29 words, see
 /// [`Block::words`]), so that a document is detected from the words its
-/// blocks already hold ([`detect_blocks`]) rather than read a second time
+/// blocks already hold (`detect_blocks`) rather than read a second time
 /// (for a short article that second reading was a twelfth of the whole
 /// check).
 pub fn detect(text: &str, data: &Data) -> Lang {

@@ -94,7 +94,7 @@ pub struct SoftBreaks(Vec<u32>);
 /// space and one that does not start with it.
 ///
 /// The prose view of a paragraph reads its line breaks as spaces (see
-/// [`paragraph`]); a paragraph whose breaks are all soft is then one line
+/// `paragraph`); a paragraph whose breaks are all soft is then one line
 /// of the softened text, and its view is borrowed from it instead of being
 /// a copy. Hard-wrapped files (every paragraph broken over lines, as in
 /// e-mail and news feeds with blank lines between articles) would
