@@ -542,8 +542,9 @@ fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
         while !cut(end) {
             end += text[end..].chars().next().map_or(1, char::len_utf8);
         }
-        match common_break(&text.as_bytes()[start..end]) {
-            Some(i) => starts.push(start + i),
+        match plain_window(&text[start..end]) {
+            Some(Plain::Whole) => {}
+            Some(Plain::BreakAt(i)) => starts.push(start + i),
             None => starts.extend(
                 text[start..end]
                     .split_sentence_bound_indices()
@@ -563,22 +564,114 @@ fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Where UAX #29 breaks the window of [`sentence_bounds`] when it is the
-/// commonest one, `x. Y`: an ASCII letter, `.` `!` or `?`, ASCII spaces
-/// and an ASCII capital (the first letter of the next sentence's first
-/// word). It breaks before the capital (`SB11`; `SB8` would keep the
-/// sentence going only for a lower-case letter, `SB7` only with no space
-/// between); `None` for any other window.
-fn common_break(window: &[u8]) -> Option<usize> {
-    let [x, stop, spaces @ .., capital] = window else {
-        return None;
-    };
-    (x.is_ascii_alphabetic()
-        && matches!(stop, b'.' | b'!' | b'?')
-        && !spaces.is_empty()
-        && spaces.iter().all(|&b| b == b' ')
-        && capital.is_ascii_uppercase())
-    .then_some(window.len() - 1)
+/// Where UAX #29 breaks the window of [`sentence_bounds`], told without
+/// it for the commonest windows ([`Plain`]); `None` for any other window,
+/// which UAX #29 reads.
+///
+/// The windows told are made of characters that cannot end a sentence
+/// ([`quiet`]: letters, digits, spaces, commas, quotes, marks, bidi
+/// controls), with at most one of these:
+/// - a line feed: the break is after it (`SB4`), spaces and a full stop,
+///   `!` or `?` before it included (`SB9`, `SB10`);
+/// - a full stop, `!` or `?`, then spaces and an ASCII capital or an
+///   Arabic letter (the next sentence's first word): the break is before
+///   that letter (`SB11`; `SB8` would keep the sentence going only for a
+///   lower-case letter, `SB7` only with no space between).
+///
+/// A full stop before a digit or an ASCII lower-case letter (`97.4`,
+/// `example.com`: `SB6`, `SB8`), or between two ASCII letters (`U.S`:
+/// `SB7`), does not end a sentence and is passed over.
+fn plain_window(window: &str) -> Option<Plain> {
+    let b = window.as_bytes();
+    let mut cut = None;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'.' | b'!' | b'?' => {
+                let next = b.get(i + 1).copied().unwrap_or(0);
+                if b[i] == b'.'
+                    && (next.is_ascii_digit()
+                        || next.is_ascii_lowercase()
+                        || (next.is_ascii_uppercase() && i > 0 && b[i - 1].is_ascii_alphabetic()))
+                {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                while b.get(j) == Some(&b' ') {
+                    j += 1;
+                }
+                let at = match b.get(j) {
+                    Some(b'\n') => j + 1,
+                    Some(c) if j > i + 1 && (c.is_ascii_uppercase() || arabic_letter(b, j)) => j,
+                    _ => return None,
+                };
+                if cut.replace(at).is_some() {
+                    return None;
+                }
+                i = at;
+            }
+            b'\n' => {
+                if cut.replace(i + 1).is_some() {
+                    return None;
+                }
+                i += 1;
+            }
+            b'\r' => return None,
+            0..=0x7F => i += 1,
+            _ => {
+                let c = window[i..].chars().next()?;
+                if !quiet(c) {
+                    return None;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    Some(cut.map_or(Plain::Whole, Plain::BreakAt))
+}
+
+/// How UAX #29 breaks a window that [`plain_window`] tells.
+#[derive(Debug, PartialEq)]
+enum Plain {
+    /// Not at all.
+    Whole,
+    /// Once, before this byte of the window.
+    BreakAt(usize),
+}
+
+/// Whether an Arabic letter (`ء`–`غ`, `ف`–`ي`, UAX #29's `OLetter`)
+/// starts at byte `i` of `b`.
+fn arabic_letter(b: &[u8], i: usize) -> bool {
+    match (b[i], b.get(i + 1)) {
+        (0xD8, Some(&next)) => (0xA1..=0xBA).contains(&next),
+        (0xD9, Some(&next)) => (0x81..=0x8A).contains(&next),
+        _ => false,
+    }
+}
+
+/// Characters outside ASCII that UAX #29 never ends a sentence at or
+/// after (none is `STerm`, `ATerm` or `Sep`): the Latin-1 supplement and
+/// the Latin extensions, the combining marks, the Arabic blocks but for
+/// their four sentence marks (`؝` `؞` `؟` `۔`), and general punctuation
+/// (spaces, dashes, quotes, bidi controls) but for its dot leader, its
+/// line and paragraph separators and its `‼` `‽` `⁇` `⁈` `⁉`. A test
+/// checks every one of them against `unicode-segmentation`.
+fn quiet(c: char) -> bool {
+    matches!(c,
+        '\u{00A0}'..='\u{036F}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}')
+        || (('\u{0600}'..='\u{06FF}').contains(&c)
+            && !matches!(c, '\u{061D}' | '\u{061E}' | '\u{061F}' | '\u{06D4}'))
+        || (('\u{2000}'..='\u{206F}').contains(&c)
+            && !matches!(
+                c,
+                '\u{2024}' | '\u{2028}' | '\u{2029}' | '\u{203C}' | '\u{203D}' | '\u{2047}'
+                    ..='\u{2049}'
+            ))
 }
 
 /// The places where a sentence can end, in text order ([`find_hot`]). In
@@ -1090,9 +1183,64 @@ mod tests {
     }
 
     #[test]
+    fn no_quiet_character_ends_a_sentence() {
+        // Every character `quiet` takes, after a letter and before a space
+        // and a letter (a sentence mark would end the sentence there), or
+        // after a space and before a letter.
+        let mut told = 0;
+        for c in (0..=0x0010_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| quiet(c))
+        {
+            for text in [format!("ا{c} ب"), format!("ا {c}ب"), format!("a{c} b")] {
+                let whole: Vec<&str> = text.split_sentence_bounds().collect();
+                assert_eq!(
+                    whole.len(),
+                    1,
+                    "U+{:04X} in {text:?}: {whole:?}",
+                    u32::from(c)
+                );
+            }
+            told += 1;
+        }
+        // The ranges, less the sentence marks among them.
+        assert_eq!(
+            told,
+            0x2D0 + 0x100 - 4 + 0x30 + 0x60 + 0x2B0 + 0x90 + 0x70 - 8
+        );
+    }
+
+    #[test]
     fn the_commonest_window_breaks_where_uax29_does() {
-        // `x. Y` is read without UAX #29; the windows next to it are not.
+        // The windows `plain_window` tells are read without UAX #29; the
+        // others are not.
         for text in [
+            "ذهب. ثم عاد",
+            "ذهب.\nثم عاد",
+            "ذهب! ثم عاد",
+            "ذهب؟ ثم عاد",
+            "ذهب. Then",
+            "قال «ذهب». ثم",
+            "في 2023. ثم",
+            "بلغ 97.4 مليار، ثم",
+            "موقع example.com، ثم",
+            "موقع Example.Com، ثم",
+            "عاد.\n- ثم",
+            "عاد.\r\nثم",
+            "عاد. \n\nثم",
+            "عاد .ثم",
+            "عاد.ثم",
+            "عاد. ثم. بعد",
+            "l'été, à Paris. Puis",
+            "l'été.Puis",
+            "عاد.Then",
+            "Paris\u{200F}.Puis",
+            "ذهب\u{064E}. ثم",
+            "ذهب. \u{064E}ثم",
+            "il a dit « non ». Puis",
+            "He said \u{201C}no.\u{201D} Then",
+            "He said \u{201C}no\u{201D}. Then",
+            "the end \u{2014} and so on. Then",
             "The end. The next",
             "the end. and so on",
             "the end? and so on",
@@ -1123,6 +1271,7 @@ mod tests {
                     ",", ";", ":", "-", "97", "4", "؟", "نعم", "ماسك", "و", "ـ", "\u{064E}",
                     "،", "۔", "é", "中", "\u{200B}",
                     "\u{2029}", "\u{0301}", "\u{00AD}", "\t", "\u{85}", "\u{2024}", "؛",
+                    "ب", "\u{061E}", "\u{2019}", "\u{2014}", "\u{00A0}", "E", "com", "\u{203C}",
                 ],
                 40,
             )
