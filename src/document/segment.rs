@@ -173,9 +173,11 @@ pub(super) fn words(text: &str) -> Vec<Word> {
     let mut region: Option<(usize, usize, Run)> = None;
     let flush = |region: Option<(usize, usize, Run)>, out: &mut Vec<Word>| match region {
         Some((start, end, Run::Ascii)) => ascii_words(bytes, start, end, out),
-        Some((start, _, Run::Arabic(end))) => out.push(capped(text, 0, start..end, Script::Arabic)),
+        Some((_, _, Run::Arabic(word))) if !word.is_empty() => {
+            out.push(capped(text, 0, word, Script::Arabic));
+        }
+        Some((_, _, Run::Arabic(_))) | None => {}
         Some((start, end, Run::Other)) => unicode_words(&text[start..end], start, out),
-        None => {}
     };
     let mut i = 0;
     while i < bytes.len() {
@@ -193,7 +195,11 @@ pub(super) fn words(text: &str) -> Vec<Word> {
         // before it (a mark, a format character, another space) is
         // segmented together with that white space and the region before.
         let first = text[start..].chars().next().unwrap_or(' ');
-        if first.is_ascii() || is_arabic_letter(first) || is_latin_letter(first) {
+        if first.is_ascii()
+            || is_arabic_letter(first)
+            || is_latin_letter(first)
+            || OPENING.contains(&first)
+        {
             flush(region.take(), &mut out);
             let run = if printable {
                 Run::Ascii
@@ -210,27 +216,48 @@ pub(super) fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// Punctuation outside ASCII that UAX #29 does not join to the white space
+/// before it (none is `Extend`, `Format`, `ZWJ` or `WSegSpace`, `WB3c` to
+/// `WB4`), and that often opens or follows a word: a run that starts with
+/// one starts a region of its own (a test checks each against
+/// `unicode-segmentation`).
+const OPENING: [char; 11] = ['«', '»', '،', '؛', '؟', '“', '”', '‘', '’', '—', '–'];
+
 /// How a run between white space is cut into words.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum Run {
     /// Printable ASCII: [`ascii_words`].
     Ascii,
-    /// One Arabic word, which ends at this offset ([`arabic_word`]).
-    Arabic(usize),
+    /// One Arabic word, over these bytes, or none when they are empty
+    /// (punctuation alone, [`arabic_word`]).
+    Arabic(Range<usize>),
     /// Anything else: UAX #29 by `unicode-segmentation`.
     Other,
 }
 
-/// The end of the word when `bytes[start..end]` is one Arabic word: letters
-/// of the basic Arabic block and the tatweel (U+0620 to U+064A) and harakat
-/// (U+064B to U+065F) after a first letter, then maybe punctuation
-/// (ASCII but `_`, and the Arabic comma, semicolon and question mark). UAX
-/// #29 keeps the letters and marks together (`WB5`, `WB4`) and joins none of
-/// that punctuation to a letter unless a letter or digit follows it, which
-/// none does here. Most Arabic words of a news text are such runs
-/// (`الولايات`, `العام،`), and reading them a byte at a time spares
+/// The word when `bytes[start..end]` is one Arabic word (an empty range
+/// when it is punctuation alone, which holds none): maybe punctuation
+/// (ASCII but `_`, and [`OPENING`]), letters of the basic Arabic block and
+/// the tatweel (U+0620 to U+064A) and harakat (U+064B to U+065F) after a
+/// first letter, then maybe punctuation again. UAX #29 keeps the letters
+/// and marks together (`WB5`, `WB4`) and joins none of that punctuation to
+/// a letter unless a letter or digit is on its other side, which none is
+/// here (`_` alone joins a letter from either side, `WB13a`, `WB13b`). Most
+/// Arabic words of a news text are such runs (`الولايات`, `العام،`,
+/// `«الشركة»`), and reading them a byte at a time spares
 /// `unicode-segmentation`'s table lookups.
-fn arabic_word(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
+fn arabic_word(bytes: &[u8], start: usize, end: usize) -> Option<Range<usize>> {
+    let start = start + punctuation(bytes, start, end)?;
+    if start == end {
+        // Punctuation alone: no word.
+        return Some(end..end);
+    }
+    // A letter first: not a mark, nor the tatweel (alone, `script_of` does
+    // not take it for Arabic).
+    let first = (bytes[start], bytes.get(start + 1).copied().unwrap_or(0));
+    if !matches!(first, (0xD8, 0xA0..=0xBF) | (0xD9, 0x81..=0x8A)) {
+        return None;
+    }
     let mut i = start;
     while i + 1 < end {
         let (b0, b1) = (bytes[i], bytes[i + 1]);
@@ -245,17 +272,32 @@ fn arabic_word(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
     if i == start {
         return None;
     }
-    let word_end = i;
+    (punctuation(bytes, i, end)? == end - i).then_some(start..i)
+}
+
+/// How many bytes of punctuation `bytes[start..end]` starts with: ASCII
+/// punctuation and [`OPENING`]; `None` at a `_`.
+fn punctuation(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
+    let mut i = start;
     while i < end {
         match bytes[i] {
             b'_' => return None,
             b if b.is_ascii_punctuation() => i += 1,
-            // `،` `؛` `؟`
+            // `«` `»` (C2 AB, C2 BB)
+            0xC2 if i + 1 < end && matches!(bytes[i + 1], 0xAB | 0xBB) => i += 2,
+            // `،` `؛` `؟` (D8 8C, D8 9B, D8 9F)
             0xD8 if i + 1 < end && matches!(bytes[i + 1], 0x8C | 0x9B | 0x9F) => i += 2,
-            _ => return None,
+            // `“` `”` `‘` `’` `—` `–` (E2 80 9C, 9D, 98, 99, 94, 93)
+            0xE2 if i + 2 < end
+                && bytes[i + 1] == 0x80
+                && matches!(bytes[i + 2], 0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D) =>
+            {
+                i += 3;
+            }
+            _ => break,
         }
     }
-    Some(word_end)
+    Some(i - start)
 }
 
 /// [`ASCII_CLASS`] of an ASCII letter.
@@ -1087,10 +1129,30 @@ mod tests {
     /// the words UAX #29 gives.
     #[test]
     fn arabic_words_follow_uax29_next_to_every_arabic_and_ascii_character() {
-        let others = ('\u{600}'..='\u{6FF}').chain((0x21u8..0x7F).map(char::from));
+        let others = ('\u{600}'..='\u{6FF}')
+            .chain((0x21u8..0x7F).map(char::from))
+            .chain(OPENING);
         let mut text = String::new();
         for c in others {
-            for shape in ["بc", "cب", "بcب", "ب\u{64E}c", "بب c", "بcc", "ب،c", "ب.c"] {
+            for shape in [
+                "بc",
+                "cب",
+                "بcب",
+                "ب\u{64E}c",
+                "بب c",
+                "بcc",
+                "ب،c",
+                "ب.c",
+                "cبب",
+                "c«ب»",
+                "«cب",
+                "c",
+                "cc",
+                "c«",
+                "ب c",
+                "c ب",
+                "(c)",
+            ] {
                 text.clear();
                 text.push_str(&shape.replace('c', c.encode_utf8(&mut [0; 4])));
                 assert_eq!(words(&text), words_reference(&text), "{text:?}");
@@ -1100,7 +1162,15 @@ mod tests {
         let t = "\u{64E}ب";
         assert_eq!(arabic_word(t.as_bytes(), 0, t.len()), None);
         let t = "بَب،";
-        assert_eq!(arabic_word(t.as_bytes(), 0, t.len()), Some(6));
+        assert_eq!(arabic_word(t.as_bytes(), 0, t.len()), Some(0..6));
+        // Punctuation before the letters is passed over; alone, it holds
+        // no word.
+        let t = "«(بَب)»،";
+        assert_eq!(arabic_word(t.as_bytes(), 0, t.len()), Some(3..9));
+        let t = "«،";
+        assert_eq!(arabic_word(t.as_bytes(), 0, t.len()), Some(4..4));
+        let t = "_ب";
+        assert_eq!(arabic_word(t.as_bytes(), 0, t.len()), None);
     }
 
     /// [`words`] without its fast paths.
@@ -1258,6 +1328,17 @@ mod tests {
         }
     }
 
+    #[test]
+    fn uax29_joins_no_opening_punctuation_to_the_space_before_it() {
+        for c in OPENING {
+            for before in [" ", "\u{3000}", "a ", "ب ", "a\u{200F} "] {
+                let text = format!("{before}{c}ب");
+                let starts: Vec<usize> = text.split_word_bound_indices().map(|(i, _)| i).collect();
+                assert!(starts.contains(&before.len()), "{text:?}: {starts:?}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         /// Running UAX #29 only around the places where a sentence can end
@@ -1308,6 +1389,7 @@ mod tests {
                     "ماسك", "و", "ب", "ة", "ى", "ئ", "\u{64E}", "\u{651}", "\u{670}", "ـ",
                     "ﻻ", "ۀ", "ک", "٣", "1", "a", ".", ",", "،", "؛", "؟", "_", ":", "'", "\"",
                     "(", "»", " ", " ", "\n", "\u{200F}", "\u{200D}", "\u{A0}", "\u{301}",
+                    "«", "“", "”", "‘", "’", "—", "–", "\u{3000}", "\u{2019}s", "«ماسك»", "،",
                 ],
                 30,
             )
