@@ -247,7 +247,12 @@ enum Run {
 /// `«الشركة»`), and reading them a byte at a time spares
 /// `unicode-segmentation`'s table lookups.
 fn arabic_word(bytes: &[u8], start: usize, end: usize) -> Option<Range<usize>> {
-    let start = start + punctuation(bytes, start, end)?;
+    // (Most words start with their first letter.)
+    let start = if matches!(bytes[start], 0xD8 | 0xD9) {
+        start
+    } else {
+        start + punctuation(bytes, start, end)?
+    };
     if start == end {
         // Punctuation alone: no word.
         return Some(end..end);
@@ -272,11 +277,12 @@ fn arabic_word(bytes: &[u8], start: usize, end: usize) -> Option<Range<usize>> {
     if i == start {
         return None;
     }
-    (punctuation(bytes, i, end)? == end - i).then_some(start..i)
+    (i == end || punctuation(bytes, i, end)? == end - i).then_some(start..i)
 }
 
 /// How many bytes of punctuation `bytes[start..end]` starts with: ASCII
 /// punctuation and [`OPENING`]; `None` at a `_`.
+#[inline]
 fn punctuation(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
     let mut i = start;
     while i < end {
