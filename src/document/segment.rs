@@ -247,22 +247,28 @@ enum Run {
 /// `«الشركة»`), and reading them a byte at a time spares
 /// `unicode-segmentation`'s table lookups.
 fn arabic_word(bytes: &[u8], start: usize, end: usize) -> Option<Range<usize>> {
-    // (Most words start with their first letter.)
-    let start = if matches!(bytes[start], 0xD8 | 0xD9) {
-        start
-    } else {
-        start + punctuation(bytes, start, end)?
-    };
-    if start == end {
-        // Punctuation alone: no word.
-        return Some(end..end);
-    }
     // A letter first: not a mark, nor the tatweel (alone, `script_of` does
     // not take it for Arabic).
-    let first = (bytes[start], bytes.get(start + 1).copied().unwrap_or(0));
-    if !matches!(first, (0xD8, 0xA0..=0xBF) | (0xD9, 0x81..=0x8A)) {
-        return None;
-    }
+    let letter_at = |k: usize| {
+        matches!(
+            (bytes[k], bytes.get(k + 1).copied().unwrap_or(0)),
+            (0xD8, 0xA0..=0xBF) | (0xD9, 0x81..=0x8A)
+        )
+    };
+    // (Most words start with their first letter.)
+    let start = if letter_at(start) {
+        start
+    } else {
+        let start = start + punctuation(bytes, start, end)?;
+        if start == end {
+            // Punctuation alone: no word.
+            return Some(end..end);
+        }
+        if !letter_at(start) {
+            return None;
+        }
+        start
+    };
     let mut i = start;
     while i + 1 < end {
         let (b0, b1) = (bytes[i], bytes[i + 1]);
@@ -1175,6 +1181,10 @@ mod tests {
         assert_eq!(arabic_word(t.as_bytes(), 0, t.len()), Some(3..9));
         let t = "«،";
         assert_eq!(arabic_word(t.as_bytes(), 0, t.len()), Some(4..4));
+        let t = "،";
+        assert_eq!(arabic_word(t.as_bytes(), 0, t.len()), Some(2..2));
+        let t = "،ب";
+        assert_eq!(arabic_word(t.as_bytes(), 0, t.len()), Some(2..4));
         let t = "_ب";
         assert_eq!(arabic_word(t.as_bytes(), 0, t.len()), None);
     }
