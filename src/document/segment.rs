@@ -695,7 +695,7 @@ enum Plain {
 }
 
 /// Whether an Arabic letter (`ء`–`غ`, `ف`–`ي`, UAX #29's `OLetter`)
-/// starts at byte `i` of `b`.
+/// starts at byte `i` of `b` ([`find_hot`] and [`plain_window`] read it).
 fn arabic_letter(b: &[u8], i: usize) -> bool {
     match (b[i], b.get(i + 1)) {
         (0xD8, Some(&next)) => (0xA1..=0xBA).contains(&next),
@@ -784,9 +784,7 @@ fn find_hot(bytes: &[u8], from: usize) -> Option<usize> {
             i += 1;
             continue;
         }
-        let next = bytes.get(i + 1).copied().unwrap_or(0);
-        if (b == 0xD8 && matches!(next, 0xA1..=0xBA)) || (b == 0xD9 && matches!(next, 0x81..=0x8A))
-        {
+        if arabic_letter(bytes, i) {
             i += 2;
             continue;
         }
