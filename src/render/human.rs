@@ -44,10 +44,33 @@ pub(crate) fn visible(s: &str) -> String {
 }
 
 /// [`visible`], written at the end of `out`.
+///
+/// Most texts (a word, a name, a figure) have nothing to show: one pass
+/// over the bytes tells them, and they are copied whole. It looks for the
+/// bytes that every character [`visible_chars`] changes starts or ends
+/// with (a control character; `C2` of the no-break space, `E2` of the
+/// general punctuation, `EF` of the byte order mark, `9C` that ends the
+/// Arabic letter mark `D8 9C`), and for two spaces in a row; a text with
+/// any of them goes character by character.
 fn visible_into(out: &mut String, s: &str) {
+    let (mut odd, mut double, mut space) = (false, false, false);
+    for &b in s.as_bytes() {
+        odd |= b < 0x20 || matches!(b, 0x9C | 0xC2 | 0xE2 | 0xEF);
+        double |= space && b == b' ';
+        space = b == b' ';
+    }
     // Spaces between words read as they are; a space that is the evidence
     // itself (at either end, or alone) is shown.
-    let show_spaces = s.starts_with(' ') || s.ends_with(' ') || s.contains("  ");
+    let show_spaces = s.starts_with(' ') || s.ends_with(' ') || double;
+    if odd || show_spaces {
+        visible_chars(out, s, show_spaces);
+    } else {
+        out.push_str(s);
+    }
+}
+
+/// [`visible_into`] character by character, spaces shown or not.
+fn visible_chars(out: &mut String, s: &str, show_spaces: bool) {
     for c in s.chars() {
         match c {
             ' ' if show_spaces => out.push('␠'),
@@ -1202,6 +1225,25 @@ mod tests {
     fn bidi_controls_are_named() {
         assert_eq!(visible("a\u{202E}b\u{2067} \u{200F}"), "a⟨RLO⟩b⟨RLI⟩ ⟨RLM⟩");
         assert_eq!(visible("مرحبا"), "مرحبا");
+    }
+
+    proptest::proptest! {
+        /// The texts copied whole are those the characters' walk leaves
+        /// as they are.
+        #[test]
+        fn a_text_copied_whole_is_one_with_nothing_to_show(
+            s in proptest::collection::vec(proptest::sample::select(vec![
+                'a', ' ', '\t', '\n', '\r', '\u{1}', '\u{7F}', '\u{85}', 'é', '«', '\u{A0}',
+                'ا', 'ج', '\u{61C}', '\u{71C}', '\u{200B}', '\u{200D}', '\u{200E}', '\u{200F}',
+                '\u{2019}', '\u{202A}', '\u{202E}', '\u{202F}', '\u{2066}', '\u{2069}',
+                '€', '\u{FEFF}', '\u{FFFD}', '😀',
+            ]), 0..12).prop_map(|v| v.into_iter().collect::<String>())
+        ) {
+            let show_spaces = s.starts_with(' ') || s.ends_with(' ') || s.contains("  ");
+            let mut walked = String::new();
+            visible_chars(&mut walked, &s, show_spaces);
+            proptest::prop_assert_eq!(visible(&s), walked);
+        }
     }
 
     #[test]

@@ -583,15 +583,21 @@ fn source_and_marks_rows(
 }
 
 /// Writes `c` `n` times (a row's padding and underlines, dozens of
-/// columns a finding): an ASCII character as runs of up to 64 bytes, not a
-/// character at a time.
+/// columns a finding): the characters the rows are drawn with as runs of
+/// up to 64 bytes of a constant, not a character at a time.
 fn repeat(out: &mut String, c: char, n: usize) {
-    let Some(byte) = u8::try_from(c).ok().filter(u8::is_ascii) else {
-        out.extend(std::iter::repeat_n(c, n));
-        return;
+    const SPACES: &str = "                                                                ";
+    const CARETS: &str = "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
+    const DASHES: &str = "----------------------------------------------------------------";
+    let run = match c {
+        ' ' => SPACES,
+        '^' => CARETS,
+        '-' => DASHES,
+        _ => {
+            out.extend(std::iter::repeat_n(c, n));
+            return;
+        }
     };
-    let run = [byte; 64];
-    let run = std::str::from_utf8(&run).expect("ASCII is UTF-8");
     let mut left = n;
     while left > 0 {
         let k = left.min(run.len());
