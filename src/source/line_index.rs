@@ -157,8 +157,8 @@ impl LineIndex {
                     u1 - u0
                 }
             }
-            ColumnUnit::Chars => prefix.chars().count(),
-            ColumnUnit::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+            ColumnUnit::Chars => count_units(prefix.as_bytes()).0,
+            ColumnUnit::Utf16 => count_units(prefix.as_bytes()).1,
         } + 1;
         LineCol {
             line: line + 1,
