@@ -56,8 +56,9 @@ impl ViewRange {
 
 /// A word of a block's view, in six bytes: a document keeps every word of
 /// its text, and a 10 MB article has close to two million.
-/// Packed to an alignment of two bytes rather than four (its `u32` is read
-/// unaligned, in one load).
+///
+/// Packed to an alignment of two bytes rather than four, so that an array
+/// of words has no padding (its `u32` is read unaligned, in one load).
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(C, packed(2))]
 pub struct Word {
