@@ -69,7 +69,11 @@ pub(crate) fn tokenize(text: &str, space_groups: &dyn Fn(usize) -> bool) -> Vec<
     let mut toks = Vec::with_capacity(text.len() * 2 / 5 + 4);
     let mut i = 0;
     while i < text.len() {
-        let c = text[i..].chars().next().expect("in bounds");
+        // An ASCII byte is its character: only the others are decoded.
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => text[i..].chars().next().expect("in bounds"),
+        };
         let start = i;
         if c.is_ascii_digit() {
             i = scan_number(text, i, space_groups);
