@@ -23,7 +23,14 @@
 //!   cached: a fresh parse is set up outside the timing);
 //! - `lint/end-to-end`: `Linter::check_bytes` (decode, parse, extract, all
 //!   rules, suppressions);
-//! - `render/{human,json,sarif}` of the report of one article.
+//! - `render/{human,json,sarif}` of the report of one article;
+//! - `floor/words-and-lookup`: not factlint's code but a yardstick for the
+//!   others, the least a word-based linter does once per document: UTF-8
+//!   validation, words cut at Unicode letters and digits, each lower-cased
+//!   and looked up once in a hash set (the input's first 4,096 distinct
+//!   words). factlint makes several such passes (segmentation,
+//!   normalization, amounts, dates, names, the checks), so its end-to-end
+//!   figure is some fraction of this one (see README "Goals").
 //!
 //! Run time: by default 10 samples, 0.5 s warm-up and 2 s of measurement per
 //! benchmark; `FACTLINT_BENCH_SECS=5` changes the measurement time and
@@ -238,6 +245,16 @@ fn stages(c: &mut Criterion) {
     }
     g.finish();
 
+    let mut g = c.benchmark_group("floor");
+    for input in &inputs {
+        let set = first_words(&input.bytes, 4096);
+        g.throughput(Throughput::Bytes(input.bytes.len() as u64));
+        g.bench_function(BenchmarkId::new("words-and-lookup", input.name), |b| {
+            b.iter(|| words_and_lookup(black_box(&input.bytes), &set));
+        });
+    }
+    g.finish();
+
     let infos = RuleInfo::of(&linter.rules);
     let mut g = c.benchmark_group("render");
     for input in &inputs {
@@ -257,6 +274,50 @@ fn stages(c: &mut Criterion) {
         });
     }
     g.finish();
+}
+
+/// Calls `f` with each word of `text`: a run of Unicode letters and digits.
+fn each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                f(&text[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        f(&text[s..]);
+    }
+}
+
+/// The first `n` distinct words of `bytes`, lower-cased.
+fn first_words(bytes: &[u8], n: usize) -> rustc_hash::FxHashSet<String> {
+    let mut set = rustc_hash::FxHashSet::default();
+    each_word(std::str::from_utf8(bytes).unwrap_or(""), |w| {
+        if set.len() < n {
+            set.insert(w.to_lowercase());
+        }
+    });
+    set
+}
+
+/// The yardstick pass (`floor`): how many words of `bytes` are in `set`.
+fn words_and_lookup(bytes: &[u8], set: &rustc_hash::FxHashSet<String>) -> usize {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return 0;
+    };
+    let mut key = String::new();
+    let mut found = 0;
+    each_word(text, |w| {
+        key.clear();
+        key.extend(w.chars().flat_map(char::to_lowercase));
+        found += usize::from(set.contains(key.as_str()));
+    });
+    found
 }
 
 criterion_group! {
