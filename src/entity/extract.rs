@@ -366,6 +366,12 @@ pub fn extract(doc: &Document<'_>, gaz: &Gazetteer, data: &Data) -> Mentions {
             }
             let view = n.to_orig(s, e);
             let view = view.start as usize..view.end as usize;
+            // Not in a link, an e-mail address, a handle or a hashtag: their
+            // letters are not the article's to correct (`openai.com`,
+            // `@tiktok`), as in the fuzzy and local passes.
+            if block.is_masked(&view) {
+                continue;
+            }
             let surface = &block.text[view.clone()];
             let Some((form_index, status)) = classify(gaz, &ordinary, forms, surface) else {
                 continue;

@@ -97,6 +97,36 @@ impl OffsetMap {
         self.pieces.shrink_to_fit();
     }
 
+    /// The map of derived bytes `start..end` as a text of their own
+    /// (derived offset `start` becomes 0): a long view cut into blocks. A
+    /// piece across an end is clipped (an atomic one keeps its whole
+    /// original span).
+    #[must_use]
+    pub fn slice(&self, start: usize, end: usize) -> OffsetMap {
+        let (s, e) = (start as u32, end as u32);
+        let first = self.pieces.partition_point(|p| p.to <= s && p.from < s);
+        let mut out = OffsetMap::new();
+        for p in self.pieces[first..].iter().take_while(|p| p.from < e) {
+            let (from, to) = (p.from.max(s), p.to.min(e));
+            if from > to || (from == to && p.from != p.to) {
+                continue;
+            }
+            let (orig_start, orig_end) = if p.identity {
+                (p.orig_start + (from - p.from), p.orig_end - (p.to - to))
+            } else {
+                (p.orig_start, p.orig_end)
+            };
+            out.pieces.push(Piece {
+                from: from - s,
+                to: to - s,
+                orig_start,
+                orig_end,
+                ..*p
+            });
+        }
+        out
+    }
+
     /// The original offset of a start position in the derived text.
     pub fn start_to_orig(&self, pos: usize) -> usize {
         let pos = pos as u32;
@@ -245,5 +275,34 @@ mod tests {
         assert_eq!(m.to_orig(1, 2), Span::new(3, 4));
         assert_eq!(m.to_orig(0, 2), Span::new(0, 4));
         assert!(!m.is_verbatim(0, 2));
+    }
+    /// A slice maps every range inside it as the whole map does: pieces of
+    /// every kind (identity, same length, atomic, empty), cut anywhere.
+    #[test]
+    fn a_slice_maps_as_the_whole_map() {
+        let mut m = OffsetMap::new();
+        m.push_identity(0, 0, 4); // abcd
+        m.push_atomic(4, 7, Span::new(4, 10)); // a placeholder
+        m.push_same_length(7, 10, 2); // a folded letter
+        m.push_atomic(9, 9, Span::new(12, 15)); // removed markup
+        m.push_identity(9, 15, 6);
+        m.push_atomic(15, 16, Span::new(21, 24)); // a line break as a space
+        m.push_identity(16, 24, 5);
+        let len = 21;
+        for a in 0..=len {
+            for b in a..=len {
+                let s = m.slice(a, b);
+                for x in a..b {
+                    for y in x + 1..=b {
+                        assert_eq!(
+                            s.to_orig(x - a, y - a),
+                            m.to_orig(x, y),
+                            "slice {a}..{b}, range {x}..{y}"
+                        );
+                        assert_eq!(s.is_verbatim(x - a, y - a), m.is_verbatim(x, y));
+                    }
+                }
+            }
+        }
     }
 }
