@@ -117,6 +117,10 @@ impl<'a> Block<'a> {
     /// start can touch it, found by binary search. A scan of them all made
     /// a paragraph of 50,000 handles or links quadratic.
     pub fn is_masked(&self, range: &Range<usize>) -> bool {
+        // Most paragraphs hold no link: asked of every word.
+        if self.masked.is_empty() {
+            return false;
+        }
         let i = self.masked.partition_point(|m| m.end <= range.start);
         self.masked
             .get(i)
