@@ -1,7 +1,9 @@
 //! The document model: prose blocks, sentences and words, all mapped to byte
 //! spans of the original text.
 //!
-//! A [`Block`] is one paragraph (or heading, list item, table cell) of prose.
+//! A [`Block`] is one paragraph (or heading, list item, table cell) of prose,
+//! or a piece of at most 64 KiB of a longer one, cut at a sentence end (see
+//! `cut`).
 //! Its `text` is a *prose view*: for plain text, the paragraph itself (a
 //! line break inside it, with the white space around it, becomes one
 //! space); for Markdown, the text of the paragraph without markup (inline
