@@ -4,7 +4,7 @@
 //! without line breaks (a scrape, an export, a data dump) is one paragraph
 //! however long it is, and what the checks hold for one block while they
 //! work on it (its tokens, its normalized copies) is about thirty times its
-//! length: a 100 MB line took 2.8 GB. Such a view is checked as blocks of
+//! length: a 100 MB line took 2.7 GiB. Such a view is checked as blocks of
 //! at most [`MAX_BLOCK`] bytes, cut at the end of a sentence where there is
 //! one (else at white space), so that memory stays proportional to the
 //! file and the blocks are segmented on all threads. An article's
