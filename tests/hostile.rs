@@ -292,7 +292,7 @@ fn a_sentence_of_a_hundred_thousand_numbers_is_checked() {
     );
 }
 
-/// One paragraph of 150,000 hashtags, handles and links (7.6 MB), then a
+/// One paragraph of 150,000 hashtags, handles and links (8.2 MB), then a
 /// sentence: the names in them are not mentions, and each word is held
 /// against the masked stretches by binary search (a scan of them all,
 /// once for every capitalized word, took minutes).
