@@ -379,20 +379,13 @@ mod tests {
             1.0
         };
         let width = m + 1;
-        let banded = n.saturating_mul(m) > FULL_LIMIT;
-        let half = BAND + n.abs_diff(m).min(MAX_SKEW);
-        let columns = |i: usize| -> Range<usize> {
-            if !banded {
-                return 0..m + 1;
-            }
-            let center = i * m / n;
-            center.saturating_sub(half)..(center + half + 1).min(m + 1)
-        };
+        // The same band, every cell of the matrix kept.
+        let rows = band(n, m);
         let mut cost = vec![f64::INFINITY; (n + 1) * width];
         let mut back = vec![(0u8, 0u8); (n + 1) * width];
         cost[0] = 0.0;
         for i in 0..=n {
-            for j in columns(i) {
+            for j in rows[i].clone() {
                 if i == 0 && j == 0 {
                     continue;
                 }
