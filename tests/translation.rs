@@ -717,3 +717,97 @@ fn cli_human_report_of_a_translation() {
         );
     });
 }
+
+/// A mention's counterpart is found by a binary search over the beads (it
+/// was a scan of them for every mention): the same paragraphs, and the
+/// same first sentence of the other side, as a scan finds, for every block
+/// of both sides of pairs with dropped, added and merged paragraphs.
+#[test]
+fn counterparts_are_those_a_scan_of_the_beads_finds() {
+    use factlint::translation::{Side, counterpart_span};
+    let rules = RuleSet::embedded().expect("embedded rules load");
+    let paragraphs = |p: &Pair| {
+        fixture(p.translation)
+            .split("\n\n")
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let ar = paragraphs(&FR_AR);
+    let fr = fixture(FR_AR.source);
+    // The translation without its second paragraph, its fourth twice,
+    // another translation's paragraphs between, and none at all.
+    let mut dropped = ar.clone();
+    dropped.remove(1);
+    let mut added = ar.clone();
+    added.insert(3, ar[3].clone());
+    added.splice(1..1, paragraphs(&EN_AR));
+    let translations = [dropped.join("\n\n"), added.join("\n\n"), ar.join(" ")];
+    for translation in translations {
+        let original = Arc::new(SourceFile::from_text("o.txt", fr.clone(), Format::Text));
+        let translation = SourceFile::from_text("t.txt", translation, Format::Text);
+        let odoc = Document::parse(&original, None, rules.data());
+        let doc = Document::parse(&translation, None, rules.data()).with_original(Original {
+            doc: &odoc,
+            file: &original,
+        });
+        let al = doc.alignment().expect("a translation");
+        assert!(al.paragraphs.len() > 1, "{:?}", al.paragraphs);
+        for (side, blocks) in [
+            (Side::Source, odoc.blocks.len()),
+            (Side::Target, doc.blocks.len()),
+        ] {
+            for block in 0..=blocks {
+                let bead = al.paragraphs.iter().find(|b| {
+                    let r = if side == Side::Source {
+                        &b.source
+                    } else {
+                        &b.target
+                    };
+                    r.contains(&block)
+                });
+                let cp = al.counterpart(side, block, 0);
+                assert_eq!(cp.is_some(), bead.is_some(), "{side:?} {block}");
+                let (Some(bead), Some(cp)) = (bead, cp) else {
+                    continue;
+                };
+                let other = if side == Side::Source {
+                    &bead.target
+                } else {
+                    &bead.source
+                };
+                assert_eq!(&cp.blocks, other, "{side:?} {block}");
+                if side == Side::Source {
+                    let first = al
+                        .target_sentences
+                        .iter()
+                        .find(|s| s.block == other.start && other.contains(&s.block));
+                    let scanned = if cp.sentences.is_empty() {
+                        first.and_then(|s| factlint::translation::sentence_span(&doc, s))
+                    } else {
+                        factlint::translation::sentence_span(
+                            &doc,
+                            &al.target_sentences[cp.sentences.start],
+                        )
+                    };
+                    assert_eq!(counterpart_span(&doc, al, &cp), scanned, "{block}");
+                }
+            }
+        }
+        // Without a sentence, the span is the first sentence of the
+        // paragraphs (none for no paragraph).
+        for start in 0..=doc.blocks.len() {
+            for blocks in [start..start, start..start + 1, start..start + 2] {
+                let first = al.target_sentences.iter().find(|s| s.block == start);
+                let scanned = first
+                    .filter(|_| !blocks.is_empty())
+                    .and_then(|s| factlint::translation::sentence_span(&doc, s));
+                let cp = factlint::translation::Counterpart {
+                    sentences: 0..0,
+                    blocks,
+                    dropped: false,
+                };
+                assert_eq!(counterpart_span(&doc, al, &cp), scanned, "{cp:?}");
+            }
+        }
+    }
+}

@@ -20,7 +20,7 @@ use super::{Check, Hit, HitSink, Kind, Reads};
 use crate::document::Document;
 use crate::rules::Data;
 use crate::translation::{
-    Alignment, Anchor, Sentence, amount_anchor, date_anchor, fill, sentence_span,
+    Alignment, Anchor, Sentence, amount_anchor, date_anchor, fill, letters, sentence_span,
 };
 
 #[derive(Debug, Deserialize)]
@@ -67,10 +67,6 @@ impl Kind for MissingPassage {
     fn build(p: Params, _data: &Data) -> Result<Self, String> {
         Ok(MissingPassage { p })
     }
-}
-
-fn letters(text: &str) -> usize {
-    text.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
 #[allow(clippy::cast_precision_loss)] // article lengths

@@ -137,34 +137,91 @@ fn length_cost(ls: f64, lt: f64, ratio: f64) -> f64 {
     neg_ln_erfc(delta.abs() / std::f64::consts::SQRT_2)
 }
 
-fn bead_cost(source: &[Unit], target: &[Unit], ratio: f64, prior: f64) -> f64 {
-    let mut cost = -prior.ln();
+/// The cost of a bead of `source` and `target` units, whose anchors are
+/// `sa` and `ta` (their [`union`]s); `prior_cost` is `-ln` of the bead
+/// kind's prior.
+fn bead_cost(
+    (source, sa): (&[Unit], &[u32]),
+    (target, ta): (&[Unit], &[u32]),
+    ratio: f64,
+    prior_cost: f64,
+) -> f64 {
+    let mut cost = prior_cost;
     if source.is_empty() || target.is_empty() {
         return cost;
     }
     let ls: f64 = source.iter().map(|u| u.len).sum();
     let lt: f64 = target.iter().map(|u| u.len).sum();
     cost += length_cost(ls, lt, ratio);
-    if source.iter().chain(target).all(|u| u.anchors.is_empty()) {
+    if sa.is_empty() && ta.is_empty() {
         return cost;
     }
-    let sa = union(source);
-    let ta = union(target);
     #[allow(clippy::cast_precision_loss)] // a handful of anchors
-    let shared = shared(&sa, &ta) as f64;
+    let shared = shared(sa, ta) as f64;
     cost -= SHARED * shared;
     if source.len() + target.len() > 2 {
         let orphan = |u: &Unit, other: &[u32]| {
             !u.numeric.is_empty() && u.numeric.iter().all(|a| other.binary_search(a).is_err())
         };
-        let orphans = source.iter().filter(|u| orphan(u, &ta)).count()
-            + target.iter().filter(|u| orphan(u, &sa)).count();
+        let orphans = source.iter().filter(|u| orphan(u, ta)).count()
+            + target.iter().filter(|u| orphan(u, sa)).count();
         #[allow(clippy::cast_precision_loss)]
         {
             cost += ORPHAN * orphans as f64;
         }
     }
     cost
+}
+
+/// The anchors of every run of units a bead may take (one, two or three
+/// in a row), each [`union`] made once, not once for every cell of the
+/// program that reads it (a third of the time of two long unrelated texts
+/// went to making them again).
+struct Runs<'u> {
+    units: &'u [Unit],
+    /// The unions of the runs of two units, then those of three, one after
+    /// the other.
+    flat: Vec<u32>,
+    /// Where the union of the run of `k` units ending before unit `end`
+    /// starts in `flat`: at `(k - 2) * (n + 1) + end`, the next entry ends
+    /// it.
+    starts: Vec<usize>,
+}
+
+impl<'u> Runs<'u> {
+    fn new(units: &'u [Unit]) -> Runs<'u> {
+        let n = units.len();
+        let mut flat = Vec::new();
+        let mut starts = Vec::with_capacity(2 * (n + 1) + 1);
+        for k in 2..=3 {
+            for end in 0..=n {
+                starts.push(flat.len());
+                if end >= k {
+                    flat.extend_from_slice(&union(&units[end - k..end]));
+                }
+            }
+        }
+        starts.push(flat.len());
+        Runs {
+            units,
+            flat,
+            starts,
+        }
+    }
+
+    /// The units of `run` and their anchors (`run` at most three long).
+    fn get(&self, run: Range<usize>) -> (&'u [Unit], &[u32]) {
+        let units = &self.units[run.clone()];
+        let anchors = match run.len() {
+            0 => &[][..],
+            1 => &units[0].anchors[..],
+            k => {
+                let at = (k - 2) * (self.units.len() + 1) + run.end;
+                &self.flat[self.starts[at]..self.starts[at + 1]]
+            }
+        };
+        (units, anchors)
+    }
 }
 
 /// The anchors of several units, sorted, without duplicates.
@@ -248,6 +305,8 @@ pub fn align(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Bead> {
     let cell = |i: usize, j: usize| rows[i].contains(&j).then(|| starts[i] + j - rows[i].start);
     let mut cost = vec![f64::INFINITY; cells];
     let mut back = vec![(0u8, 0u8); cells];
+    let (sources, targets) = (Runs::new(source), Runs::new(target));
+    let prior_costs = MOVES.map(|(_, _, prior)| -f64::ln(prior));
     if let Some(origin) = cell(0, 0) {
         cost[origin] = 0.0;
     }
@@ -258,7 +317,7 @@ pub fn align(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Bead> {
             }
             let mut best = f64::INFINITY;
             let mut step = (0u8, 0u8);
-            for &(di, dj, prior) in &MOVES {
+            for (&(di, dj, _), &prior_cost) in MOVES.iter().zip(&prior_costs) {
                 if di > i || dj > j {
                     continue;
                 }
@@ -266,7 +325,8 @@ pub fn align(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Bead> {
                 if !prev.is_finite() {
                     continue;
                 }
-                let c = prev + bead_cost(&source[i - di..i], &target[j - dj..j], ratio, prior);
+                let (here, there) = (sources.get(i - di..i), targets.get(j - dj..j));
+                let c = prev + bead_cost(here, there, ratio, prior_cost);
                 if c < best {
                     best = c;
                     #[allow(clippy::cast_possible_truncation)] // at most 3
@@ -399,7 +459,15 @@ mod tests {
                     if !prev.is_finite() {
                         continue;
                     }
-                    let c = prev + bead_cost(&source[i - di..i], &target[j - dj..j], ratio, prior);
+                    // The unions made here, for each cell, as they were.
+                    let (here, there) = (&source[i - di..i], &target[j - dj..j]);
+                    let c = prev
+                        + bead_cost(
+                            (here, &union(here)),
+                            (there, &union(there)),
+                            ratio,
+                            -prior.ln(),
+                        );
                     if c < best {
                         best = c;
                         #[allow(clippy::cast_possible_truncation)] // at most 3

@@ -116,10 +116,17 @@ fn sentences(doc: &Document<'_>) -> (Vec<Sentence>, Vec<usize>) {
     (out, first)
 }
 
-fn letters(text: &str) -> f64 {
-    f64::from(
-        u32::try_from(text.chars().filter(|c| c.is_alphanumeric()).count()).unwrap_or(u32::MAX),
-    )
+/// The letters and digits of `text` (`char::is_alphanumeric`), which
+/// Gale and Church's lengths count.
+pub(crate) fn letters(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| crate::document::is_letter_or_digit(c))
+        .count()
+}
+
+/// [`letters`] as a unit's length.
+fn length(text: &str) -> f64 {
+    f64::from(u32::try_from(letters(text)).unwrap_or(u32::MAX))
 }
 
 /// The units of a document: one per block, and one per sentence, with their
@@ -129,14 +136,14 @@ fn units(doc: &Document<'_>, sentences: &[Sentence], ids: &mut Anchors) -> (Vec<
         .blocks
         .iter()
         .map(|b| Unit {
-            len: letters(&b.text),
+            len: length(&b.text),
             ..Unit::default()
         })
         .collect();
     let mut sents: Vec<Unit> = sentences
         .iter()
         .map(|s| Unit {
-            len: letters(&doc.blocks[s.block].text[s.range.clone()]),
+            len: length(&doc.blocks[s.block].text[s.range.clone()]),
             ..Unit::default()
         })
         .collect();
@@ -266,10 +273,15 @@ impl Alignment {
             Side::Source => Side::Target,
             Side::Target => Side::Source,
         };
+        // The beads cover the side in order: the first that ends after
+        // `block` holds it, unless `block` is past the side's end.
         let p = self
             .paragraphs
-            .iter()
-            .find(|b| Self::range(b, side).contains(&block))?;
+            .get(
+                self.paragraphs
+                    .partition_point(|b| Self::range(b, side).end <= block),
+            )
+            .filter(|b| Self::range(b, side).contains(&block))?;
         let blocks = Self::range(p, other).clone();
         let sentence = locate(self.sentences_of(side), block, pos);
         let bead = sentence.and_then(|s| {
@@ -342,10 +354,14 @@ pub fn counterpart_span(
         return sentence_span(doc, al.sentence(Side::Target, cp.sentences.start));
     }
     let block = cp.blocks.start;
-    let first = al
-        .target_sentences
-        .iter()
-        .find(|s| s.block == block && cp.blocks.contains(&s.block))?;
+    if cp.blocks.is_empty() {
+        return None;
+    }
+    // The sentences are in text order: the first of `block`, if it has one.
+    let sentences = &al.target_sentences;
+    let first = sentences
+        .get(sentences.partition_point(|s| s.block < block))
+        .filter(|s| s.block == block)?;
     sentence_span(doc, first)
 }
 
