@@ -440,14 +440,15 @@ fn information_uri() -> Option<&'static str> {
 /// The depth of a result in the log (`runs`, the run, `results`).
 const RESULT_LEVEL: usize = 4;
 
-/// How many findings of a long file one task serializes, on one core.
-const SPLIT_TASK: usize = 64;
+/// How many findings of a long file one task serializes, on one core (as
+/// in the human and JSON reports).
+const SPLIT_TASK: usize = 128;
 
 /// How many findings one task hashes.
 const HASH_TASK: usize = 1024;
 
 /// How many tasks a thread may serialize ahead of the last one written.
-const SPLIT_AHEAD: usize = 8;
+const SPLIT_AHEAD: usize = 4;
 
 /// The SARIF log written a file at a time, as each file is checked:
 /// [`Writer::new`] opens it with the rules in force, [`Writer::file`] adds
