@@ -724,7 +724,7 @@ fn cli_human_report_of_a_translation() {
 /// of both sides of pairs with dropped, added and merged paragraphs.
 #[test]
 fn counterparts_are_those_a_scan_of_the_beads_finds() {
-    use factlint::translation::{Side, counterpart_span};
+    use factlint::translation::{Counterpart, Side, counterpart_span, sentence_span};
     let rules = RuleSet::embedded().expect("embedded rules load");
     let paragraphs = |p: &Pair| {
         fixture(p.translation)
@@ -734,8 +734,9 @@ fn counterparts_are_those_a_scan_of_the_beads_finds() {
     };
     let ar = paragraphs(&FR_AR);
     let fr = fixture(FR_AR.source);
-    // The translation without its second paragraph, its fourth twice,
-    // another translation's paragraphs between, and none at all.
+    // The translation without its second paragraph; with its fourth twice
+    // and another translation's paragraphs after its first; all of it in
+    // one paragraph.
     let mut dropped = ar.clone();
     dropped.remove(1);
     let mut added = ar.clone();
@@ -782,12 +783,9 @@ fn counterparts_are_those_a_scan_of_the_beads_finds() {
                         .iter()
                         .find(|s| s.block == other.start && other.contains(&s.block));
                     let scanned = if cp.sentences.is_empty() {
-                        first.and_then(|s| factlint::translation::sentence_span(&doc, s))
+                        first.and_then(|s| sentence_span(&doc, s))
                     } else {
-                        factlint::translation::sentence_span(
-                            &doc,
-                            &al.target_sentences[cp.sentences.start],
-                        )
+                        sentence_span(&doc, &al.target_sentences[cp.sentences.start])
                     };
                     assert_eq!(counterpart_span(&doc, al, &cp), scanned, "{block}");
                 }
@@ -800,8 +798,8 @@ fn counterparts_are_those_a_scan_of_the_beads_finds() {
                 let first = al.target_sentences.iter().find(|s| s.block == start);
                 let scanned = first
                     .filter(|_| !blocks.is_empty())
-                    .and_then(|s| factlint::translation::sentence_span(&doc, s));
-                let cp = factlint::translation::Counterpart {
+                    .and_then(|s| sentence_span(&doc, s));
+                let cp = Counterpart {
                     sentences: 0..0,
                     blocks,
                     dropped: false,
