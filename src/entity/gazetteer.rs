@@ -61,6 +61,22 @@ pub struct Form {
     rank: Option<u32>,
 }
 
+/// The characters of a word as a set of 64 bits (a character's code point
+/// modulo 64): a lower bound of its Damerau-Levenshtein distance to another
+/// word that costs one `xor` and one `popcount` when both sets are made
+/// beforehand. An insertion or a deletion adds or removes at most one bit
+/// of the set, a substitution changes at most two and a transposition none,
+/// so two words `d` edits apart differ in at most `2d` bits (characters
+/// that share a bit only make the sets closer, and the bound weaker).
+fn letter_bits(word: &str) -> u64 {
+    word.chars().fold(0, |m, c| m | 1 << (u32::from(c) % 64))
+}
+
+/// The lower bound of the distance that [`letter_bits`] sets give.
+fn bits_distance_at_least(a: u64, b: u64) -> usize {
+    (a ^ b).count_ones().div_ceil(2) as usize
+}
+
 /// The letter counts of an ASCII word: a lower bound of its
 /// Damerau-Levenshtein distance to another word, far cheaper than the
 /// distance. An insertion or a deletion changes the counts by one, a
@@ -166,9 +182,11 @@ pub struct Gazetteer {
     rejected: std::sync::OnceLock<rustc_hash::FxHashSet<usize>>,
     /// The forms of each entity (see [`Gazetteer::form_indexes`]).
     by_entity: std::sync::OnceLock<ByEntity>,
-    /// Correct one-word Latin forms by length in chars, for fuzzy lookup.
-    /// One-word correct Latin forms by (first letter, length in chars).
-    latin_by_len: BTreeMap<(char, usize), Vec<usize>>,
+    /// One-word correct Latin forms by (first letter, length in chars),
+    /// for fuzzy lookup: each form's index, after its key's
+    /// [`letter_bits`]. Made on first use: a run that meets no unknown
+    /// capitalized word never needs it.
+    latin_by_len: std::sync::OnceLock<LatinByLen>,
     /// Index of each entity by name.
     by_name: rustc_hash::FxHashMap<Cow<'static, str>, usize>,
     /// What [`Gazetteer::near_latin`] found for the words asked about so
@@ -176,6 +194,9 @@ pub struct Gazetteer {
     /// name of its length.
     near_memo: crate::memo::WordMemo<Near>,
 }
+
+/// See `Gazetteer::latin_by_len`.
+type LatinByLen = BTreeMap<(char, usize), Vec<(u64, usize)>>;
 
 /// (form, distance) pairs: what [`Gazetteer::near_latin`] finds.
 type Near = Vec<(usize, usize)>;
@@ -367,16 +388,7 @@ impl Gazetteer {
             }
         }
         self.key_start.push(self.key_forms.len());
-        self.latin_by_len.clear();
-        for (i, f) in self.forms.iter().enumerate() {
-            if f.kind.is_correct() && !f.arabic && !f.key.contains(' ') {
-                let len = f.key.chars().count();
-                if len >= 4 {
-                    let first = f.key.chars().next().unwrap_or_default();
-                    self.latin_by_len.entry((first, len)).or_default().push(i);
-                }
-            }
-        }
+        self.latin_by_len = std::sync::OnceLock::new();
         self.automaton = std::sync::OnceLock::new();
         self.rejected = std::sync::OnceLock::new();
         self.by_entity = std::sync::OnceLock::new();
@@ -451,9 +463,30 @@ impl Gazetteer {
             return Vec::new();
         };
         let mut out = Vec::new();
-        let counts = Counts::of(lower);
+        let by_len = self.latin_by_len.get_or_init(|| {
+            let mut by_len = LatinByLen::new();
+            for (i, f) in self.forms.iter().enumerate() {
+                if f.kind.is_correct() && !f.arabic && !f.key.contains(' ') {
+                    let len = f.key.chars().count();
+                    if len >= 4 {
+                        let first = f.key.chars().next().unwrap_or_default();
+                        by_len
+                            .entry((first, len))
+                            .or_default()
+                            .push((letter_bits(&f.key), i));
+                    }
+                }
+            }
+            by_len
+        });
+        let (bits, counts) = (letter_bits(lower), Counts::of(lower));
         for l in len.saturating_sub(2)..=len + 2 {
-            for &i in self.latin_by_len.get(&(first, l)).into_iter().flatten() {
+            for &(key_bits, i) in by_len.get(&(first, l)).into_iter().flatten() {
+                // Most names of the length differ in more letters than two
+                // edits make: told by their sets alone, the key not read.
+                if bits_distance_at_least(bits, key_bits) > 2 {
+                    continue;
+                }
                 let k = &self.forms[i].key;
                 if lower.starts_with(&**k) || k.starts_with(lower) {
                     continue;
@@ -777,6 +810,13 @@ mod tests {
     }
 
     proptest! {
+        /// The letter sets never say more than the distance.
+        #[test]
+        fn letter_sets_bound_the_distance(a in "[a-hé0-9]{0,9}", b in "[a-hé0-9]{0,9}") {
+            let bound = bits_distance_at_least(letter_bits(&a), letter_bits(&b));
+            prop_assert!(bound <= strsim::damerau_levenshtein(&a, &b));
+        }
+
         /// The letter counts never say more than the distance.
         #[test]
         fn letter_counts_bound_the_distance(a in "[a-f]{0,9}", b in "[a-f]{0,9}") {
