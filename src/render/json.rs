@@ -119,8 +119,8 @@ struct JsonDate<'a> {
     /// ISO 8601 at the precision of the text (`2019`, `2024-12`,
     /// `2025-02-10`, a week `2025-W06`), or null when unresolved.
     date: Option<String>,
-    /// The sentence the mention is in.
-    sentence: &'a str,
+    /// The sentence the mention is in ([`sentence_around`]).
+    sentence: std::borrow::Cow<'a, str>,
     /// For a relative mention, what it says (`day-1`, `month=12 last`).
     #[serde(skip_serializing_if = "Option::is_none")]
     relative: Option<&'a str>,
@@ -139,15 +139,70 @@ fn timeline<'a>(
             text: source.text.get(d.span.range()).unwrap_or_default(),
             span: JsonSpan::new(source, d.span),
             date: d.iso(),
-            sentence: source
-                .text
-                .get(d.sentence.range())
-                .unwrap_or_default()
-                .trim(),
+            sentence: sentence_around(&source.text, d.sentence.range(), d.span.range()),
             relative: d.relative.as_deref(),
             hijri: d.hijri.map(|(y, m, day)| format!("{y:04}-{m:02}-{day:02}")),
         })
         .collect()
+}
+
+/// The most of a sentence a timeline entry gives whole, in bytes.
+const SENTENCE_MOST: usize = 1024;
+/// How much of a longer sentence is given on either side of the mention,
+/// in bytes.
+const SENTENCE_AROUND: usize = 400;
+
+/// The text of `sentence` (a byte range of `text`), trimmed, for the
+/// timeline entry of the mention at `mention`. A sentence of more than
+/// [`SENTENCE_MOST`] bytes (a paragraph without a full stop, a list of
+/// dates run together, which a long file holds tens of thousands of) is
+/// cut to the [`SENTENCE_AROUND`] bytes either side of the mention, at
+/// white space where the window has some, with `…` where it is cut: each
+/// of its mentions repeating the whole sentence made the report quadratic
+/// in its length (1 MB of Hijri dates gave 3.6 GB of JSON).
+fn sentence_around(
+    text: &str,
+    sentence: std::ops::Range<usize>,
+    mention: std::ops::Range<usize>,
+) -> std::borrow::Cow<'_, str> {
+    let whole = text.get(sentence.clone()).unwrap_or_default();
+    let trimmed = whole.trim();
+    if trimmed.len() <= SENTENCE_MOST {
+        return trimmed.into();
+    }
+    // Byte offsets in `text`, all on character boundaries.
+    let start = sentence.start + (whole.len() - whole.trim_start().len());
+    let end = start + trimmed.len();
+    let at = mention.start.clamp(start, end);
+    let until = mention.end.clamp(at, end);
+    let mut from = at.saturating_sub(SENTENCE_AROUND).max(start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = until.saturating_add(SENTENCE_AROUND).min(end);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    // Whole words at the cuts: the one cut at each is left out.
+    if from > start
+        && let Some(i) = text[from..at].find(char::is_whitespace)
+    {
+        from += i;
+    }
+    if to < end
+        && let Some(i) = text[until..to].rfind(char::is_whitespace)
+    {
+        to = until + i;
+    }
+    let mut out = String::with_capacity(to - from + 6);
+    if from > start {
+        out.push('…');
+    }
+    out.push_str(text[from..to].trim());
+    if to < end {
+        out.push('…');
+    }
+    out.into()
 }
 
 /// A file's findings or figures, serialized one at a time as each is made:
@@ -513,6 +568,51 @@ mod tests {
             },
         };
         serde_json::to_string_pretty(&report).expect("it serializes") + "\n"
+    }
+
+    #[test]
+    fn a_short_sentence_is_given_whole_and_trimmed() {
+        let text = "  In 2019 it began.  Then more.";
+        let sentence = 0..19;
+        assert_eq!(sentence_around(text, sentence, 5..9), "In 2019 it began.");
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_around_the_mention_at_white_space() {
+        // Words of five letters and a space: the window's edges fall inside
+        // words, which are left out whole.
+        let words = |n: usize, w: &str| vec![w; n].join(" ");
+        let text = format!("{} in 2019 ,{}", words(400, "aaaaa"), words(400, "ccccc"));
+        let at = text.find("2019").expect("the mention");
+        let cut = sentence_around(&text, 0..text.len(), at..at + 4);
+        assert!(cut.starts_with("…aaaaa "), "{cut}");
+        assert!(cut.ends_with(" ccccc…"), "{cut}");
+        assert!(cut.contains("aaaaa in 2019 ,ccccc"), "{cut}");
+        let inner = cut.trim_matches('…');
+        assert!(text.contains(inner));
+        assert!(inner.len() <= 2 * SENTENCE_AROUND + 4, "{}", inner.len());
+        assert!(inner.len() >= 2 * SENTENCE_AROUND - 12, "{}", inner.len());
+        // At either end of the sentence, only the other side is cut.
+        let first = sentence_around(&text, 0..text.len(), 0..5);
+        assert!(
+            first.starts_with("aaaaa ") && first.ends_with('…'),
+            "{first}"
+        );
+        let n = text.len();
+        let last = sentence_around(&text, 0..n, n - 5..n);
+        assert!(last.starts_with('…') && last.ends_with(" ccccc"), "{last}");
+    }
+
+    #[test]
+    fn a_long_sentence_without_white_space_is_cut_at_characters() {
+        // Two-byte letters, and odd offsets: the cuts move to boundaries.
+        let text = format!("{}2019{}", "ب".repeat(1001), "ت".repeat(1001));
+        let at = text.find("2019").expect("the mention");
+        let cut = sentence_around(&text, 0..text.len(), at..at + 4);
+        let inner = cut.trim_matches('…');
+        assert!(cut.starts_with('…') && cut.ends_with('…'), "{cut}");
+        assert!(inner.contains("2019") && text.contains(inner));
+        assert!(inner.len() <= 2 * SENTENCE_AROUND + 4);
     }
 
     #[test]
