@@ -11,7 +11,8 @@ dates, glued Arabic, one long word, digit and punctuation soups, Markdown
 tables and lists, short lines, links and handles, ...) is written at 100 KB
 and 1 MB to a temporary folder and checked on one thread. A kind whose time
 grows more than one and a half times as fast as its bytes is marked
-`superlinear`. The
+`superlinear`; one whose JSON report does, `report superlinear`, and one
+whose report is over a thousand times its input, flagged too. The
 fifty-fourth session found three defects with it: the masks' quadratic scan,
 names inside links, and the memory of a paragraph without line breaks (see
 bench/HISTORY.md).
@@ -192,6 +193,23 @@ def run(binary, path):
     return best
 
 
+def json_bytes(binary, path):
+    """How many bytes the JSON report of `path` has (read as it is
+    written, not kept): a report that grows faster than its input is a
+    defect too (each date of a paragraph without a full stop once repeated
+    the whole paragraph)."""
+    proc = subprocess.Popen(
+        [binary, "check", "-j1", "--format", "json", path],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    n = 0
+    while chunk := proc.stdout.read(1 << 20):
+        n += len(chunk)
+    proc.wait()
+    return n
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -203,27 +221,37 @@ def main():
         # Start-up, taken off both times: it would hide growth at 100 KB.
         startup = run(binary, empty)[0]
         print(f"start-up {startup * 1000:.1f} ms (taken off the ratio)")
-        print(f"{'kind':<24} {'100 KB':>16} {'1 MB':>16} {'ratio':>6}")
+        print(f"{'kind':<24} {'100 KB':>16} {'1 MB':>16} {'ratio':>6} {'JSON 100 KB':>12} {'1 MB':>9}")
         for kind in kinds:
             random.seed(7)
             ext = "md" if kind.startswith(("markdown", "nested")) else "txt"
-            cells, sizes = [], []
+            cells, sizes, reports = [], [], []
             for size in (100_000, 1_000_000):
                 path = os.path.join(tmp, f"{kind}-{size}.{ext}")
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(gens[kind](size))
                 sizes.append(os.path.getsize(path))
                 cells.append(run(binary, path))
+                reports.append(json_bytes(binary, path))
             (t1, m1, c1, p1), (t2, m2, c2, p2) = cells
             ratio = max(t2 - startup, 1e-3) / max(t1 - startup, 1e-3)
             flags = []
             if ratio > 1.5 * sizes[1] / sizes[0] and t2 > 0.2:
                 flags.append("superlinear")
+            if reports[1] > 1.5 * reports[0] * sizes[1] / sizes[0] and reports[1] > 10**7:
+                flags.append("report superlinear")
+            # A paragraph is checked in blocks of 64 KiB: a report quadratic
+            # in a block's length is linear past it, with a constant that
+            # gives it away (every finding a few hundred bytes of JSON, on
+            # text that has at most one every few bytes).
+            if reports[1] > 1000 * sizes[1]:
+                flags.append(f"report {reports[1] // sizes[1]}x the input")
             if p1 or p2 or c1 not in (0, 1) or c2 not in (0, 1):
                 flags.append(f"exit {c1}/{c2}{' panic' if p1 or p2 else ''}")
             print(
                 f"{kind:<24} {t1:6.2f} s {m1:5.0f} MiB {t2:6.2f} s {m2:5.0f} MiB"
-                f" {ratio:6.1f} {' '.join(flags)}"
+                f" {ratio:6.1f} {reports[0] / 1e6:9.1f} MB {reports[1] / 1e6:6.1f} MB"
+                f" {' '.join(flags)}"
             )
 
 

@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use factlint::baseline::Baseline;
 use factlint::config::{self, FailOn};
 use factlint::lint::FileReport;
-use factlint::render;
+use factlint::render::{self, Deferred as _};
 use factlint::rules::{RuleSet, test_rule};
 use factlint::source::Format;
 use factlint::timings::{Stage, Timings};
@@ -649,8 +649,13 @@ enum Sink {
     Json(render::json::Writer, Output),
     Sarif(render::sarif::Writer, Output),
     Github(Output),
-    /// The formats that need every report (HTML, `JUnit`, Markdown,
-    /// `--amounts`, `--timeline`) and fixes: the reports are kept and the
+    /// The formats whose opening counts every file (HTML, Markdown,
+    /// `JUnit`): each file's part is drawn as it comes, and the whole
+    /// written at the end.
+    Html(render::html::Writer, Output),
+    Markdown(render::markdown::Writer, Output),
+    Junit(render::junit::Writer, Output),
+    /// `--amounts`, `--timeline` and fixes: the reports are kept and the
     /// report rendered at the end (`styled`: with colours).
     Collect {
         reports: Vec<FileReport>,
@@ -718,6 +723,19 @@ impl Outcome {
                 Output::open(args.output.as_deref())?,
             ),
             OutputFormat::Github if stream => Sink::Github(Output::open(args.output.as_deref())?),
+            // (`--amounts` and `--timeline` add to the human report only.)
+            OutputFormat::Html if fixer.is_none() => Sink::Html(
+                render::html::Writer::default(),
+                Output::open(args.output.as_deref())?,
+            ),
+            OutputFormat::Markdown if fixer.is_none() => Sink::Markdown(
+                render::markdown::Writer::default(),
+                Output::open(args.output.as_deref())?,
+            ),
+            OutputFormat::Junit if fixer.is_none() => Sink::Junit(
+                render::junit::Writer::default(),
+                Output::open(args.output.as_deref())?,
+            ),
             _ => Sink::Collect {
                 reports: Vec::new(),
                 styled,
@@ -741,7 +759,7 @@ impl Outcome {
             Sink::Human(_, out) | Sink::Json(_, out) | Sink::Sarif(_, out) | Sink::Github(out) => {
                 matches!(out, Output::Stdout(_)) && std::io::stdout().is_terminal()
             }
-            Sink::Collect { .. } => false,
+            Sink::Html(..) | Sink::Markdown(..) | Sink::Junit(..) | Sink::Collect { .. } => false,
         }
     }
 
@@ -786,6 +804,9 @@ impl Outcome {
             Sink::Json(writer, out) => writer.file(out, &report),
             Sink::Sarif(writer, out) => writer.file(out, &report),
             Sink::Github(out) => render::github::write_file(out, &report),
+            Sink::Html(writer, _) => writer.file(&report),
+            Sink::Markdown(writer, _) => writer.file(&report),
+            Sink::Junit(writer, _) => writer.file(&report),
             Sink::Collect { reports, .. } => {
                 reports.push(report);
                 Ok(())
@@ -818,6 +839,9 @@ impl Outcome {
                 .and_then(|()| out.close()),
             Sink::Sarif(writer, mut out) => writer.finish(&mut out).and_then(|()| out.close()),
             Sink::Github(out) => out.close(),
+            Sink::Html(writer, mut out) => writer.finish(&mut out).and_then(|()| out.close()),
+            Sink::Markdown(writer, mut out) => writer.finish(&mut out).and_then(|()| out.close()),
+            Sink::Junit(writer, mut out) => writer.finish(&mut out).and_then(|()| out.close()),
             Sink::Collect { reports, styled } => {
                 let written = write_whole(args, &reports, plan, fixes.as_ref(), styled, baselined);
                 // Freeing every report one allocation at a time is work

@@ -1661,47 +1661,6 @@ fn front_matter_publication_date_resolves_the_timeline() {
     assert_eq!(file["timeline"][2]["relative"], "day-1");
 }
 
-/// A paragraph without a full stop is one sentence however long: each of
-/// its dates gives a window of it, not the whole, so that the report grows
-/// with the text, not with its square.
-#[test]
-fn a_long_sentence_of_dates_gives_each_timeline_entry_a_window_of_it() {
-    let dir = TempDir::new().unwrap();
-    let dates = |n: usize| {
-        (0..n)
-            .map(|i| format!("on {} March {}", i % 28 + 1, 1990 + i % 30))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut sizes = Vec::new();
-    for n in [500, 1000] {
-        let text = format!("The board met {}.\n", dates(n));
-        std::fs::write(dir.path().join("a.txt"), &text).unwrap();
-        let out = run(dir.path(), &["check", "--format", "json", "a.txt"]);
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        let timeline = v["files"][0]["timeline"].as_array().unwrap();
-        assert_eq!(timeline.len(), n);
-        for entry in timeline {
-            let sentence = entry["sentence"].as_str().unwrap();
-            let mention = entry["text"].as_str().unwrap();
-            assert!(sentence.len() <= 1024, "{} bytes", sentence.len());
-            assert!(sentence.contains(mention), "{mention}: {sentence}");
-            assert!(text.contains(sentence.trim_matches('…')), "{sentence}");
-        }
-        // The first date's window starts with the sentence.
-        let first = timeline
-            .iter()
-            .find(|e| e["span"]["start"] == 17)
-            .expect("the first date");
-        let sentence = first["sentence"].as_str().unwrap();
-        assert!(sentence.starts_with("The board met on 1 March 1990, "));
-        assert!(sentence.ends_with('…'));
-        sizes.push(out.stdout.len());
-    }
-    // Twice the dates, about twice the report (it was four times).
-    assert!(sizes[1] < 5 * sizes[0] / 2, "{sizes:?}");
-}
-
 #[test]
 fn published_flag_overrides_front_matter_and_missing_dates_stay_unresolved() {
     let dir = TempDir::new().unwrap();

@@ -296,6 +296,47 @@ fn a_sentence_of_a_hundred_thousand_numbers_is_checked() {
 /// sentence: the names in them are not mentions, and each word is held
 /// against the masked stretches by binary search (a scan of them all,
 /// once for every capitalized word, took minutes).
+/// A paragraph without a full stop is one sentence however long: each of
+/// its dates gives a window of it in the JSON timeline, not the whole, so
+/// that the report grows with the text, not with its square (1 MB of Hijri
+/// dates separated by commas gave 3.65 GB of JSON).
+#[test]
+fn a_long_sentence_of_dates_gives_each_timeline_entry_a_window_of_it() {
+    let dates = |n: usize| {
+        (0..n)
+            .map(|i| format!("on {} March {}", i % 28 + 1, 1990 + i % 30))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut sizes = Vec::new();
+    for n in [500, 1000] {
+        let text = format!("The board met {}.\n", dates(n));
+        let dir = folder(&[("a.txt", text.as_bytes())]);
+        let r = run(dir.path(), &["check", "--format", "json", "a.txt"]);
+        let json: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+        let timeline = json["files"][0]["timeline"].as_array().expect("a timeline");
+        assert_eq!(timeline.len(), n);
+        for entry in timeline {
+            let sentence = entry["sentence"].as_str().expect("a sentence");
+            let mention = entry["text"].as_str().expect("a mention");
+            assert!(sentence.len() <= 1024, "{} bytes", sentence.len());
+            assert!(sentence.contains(mention), "{mention}: {sentence}");
+            assert!(text.contains(sentence.trim_matches('…')), "{sentence}");
+        }
+        // The first date's window starts with the sentence.
+        let first = timeline
+            .iter()
+            .find(|e| e["span"]["start"] == 17)
+            .expect("the first date");
+        let sentence = first["sentence"].as_str().expect("a sentence");
+        assert!(sentence.starts_with("The board met on 1 March 1990, "));
+        assert!(sentence.ends_with('…'));
+        sizes.push(r.stdout.len());
+    }
+    // Twice the dates, about twice the report (it was four times).
+    assert!(sizes[1] < 5 * sizes[0] / 2, "{sizes:?}");
+}
+
 #[test]
 fn a_paragraph_of_links_and_handles_is_checked() {
     let mut text = String::from("The board of OpenAI met on Monday. ");

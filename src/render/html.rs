@@ -52,8 +52,71 @@ pub struct TimelineRow {
 /// Renders the reports as one HTML page, each file with its timeline (its
 /// dated mentions in chronological order).
 pub fn render(reports: &[FileReport]) -> String {
-    let timelines: Vec<Vec<TimelineRow>> = reports.iter().map(timeline_rows).collect();
-    render_with_timelines(reports, &timelines)
+    super::deferred::<Writer>(reports)
+}
+
+/// The HTML page, file by file: each file's section is drawn as its report
+/// comes and kept ([`super::Spool`]), and the page's opening (the summary
+/// line and the filters, which count every file's findings) is written
+/// with the sections at the end.
+#[derive(Default)]
+pub struct Writer {
+    tally: super::human::Tally,
+    /// The categories some finding is of.
+    present: Vec<Category>,
+    /// Findings numbered so far (finding numbers run over the whole page).
+    numbered: usize,
+    sections: super::Spool,
+    section: String,
+}
+
+impl super::Deferred for Writer {
+    /// Adds one file's section.
+    fn file(&mut self, report: &FileReport) -> std::io::Result<()> {
+        self.tally.add(report);
+        let file_no = self.tally.files();
+        self.section.clear();
+        let timeline = timeline_rows(report);
+        file_section(
+            &mut self.section,
+            file_no,
+            report,
+            self.numbered + 1,
+            &timeline,
+        );
+        if let FileReport::Checked { findings, .. } = report {
+            self.numbered += findings.len();
+            for f in findings {
+                if !self.present.contains(&f.category()) {
+                    self.present.push(f.category());
+                }
+            }
+        }
+        self.sections.push(&self.section)
+    }
+
+    /// Writes the page: its opening, the sections, its end.
+    fn finish(self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut head = String::with_capacity(64 * 1024);
+        head.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        head.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        head.push_str("<title>factlint review report</title>\n<style>\n");
+        head.push_str(STYLE);
+        head.push_str(&filter_css());
+        head.push_str("</style>\n</head>\n<body>\n<header>\n<h1>factlint review report</h1>\n");
+        let _ = writeln!(
+            head,
+            "<p class=\"summary\">{}</p>",
+            esc(self.tally.line().trim_end())
+        );
+        filters(&mut head, &self.present, self.tally.summary());
+        head.push_str("</header>\n<main>\n");
+        out.write_all(head.as_bytes())?;
+        self.sections.copy_to(out)?;
+        out.write_all(b"</main>\n<script>\n")?;
+        out.write_all(SCRIPT.as_bytes())?;
+        out.write_all(b"</script>\n</body>\n</html>\n")
+    }
 }
 
 /// The timeline rows of a checked file.
@@ -77,38 +140,6 @@ pub fn timeline_rows(report: &FileReport) -> Vec<TimelineRow> {
             }
         })
         .collect()
-}
-
-/// Renders the reports as one HTML page; `timelines[i]` is the timeline of
-/// `reports[i]` (missing entries are empty).
-pub fn render_with_timelines(reports: &[FileReport], timelines: &[Vec<TimelineRow>]) -> String {
-    let summary = Summary::of(reports);
-    let mut out = String::with_capacity(64 * 1024);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<title>factlint review report</title>\n<style>\n");
-    out.push_str(STYLE);
-    out.push_str(&filter_css());
-    out.push_str("</style>\n</head>\n<body>\n<header>\n<h1>factlint review report</h1>\n");
-    let _ = writeln!(
-        out,
-        "<p class=\"summary\">{}</p>",
-        esc(super::human::summary_line(reports).trim_end())
-    );
-    filters(&mut out, reports, summary);
-    out.push_str("</header>\n<main>\n");
-    let mut first_number = 1;
-    for (i, report) in reports.iter().enumerate() {
-        let timeline = timelines.get(i).map_or(&[][..], Vec::as_slice);
-        file_section(&mut out, i + 1, report, first_number, timeline);
-        if let FileReport::Checked { findings, .. } = report {
-            first_number += findings.len();
-        }
-    }
-    out.push_str("</main>\n<script>\n");
-    out.push_str(SCRIPT);
-    out.push_str("</script>\n</body>\n</html>\n");
-    out
 }
 
 /// Escapes text for HTML content and quoted attribute values (`&`, `<`,
@@ -181,19 +212,12 @@ const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity:
 
 /// The filter checkboxes; hidden until the script shows them, since they do
 /// nothing without it.
-fn filters(out: &mut String, reports: &[FileReport], summary: Summary) {
+fn filters(out: &mut String, present: &[Category], summary: &Summary) {
     if summary.findings == 0 {
         return;
     }
-    let present: Vec<Category> = Category::ALL
-        .into_iter()
-        .filter(|c| {
-            reports.iter().any(|r| match r {
-                FileReport::Checked { findings, .. } => findings.iter().any(|f| f.category() == *c),
-                _ => false,
-            })
-        })
-        .collect();
+    // In the order of `Category::ALL`.
+    let present = Category::ALL.into_iter().filter(|c| present.contains(c));
     out.push_str("<form id=\"filters\" hidden>\n<fieldset><legend>Severity</legend>\n");
     for s in SEVERITIES {
         let n = match s {

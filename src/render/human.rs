@@ -613,7 +613,7 @@ impl Writer {
 
 /// What the summary line counts.
 #[derive(Debug, Default)]
-struct Tally {
+pub(crate) struct Tally {
     summary: Summary,
     /// Files that could not be read.
     failed: usize,
@@ -622,7 +622,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, report: &FileReport) {
+    pub(crate) fn add(&mut self, report: &FileReport) {
         self.summary.add(report);
         match report {
             FileReport::Error(_) => self.failed += 1,
@@ -631,8 +631,18 @@ impl Tally {
         }
     }
 
+    /// The files counted so far.
+    pub(crate) fn files(&self) -> usize {
+        self.summary.files
+    }
+
+    /// The findings counted so far.
+    pub(crate) fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
     /// The closing line: `Found 3 findings (1 error, 2 warnings, 0 infos) in 1 file.`
-    fn line(&self) -> String {
+    pub(crate) fn line(&self) -> String {
         let (s, failed, skipped) = (&self.summary, self.failed, self.skipped);
         let mut line = if s.findings == 0 {
             format!(
@@ -771,14 +781,6 @@ pub fn render_amounts(reports: &[FileReport]) -> String {
     out
 }
 
-/// The closing line: `Found 3 findings (1 error, 2 warnings, 0 infos) in 1 file.`
-pub fn summary_line(reports: &[FileReport]) -> String {
-    let mut tally = Tally::default();
-    for r in reports {
-        tally.add(r);
-    }
-    tally.line()
-}
 
 #[cfg(test)]
 mod tests {

@@ -122,60 +122,87 @@ fn single(path: &str, element: &str) -> String {
 
 /// Renders the reports as one `JUnit` XML document.
 pub fn render(reports: &[FileReport]) -> String {
-    let suites: Vec<Suite> = reports
-        .iter()
-        .map(|r| match r {
-            FileReport::Checked {
-                source, findings, ..
-            } => checked(source, findings),
-            FileReport::Binary { path } => Suite {
-                name: escape_attr(path),
-                tests: 1,
-                failures: 0,
-                errors: 0,
-                skipped: 1,
-                body: single(
-                    path,
-                    "<skipped message=\"binary file (it holds NUL bytes)\"/>",
+    super::deferred::<Writer>(reports)
+}
+
+fn suite(r: &FileReport) -> Suite {
+    match r {
+        FileReport::Checked {
+            source, findings, ..
+        } => checked(source, findings),
+        FileReport::Binary { path } => Suite {
+            name: escape_attr(path),
+            tests: 1,
+            failures: 0,
+            errors: 0,
+            skipped: 1,
+            body: single(
+                path,
+                "<skipped message=\"binary file (it holds NUL bytes)\"/>",
+            ),
+        },
+        FileReport::Error(e) => Suite {
+            name: escape_attr(error_path(e)),
+            tests: 1,
+            failures: 0,
+            errors: 1,
+            skipped: 0,
+            body: single(
+                error_path(e),
+                &format!(
+                    "<error message=\"{}\" type=\"input\"/>",
+                    escape_attr(&e.to_string())
                 ),
-            },
-            FileReport::Error(e) => Suite {
-                name: escape_attr(error_path(e)),
-                tests: 1,
-                failures: 0,
-                errors: 1,
-                skipped: 0,
-                body: single(
-                    error_path(e),
-                    &format!(
-                        "<error message=\"{}\" type=\"input\"/>",
-                        escape_attr(&e.to_string())
-                    ),
-                ),
-            },
-        })
-        .collect();
-    let total = |f: fn(&Suite) -> usize| suites.iter().map(f).sum::<usize>();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"factlint\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">",
-        total(|s| s.tests),
-        total(|s| s.failures),
-        total(|s| s.errors),
-        total(|s| s.skipped),
-    );
-    for s in &suites {
+            ),
+        },
+    }
+}
+
+/// The `JUnit` document, file by file: each file's test suite is drawn as
+/// its report comes and kept ([`super::Spool`]); the document's opening,
+/// which gives the totals, is written with them at the end.
+#[derive(Default)]
+pub struct Writer {
+    /// Tests, failures, errors and skipped tests so far.
+    totals: [usize; 4],
+    suites: super::Spool,
+    buf: String,
+}
+
+impl super::Deferred for Writer {
+    /// Adds one file's test suite.
+    fn file(&mut self, r: &FileReport) -> std::io::Result<()> {
+        let s = suite(r);
+        for (total, n) in self
+            .totals
+            .iter_mut()
+            .zip([s.tests, s.failures, s.errors, s.skipped])
+        {
+            *total += n;
+        }
+        self.buf.clear();
         let _ = writeln!(
-            out,
+            self.buf,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">",
             s.name, s.tests, s.failures, s.errors, s.skipped
         );
-        out.push_str(&s.body);
-        out.push_str("  </testsuite>\n");
+        self.buf.push_str(&s.body);
+        self.buf.push_str("  </testsuite>\n");
+        self.suites.push(&self.buf)
     }
-    out.push_str("</testsuites>\n");
-    out
+
+    /// Writes the document: the totals, the suites.
+    fn finish(self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let [tests, failures, errors, skipped] = self.totals;
+        let mut head = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        let _ = writeln!(
+            head,
+            "<testsuites name=\"factlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"{skipped}\">",
+        );
+        out.write_all(head.as_bytes())?;
+        self.suites.copy_to(out)?;
+        out.write_all(b"</testsuites>\n")
+    }
 }
 
 #[cfg(test)]

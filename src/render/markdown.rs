@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use super::human::{summary_line, visible};
+use super::human::visible;
 use super::{Summary, error_path, plural};
 use crate::finding::Finding;
 use crate::lint::FileReport;
@@ -74,13 +74,29 @@ fn table(out: &mut String, source: &SourceFile, findings: &[&Finding]) {
 
 /// Renders the reports as a Markdown review summary.
 pub fn render(reports: &[FileReport]) -> String {
-    let mut out = String::from("# factlint review\n\n");
-    out.push_str(summary_line(reports).trim_end());
-    out.push_str("\n\n");
+    super::deferred::<Writer>(reports)
+}
 
-    out.push_str("| file | language | errors | warnings | infos |\n");
-    out.push_str("|---|---|---|---|---|\n");
-    for r in reports {
+/// The Markdown summary, file by file: each file's row of the table, its
+/// section and its line among the files not checked are drawn as its report
+/// comes and kept ([`super::Spool`]); the title and the counts, which need
+/// every file, are written with them at the end.
+#[derive(Default)]
+pub struct Writer {
+    tally: super::human::Tally,
+    rows: super::Spool,
+    sections: super::Spool,
+    failed: super::Spool,
+    any_failed: bool,
+    buf: String,
+}
+
+impl super::Deferred for Writer {
+    /// Adds one file's row, section or line.
+    fn file(&mut self, r: &FileReport) -> std::io::Result<()> {
+        self.tally.add(r);
+        let out = &mut self.buf;
+        out.clear();
         match r {
             FileReport::Checked { source, lang, .. } => {
                 let s = Summary::of(std::slice::from_ref(r));
@@ -105,60 +121,73 @@ pub fn render(reports: &[FileReport]) -> String {
                 );
             }
         }
-    }
-
-    for r in reports {
-        let FileReport::Checked {
-            source, findings, ..
-        } = r
-        else {
-            continue;
-        };
-        if findings.is_empty() {
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "\n## {}\n\n{}",
-            code(&source.path, false),
-            plural(findings.len(), "finding", "findings")
-        );
-        for category in Category::ALL {
-            let these: Vec<&Finding> = findings
-                .iter()
-                .filter(|f| f.category() == category)
-                .collect();
-            if these.is_empty() {
-                continue;
+        self.rows.push(out)?;
+        out.clear();
+        match r {
+            FileReport::Checked {
+                source, findings, ..
+            } => {
+                if findings.is_empty() {
+                    return Ok(());
+                }
+                let _ = writeln!(
+                    out,
+                    "\n## {}\n\n{}",
+                    code(&source.path, false),
+                    plural(findings.len(), "finding", "findings")
+                );
+                for category in Category::ALL {
+                    let these: Vec<&Finding> = findings
+                        .iter()
+                        .filter(|f| f.category() == category)
+                        .collect();
+                    if these.is_empty() {
+                        continue;
+                    }
+                    let _ = writeln!(out, "\n### {category} ({})\n", these.len());
+                    table(out, source, &these);
+                }
+                self.sections.push(out)
             }
-            let _ = writeln!(out, "\n### {category} ({})\n", these.len());
-            table(&mut out, source, &these);
+            FileReport::Binary { path } => {
+                let _ = writeln!(
+                    out,
+                    "- {}: skipped: binary file (it holds NUL bytes)",
+                    code(path, false)
+                );
+                self.any_failed = true;
+                self.failed.push(out)
+            }
+            FileReport::Error(e) => {
+                let _ = writeln!(
+                    out,
+                    "- {}: {}",
+                    code(error_path(e), false),
+                    escape(&e.to_string())
+                );
+                self.any_failed = true;
+                self.failed.push(out)
+            }
         }
     }
 
-    let failed: Vec<String> = reports
-        .iter()
-        .filter_map(|r| match r {
-            FileReport::Checked { .. } => None,
-            FileReport::Binary { path } => Some(format!(
-                "- {}: skipped: binary file (it holds NUL bytes)",
-                code(path, false)
-            )),
-            FileReport::Error(e) => Some(format!(
-                "- {}: {}",
-                code(error_path(e), false),
-                escape(&e.to_string())
-            )),
-        })
-        .collect();
-    if !failed.is_empty() {
-        out.push_str("\n## Files not checked\n\n");
-        for line in failed {
-            out.push_str(&line);
-            out.push('\n');
+    /// Writes the summary: the title and counts, the table, the sections,
+    /// the files not checked.
+    fn finish(self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut head = String::from("# factlint review\n\n");
+        head.push_str(self.tally.line().trim_end());
+        head.push_str("\n\n");
+        head.push_str("| file | language | errors | warnings | infos |\n");
+        head.push_str("|---|---|---|---|---|\n");
+        out.write_all(head.as_bytes())?;
+        self.rows.copy_to(out)?;
+        self.sections.copy_to(out)?;
+        if self.any_failed {
+            out.write_all(b"\n## Files not checked\n\n")?;
+            self.failed.copy_to(out)?;
         }
+        Ok(())
     }
-    out
 }
 
 #[cfg(test)]

@@ -89,7 +89,92 @@ impl Summary {
     }
 }
 
+/// The part of a report that comes after an opening that needs the whole
+/// run's totals (the HTML page's summary and filters, the Markdown table
+/// of files, the `JUnit` totals): each file's part is drawn as its report
+/// comes and kept here, in memory up to [`Spool::IN_MEMORY`] bytes and in
+/// a temporary file past that, instead of the report itself (its text,
+/// figures and dates): a run over an archive holds a few reports at a time
+/// whatever the format.
+pub(crate) struct Spool(tempfile::SpooledTempFile);
+
+impl Spool {
+    /// Bytes kept in memory before they go to a temporary file.
+    const IN_MEMORY: usize = 4 << 20;
+
+    pub(crate) fn new() -> Spool {
+        Spool(tempfile::SpooledTempFile::new(Spool::IN_MEMORY))
+    }
+
+    pub(crate) fn push(&mut self, s: &str) -> std::io::Result<()> {
+        use std::io::Write as _;
+        self.0.write_all(s.as_bytes())
+    }
+
+    /// Writes what was kept to `out`.
+    pub(crate) fn copy_to(mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        use std::io::Seek as _;
+        self.0.seek(std::io::SeekFrom::Start(0))?;
+        std::io::copy(&mut self.0, out)?;
+        Ok(())
+    }
+}
+
+impl Default for Spool {
+    fn default() -> Self {
+        Spool::new()
+    }
+}
+
+/// A report whose opening counts every file (HTML, Markdown, `JUnit`),
+/// written file by file: each file's part is drawn as its report comes
+/// and kept ([`Spool`]), and the whole written at the end.
+pub trait Deferred: Default {
+    /// Draws one file's part.
+    fn file(&mut self, report: &FileReport) -> std::io::Result<()>;
+
+    /// Writes the whole report to `out`.
+    fn finish(self, out: &mut dyn std::io::Write) -> std::io::Result<()>;
+}
+
+/// The report of `reports` as a `String` (the `render` functions that tests
+/// and the library call with every report at once).
+pub(crate) fn deferred<W: Deferred>(reports: &[FileReport]) -> String {
+    let mut w = W::default();
+    let mut out = Vec::new();
+    reports
+        .iter()
+        .try_for_each(|r| w.file(r))
+        .and_then(|()| w.finish(&mut out))
+        .expect("writing to memory, and a temporary file only past 4 MB");
+    String::from_utf8(out).expect("the report is UTF-8")
+}
+
 /// "1 file", "2 files".
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Spool;
+
+    /// What a spool keeps comes back whole and in order, from memory and
+    /// past the memory's bound from its temporary file.
+    #[test]
+    fn a_spool_gives_back_what_it_kept() {
+        for parts in [3, 1000] {
+            let mut spool = Spool::new();
+            let mut expected = String::new();
+            for i in 0..parts {
+                let part = format!("{i}:{}\n", "ب".repeat(4000 + i));
+                spool.push(&part).expect("kept");
+                expected.push_str(&part);
+            }
+            assert_eq!(expected.len() > Spool::IN_MEMORY, parts == 1000);
+            let mut out = Vec::new();
+            spool.copy_to(&mut out).expect("given back");
+            assert!(out == expected.as_bytes(), "{parts} parts");
+        }
+    }
 }
