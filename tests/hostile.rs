@@ -337,6 +337,33 @@ fn a_long_sentence_of_dates_gives_each_timeline_entry_a_window_of_it() {
     assert!(sizes[1] < 5 * sizes[0] / 2, "{sizes:?}");
 }
 
+/// The HTML, Markdown and `JUnit` reports keep each file's part as it
+/// comes, past 4 MB in a temporary file; where none can be made (no
+/// temporary folder), in memory: the report is the same either way.
+#[test]
+fn a_long_report_is_the_same_with_and_without_a_temporary_folder() {
+    let text = FLAWED.repeat(20_000);
+    let dir = folder(&[("a.txt", text.as_bytes())]);
+    let tmp = TempDir::new().unwrap();
+    for format in ["html", "markdown", "junit"] {
+        let mut reports = Vec::new();
+        for tmpdir in [tmp.path(), Path::new("/nonexistent/factlint-tmp")] {
+            let out = factlint(dir.path(), &["check", "--format", format, "a.txt"])
+                .env("TMPDIR", tmpdir)
+                .output()
+                .expect("factlint runs");
+            assert_eq!(out.status.code(), Some(0), "{format}: warnings only");
+            assert!(out.stderr.is_empty(), "{format}");
+            reports.push(out.stdout);
+        }
+        assert!(reports[0] == reports[1], "{format}");
+        if format == "html" {
+            // Past the memory's 4 MB: the temporary file was written.
+            assert!(reports[0].len() > 8 << 20, "{}", reports[0].len());
+        }
+    }
+}
+
 #[test]
 fn a_paragraph_of_links_and_handles_is_checked() {
     let mut text = String::from("The board of OpenAI met on Monday. ");

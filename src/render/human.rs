@@ -781,7 +781,6 @@ pub fn render_amounts(reports: &[FileReport]) -> String {
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

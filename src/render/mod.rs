@@ -95,34 +95,55 @@ impl Summary {
 /// comes and kept here, in memory up to [`Spool::IN_MEMORY`] bytes and in
 /// a temporary file past that, instead of the report itself (its text,
 /// figures and dates): a run over an archive holds a few reports at a time
-/// whatever the format.
-pub(crate) struct Spool(tempfile::SpooledTempFile);
+/// whatever the format. Where no temporary file can be made (no writable
+/// temporary folder), the parts stay in memory, as the whole report did
+/// before.
+#[derive(Default)]
+pub(crate) struct Spool {
+    memory: Vec<u8>,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    /// A temporary file could not be made: memory only.
+    no_file: bool,
+}
 
 impl Spool {
     /// Bytes kept in memory before they go to a temporary file.
     const IN_MEMORY: usize = 4 << 20;
 
-    pub(crate) fn new() -> Spool {
-        Spool(tempfile::SpooledTempFile::new(Spool::IN_MEMORY))
-    }
-
     pub(crate) fn push(&mut self, s: &str) -> std::io::Result<()> {
         use std::io::Write as _;
-        self.0.write_all(s.as_bytes())
+        if let Some(file) = &mut self.file {
+            return file.write_all(s.as_bytes());
+        }
+        self.memory.extend_from_slice(s.as_bytes());
+        if self.memory.len() > Spool::IN_MEMORY && !self.no_file {
+            match tempfile::tempfile() {
+                Ok(file) => {
+                    let mut file = std::io::BufWriter::with_capacity(1 << 16, file);
+                    file.write_all(&self.memory)?;
+                    self.memory = Vec::new();
+                    self.file = Some(file);
+                }
+                Err(_) => self.no_file = true,
+            }
+        }
+        Ok(())
     }
 
     /// Writes what was kept to `out`.
-    pub(crate) fn copy_to(mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    pub(crate) fn copy_to(self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         use std::io::Seek as _;
-        self.0.seek(std::io::SeekFrom::Start(0))?;
-        std::io::copy(&mut self.0, out)?;
-        Ok(())
-    }
-}
-
-impl Default for Spool {
-    fn default() -> Self {
-        Spool::new()
+        match self.file {
+            None => out.write_all(&self.memory),
+            Some(file) => {
+                let mut file = file
+                    .into_inner()
+                    .map_err(std::io::IntoInnerError::into_error)?;
+                file.seek(std::io::SeekFrom::Start(0))?;
+                std::io::copy(&mut file, out)?;
+                Ok(())
+            }
+        }
     }
 }
 
@@ -164,7 +185,7 @@ mod tests {
     #[test]
     fn a_spool_gives_back_what_it_kept() {
         for parts in [3, 1000] {
-            let mut spool = Spool::new();
+            let mut spool = Spool::default();
             let mut expected = String::new();
             for i in 0..parts {
                 let part = format!("{i}:{}\n", "ب".repeat(4000 + i));
@@ -172,6 +193,7 @@ mod tests {
                 expected.push_str(&part);
             }
             assert_eq!(expected.len() > Spool::IN_MEMORY, parts == 1000);
+            assert_eq!(spool.file.is_some(), parts == 1000);
             let mut out = Vec::new();
             spool.copy_to(&mut out).expect("given back");
             assert!(out == expected.as_bytes(), "{parts} parts");
