@@ -56,7 +56,7 @@ pub fn render(reports: &[FileReport]) -> String {
 }
 
 /// The HTML page, file by file: each file's section is drawn as its report
-/// comes and kept ([`super::Spool`]), and the page's opening (the summary
+/// comes and kept ([`super::Deferred`]), and the page's opening (the summary
 /// line and the filters, which count every file's findings) is written
 /// with the sections at the end.
 #[derive(Default)]

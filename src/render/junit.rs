@@ -159,7 +159,7 @@ fn suite(r: &FileReport) -> Suite {
 }
 
 /// The `JUnit` document, file by file: each file's test suite is drawn as
-/// its report comes and kept ([`super::Spool`]); the document's opening,
+/// its report comes and kept ([`super::Deferred`]); the document's opening,
 /// which gives the totals, is written with them at the end.
 #[derive(Default)]
 pub struct Writer {

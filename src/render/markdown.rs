@@ -79,7 +79,7 @@ pub fn render(reports: &[FileReport]) -> String {
 
 /// The Markdown summary, file by file: each file's row of the table, its
 /// section and its line among the files not checked are drawn as its report
-/// comes and kept ([`super::Spool`]); the title and the counts, which need
+/// comes and kept ([`super::Deferred`]); the title and the counts, which need
 /// every file, are written with them at the end.
 #[derive(Default)]
 pub struct Writer {

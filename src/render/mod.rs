@@ -149,7 +149,8 @@ impl Spool {
 
 /// A report whose opening counts every file (HTML, Markdown, `JUnit`),
 /// written file by file: each file's part is drawn as its report comes
-/// and kept ([`Spool`]), and the whole written at the end.
+/// and kept (in memory up to 4 MB, in a temporary file past that), not the
+/// report, and the whole written at the end.
 pub trait Deferred: Default {
     /// Draws one file's part.
     fn file(&mut self, report: &FileReport) -> std::io::Result<()>;
