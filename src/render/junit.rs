@@ -125,6 +125,8 @@ pub fn render(reports: &[FileReport]) -> String {
     super::deferred::<Writer>(reports)
 }
 
+/// A file's test suite: its findings, or the skip or error of a file not
+/// checked.
 fn suite(r: &FileReport) -> Suite {
     match r {
         FileReport::Checked {
