@@ -71,6 +71,13 @@ pub struct Writer {
 }
 
 impl super::Deferred for Writer {
+    fn in_memory() -> Self {
+        Writer {
+            sections: super::Spool::in_memory(),
+            ..Writer::default()
+        }
+    }
+
     /// Adds one file's section.
     fn file(&mut self, report: &FileReport) -> std::io::Result<()> {
         self.tally.add(report);

@@ -172,6 +172,13 @@ pub struct Writer {
 }
 
 impl super::Deferred for Writer {
+    fn in_memory() -> Self {
+        Writer {
+            suites: super::Spool::in_memory(),
+            ..Writer::default()
+        }
+    }
+
     /// Adds one file's test suite.
     fn file(&mut self, r: &FileReport) -> std::io::Result<()> {
         let s = suite(r);

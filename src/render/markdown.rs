@@ -92,6 +92,15 @@ pub struct Writer {
 }
 
 impl super::Deferred for Writer {
+    fn in_memory() -> Self {
+        Writer {
+            rows: super::Spool::in_memory(),
+            sections: super::Spool::in_memory(),
+            failed: super::Spool::in_memory(),
+            ..Writer::default()
+        }
+    }
+
     /// Adds one file's row, section or line.
     fn file(&mut self, r: &FileReport) -> std::io::Result<()> {
         self.tally.add(r);

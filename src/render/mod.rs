@@ -110,6 +110,15 @@ impl Spool {
     /// Bytes kept in memory before they go to a temporary file.
     const IN_MEMORY: usize = 4 << 20;
 
+    /// A spool that never goes to a temporary file: writes to it cannot
+    /// fail.
+    pub(crate) fn in_memory() -> Spool {
+        Spool {
+            no_file: true,
+            ..Spool::default()
+        }
+    }
+
     pub(crate) fn push(&mut self, s: &str) -> std::io::Result<()> {
         use std::io::Write as _;
         if let Some(file) = &mut self.file {
@@ -152,6 +161,10 @@ impl Spool {
 /// and kept (in memory up to 4 MB, in a temporary file past that), not the
 /// report, and the whole written at the end.
 pub trait Deferred: Default {
+    /// A writer that keeps every part in memory, for a report returned as
+    /// a `String` (in memory anyway): its writes cannot fail.
+    fn in_memory() -> Self;
+
     /// Draws one file's part.
     fn file(&mut self, report: &FileReport) -> std::io::Result<()>;
 
@@ -160,15 +173,15 @@ pub trait Deferred: Default {
 }
 
 /// The report of `reports` as a `String` (the `render` functions that tests
-/// and the library call with every report at once).
+/// and the library call with every report at once), drawn in memory only.
 pub(crate) fn deferred<W: Deferred>(reports: &[FileReport]) -> String {
-    let mut w = W::default();
+    let mut w = W::in_memory();
     let mut out = Vec::new();
     reports
         .iter()
         .try_for_each(|r| w.file(r))
         .and_then(|()| w.finish(&mut out))
-        .expect("writing to memory, and a temporary file only past 4 MB");
+        .expect("writes to memory do not fail");
     String::from_utf8(out).expect("the report is UTF-8")
 }
 
@@ -195,6 +208,9 @@ mod tests {
             }
             assert_eq!(expected.len() > Spool::IN_MEMORY, parts == 1000);
             assert_eq!(spool.file.is_some(), parts == 1000);
+            let mut memory = Spool::in_memory();
+            memory.push(&expected).expect("kept");
+            assert!(memory.file.is_none());
             let mut out = Vec::new();
             spool.copy_to(&mut out).expect("given back");
             assert!(out == expected.as_bytes(), "{parts} parts");
