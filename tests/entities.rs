@@ -199,3 +199,33 @@ fn a_broken_gazetteer_file_names_its_path_and_key() {
         "{text}"
     );
 }
+
+#[test]
+fn a_list_of_more_names_than_the_lookups_kept_gives_the_same_slips() {
+    // Ten thousand distinct capitalized words, more than the fuzzy pass
+    // keeps the lookup of: the slips before and after them are found the
+    // same (`Optai` twice beside `OpenAI` three times), and a word written on
+    // purpose (`Melawa` three times beside `Malawi` twice) is counted over
+    // the whole article.
+    let word = |mut i: usize| {
+        let mut w = String::from("Xq");
+        for _ in 0..4 {
+            w.push(char::from(b'a' + (i % 26) as u8));
+            i /= 26;
+        }
+        w
+    };
+    let list: Vec<String> = (0..10_000).map(word).collect();
+    let text = format!(
+        "OpenAI said so. OpenAI and Optai said so. Rebels hold Melawa; Malawi sent aid. Melawa is calm.\n\n\
+         {}\n\nOptai said so again, and OpenAI too. Malawi spoke of Melawa.\n",
+        list.join(", ")
+    );
+    let got = entity_findings(defaults(), Lang::En, &text);
+    let slips: Vec<&str> = got
+        .iter()
+        .filter(|(r, _, _)| r == "entity/misspelling")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert_eq!(slips, ["Optai", "Optai"], "{got:#?}");
+}

@@ -29,6 +29,11 @@ fn counts<'m>(existing: impl IntoIterator<Item = &'m Mention>) -> BTreeMap<usize
     c
 }
 
+/// The most words [`latin`] keeps the lookup of: an article writes far
+/// fewer distinct capitalized words, and a list of names (one a line, a
+/// hundred thousand lines) would otherwise hold them all to the end.
+const MEMO_MOST: usize = 8192;
+
 /// Latin words close to a known Latin name.
 pub(super) fn latin(
     doc: &Document<'_>,
@@ -82,6 +87,7 @@ pub(super) fn latin(
         let slip_for_a_word = || d >= 2 && data.one_edit_from_ordinary(lower);
         (ok && !slip_for_a_word()).then_some((form, w))
     };
+    // Bounded (`MEMO_MOST`): a cache, which only saves the lookups.
     let mut memo: HashMap<String, Option<(usize, usize)>> = HashMap::default();
     // How often each word guessed more than one edit from a name is
     // written: such a guess stands only when the article writes the name
@@ -124,6 +130,10 @@ pub(super) fn latin(
                 found
             } else {
                 let found = nearest(&lower);
+                if memo.len() >= MEMO_MOST {
+                    // A list of a hundred thousand names kept them all.
+                    memo.clear();
+                }
                 memo.insert(lower.clone(), found);
                 found
             };
