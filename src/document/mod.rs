@@ -56,6 +56,10 @@ pub struct FrontMatter {
 /// original's, before it is segmented.
 type View<'a> = (std::borrow::Cow<'a, str>, OffsetMap);
 
+/// A block's sentences or clauses: view ranges, the first two held in
+/// the block itself (most paragraphs of a list or a table are one).
+pub type Ranges = smallvec::SmallVec<[ViewRange; 2]>;
+
 /// One block of prose.
 #[derive(Debug, Clone)]
 pub struct Block<'a> {
@@ -66,12 +70,12 @@ pub struct Block<'a> {
     /// Maps view offsets to original offsets.
     pub map: OffsetMap,
     /// View ranges of sentences.
-    pub sentences: Vec<ViewRange>,
+    pub sentences: Ranges,
     /// Words, in order.
     pub words: Vec<Word>,
     /// View ranges of clauses: sentences cut at `،` `؛` `,` `;` (a comma
     /// between digits, `1,000`, does not cut).
-    pub clauses: Vec<ViewRange>,
+    pub clauses: Ranges,
     /// View ranges that are not prose (URLs, e-mail addresses, handles).
     pub masked: Vec<Range<usize>>,
 }
@@ -88,11 +92,15 @@ impl<'a> Block<'a> {
         let sentences = segment::sentences(&text);
         let mut words = segment::words(&text);
         let clauses = segment::clauses(&text, &sentences);
-        // Kept for the whole check: compact, and no room left from growing.
-        let compact = |ranges: Vec<Range<usize>>| -> Vec<ViewRange> {
-            // (Collected in place, the list would keep the wider one's room.)
-            let mut compact: Vec<ViewRange> = ranges.into_iter().map(ViewRange::new).collect();
-            compact.shrink_to_fit();
+        // Kept for the whole check: compact, no room left from growing, and
+        // the sentences and clauses in the block itself when short (a list
+        // of a hundred thousand one-line paragraphs made two small
+        // allocations a line for them).
+        let compact = |ranges: Vec<Range<usize>>| -> Ranges {
+            // (Collecting would round the room up to a power of two.)
+            let mut compact = Ranges::new();
+            compact.reserve_exact(ranges.len());
+            compact.extend(ranges.into_iter().map(ViewRange::new));
             compact
         };
         let (sentences, clauses) = (compact(sentences), compact(clauses));
