@@ -9,9 +9,11 @@
 #   ONLY='^factlint ' bash bench/compare.sh    # a subset: regex on "tool case"
 #   OUT=bench/RESULTS.md bash bench/compare.sh # also write the report there
 #   NO_PGO=1 bash bench/compare.sh             # measure a plain `cargo build --release` binary
+#   NO_BOLT=1 bash bench/compare.sh            # PGO without BOLT
 #
-# Steps: bash bench/pgo.sh (cargo build --release with profile-guided optimization;
-# a plain release build when PGO is unavailable or NO_PGO is set) -> install the peers into $PEERS (/tmp/peers) with
+# Steps: bash bench/pgo.sh (cargo build --release with profile-guided optimization,
+# then BOLT when llvm-bolt is installed (Debian: bolt-19); a plain release build
+# when PGO is unavailable or NO_PGO is set) -> install the peers into $PEERS (/tmp/peers) with
 # ../shared/bench/install-peers.sh when they are missing -> the corpus with
 # ../shared/bench/make-corpus.py (deterministic) unless a folder is given ->
 # bench/compare.py, which measures through ../shared/bench/bench.py (hyperfine +
@@ -26,12 +28,18 @@ t0=$(date +%s)
 
 [ -f "$SHARED/bench.py" ] || { echo "compare.sh: $SHARED/bench.py not found (set SHARED=.../shared/bench)" >&2; exit 2; }
 
-# The release binary, built with profile-guided optimization (bench/pgo.sh)
-# unless NO_PGO is set or PGO cannot be had here; the report says which.
+# The release binary, built with profile-guided optimization and laid out
+# by BOLT (bench/pgo.sh) unless NO_PGO (or NO_BOLT) is set or they cannot be
+# had here; the report says which.
 BIN=
 if [ -z "${NO_PGO:-}" ]; then
-  echo "[compare] bash bench/pgo.sh (release build with PGO, about 7 min)" >&2
-  if BIN=$(bash "$ROOT/bench/pgo.sh"); then BUILD="release + PGO (bench/pgo.sh)"; else
+  echo "[compare] bash bench/pgo.sh (release build with PGO and BOLT, about 8 min)" >&2
+  if BIN=$(bash "$ROOT/bench/pgo.sh"); then
+    case "$BIN" in
+      *-bolt) BUILD="release + PGO + BOLT (bench/pgo.sh)" ;;
+      *) BUILD="release + PGO (bench/pgo.sh)" ;;
+    esac
+  else
     rc=$?; [ "$rc" = 3 ] || exit "$rc"; BIN=; fi
 fi
 if [ -z "$BIN" ]; then
