@@ -33,7 +33,7 @@ t0=$(date +%s)
 # had here; the report says which.
 BIN=
 if [ -z "${NO_PGO:-}" ]; then
-  echo "[compare] bash bench/pgo.sh (release build with PGO and BOLT, about 8 min)" >&2
+  echo "[compare] bash bench/pgo.sh (release build with PGO, and BOLT where installed; about 8 min)" >&2
   if BIN=$(bash "$ROOT/bench/pgo.sh"); then
     case "$BIN" in
       *-bolt) BUILD="release + PGO + BOLT (bench/pgo.sh)" ;;
