@@ -147,9 +147,16 @@ rm -f "$inst" "$out"
 "$bolt_dir/llvm-bolt" "$pgo" -instrument -o "$inst" \
   --instrumentation-file="$bolt_data/prof" --instrumentation-file-append-pid >"$bolt_data/instrument.log" 2>&1 \
   || { tail -5 "$bolt_data/instrument.log" >&2; say "llvm-bolt -instrument failed: the PGO binary, without BOLT"; echo "$pgo"; exit 0; }
-train_runs "$inst"
+# A failure from here on leaves the PGO binary as the result, and says so
+# (the training in a subshell: a crash of the instrumented binary ends it,
+# not the script).
+if ! (train_runs "$inst"); then
+  rm -f "$inst"
+  say "the BOLT training failed: the PGO binary, without BOLT"
+  echo "$pgo"
+  exit 0
+fi
 rm -f "$inst"
-# A failure from here on leaves the PGO binary as the result, and says so.
 # -no-huge-pages: by default BOLT aligns the code it moves to 2 MiB, and the
 # kernel then maps the binary's code and read-only data with file-backed huge
 # pages; each counts whole in the resident size, which grew by 1-3 MB on the
