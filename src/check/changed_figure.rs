@@ -35,7 +35,7 @@ use super::{Check, Hit, HitSink, Kind, Reads};
 use crate::amount::{AmountKind, AmountMention, Hedge};
 use crate::document::{Block, Document};
 use crate::rules::{Data, Severity};
-use crate::source::{NormalizeOptions, normalize, normalize_text};
+use crate::source::{NormalizeOptions, normalize_text};
 
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -90,11 +90,20 @@ pub(crate) struct ChangedFigure {
     changes: Vec<Vec<String>>,
     /// The change phrases (indices into `changes`) by their first word.
     change_starts: rustc_hash::FxHashMap<String, Vec<usize>>,
-    /// Month names (four letters or more: `may` and `mar` are also words).
-    periods: HashSet<String>,
+    /// The first words of the change phrases ([`CHANGE_START`]) and the
+    /// month names, four letters or more: `may` and `mar` are also words
+    /// ([`PERIOD`]). One lookup a word form, most of them turned away
+    /// without hashing.
+    words: crate::vocab::Map,
     /// Arabic proclitics, longest first.
     proclitics: crate::source::Prefixes,
 }
+
+/// The bit of [`ChangedFigure::words`] of the words that start a change
+/// phrase.
+const CHANGE_START: u32 = 1;
+/// The bit of [`ChangedFigure::words`] of the month names.
+const PERIOD: u32 = 2;
 
 fn options() -> NormalizeOptions {
     NormalizeOptions {
@@ -189,12 +198,16 @@ impl Kind for ChangedFigure {
         for (i, phrase) in changes.iter().enumerate() {
             change_starts.entry(phrase[0].clone()).or_default().push(i);
         }
-        let periods = data
+        let periods: Vec<String> = data
             .expand(&p.periods)?
             .iter()
             .map(|c| words_of(c).concat())
             .filter(|w| w.chars().count() >= 4 && w != "may")
             .collect();
+        let mut words = crate::vocab::Vocab::default();
+        let change_bit = words.list(change_starts.keys());
+        let period_bit = words.list(periods.iter());
+        debug_assert_eq!((change_bit, period_bit), (CHANGE_START, PERIOD));
         let mut proclitics = data.keys_of("ar.proclitics", |c| words_of(c).concat());
         proclitics.sort_by_key(|c| std::cmp::Reverse(c.len()));
         let proclitics = crate::source::Prefixes::new(proclitics);
@@ -207,7 +220,7 @@ impl Kind for ChangedFigure {
             distinct_cues: p.distinct_cues,
             changes,
             change_starts,
-            periods,
+            words: words.finish(),
             proclitics,
         })
     }
@@ -254,7 +267,7 @@ impl ChangedFigure {
 
     /// The words of `text`, each with its forms without an Arabic proclitic.
     fn forms(&self, text: &str) -> SentenceForms {
-        let text = normalize(text, 0, options()).text;
+        let text = normalize_text(text, options());
         let words = word_ranges(&text)
             .map(|r| {
                 let cuts = super::proclitic_cuts(&text[r.clone()], &self.proclitics);
@@ -267,20 +280,29 @@ impl ChangedFigure {
     fn sentence(&self, block: &Block, range: std::ops::Range<usize>) -> Sentence {
         let text = &block.text[range];
         let words = self.forms(text);
+        let bits = |f: &str| self.words.get(f).copied().unwrap_or(0);
         // A change phrase at some word: looked up by its first word, then
         // matched on the words that follow.
-        let change =
-            (0..words.len()).any(|i| {
-                words.forms(i).any(|first| {
-                    self.change_starts.get(first).is_some_and(|phrases| {
+        let change = (0..words.len()).any(|i| {
+            words.forms(i).any(|first| {
+                bits(first) & CHANGE_START != 0
+                    && self.change_starts.get(first).is_some_and(|phrases| {
                         phrases.iter().any(|&c| {
                             self.changes[c].iter().enumerate().skip(1).all(|(k, p)| {
                                 i + k < words.len() && words.forms(i + k).any(|f| f == p)
                             })
                         })
                     })
-                })
-            });
+            })
+        });
+        // The periods of a sentence that states a change are never read:
+        // such a sentence is compared with none.
+        if change {
+            return Sentence {
+                change,
+                periods: Vec::new(),
+            };
+        }
         let mut periods: Vec<String> = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -294,12 +316,14 @@ impl ChangedFigure {
                 continue;
             }
             // Years, also glued to a word (`آب2019`).
-            for run in word.split(|c: char| !c.is_ascii_digit()) {
-                if is_year(run) {
-                    periods.push(run.to_owned());
+            if word.len() >= 4 && word.bytes().any(|b| b.is_ascii_digit()) {
+                for run in word.split(|c: char| !c.is_ascii_digit()) {
+                    if is_year(run) {
+                        periods.push(run.to_owned());
+                    }
                 }
             }
-            if let Some(month) = words.forms(i).find(|f| self.periods.contains(*f)) {
+            if let Some(month) = words.forms(i).find(|f| bits(f) & PERIOD != 0) {
                 periods.push(month.to_owned());
             }
             i += 1;
@@ -358,24 +382,47 @@ impl Check for ChangedFigure {
         if amounts.len() < 2 {
             return;
         }
-        let mut sentences: rustc_hash::FxHashMap<(usize, usize), Sentence> =
+        // Each figure's sentence, read once for all the figures in it: the
+        // figures are compared by the index of theirs in `sentences`.
+        let mut sentences: Vec<Sentence> = Vec::new();
+        let mut slots: rustc_hash::FxHashMap<(usize, usize), usize> =
             rustc_hash::FxHashMap::default();
-        let mut key_of = |m: &AmountMention| {
-            let block = &doc.blocks[m.block];
-            let i = sentence_index(block, m);
-            sentences.entry((m.block, i)).or_insert_with(|| {
-                let r = block
-                    .sentences
-                    .get(i)
-                    .map_or(0..block.text.len(), |s| s.range());
-                self.sentence(block, r)
-            });
-            (m.block, i)
-        };
-        let keys: Vec<(usize, usize)> = amounts.iter().map(|m| key_of(m)).collect();
-        // Each figure is compared with up to `WINDOW` others: its range is
-        // worked out once.
+        let keys: Vec<usize> = amounts
+            .iter()
+            .map(|m| {
+                let block = &doc.blocks[m.block];
+                let i = sentence_index(block, m);
+                *slots.entry((m.block, i)).or_insert_with(|| {
+                    let r = block
+                        .sentences
+                        .get(i)
+                        .map_or(0..block.text.len(), |s| s.range());
+                    sentences.push(self.sentence(block, r));
+                    sentences.len() - 1
+                })
+            })
+            .collect();
+        // Each figure is compared with up to `WINDOW` others: what the
+        // comparisons read of it is worked out once (its range, its size
+        // and the least size `max-ratio` times it, and which of the
+        // distinct cues it has).
         let ranges: Vec<Range> = amounts.iter().map(|m| self.range(m)).collect();
+        let sizes: Vec<(Decimal, Option<Decimal>)> = amounts
+            .iter()
+            .map(|m| {
+                let size = m.value.abs();
+                (size, size.checked_mul(self.max_ratio))
+            })
+            .collect();
+        let has = |cues: &[arcstr::ArcStr], c: &str| cues.iter().any(|x| x == c);
+        let distinct: Vec<bool> = amounts
+            .iter()
+            .flat_map(|m| self.distinct_cues.iter().map(|c| has(&m.cues, c)))
+            .collect();
+        let distinct_of = |k: usize| {
+            let n = self.distinct_cues.len();
+            &distinct[k * n..(k + 1) * n]
+        };
         let mut reported: rustc_hash::FxHashSet<(Decimal, Decimal)> =
             rustc_hash::FxHashSet::default();
         // Earlier figures by kind, currency and cue: a figure is compared
@@ -399,7 +446,7 @@ impl Check for ChangedFigure {
             earlier.sort_unstable_by(|x, y| y.cmp(x));
             earlier.dedup();
             earlier.truncate(WINDOW);
-            let sb = &sentences[&keys[j]];
+            let sb = &sentences[keys[j]];
             if sb.change {
                 continue;
             }
@@ -413,7 +460,6 @@ impl Check for ChangedFigure {
                     // contrast (`$999, $1,099 and $1,199`), not a change.
                     continue;
                 }
-                let has = |cues: &[arcstr::ArcStr], c: &str| cues.iter().any(|x| x == c);
                 // The cues the two share, in `b`'s order: read again below
                 // for the pairs that get that far, not collected for each.
                 let shared = || {
@@ -425,20 +471,16 @@ impl Check for ChangedFigure {
                 let Some(first_shared) = shared().next() else {
                     continue;
                 };
-                if self
-                    .distinct_cues
-                    .iter()
-                    .any(|c| has(&a.cues, c) != has(&b.cues, c))
-                {
+                if distinct_of(i) != distinct_of(j) {
                     continue;
                 }
-                let (hi, lo) = if a.value.abs() >= b.value.abs() {
-                    (a.value.abs(), b.value.abs())
+                let (hi, (lo, lo_times)) = if sizes[i].0 >= sizes[j].0 {
+                    (sizes[i].0, sizes[j])
                 } else {
-                    (b.value.abs(), a.value.abs())
+                    (sizes[j].0, sizes[i])
                 };
                 // (A product past the largest decimal is more than `hi`.)
-                if lo.is_zero() || lo.checked_mul(self.max_ratio).is_some_and(|m| hi >= m) {
+                if lo.is_zero() || lo_times.is_some_and(|m| hi >= m) {
                     continue;
                 }
                 if a.digits == b.digits {
@@ -448,7 +490,7 @@ impl Check for ChangedFigure {
                 if Self::consistent((a, ranges[i]), (b, ranges[j])) {
                     continue;
                 }
-                let sa = &sentences[&keys[i]];
+                let sa = &sentences[keys[i]];
                 if sa.change {
                     continue;
                 }

@@ -62,12 +62,26 @@ fn folded(w: &str) -> impl Iterator<Item = char> + '_ {
     crate::source::normalized_chars(w, FOLD)
 }
 
-/// The first character of [`folded`]`(w)` when it is sure at a glance:
-/// an ASCII letter or digit, in lower case, or an Arabic letter that folds
-/// to itself; `None` for a word that starts otherwise.
+/// The first character of [`folded`]`(w)` when it is sure at a glance
+/// ([`sure`]); `None` for a word that starts otherwise.
 #[inline]
 fn first_folded(w: &str) -> Option<char> {
-    let c = w.chars().next()?;
+    sure(w.chars().next()?)
+}
+
+/// The last character of [`folded`]`(w)` when it is sure at a glance
+/// ([`sure`]; a word that ends with a mark, which folding removes, has
+/// none). Arabic words that start alike (`ال`) mostly end otherwise.
+#[inline]
+fn last_folded(w: &str) -> Option<char> {
+    sure(w.chars().next_back()?)
+}
+
+/// What `c` folds to when that is sure at a glance: an ASCII letter or
+/// digit, in lower case, or an Arabic letter that folds to itself (and is
+/// never removed).
+#[inline]
+fn sure(c: char) -> Option<char> {
     if c.is_ascii_alphanumeric() {
         return Some(c.to_ascii_lowercase());
     }
@@ -110,6 +124,11 @@ impl Check for DoubledWord {
                 // apart before anything else is read.
                 if let (Some(fa), Some(fb)) = (first_folded(wa), first_folded(wb))
                     && fa != fb
+                {
+                    continue;
+                }
+                if let (Some(la), Some(lb)) = (last_folded(wa), last_folded(wb))
+                    && la != lb
                 {
                     continue;
                 }
@@ -175,7 +194,7 @@ impl Check for DoubledWord {
 
 #[cfg(test)]
 mod tests {
-    use super::{first_folded, folded, is_title};
+    use super::{first_folded, folded, is_title, last_folded};
 
     proptest::proptest! {
         /// The first letter told at a glance is the folded word's first.
@@ -185,6 +204,16 @@ mod tests {
         ) {
             if let Some(c) = first_folded(&w) {
                 proptest::prop_assert_eq!(Some(c), folded(&w).next());
+            }
+        }
+
+        /// The last letter told at a glance is the folded word's last.
+        #[test]
+        fn the_last_folded_letter_is_the_folded_words_last(
+            w in "[aZ9éÉİ\u{00A0}\u{200F}ءأإآابةتـىيكی\u{064B}\u{0650}٣]{0,4}"
+        ) {
+            if let Some(c) = last_folded(&w) {
+                proptest::prop_assert_eq!(Some(c), folded(&w).last());
             }
         }
     }
