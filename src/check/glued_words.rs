@@ -211,27 +211,33 @@ impl Letters {
     #[inline]
     fn of(word: &str) -> Letters {
         let b = word.as_bytes();
-        if b.len() % 2 != 0 || !b.chunks_exact(2).all(is_basic_arabic_letter) {
+        if b.len() % 2 != 0 {
             return Letters::of_chars(word);
         }
-        let pairs = b.chunks_exact(2);
-        let n = pairs.len();
-        // `ة` U+0629 and `ى` U+0649 before another letter.
-        let final_form = pairs
-            .clone()
-            .take(n.saturating_sub(1))
-            .position(|p| p == [0xD8, 0xA9] || p == [0xD9, 0x89])
-            .map(|k| {
-                let c = if b[2 * k] == 0xD8 { 'ة' } else { 'ى' };
-                (2 * k, c, 2 * k + 2)
-            });
-        // The middle one of three identical letters.
-        let triple = b
-            .windows(6)
-            .step_by(2)
-            .position(|w| w[..2] == w[2..4] && w[2..4] == w[4..])
-            .map(|k| 2 * k + 2);
-        Letters { final_form, triple }
+        let n = b.len() / 2;
+        let mut found = Letters::default();
+        // One pass over the pairs, with the two before each.
+        let (mut last, mut before) = ([0u8; 2], [0u8; 2]);
+        for (k, pair) in b.chunks_exact(2).enumerate() {
+            if !is_basic_arabic_letter(pair) {
+                return Letters::of_chars(word);
+            }
+            let pair = [pair[0], pair[1]];
+            // `ة` U+0629 and `ى` U+0649 before another letter.
+            if found.final_form.is_none()
+                && k + 1 < n
+                && matches!(pair, [0xD8, 0xA9] | [0xD9, 0x89])
+            {
+                let c = if pair[0] == 0xD8 { 'ة' } else { 'ى' };
+                found.final_form = Some((2 * k, c, 2 * k + 2));
+            }
+            // The middle one of three identical letters.
+            if found.triple.is_none() && k >= 2 && pair == last && last == before {
+                found.triple = Some(2 * k - 2);
+            }
+            (before, last) = (last, pair);
+        }
+        found
     }
 
     /// [`Letters::of`], decoding every character.
