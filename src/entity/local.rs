@@ -79,8 +79,11 @@ pub(super) fn find<'t>(
                     latin.entry(sk).or_insert_with(|| text.to_owned());
                 }
             }
+            // Each distinct word once (a word comes back many times).
             Script::Arabic => {
-                whole.insert(keys.key(text));
+                if let Some(key) = keys.key_once(text) {
+                    whole.insert(key);
+                }
             }
             _ => {}
         }

@@ -59,7 +59,8 @@ pub(crate) fn distinct_words_guess(doc: &crate::document::Document<'_>) -> usize
 /// Arabic letter forms) was a tenth of the time spent on Arabic text.
 #[derive(Default)]
 pub(crate) struct KeyCache<'t> {
-    map: rustc_hash::FxHashMap<&'t str, std::rc::Rc<str>>,
+    /// Each word's key, and whether [`KeyCache::key_once`] gave it.
+    map: rustc_hash::FxHashMap<&'t str, (std::rc::Rc<str>, bool)>,
     /// The capacity taken at the first key (see [`KeyCache::for_document`]).
     size: usize,
     /// Where a key is made before it is kept (one string for them all).
@@ -82,23 +83,46 @@ impl<'t> KeyCache<'t> {
 
     /// The key of `word` (see [`key`]).
     pub(crate) fn key(&mut self, word: &'t str) -> std::rc::Rc<str> {
+        self.entry(word).0.clone()
+    }
+
+    /// The key of `word` the first time this is asked of it, `None` after
+    /// (whatever [`KeyCache::key`] was asked): a pass that gathers the
+    /// keys of a text's words takes each distinct word once, without
+    /// looking the key up again for every time the word comes back.
+    pub(crate) fn key_once(&mut self, word: &'t str) -> Option<std::rc::Rc<str>> {
+        let (key, given) = self.entry(word);
+        (!std::mem::replace(given, true)).then(|| key.clone())
+    }
+
+    fn entry(&mut self, word: &'t str) -> &mut (std::rc::Rc<str>, bool) {
         if self.map.capacity() == 0 {
             self.map.reserve(self.size);
         }
         let buf = &mut self.buf;
-        self.map
-            .entry(word)
-            .or_insert_with(|| {
-                forms::key_into(buf, word);
-                std::rc::Rc::from(buf.as_str())
-            })
-            .clone()
+        self.map.entry(word).or_insert_with(|| {
+            forms::key_into(buf, word);
+            (std::rc::Rc::from(buf.as_str()), false)
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_is_given_once_by_key_once_whatever_key_gave() {
+        let mut keys = KeyCache::default();
+        let (a, b) = ("أحمد".to_owned(), "أحمد".to_owned());
+        assert_eq!(&*keys.key(&a), "احمد");
+        assert_eq!(keys.key_once(&a).as_deref(), Some("احمد"));
+        // The same word at another place is the same word.
+        assert_eq!(keys.key_once(&b), None);
+        assert_eq!(&*keys.key(&b), "احمد");
+        assert_eq!(keys.key_once("Musk").as_deref(), Some("musk"));
+        assert_eq!(keys.key_once("Musk"), None);
+    }
 
     #[test]
     fn the_entity_lists_are_keyed_once_and_again_when_a_list_changes() {
