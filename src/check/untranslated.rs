@@ -177,6 +177,11 @@ impl Untranslated {
     fn non_latin(&self, block: &Block, quoted: &mut Quoted, out: &mut dyn HitSink) {
         let words = &block.words;
         for (i, w) in words.iter().enumerate() {
+            // A word in Arabic letters is no candidate, as the segmenter
+            // already told (most words of an Arabic text).
+            if w.script() == Script::Arabic {
+                continue;
+            }
             let text = &block.text[w.range()];
             // First the test that needs no lower-case copy nor lookup: a
             // capitalized word, or one in Arabic letters, is no candidate.
@@ -334,6 +339,21 @@ mod tests {
                 proptest::prop_assert!(set.may_contain(&w));
             }
         }
+    }
+
+    /// A word of Arabic script is never a lower-case word: the check
+    /// skips such words on their script alone.
+    #[test]
+    fn no_arabic_letter_is_a_lower_case_letter() {
+        let arabic = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| crate::document::is_arabic_letter(c) && !crate::source::is_mark(c));
+        let mut n = 0;
+        for c in arabic {
+            assert!(!is_lowercase_word(&format!("a{c}\u{064E}")), "{c:?}");
+            n += 1;
+        }
+        assert!(n > 100, "{n} Arabic letters");
     }
 
     #[test]
