@@ -294,6 +294,17 @@ pub(super) fn arabic<'t>(
     proclitics: &[String],
     keys: &mut super::KeyCache<'t>,
 ) -> Vec<Mention> {
+    // Only Arabic words can be renderings: a text without any (most Latin
+    // articles) needs no targets, nor the counts below. (A text all in
+    // ASCII is told at once.)
+    let has_arabic = !doc.text().is_ascii()
+        && doc
+            .blocks
+            .iter()
+            .any(|b| b.words.iter().any(|w| w.script() == Script::Arabic));
+    if !has_arabic {
+        return Vec::new();
+    }
     // An Arabic mention that is also an ordinary word (`العربية`, the
     // channel and the language) is no evidence that the entity is there.
     let lexicon = data.set("lexicon-ar");
@@ -308,14 +319,7 @@ pub(super) fn arabic<'t>(
         .into_iter()
         .filter(|(e, _)| named.contains_key(e))
         .collect();
-    // Only Arabic words can be renderings: a text without any (most Latin
-    // articles) needs no targets.
-    let has_arabic = || {
-        doc.blocks
-            .iter()
-            .any(|b| b.words.iter().any(|w| w.script() == Script::Arabic))
-    };
-    if present.is_empty() || !has_arabic() {
+    if present.is_empty() {
         return Vec::new();
     }
     // Surnames and one-word names of the entities present, and the keys
