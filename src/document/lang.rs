@@ -122,7 +122,7 @@ fn is_french_letter(c: char) -> bool {
 /// at all when it is longer than every function word. Function words are
 /// short: those of 16 bytes or fewer are keyed by their bytes packed into
 /// one integer, which hashes and compares in a few instructions.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct FunctionWords {
     /// A word (in lower case, packed) and the lists it is in: (French,
     /// English).
@@ -131,6 +131,23 @@ pub(crate) struct FunctionWords {
     long: rustc_hash::FxHashMap<String, (bool, bool)>,
     /// The length in bytes of the longest word.
     longest: usize,
+    /// A filter in front of `short` for [`FunctionWords::get_ascii`]: the
+    /// bit of each word's length and first and last bytes in lower case
+    /// ([`FunctionWords::filter_bit`]). Most words of a text are no
+    /// function word, and most of those are told so by one bit, without
+    /// packing or hashing them.
+    seen: [u64; 64],
+}
+
+impl Default for FunctionWords {
+    fn default() -> FunctionWords {
+        FunctionWords {
+            short: rustc_hash::FxHashMap::default(),
+            long: rustc_hash::FxHashMap::default(),
+            longest: 0,
+            seen: [0; 64],
+        }
+    }
 }
 
 /// `word` packed into an integer when it has 16 bytes or fewer (no word
@@ -164,9 +181,24 @@ impl FunctionWords {
                     entry.1 = true;
                 }
                 table.longest = table.longest.max(w.len());
+                let bit = FunctionWords::filter_bit(w.as_bytes());
+                table.seen[bit / 64] |= 1 << (bit % 64);
             }
         }
         table
+    }
+
+    /// A word's bit in [`FunctionWords::seen`]: its length and its first
+    /// and last bytes, in lower case for ASCII letters (setting bit 5
+    /// lower-cases a letter and leaves a digit or an apostrophe as it is).
+    #[inline]
+    fn filter_bit(word: &[u8]) -> usize {
+        let (first, last) = match (word.first(), word.last()) {
+            (Some(&f), Some(&l)) => (usize::from(f | 0x20), usize::from(l | 0x20)),
+            _ => (0, 0),
+        };
+        (word.len().wrapping_mul(0x9E37) ^ first.wrapping_mul(0x2F) ^ last.wrapping_mul(0x1F3))
+            % (64 * 64)
     }
 
     /// The lists `lower` (in lower case) is in: (French, English).
@@ -193,6 +225,10 @@ impl FunctionWords {
                 .all(|&b| b.is_ascii_alphanumeric() || b == b'\'')
         );
         if bytes.len() > self.longest {
+            return (false, false);
+        }
+        let bit = FunctionWords::filter_bit(bytes);
+        if self.seen[bit / 64] & (1 << (bit % 64)) == 0 {
             return (false, false);
         }
         if bytes.len() <= 8 {
@@ -535,6 +571,37 @@ mod tests {
             "long-function-words",
         ]);
         prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    /// Every function word of ASCII letters and apostrophes is found in
+    /// any case past the filter in front of the table, in the lists it is
+    /// in; other words are found in none.
+    #[test]
+    fn the_filter_lets_every_function_word_through_in_any_case() {
+        let data = rules().data();
+        let table = FunctionWords::of(data);
+        let (fr, en) = (data.set("fr.detect"), data.set("en.detect"));
+        let mut n = 0;
+        for w in fr.iter().chain(en.iter()) {
+            if !w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'\'') {
+                continue;
+            }
+            let lists = (fr.contains(w), en.contains(w));
+            for form in [w.to_owned(), w.to_ascii_uppercase(), capitalized(w)] {
+                assert_eq!(table.get_ascii(&form), lists, "{form}");
+            }
+            n += 1;
+        }
+        assert!(n > 50, "{n} words");
+        for w in ["zebra", "Xylophone", "qqq", "a1b2", "o'clock"] {
+            assert_eq!(table.get_ascii(w), (fr.contains(w), en.contains(w)), "{w}");
+        }
+    }
+
+    fn capitalized(w: &str) -> String {
+        let mut c = w.to_owned();
+        c[..1].make_ascii_uppercase();
+        c
     }
 
     proptest! {
