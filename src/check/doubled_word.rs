@@ -119,9 +119,20 @@ impl Check for DoubledWord {
                 if matches!(a.script(), Script::Digits | Script::Other) {
                     continue;
                 }
-                let (wa, wb) = (&block.text[a.range()], &block.text[b.range()]);
+                let (ra, rb) = (a.range(), b.range());
                 // Most pairs of words differ from their first letter: told
-                // apart before anything else is read.
+                // apart before anything else is read, from the first bytes
+                // alone when both are ASCII letters or digits (most words
+                // of English and French text).
+                let bytes = block.text.as_bytes();
+                if let (Some(&fa), Some(&fb)) = (bytes.get(ra.start), bytes.get(rb.start))
+                    && fa.is_ascii_alphanumeric()
+                    && fb.is_ascii_alphanumeric()
+                    && !fa.eq_ignore_ascii_case(&fb)
+                {
+                    continue;
+                }
+                let (wa, wb) = (&block.text[ra], &block.text[rb]);
                 if let (Some(fa), Some(fb)) = (first_folded(wa), first_folded(wb))
                     && fa != fb
                 {
