@@ -39,19 +39,28 @@ impl Vocab {
 }
 
 /// How many 64-bit words [`Map::seen`] takes: 4,096 bits.
-const FILTER_WORDS: usize = 64;
+pub(crate) const FILTER_WORDS: usize = 64;
 
-/// A word's bit in [`Map::seen`]: its length, first and last bytes mixed,
-/// which a lookup computes in a few instructions where hashing the word
-/// takes several dozen.
+/// A word's bit in [`Map::seen`]: its length, first and last bytes mixed
+/// ([`filter_bit`]).
 #[inline]
 fn filter_key(w: &str) -> usize {
     let b = w.as_bytes();
-    let (first, last) = (
-        usize::from(b.first().copied().unwrap_or(0)),
-        usize::from(b.last().copied().unwrap_or(0)),
-    );
-    (b.len().wrapping_mul(0x9E37) ^ first.wrapping_mul(0x2F) ^ last.wrapping_mul(0x1F3))
+    filter_bit(
+        b.len(),
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    )
+}
+
+/// The bit, of [`FILTER_WORDS`] 64-bit words, of a word of `len` bytes
+/// that starts with `first` and ends with `last`: a filter in front of a
+/// table of words (see [`Map`]) computes it in a few instructions where
+/// hashing the word takes several dozen.
+#[inline]
+pub(crate) fn filter_bit(len: usize, first: u8, last: u8) -> usize {
+    let (first, last) = (usize::from(first), usize::from(last));
+    (len.wrapping_mul(0x9E37) ^ first.wrapping_mul(0x2F) ^ last.wrapping_mul(0x1F3))
         % (FILTER_WORDS * 64)
 }
 

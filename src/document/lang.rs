@@ -136,7 +136,7 @@ pub(crate) struct FunctionWords {
     /// ([`FunctionWords::filter_bit`]). Most words of a text are no
     /// function word, and most of those are told so by one bit, without
     /// packing or hashing them.
-    seen: [u64; 64],
+    seen: [u64; crate::vocab::FILTER_WORDS],
 }
 
 impl Default for FunctionWords {
@@ -145,7 +145,7 @@ impl Default for FunctionWords {
             short: rustc_hash::FxHashMap::default(),
             long: rustc_hash::FxHashMap::default(),
             longest: 0,
-            seen: [0; 64],
+            seen: [0; crate::vocab::FILTER_WORDS],
         }
     }
 }
@@ -188,17 +188,17 @@ impl FunctionWords {
         table
     }
 
-    /// A word's bit in [`FunctionWords::seen`]: its length and its first
-    /// and last bytes, in lower case for ASCII letters (setting bit 5
-    /// lower-cases a letter and leaves a digit or an apostrophe as it is).
+    /// A word's bit in [`FunctionWords::seen`] ([`crate::vocab::filter_bit`]):
+    /// its length and its first and last bytes, in lower case for ASCII
+    /// letters (setting bit 5 lower-cases a letter and leaves a digit or an
+    /// apostrophe as it is).
     #[inline]
     fn filter_bit(word: &[u8]) -> usize {
         let (first, last) = match (word.first(), word.last()) {
-            (Some(&f), Some(&l)) => (usize::from(f | 0x20), usize::from(l | 0x20)),
+            (Some(&f), Some(&l)) => (f | 0x20, l | 0x20),
             _ => (0, 0),
         };
-        (word.len().wrapping_mul(0x9E37) ^ first.wrapping_mul(0x2F) ^ last.wrapping_mul(0x1F3))
-            % (64 * 64)
+        crate::vocab::filter_bit(word.len(), first, last)
     }
 
     /// The lists `lower` (in lower case) is in: (French, English).
