@@ -26,9 +26,8 @@ impl Vocab {
     /// Each word with the bits of its lists.
     pub(crate) fn finish(self) -> Map {
         // Setting bits is the same in any order.
-        let seen = self.words.keys().fold([0u64; FILTER_WORDS], |mut seen, w| {
-            let k = filter_key(w);
-            seen[k / 64] |= 1 << (k % 64);
+        let seen = self.words.keys().fold(Filter::default(), |mut seen, w| {
+            seen.insert(filter_key(w));
             seen
         });
         Map {
@@ -38,8 +37,34 @@ impl Vocab {
     }
 }
 
-/// How many 64-bit words [`Map::seen`] takes: 4,096 bits.
-pub(crate) const FILTER_WORDS: usize = 64;
+/// How many 64-bit words a [`Filter`] takes: 4,096 bits.
+const FILTER_WORDS: usize = 64;
+
+/// A filter in front of a table of words: the bits ([`filter_bit`]) of
+/// the words of the table. A word whose bit is not set is in no list,
+/// told in a few instructions where hashing it takes several dozen.
+#[derive(Debug, Clone)]
+pub(crate) struct Filter([u64; FILTER_WORDS]);
+
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter([0; FILTER_WORDS])
+    }
+}
+
+impl Filter {
+    /// Sets `bit` (a [`filter_bit`]).
+    pub(crate) fn insert(&mut self, bit: usize) {
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False when `bit` (a [`filter_bit`]) was never set: no word of the
+    /// table has it.
+    #[inline]
+    pub(crate) fn may_contain(&self, bit: usize) -> bool {
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
 
 /// A word's bit in [`Map::seen`]: its length, first and last bytes mixed
 /// ([`filter_bit`]).
@@ -53,10 +78,8 @@ fn filter_key(w: &str) -> usize {
     )
 }
 
-/// The bit, of [`FILTER_WORDS`] 64-bit words, of a word of `len` bytes
-/// that starts with `first` and ends with `last`: a filter in front of a
-/// table of words (see [`Map`]) computes it in a few instructions where
-/// hashing the word takes several dozen.
+/// The bit in a [`Filter`] of a word of `len` bytes that starts with
+/// `first` and ends with `last`.
 #[inline]
 pub(crate) fn filter_bit(len: usize, first: u8, last: u8) -> usize {
     let (first, last) = (usize::from(first), usize::from(last));
@@ -68,19 +91,10 @@ pub(crate) fn filter_bit(len: usize, first: u8, last: u8) -> usize {
 /// tokens of a text are in no list, and most of those are told so by one
 /// bit of [`Map::seen`] (set for the length, first and last byte of some
 /// word of the lists) without hashing them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Map {
     words: FxHashMap<String, u32>,
-    seen: [u64; FILTER_WORDS],
-}
-
-impl Default for Map {
-    fn default() -> Map {
-        Map {
-            words: FxHashMap::default(),
-            seen: [0; FILTER_WORDS],
-        }
-    }
+    seen: Filter,
 }
 
 impl Map {
@@ -97,8 +111,7 @@ impl Map {
     /// (true: it may be).
     #[inline]
     pub(crate) fn may_contain(&self, word: &str) -> bool {
-        let k = filter_key(word);
-        self.seen[k / 64] & (1 << (k % 64)) != 0
+        self.seen.may_contain(filter_key(word))
     }
 
     /// True when `word` is in one of the lists.

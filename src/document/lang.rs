@@ -122,7 +122,7 @@ fn is_french_letter(c: char) -> bool {
 /// at all when it is longer than every function word. Function words are
 /// short: those of 16 bytes or fewer are keyed by their bytes packed into
 /// one integer, which hashes and compares in a few instructions.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct FunctionWords {
     /// A word (in lower case, packed) and the lists it is in: (French,
     /// English).
@@ -136,18 +136,7 @@ pub(crate) struct FunctionWords {
     /// ([`FunctionWords::filter_bit`]). Most words of a text are no
     /// function word, and most of those are told so by one bit, without
     /// packing or hashing them.
-    seen: [u64; crate::vocab::FILTER_WORDS],
-}
-
-impl Default for FunctionWords {
-    fn default() -> FunctionWords {
-        FunctionWords {
-            short: rustc_hash::FxHashMap::default(),
-            long: rustc_hash::FxHashMap::default(),
-            longest: 0,
-            seen: [0; crate::vocab::FILTER_WORDS],
-        }
-    }
+    seen: crate::vocab::Filter,
 }
 
 /// `word` packed into an integer when it has 16 bytes or fewer (no word
@@ -181,8 +170,7 @@ impl FunctionWords {
                     entry.1 = true;
                 }
                 table.longest = table.longest.max(w.len());
-                let bit = FunctionWords::filter_bit(w.as_bytes());
-                table.seen[bit / 64] |= 1 << (bit % 64);
+                table.seen.insert(FunctionWords::filter_bit(w.as_bytes()));
             }
         }
         table
@@ -227,8 +215,7 @@ impl FunctionWords {
         if bytes.len() > self.longest {
             return (false, false);
         }
-        let bit = FunctionWords::filter_bit(bytes);
-        if self.seen[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.seen.may_contain(FunctionWords::filter_bit(bytes)) {
             return (false, false);
         }
         if bytes.len() <= 8 {
